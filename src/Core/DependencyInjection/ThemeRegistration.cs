@@ -2,15 +2,26 @@ using Grastorp.Intake.Core.Themes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Grastorp.Intake.Core.DependencyInjection;
 
-internal static class ThemeRegistration
+public static class ThemeRegistration
 {
+    /// <summary>
+    /// Registers the theme classifier as the <see cref="ITipClassifier"/> singleton, with <see cref="ClassifierOptions"/>
+    /// bound from the <c>Classifier</c> section and checked at start-up, lexicon files included.
+    /// </summary>
     public static IServiceCollection AddThemeClassifier(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
-        services.TryAddSingleton<ITipClassifier, KeywordTipClassifier>();
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<ClassifierOptions>()
+            .Bind(configuration.GetSection(ClassifierOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClassifierOptions>, ClassifierOptionsValidator>());
+        services.TryAddSingleton(sp =>
+            ClassifierFactory.Create(sp.GetRequiredService<IOptions<ClassifierOptions>>().Value, AppContext.BaseDirectory));
         return services;
     }
 }

@@ -1,0 +1,19 @@
+using System.CommandLine;
+using Grastorp.Intake.Cli.Commands;
+
+namespace Grastorp.Intake.Cli;
+
+/// <summary>The operations tool: one sub-command per task (classify, evaluate; counts, replay and digest can join them).</summary>
+internal static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, CliConsole console)
+    {
+        var root = new RootCommand("Grästorp Intake operations tool.")
+        {
+            ClassifyCommand.Create(console),
+            EvaluateCommand.Create(console),
+        };
+        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+        return await root.Parse(args).InvokeAsync(configuration).ConfigureAwait(false);
+    }
+}

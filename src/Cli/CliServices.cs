@@ -1,0 +1,26 @@
+using Grastorp.Intake.Core.DependencyInjection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Grastorp.Intake.Cli;
+
+/// <summary>
+/// Builds the CLI's services through Core's registration, so the CLI classifies exactly as the queue function does.
+/// Settings come from appsettings.json beside the tool and from environment variables (Classifier__ExtraLexicons__0=…).
+/// </summary>
+internal static class CliServices
+{
+    public static ServiceProvider Build(IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddThemeClassifier(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+}

@@ -1,0 +1,13 @@
+namespace Grastorp.Intake.Core.Counting;
+
+/// <summary>A classified tip as the kommunpolis reads it in the digest.</summary>
+public sealed record StoredTip(
+    string Reference,
+    string Municipality,
+    string Kind,
+    string Text,
+    string? Place,
+    DateTimeOffset? ObservedAt,
+    string? Contact,
+    DateTimeOffset ReceivedAt,
+    IReadOnlyList<string> Themes);

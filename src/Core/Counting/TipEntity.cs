@@ -1,0 +1,42 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Grastorp.Intake.Core.Counting;
+
+/// <summary>A classified tip as stored: PartitionKey = <see cref="TipPartition"/>, RowKey = the reference.</summary>
+internal sealed class TipEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string Municipality { get; set; } = string.Empty;
+
+    public string Week { get; set; } = string.Empty;
+
+    public string Kind { get; set; } = string.Empty;
+
+    public string Text { get; set; } = string.Empty;
+
+    public string? Place { get; set; }
+
+    public DateTimeOffset? ObservedAt { get; set; }
+
+    public string? Contact { get; set; }
+
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    public DateTimeOffset ClassifiedAt { get; set; }
+
+    public string PrimaryTheme { get; set; } = string.Empty;
+
+    /// <summary>Every theme, strongest first, comma-separated.</summary>
+    public string Themes { get; set; } = string.Empty;
+
+    /// <summary>JSON: per theme, its confidence and the terms that decided it, so the kommunpolis can see why.</summary>
+    public string Explanation { get; set; } = string.Empty;
+}

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Grastorp.Intake.Core.Calendar;
+using Grastorp.Intake.Core.Storage;
+using Grastorp.Intake.Core.Themes;
+using Grastorp.Intake.Core.Tips;
+using Polly;
+using Polly.Retry;
+
+namespace Grastorp.Intake.Core.Counting;
+
+/// <summary>
+/// Stores a classified tip and moves its counters exactly once. Queues deliver at least once, so the tip row and
+/// every counter it moves are written in one entity-group transaction: the tip is added (a second copy fails with
+/// 409, which means "already counted"), existing counters are replaced only if their ETag is unchanged (412 when a
+/// concurrent tip got there first, and then the whole transaction is retried from a fresh read).
+/// </summary>
+public sealed class TipRecorder(IntakeTables tables, TimeProvider time)
+{
+    private static readonly ResiliencePipeline ConflictRetry = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<RequestFailedException>(e => e.Status is 409 or 412),
+            MaxRetryAttempts = 30,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromMilliseconds(20),
+            MaxDelay = TimeSpan.FromSeconds(1),
+        })
+        .Build();
+
+    public async Task<RecordOutcome> RecordAsync(TipMessage tip, TipClassification classification, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tip);
+        ArgumentNullException.ThrowIfNull(classification);
+        var table = await tables.TipsAsync().ConfigureAwait(false);
+        var partition = new TipPartition(tip.Municipality, SwedishTime.WeekOf(tip.ReceivedAt));
+        return await ConflictRetry.ExecuteAsync(
+            async token => await TryRecordAsync(table, partition, tip, classification, token).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<RecordOutcome> TryRecordAsync(
+        TableClient table, TipPartition partition, TipMessage tip, TipClassification classification, CancellationToken cancellationToken)
+    {
+        var existing = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition.Key} and (RowKey eq {tip.Reference} or (RowKey ge {TipPartition.CounterPrefix} and RowKey lt {TipPartition.CounterPrefix + "."}))");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Count"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            existing[row.RowKey] = row;
+        }
+
+        if (existing.ContainsKey(tip.Reference))
+        {
+            return RecordOutcome.AlreadyCounted;
+        }
+
+        List<TableTransactionAction> actions = [new(TableTransactionActionType.Add, ToEntity(partition, tip, classification))];
+        var counterKeys = classification.Themes.Select(t => TipPartition.CounterRowKey(t.Theme)).Prepend(TipPartition.TipsCounterRowKey);
+        foreach (var rowKey in counterKeys)
+        {
+            if (existing.TryGetValue(rowKey, out var counter))
+            {
+                var next = new ThemeCounterEntity { PartitionKey = partition.Key, RowKey = rowKey, Count = (counter.GetInt32("Count") ?? 0) + 1 };
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, next, counter.ETag));
+            }
+            else
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new ThemeCounterEntity { PartitionKey = partition.Key, RowKey = rowKey, Count = 1 }));
+            }
+        }
+
+        try
+        {
+            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            return RecordOutcome.Counted;
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedTransactionActionIndex == 0)
+        {
+            // Another delivery of the same message stored the tip between our read and our write.
+            return RecordOutcome.AlreadyCounted;
+        }
+    }
+
+    private TipEntity ToEntity(TipPartition partition, TipMessage tip, TipClassification classification) => new()
+    {
+        PartitionKey = partition.Key,
+        RowKey = tip.Reference,
+        Municipality = tip.Municipality,
+        Week = partition.Week.ToString(),
+        Kind = tip.Kind.ToString().ToLowerInvariant(),
+        Text = tip.Text,
+        Place = tip.Place,
+        ObservedAt = tip.ObservedAt,
+        Contact = tip.Contact,
+        ReceivedAt = tip.ReceivedAt,
+        ClassifiedAt = time.GetUtcNow(),
+        PrimaryTheme = classification.Primary,
+        Themes = string.Join(',', classification.Themes.Select(t => t.Theme)),
+        Explanation = JsonSerializer.Serialize(classification.Themes.ToDictionary(
+            t => t.Theme, t => new { confidence = Math.Round(t.Confidence, 3), matched = t.Matched })),
+    };
+}

@@ -1,0 +1,64 @@
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Grastorp.Intake.Core.Counting;
+using Grastorp.Intake.Core.Digest;
+using Grastorp.Intake.Core.Municipalities;
+using Grastorp.Intake.Core.Stats;
+using Grastorp.Intake.Core.Storage;
+using Grastorp.Intake.Core.Tips;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Grastorp.Intake.Core.DependencyInjection;
+
+/// <summary>The one registration every host (Functions, DevHost, Cli) calls, so they cannot drift apart.</summary>
+public static class IntakeCoreRegistration
+{
+    public static IServiceCollection AddIntakeCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<MunicipalityOptions>().BindConfiguration(MunicipalityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MunicipalityOptions>, MunicipalityCatalog.Validator>();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DigestOptions>, DigestOptionsValidator>();
+
+        services.AddAzureClients(clients =>
+        {
+            clients.AddClient<QueueServiceClient, QueueClientOptions>((options, provider) =>
+            {
+                // The queue triggers of both hosts read Base64; a plain-text message would fail them.
+                options.MessageEncoding = QueueMessageEncoding.Base64;
+                return StorageConnection.CreateQueueService(configuration, provider.GetRequiredService<AzureComponentFactory>(), options);
+            });
+            clients.AddClient<TableServiceClient, TableClientOptions>((options, provider) =>
+                StorageConnection.CreateTableService(configuration, provider.GetRequiredService<AzureComponentFactory>(), options));
+        });
+
+        services.AddSingleton<MunicipalityCatalog>();
+        services.AddSingleton<IntakeTables>();
+        services.AddSingleton<TipQueues>();
+        services.AddThemeClassifier(configuration);
+
+        services.AddSingleton<TipValidator>();
+        services.AddSingleton<TipIntakeService>();
+        services.AddSingleton<TipStatusService>();
+        services.AddSingleton<TipRecorder>();
+        services.AddSingleton<TipProcessor>();
+        services.AddSingleton<CounterReader>();
+        services.AddSingleton<TipReader>();
+        services.AddSingleton<ThemeStatsService>();
+
+        services.AddSingleton<DigestSchedule>();
+        services.AddSingleton<DigestLedger>();
+        services.AddSingleton<DigestComposer>();
+        services.AddSingleton<DigestService>();
+        services.TryAddSingleton<IDigestSender, PickupDirectoryDigestSender>();
+        return services;
+    }
+}

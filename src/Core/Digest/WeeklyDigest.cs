@@ -1,0 +1,20 @@
+using Grastorp.Intake.Core.Calendar;
+
+namespace Grastorp.Intake.Core.Digest;
+
+/// <summary>What the kommunpolis reads on Monday: last week's counts per municipality and theme, and the tips themselves.</summary>
+public sealed record WeeklyDigest(
+    WeekId Week,
+    DigestRecipientList Recipients,
+    IReadOnlyList<string> Themes,
+    IReadOnlyList<MunicipalityDigest> Municipalities,
+    IReadOnlyList<ThemeTips> TipsByTheme)
+{
+    /// <summary>
+    /// The same for every attempt at this week and list, so a sender that deduplicates (ACS's Operation-Id, a pickup
+    /// file name) turns a retried send into the same message.
+    /// </summary>
+    public string OperationId => $"digest-{Week}-{Recipients.Id}";
+
+    public int TipCount => Municipalities.Sum(m => m.Tips.Count);
+}

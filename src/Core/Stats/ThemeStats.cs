@@ -1,0 +1,11 @@
+using Grastorp.Intake.Core.Calendar;
+
+namespace Grastorp.Intake.Core.Stats;
+
+/// <summary>Tip counts per theme and week, per municipality and for all of them together.</summary>
+public sealed record ThemeStats(
+    WeekId From,
+    WeekId To,
+    IReadOnlyList<string> Themes,
+    IReadOnlyList<MunicipalityCounts> Municipalities,
+    CountSeries All);

@@ -1,0 +1,30 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+
+namespace Grastorp.Intake.Core.Storage;
+
+/// <summary>The system's tables, created on first use so a fresh storage account (or Azurite) needs no set-up step.</summary>
+public sealed class IntakeTables
+{
+    private readonly CreatedOnce<TableClient> _tips;
+    private readonly CreatedOnce<TableClient> _receipts;
+    private readonly CreatedOnce<TableClient> _digests;
+
+    public IntakeTables(TableServiceClient service, IOptions<StorageOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        var names = options.Value;
+        _tips = Create(service, names.TipsTable);
+        _receipts = Create(service, names.ReceiptsTable);
+        _digests = Create(service, names.DigestsTable);
+    }
+
+    public Task<TableClient> TipsAsync() => _tips.GetAsync();
+
+    public Task<TableClient> ReceiptsAsync() => _receipts.GetAsync();
+
+    public Task<TableClient> DigestsAsync() => _digests.GetAsync();
+
+    private static CreatedOnce<TableClient> Create(TableServiceClient service, string name) =>
+        new(service.GetTableClient(name), table => table.CreateIfNotExistsAsync());
+}

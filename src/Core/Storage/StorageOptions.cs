@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Grastorp.Intake.Core.Storage;
+
+/// <summary>Configuration section <c>Storage</c>: table names (tests give each run its own).</summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    /// <summary>Tips and their per-theme counters, one partition per municipality and week.</summary>
+    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Storage:TipsTable must be a valid table name (letters and digits, 3-63).")]
+    public string TipsTable { get; set; } = "Tips";
+
+    /// <summary>Reference → partition, written at intake, so a resident can ask about a tip before it is classified.</summary>
+    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Storage:ReceiptsTable must be a valid table name (letters and digits, 3-63).")]
+    public string ReceiptsTable { get; set; } = "TipReceipts";
+
+    /// <summary>One record per digest week and recipient list: what makes a second timer firing harmless.</summary>
+    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Storage:DigestsTable must be a valid table name (letters and digits, 3-63).")]
+    public string DigestsTable { get; set; } = "Digests";
+}

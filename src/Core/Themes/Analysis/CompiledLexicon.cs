@@ -1,0 +1,298 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace Grastorp.Intake.Core.Themes.Analysis;
+
+/// <summary>
+/// One language's lexicon turned into analysed patterns over a vocabulary of stems, and the matching of a tip's text
+/// against them. The text is analysed once with Lucene.Net; matching then works on vocabulary ids only.
+/// </summary>
+internal sealed class CompiledLexicon
+{
+    /// <summary>Words a phrase may skip between its own words ("kör alldeles för fort", "röker han på").</summary>
+    private const int PhraseSlop = 1;
+
+    private readonly Analyzer _analyzer;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _vocabulary;
+    private readonly LexiconPattern[][] _patternsByFirstId;
+    private readonly bool[] _isNegation;
+    private readonly int _negationWindow;
+    private readonly int _cueCount;
+    private readonly FuzzyTermIndex _fuzzy;
+
+    private CompiledLexicon(
+        string language,
+        Analyzer analyzer,
+        Dictionary<string, int> vocabulary,
+        LexiconPattern[][] patternsByFirstId,
+        bool[] isNegation,
+        int negationWindow,
+        int cueCount,
+        FuzzyTermIndex fuzzy)
+    {
+        Language = language;
+        _analyzer = analyzer;
+        _vocabulary = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
+        _patternsByFirstId = patternsByFirstId;
+        _isNegation = isNegation;
+        _negationWindow = negationWindow;
+        _cueCount = cueCount;
+        _fuzzy = fuzzy;
+    }
+
+    public string Language { get; }
+
+    /// <summary>Compiles a validated lexicon. <paramref name="themeIndex"/> maps theme ids to the classifier's theme order.</summary>
+    public static CompiledLexicon Compile(LexiconDocument lexicon, IReadOnlyDictionary<string, int> themeIndex)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        using var surface = ThemeTextAnalyzer.CreateSurface();
+        var compoundParts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in lexicon.Themes.SelectMany(t => t.Terms).Where(g => g.Compound))
+        {
+            foreach (var word in group.Words)
+            {
+                var folded = surface.Words(word);
+                if (folded.Count == 1 && folded[0].Length >= ThemeTextAnalyzer.MinCompoundPartLength)
+                {
+                    compoundParts.Add(folded[0]);
+                }
+            }
+        }
+
+        var analyzer = ThemeTextAnalyzer.Create(lexicon.Language, compoundParts);
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var stems = new List<string>();
+        var patterns = new List<LexiconPattern>();
+
+        int[] Analyse(string text)
+        {
+            var words = analyzer.Words(text);
+            var ids = new int[words.Count];
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (!vocabulary.TryGetValue(words[i], out ids[i]))
+                {
+                    ids[i] = vocabulary[words[i]] = stems.Count;
+                    stems.Add(words[i]);
+                }
+            }
+
+            return ids;
+        }
+
+        var cueNames = lexicon.Cues.Keys.Order(StringComparer.Ordinal).ToList();
+        for (var cue = 0; cue < cueNames.Count; cue++)
+        {
+            foreach (var word in lexicon.Cues[cueNames[cue]])
+            {
+                patterns.Add(new LexiconPattern(Analyse(word), PatternKind.Cue, cue, 0, false, -1, word));
+            }
+        }
+
+        foreach (var theme in lexicon.Themes)
+        {
+            var target = themeIndex[theme.Id];
+            foreach (var group in theme.Terms)
+            {
+                var requiredCue = group.Requires is null ? -1 : cueNames.IndexOf(group.Requires);
+                foreach (var word in group.Words)
+                {
+                    patterns.Add(new LexiconPattern(Analyse(word), PatternKind.Term, target, group.Weight, group.Compound, requiredCue, word));
+                }
+            }
+
+            foreach (var phrase in theme.Away)
+            {
+                patterns.Add(new LexiconPattern(Analyse(phrase), PatternKind.Away, target, 0, false, -1, phrase));
+            }
+        }
+
+        // Inflected forms listed side by side ("fortkörning", "fortkörningen") analyse to one stem: keep one pattern,
+        // or a tip would score the same word twice.
+        patterns = [.. patterns.GroupBy(p => (string.Join(' ', p.Ids), p.Kind, p.Target, p.RequiredCue))
+            .Select(g => g.MaxBy(p => p.Weight)! with { Compound = g.Any(p => p.Compound) })];
+
+        var negationIds = lexicon.Negations.SelectMany(Analyse).ToHashSet();
+        var isNegation = new bool[stems.Count];
+        foreach (var id in negationIds)
+        {
+            isNegation[id] = true;
+        }
+
+        var byFirstId = new LexiconPattern[stems.Count][];
+        foreach (var group in patterns.Where(p => p.Ids.Length > 0).GroupBy(p => p.Ids[0]))
+        {
+            byFirstId[group.Key] = [.. group];
+        }
+
+        for (var i = 0; i < byFirstId.Length; i++)
+        {
+            byFirstId[i] ??= [];
+        }
+
+        var fuzzyIds = patterns.Where(p => p.Kind == PatternKind.Term && p.Ids.Length == 1).Select(p => p.Ids[0]).Distinct();
+        var fuzzy = new FuzzyTermIndex(stems, fuzzyIds);
+        return new CompiledLexicon(
+            lexicon.Language, analyzer, vocabulary, byFirstId, isNegation, lexicon.NegationWindow, cueNames.Count, fuzzy);
+    }
+
+    /// <summary>Adds what this lexicon finds in <paramref name="text"/> to <paramref name="scores"/>.</summary>
+    public void Match(string text, ThemeScores scores)
+    {
+        var words = new List<int>(64);
+        var parts = new List<(int Position, int Id)>();
+        Tokenise(text, words, parts);
+
+        var occurrences = new List<(LexiconPattern Pattern, int Start, int End)>();
+        for (var position = 0; position < words.Count; position++)
+        {
+            var id = words[position];
+            if (id < 0)
+            {
+                continue;
+            }
+
+            foreach (var pattern in _patternsByFirstId[id])
+            {
+                if (pattern.Ids.Length == 1)
+                {
+                    occurrences.Add((pattern, position, position + 1));
+                }
+                else if (TryMatchPhrase(words, position, pattern.Ids, out var end))
+                {
+                    occurrences.Add((pattern, position, end));
+                }
+            }
+        }
+
+        foreach (var (position, id) in parts)
+        {
+            foreach (var pattern in _patternsByFirstId[id])
+            {
+                if (pattern is { Kind: PatternKind.Term, Compound: true } && pattern.Ids.Length == 1)
+                {
+                    occurrences.Add((pattern, position, position + 1));
+                }
+            }
+        }
+
+        if (occurrences.Count == 0)
+        {
+            return;
+        }
+
+        Span<bool> cues = stackalloc bool[_cueCount];
+        foreach (var (pattern, _, _) in occurrences)
+        {
+            if (pattern.Kind == PatternKind.Cue)
+            {
+                cues[pattern.Target] = true;
+            }
+        }
+
+        foreach (var (pattern, start, _) in occurrences)
+        {
+            if (pattern.Kind != PatternKind.Term
+                || (pattern.RequiredCue >= 0 && !cues[pattern.RequiredCue])
+                || IsNegated(words, start)
+                || IsInsideAwayPhrase(occurrences, pattern.Target, start))
+            {
+                continue;
+            }
+
+            scores.Add(pattern.Target, pattern.Display, pattern.Weight);
+        }
+    }
+
+    private void Tokenise(string text, List<int> words, List<(int Position, int Id)> parts)
+    {
+        using var stream = _analyzer.GetTokenStream("text", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            var stem = term.Buffer.AsSpan(0, term.Length);
+            if (increment.PositionIncrement > 0)
+            {
+                for (var gap = 1; gap < increment.PositionIncrement; gap++)
+                {
+                    words.Add(-1);
+                }
+
+                words.Add(Lookup(stem, allowTypo: true));
+            }
+            else
+            {
+                var id = Lookup(stem, allowTypo: false);
+                if (id >= 0)
+                {
+                    parts.Add((words.Count - 1, id));
+                }
+            }
+        }
+
+        stream.End();
+    }
+
+    private int Lookup(ReadOnlySpan<char> stem, bool allowTypo) =>
+        _vocabulary.TryGetValue(stem, out var id) ? id
+        : allowTypo ? _fuzzy.Find(stem)
+        : -1;
+
+    private static bool TryMatchPhrase(List<int> words, int start, int[] ids, out int end)
+    {
+        var position = start;
+        for (var i = 1; i < ids.Length; i++)
+        {
+            var next = -1;
+            for (var candidate = position + 1; candidate <= position + 1 + PhraseSlop && candidate < words.Count; candidate++)
+            {
+                if (words[candidate] == ids[i])
+                {
+                    next = candidate;
+                    break;
+                }
+            }
+
+            if (next < 0)
+            {
+                end = start;
+                return false;
+            }
+
+            position = next;
+        }
+
+        end = position + 1;
+        return true;
+    }
+
+    private bool IsNegated(List<int> words, int start)
+    {
+        for (var position = Math.Max(0, start - _negationWindow); position < start; position++)
+        {
+            var id = words[position];
+            if (id >= 0 && _isNegation[id])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsInsideAwayPhrase(List<(LexiconPattern Pattern, int Start, int End)> occurrences, int theme, int position)
+    {
+        foreach (var (pattern, start, end) in occurrences)
+        {
+            if (pattern.Kind == PatternKind.Away && pattern.Target == theme && start <= position && position < end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

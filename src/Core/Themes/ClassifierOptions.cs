@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Grastorp.Intake.Core.Themes;
+
+/// <summary>Settings of the theme classifier, section <c>Classifier</c>.</summary>
+public sealed class ClassifierOptions
+{
+    public const string SectionName = "Classifier";
+
+    /// <summary><c>lexicon</c> (the default) or <c>keyword</c>, the plain substring baseline kept for comparison.</summary>
+    [Required]
+    [RegularExpression("^(lexicon|keyword)$", ErrorMessage = "Classifier:Kind must be 'lexicon' or 'keyword'.")]
+    public string Kind { get; set; } = "lexicon";
+
+    /// <summary>The built-in lexicons to use (<c>sv</c>, <c>en</c>).</summary>
+    [MinLength(1, ErrorMessage = "Classifier:Languages needs at least one language.")]
+    public string[] Languages { get; set; } = ["sv", "en"];
+
+    /// <summary>
+    /// Paths of a municipality's own lexicon files, each adding words or whole themes (e.g. <c>miljo</c>) to the built-in
+    /// lexicon of its language. Relative paths are taken from the application's directory.
+    /// </summary>
+    public string[] ExtraLexicons { get; set; } = [];
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Options;
+
+namespace Grastorp.Intake.Core.Themes;
+
+/// <summary>
+/// Loads every configured lexicon at start-up (with <c>ValidateOnStart</c>), so a missing or broken lexicon file stops
+/// the host with a message naming the setting and the file, rather than failing on the first tip.
+/// </summary>
+internal sealed class ClassifierOptionsValidator : IValidateOptions<ClassifierOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ClassifierOptions options)
+    {
+        try
+        {
+            _ = ClassifierFactory.Create(options, AppContext.BaseDirectory);
+            return ValidateOptionsResult.Success;
+        }
+        catch (LexiconException ex)
+        {
+            return ValidateOptionsResult.Fail(ex.Message);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using Grastorp.Intake.Core.Themes.Analysis;
+
+namespace Grastorp.Intake.Core.Themes;
+
+/// <summary>Checks a lexicon before it is used, so a broken municipality lexicon stops start-up instead of misfiling tips.</summary>
+public static class LexiconValidator
+{
+    public const double MaxWeight = 10;
+    public const int MaxNegationWindow = 5;
+
+    /// <summary>Every problem in <paramref name="lexicon"/>; empty when it can be used.</summary>
+    public static IReadOnlyList<string> Validate(LexiconDocument lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        var problems = new List<string>();
+        if (!LexiconLanguage.IsSupported(lexicon.Language))
+        {
+            problems.Add($"language '{lexicon.Language}' is not supported (use '{LexiconLanguage.Swedish}' or '{LexiconLanguage.English}')");
+        }
+
+        if (lexicon.NegationWindow is < 0 or > MaxNegationWindow)
+        {
+            problems.Add($"negationWindow must be between 0 and {MaxNegationWindow}");
+        }
+
+        CheckWords(lexicon.Negations, "negations", problems, allowEmpty: true);
+        foreach (var (name, words) in lexicon.Cues)
+        {
+            CheckWords(words, $"cue '{name}'", problems, allowEmpty: false);
+        }
+
+        if (lexicon.Themes.Count == 0)
+        {
+            problems.Add("no themes");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var theme in lexicon.Themes)
+        {
+            ValidateTheme(theme, lexicon, seen, problems);
+        }
+
+        return problems;
+    }
+
+    private static void ValidateTheme(LexiconTheme theme, LexiconDocument lexicon, HashSet<string> seen, List<string> problems)
+    {
+        var where = $"theme '{theme.Id}'";
+        if (!Theme.IsValidId(theme.Id))
+        {
+            problems.Add($"{where}: id must be 1-32 characters a-z, 0-9 or _");
+        }
+        else if (theme.Id == Theme.Other)
+        {
+            problems.Add($"{where}: '{Theme.Other}' is given when no theme applies and cannot have words");
+        }
+        else if (!seen.Add(theme.Id))
+        {
+            problems.Add($"{where}: listed twice");
+        }
+
+        if (!(theme.Threshold > 0 && theme.Threshold <= MaxWeight))
+        {
+            problems.Add($"{where}: threshold must be above 0 and at most {MaxWeight}");
+        }
+
+        if (theme.Terms.Count == 0)
+        {
+            problems.Add($"{where}: no terms");
+        }
+
+        var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var group in theme.Terms)
+        {
+            if (!(group.Weight > 0 && group.Weight <= MaxWeight))
+            {
+                problems.Add($"{where}: weight {group.Weight} must be above 0 and at most {MaxWeight}");
+            }
+
+            if (group.Requires is not null && !lexicon.Cues.ContainsKey(group.Requires))
+            {
+                problems.Add($"{where}: requires unknown cue '{group.Requires}'");
+            }
+
+            CheckWords(group.Words, where, problems, allowEmpty: false);
+            foreach (var word in group.Words.Where(w => !string.IsNullOrWhiteSpace(w)))
+            {
+                // The same word may stand in two groups with different cues (alcohol with driving, alcohol with minors).
+                if (!words.Add($"{word.Trim()}|{group.Requires}"))
+                {
+                    problems.Add($"{where}: '{word}' is listed twice");
+                }
+
+                if (group.Compound && (word.Trim().Contains(' ', StringComparison.Ordinal) || word.Trim().Length < ThemeTextAnalyzer.MinCompoundPartLength))
+                {
+                    problems.Add($"{where}: compound word '{word}' must be one word of at least {ThemeTextAnalyzer.MinCompoundPartLength} letters");
+                }
+            }
+        }
+
+        CheckWords(theme.Away, $"{where} away", problems, allowEmpty: true);
+    }
+
+    private static void CheckWords(IReadOnlyList<string>? words, string where, List<string> problems, bool allowEmpty)
+    {
+        if (words is null || words.Count == 0)
+        {
+            if (!allowEmpty)
+            {
+                problems.Add($"{where}: empty word list");
+            }
+
+            return;
+        }
+
+        foreach (var word in words)
+        {
+            if (string.IsNullOrWhiteSpace(word) || !word.Any(char.IsLetterOrDigit))
+            {
+                problems.Add($"{where}: a word is empty or has no letters");
+            }
+        }
+    }
+}

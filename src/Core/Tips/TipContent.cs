@@ -1,0 +1,12 @@
+using Grastorp.Intake.Core.Municipalities;
+
+namespace Grastorp.Intake.Core.Tips;
+
+/// <summary>A tip that passed validation: trimmed, with defaults applied, and contact kept only when the resident consented.</summary>
+public sealed record TipContent(
+    string Text,
+    TipKind Kind,
+    Municipality Municipality,
+    string? Place,
+    DateTimeOffset? ObservedAt,
+    string? Contact);

@@ -1,0 +1,85 @@
+using Azure;
+using Grastorp.Intake.Core.Calendar;
+using Grastorp.Intake.Core.Counting;
+using Grastorp.Intake.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Grastorp.Intake.Core.Tips;
+
+/// <summary>Takes a resident's submission: reads and validates it, gives it a reference and puts it on the queue.</summary>
+public sealed partial class TipIntakeService(
+    TipValidator validator,
+    IntakeTables tables,
+    TipQueues queues,
+    TimeProvider time,
+    ILogger<TipIntakeService> logger)
+{
+    public async Task<SubmitOutcome> SubmitAsync(TipRequest request, CancellationToken cancellationToken)
+    {
+        var (fields, refusal) = await TipRequestReader.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                LogRefused(logger, refusal.GetType().Name);
+            }
+
+            return refusal;
+        }
+
+        var validation = validator.Validate(fields!);
+        if (!validation.IsValid)
+        {
+            LogInvalid(logger, validation.Errors.Keys);
+            return new SubmitOutcome.Invalid(validation.Errors);
+        }
+
+        var content = validation.Tip!;
+        var receivedAt = time.GetUtcNow();
+        var partition = new TipPartition(content.Municipality.Id, SwedishTime.WeekOf(receivedAt));
+        var reference = await WriteReceiptAsync(tables, partition, receivedAt, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await queues.SendAsync(TipMessage.From(reference, receivedAt, content), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The resident gets an error and no reference, so a receipt must not claim the tip was received.
+            var receipts = await tables.ReceiptsAsync().ConfigureAwait(false);
+            await receipts.DeleteEntityAsync(reference.Value, string.Empty, ETag.All, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        LogReceived(logger, reference.Value, partition.Key);
+        return new SubmitOutcome.Accepted(reference, partition.Week);
+    }
+
+    private static async Task<TipReference> WriteReceiptAsync(IntakeTables tables, TipPartition partition, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        var receipts = await tables.ReceiptsAsync().ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
+        {
+            var reference = TipReference.New();
+            try
+            {
+                await receipts.AddEntityAsync(
+                    new TipReceiptEntity { PartitionKey = reference.Value, RowKey = string.Empty, TipPartition = partition.Key, Week = partition.Week.ToString(), ReceivedAt = receivedAt },
+                    cancellationToken).ConfigureAwait(false);
+                return reference;
+            }
+            catch (RequestFailedException e) when (e.Status == 409 && attempt < 3)
+            {
+                // 50 random bits make a collision astronomically rare; drawing again is the whole remedy.
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tip {Reference} received into {Partition}")]
+    private static partial void LogReceived(ILogger logger, string reference, string partition);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tip refused: {Refusal}")]
+    private static partial void LogRefused(ILogger logger, string refusal);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tip refused: invalid fields {Fields}")]
+    private static partial void LogInvalid(ILogger logger, IEnumerable<string> fields);
+}

@@ -1,0 +1,16 @@
+namespace Grastorp.Intake.Core.Tips;
+
+/// <summary>The sizes a tip may have. Shared by validation and the hosts' request limits.</summary>
+public static class TipLimits
+{
+    public const int MinTextLength = 10;
+    public const int MaxTextLength = 4000;
+    public const int MaxPlaceLength = 200;
+    public const int MaxContactLength = 200;
+
+    /// <summary>A request body larger than this is refused before it is read (4000 characters of text fit with room to spare).</summary>
+    public const int MaxBodyBytes = 16 * 1024;
+
+    /// <summary>How far in the future an observation time may be before it is refused: phones' clocks drift.</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+}

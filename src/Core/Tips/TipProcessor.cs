@@ -1,0 +1,53 @@
+using Grastorp.Intake.Core.Counting;
+using Grastorp.Intake.Core.Storage;
+using Grastorp.Intake.Core.Themes;
+using Microsoft.Extensions.Logging;
+
+namespace Grastorp.Intake.Core.Tips;
+
+/// <summary>
+/// Handles one message from the <c>tips</c> queue: classify, then store and count once. A failure other than an
+/// unreadable message is thrown, so the host retries the message and, after five dequeues, poisons it.
+/// </summary>
+public sealed partial class TipProcessor(
+    ITipClassifier classifier,
+    TipRecorder recorder,
+    TipQueues queues,
+    ILogger<TipProcessor> logger)
+{
+    public async Task<ProcessOutcome> ProcessAsync(string messageText, string messageId, long dequeueCount, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messageText);
+        TipMessage tip;
+        try
+        {
+            tip = TipMessageCodec.Decode(messageText);
+        }
+        catch (UnreadableTipMessageException e)
+        {
+            await queues.SendToPoisonAsync(messageText, cancellationToken).ConfigureAwait(false);
+            LogPoisoned(logger, messageId, e.Message);
+            return ProcessOutcome.Poisoned;
+        }
+
+        var classification = classifier.Classify(tip.Text);
+        var outcome = await recorder.RecordAsync(tip, classification, cancellationToken).ConfigureAwait(false);
+        if (outcome == RecordOutcome.AlreadyCounted)
+        {
+            LogAlreadyCounted(logger, tip.Reference, messageId, dequeueCount);
+            return ProcessOutcome.AlreadyCounted;
+        }
+
+        LogClassified(logger, tip.Reference, classification.Primary, classification.Themes.Count);
+        return ProcessOutcome.Counted;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Queue message {MessageId} moved to " + StorageNames.TipsPoisonQueue + " unprocessed: {Reason}")]
+    private static partial void LogPoisoned(ILogger logger, string messageId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tip {Reference} classified as {Theme} ({ThemeCount} themes) and counted")]
+    private static partial void LogClassified(ILogger logger, string reference, string theme, int themeCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tip {Reference} was already counted; message {MessageId} (dequeue {DequeueCount}) changed nothing")]
+    private static partial void LogAlreadyCounted(ILogger logger, string reference, string messageId, long dequeueCount);
+}

@@ -1,0 +1,14 @@
+using Grastorp.Intake.Core.DependencyInjection;
+using Grastorp.Intake.DevHost;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddHostJson();
+builder.Services.AddIntakeCore(builder.Configuration);
+builder.AddFunctionHost();
+
+var app = builder.Build();
+app.MapFunctionRoutes();
+app.Run();
+
+/// <summary>Public so tests can start the DevHost with WebApplicationFactory.</summary>
+public partial class Program;

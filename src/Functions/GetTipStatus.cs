@@ -1,0 +1,24 @@
+using Grastorp.Intake.Core.Tips;
+using Grastorp.Intake.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Grastorp.Intake.Functions;
+
+/// <summary>A resident checks their own tip by reference: its status and week, nothing else.</summary>
+public sealed class GetTipStatus(TipStatusService statuses)
+{
+    [Function(nameof(GetTipStatus))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tips/{reference}")] HttpRequest request,
+        string reference,
+        CancellationToken cancellationToken)
+    {
+        _ = request;
+        var status = await statuses.FindAsync(reference, cancellationToken);
+        return status is null
+            ? IntakeResults.Problem(StatusCodes.Status404NotFound, "Inget tips med den koden. / No tip with that reference.")
+            : new OkObjectResult(new { status = status.Status, week = status.Week.ToString() });
+    }
+}

@@ -1,0 +1,40 @@
+using Grastorp.Intake.Core.Tips;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Grastorp.Intake.Functions.Http;
+
+/// <summary>Maps Core's outcomes to HTTP answers: RFC 9457 problem details for every refusal.</summary>
+public static class IntakeResults
+{
+    public static IActionResult From(SubmitOutcome outcome) => outcome switch
+    {
+        SubmitOutcome.Accepted accepted => new ObjectResult(new { reference = accepted.Reference.Value, status = TipStatus.Received, week = accepted.Week.ToString() })
+        {
+            StatusCode = StatusCodes.Status202Accepted,
+        },
+        SubmitOutcome.Invalid invalid => ValidationProblem(invalid.Errors),
+        SubmitOutcome.TooLarge => Problem(StatusCodes.Status413PayloadTooLarge, "Tipset är för stort. / The tip is too large.", $"At most {TipLimits.MaxBodyBytes} bytes."),
+        SubmitOutcome.UnsupportedMediaType => Problem(StatusCodes.Status415UnsupportedMediaType, "Fel innehållstyp. / Unsupported content type.", "Send application/json or application/x-www-form-urlencoded, in UTF-8."),
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown outcome."),
+    };
+
+    public static IActionResult ValidationProblem(IReadOnlyDictionary<string, string[]> errors) =>
+        new ObjectResult(new ValidationProblemDetails(errors.ToDictionary())
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Något behöver rättas. / Some fields need correcting.",
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        })
+        {
+            StatusCode = StatusCodes.Status400BadRequest,
+            ContentTypes = { "application/problem+json" },
+        };
+
+    public static IActionResult Problem(int status, string title, string? detail = null) =>
+        new ObjectResult(new ProblemDetails { Status = status, Title = title, Detail = detail })
+        {
+            StatusCode = status,
+            ContentTypes = { "application/problem+json" },
+        };
+}

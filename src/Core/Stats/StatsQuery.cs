@@ -29,6 +29,7 @@ public sealed record StatsQuery(WeekId From, WeekId To, IReadOnlyList<Municipali
         if (!string.IsNullOrWhiteSpace(to) && !WeekId.TryParse(to, null, out toWeek))
         {
             errors[ToField] = ["Ange en ISO-vecka som 2026-W48. / Give an ISO week such as 2026-W48."];
+            toWeek = thisWeek;
         }
 
         var fromWeek = Enumerable.Range(1, DefaultWeeks - 1).Aggregate(toWeek, (week, _) => week.Previous());

@@ -11,6 +11,12 @@ public sealed record LexiconDocument
     /// <summary>The analysis language: <c>sv</c> or <c>en</c> (see <see cref="Analysis.LexiconLanguage"/>).</summary>
     public string Language { get; init; } = "";
 
+    /// <summary>
+    /// Words matched as written (after folding), not stemmed: where the stemmer would merge a theme word with a common
+    /// one ("förare" and "för" both stem to "for"; "hastighet" and "hästar" to "hast").
+    /// </summary>
+    public IReadOnlyList<string> Unstemmed { get; init; } = [];
+
     /// <summary>Words that cancel a theme word shortly after them ("det är inte droger").</summary>
     public IReadOnlyList<string> Negations { get; init; } = [];
 

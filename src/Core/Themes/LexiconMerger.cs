@@ -40,6 +40,7 @@ public static class LexiconMerger
         return baseLexicon with
         {
             Negations = [.. baseLexicon.Negations.Union(addition.Negations, StringComparer.Ordinal)],
+            Unstemmed = [.. baseLexicon.Unstemmed.Union(addition.Unstemmed, StringComparer.Ordinal)],
             Cues = cues,
             Themes = themes,
         };

@@ -24,6 +24,7 @@ public static class LexiconValidator
         }
 
         CheckWords(lexicon.Negations, "negations", problems, allowEmpty: true);
+        CheckWords(lexicon.Unstemmed, "unstemmed", problems, allowEmpty: true);
         foreach (var (name, words) in lexicon.Cues)
         {
             CheckWords(words, $"cue '{name}'", problems, allowEmpty: false);

@@ -60,7 +60,8 @@ internal sealed class CompiledLexicon
             }
         }
 
-        var analyzer = ThemeTextAnalyzer.Create(lexicon.Language, compoundParts);
+        var unstemmed = lexicon.Unstemmed.SelectMany(surface.Words).ToHashSet(StringComparer.Ordinal);
+        var analyzer = ThemeTextAnalyzer.Create(lexicon.Language, compoundParts, unstemmed);
         var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
         var stems = new List<string>();
         var patterns = new List<LexiconPattern>();

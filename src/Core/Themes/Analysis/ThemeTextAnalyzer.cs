@@ -32,10 +32,14 @@ internal static class ThemeTextAnalyzer
     private const int MaxCompoundPartLength = 24;
 
     /// <summary>The chain for tip texts: with compound splitting against <paramref name="compoundParts"/> (folded, lower case).</summary>
-    public static Analyzer Create(string language, IReadOnlyCollection<string> compoundParts)
+    /// <param name="language">The lexicon language, for the stemmer.</param>
+    /// <param name="compoundParts">Words looked for inside compounds (folded, lower case).</param>
+    /// <param name="unstemmed">Words the stemmer leaves alone (folded, lower case), compound parts included.</param>
+    public static Analyzer Create(string language, IReadOnlyCollection<string> compoundParts, IReadOnlyCollection<string> unstemmed)
     {
         var snowball = LexiconLanguage.SnowballName(language);
         var dictionary = compoundParts.Count == 0 ? null : new CharArraySet(Version, compoundParts.ToList(), ignoreCase: false);
+        var keywords = unstemmed.Count == 0 ? null : new CharArraySet(Version, unstemmed.ToList(), ignoreCase: false);
         return Analyzer.NewAnonymous((_, reader) =>
         {
             var source = new StandardTokenizer(Version, reader);
@@ -45,6 +49,12 @@ internal static class ThemeTextAnalyzer
             {
                 sink = new DictionaryCompoundWordTokenFilter(
                     Version, sink, dictionary, MinCompoundWordLength, MinCompoundPartLength, MaxCompoundPartLength, onlyLongestMatch: true);
+            }
+
+            // After the compound filter, so a part ("hastighet" in "hastighetsgräns") is protected like the whole word.
+            if (keywords is not null)
+            {
+                sink = new SetKeywordMarkerFilter(sink, keywords);
             }
 
             sink = new SnowballFilter(sink, snowball);

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every test: starts its own Azurite (ports 20000-20002, one storage account per test fixture, in-memory),
+# runs the test projects, stops Azurite by PID, and ends with the line "N passed, N failed".
+set -uo pipefail
+root=$(cd "$(dirname "$0")" && pwd)
+cd "$root"
+
+work=$(mktemp -d)
+pidfile="$work/azurite.pid"
+cleanup() { scripts/azurite.sh stop "$pidfile"; rm -rf "$work"; }
+trap cleanup EXIT
+
+# Each test fixture takes an account of its own, so queue triggers never see another fixture's messages.
+key=$(printf 'grastorp-intake-test-key-000000' | base64 -w0)
+accounts=""
+for i in $(seq -w 1 40); do accounts="${accounts}test${i}:${key};"; done
+export AZURITE_ACCOUNTS="${accounts%;}"
+export AZURITE_BLOB_PORT=20000 AZURITE_QUEUE_PORT=20001 AZURITE_TABLE_PORT=20002
+export INTAKE_TEST_STORAGE_KEY="$key"
+
+if ! scripts/azurite.sh start "$work/azurite" "$pidfile"; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+log="$work/test.log"
+timeout 45m dotnet test --solution Grastorp.Intake.sln -c Release 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# Microsoft.Testing.Platform prints a summary per run: "succeeded: N" and "failed: N".
+passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -E '^\s+failed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "$passed passed, $failed failed"
+exit "$status"

@@ -1,0 +1,39 @@
+using Grastorp.Intake.Core.DependencyInjection;
+using Grastorp.Intake.TestKit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Grastorp.Intake.Core.Tests;
+
+/// <summary>Core's real registration against an Azurite account of the test's own, with a fake clock.</summary>
+internal static class IntakeTestServices
+{
+    public static ServiceProvider Create(FakeTimeProvider time, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = AzuriteAccounts.NewConnectionString(),
+            ["Digest:From"] = "tips@grastorp-intake.example",
+            ["Digest:Recipients:0:Id"] = "kommunpolis",
+            ["Digest:Recipients:0:Addresses:0"] = "kommunpolis@grastorp-intake.example",
+            ["Digest:PickupDirectory"] = Directory.CreateTempSubdirectory("digests-").FullName,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(time);
+        services.AddIntakeCore(configuration);
+        configure?.Invoke(services);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    /// <summary>A Thursday afternoon in week 2026-W48, Swedish time.</summary>
+    public static FakeTimeProvider InWeek48() => new(new DateTimeOffset(2026, 11, 26, 14, 0, 0, TimeSpan.FromHours(1)));
+}

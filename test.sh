@@ -13,7 +13,7 @@ trap cleanup EXIT
 # Each test fixture takes an account of its own, so queue triggers never see another fixture's messages.
 key=$(printf 'grastorp-intake-test-key-000000' | base64 -w0)
 accounts=""
-for i in $(seq -w 1 40); do accounts="${accounts}test${i}:${key};"; done
+for i in $(seq -f %02g 1 200); do accounts="${accounts}test${i}:${key};"; done
 export AZURITE_ACCOUNTS="${accounts%;}"
 export AZURITE_BLOB_PORT=20000 AZURITE_QUEUE_PORT=20001 AZURITE_TABLE_PORT=20002
 export INTAKE_TEST_STORAGE_KEY="$key"

@@ -9,6 +9,3 @@ builder.AddFunctionHost();
 var app = builder.Build();
 app.MapFunctionRoutes();
 app.Run();
-
-/// <summary>Public so tests can start the DevHost with WebApplicationFactory.</summary>
-public partial class Program;

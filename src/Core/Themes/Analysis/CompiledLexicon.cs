@@ -132,7 +132,9 @@ internal sealed class CompiledLexicon
             byFirstId[i] ??= [];
         }
 
-        var fuzzyIds = patterns.Where(p => p.Kind == PatternKind.Term && p.Ids.Length == 1).Select(p => p.Ids[0]).Distinct();
+        // Unstemmed words are exact on purpose (they sit next to common words), so no typo reaches them.
+        var fuzzyIds = patterns.Where(p => p.Kind == PatternKind.Term && p.Ids.Length == 1 && !unstemmed.Contains(stems[p.Ids[0]]))
+            .Select(p => p.Ids[0]).Distinct();
         var fuzzy = new FuzzyTermIndex(stems, fuzzyIds);
         return new CompiledLexicon(
             lexicon.Language, analyzer, vocabulary, byFirstId, isNegation, lexicon.NegationWindow, cueNames.Count, fuzzy);

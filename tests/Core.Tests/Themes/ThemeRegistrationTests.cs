@@ -1,0 +1,84 @@
+using Grastorp.Intake.Core.DependencyInjection;
+using Grastorp.Intake.Core.Themes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Grastorp.Intake.Core.Tests.Themes;
+
+public sealed class ThemeRegistrationTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("lexicons").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ServiceCollection().AddThemeClassifier(configuration).BuildServiceProvider();
+    }
+
+    [Fact]
+    public void The_lexicon_classifier_is_the_default_singleton()
+    {
+        using var services = Build([]);
+        var classifier = services.GetRequiredService<ITipClassifier>();
+        Assert.IsType<LexiconTipClassifier>(classifier);
+        Assert.Same(classifier, services.GetRequiredService<ITipClassifier>());
+        services.GetRequiredService<IStartupValidator>().Validate();
+    }
+
+    [Fact]
+    public void The_keyword_baseline_can_be_configured()
+    {
+        using var services = Build(new() { ["Classifier:Kind"] = "keyword" });
+        Assert.IsType<KeywordTipClassifier>(services.GetRequiredService<ITipClassifier>());
+    }
+
+    [Fact]
+    public void An_extra_lexicon_adds_a_theme()
+    {
+        var path = Path.Combine(_directory, "miljo.json");
+        File.WriteAllText(path, """
+            { "language": "sv",
+              "themes": [ { "id": "miljo", "terms": [ { "compound": true, "words": ["belysning", "gatlampa"] } ] } ] }
+            """);
+        using var services = Build(new() { ["Classifier:ExtraLexicons:0"] = path });
+
+        var classifier = services.GetRequiredService<ITipClassifier>();
+
+        Assert.Contains("miljo", classifier.Themes);
+        Assert.Equal("miljo", classifier.Classify("Gatlamporna vid skolan är trasiga").Primary);
+    }
+
+    [Fact]
+    public void A_missing_extra_lexicon_fails_start_up_naming_the_setting_and_file()
+    {
+        var path = Path.Combine(_directory, "saknas.json");
+        using var services = Build(new() { ["Classifier:ExtraLexicons:0"] = path });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Classifier:ExtraLexicons:0", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_invalid_extra_lexicon_fails_start_up_with_its_problems()
+    {
+        var path = Path.Combine(_directory, "trasig.json");
+        File.WriteAllText(path, """{ "language": "sv", "themes": [ { "id": "other", "terms": [ { "words": ["skräp"] } ] } ] }""");
+        using var services = Build(new() { ["Classifier:ExtraLexicons:0"] = path });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("theme 'other'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_kind_fails_start_up()
+    {
+        using var services = Build(new() { ["Classifier:Kind"] = "magic" });
+        Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+    }
+}

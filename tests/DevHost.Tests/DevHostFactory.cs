@@ -1,0 +1,50 @@
+using Azure.Storage.Queues;
+using Grastorp.Intake.TestKit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+
+namespace Grastorp.Intake.DevHost.Tests;
+
+/// <summary>
+/// The real DevHost (routes, WebJobs queue polling, poison handling) on an Azurite account of its own, with
+/// retries made fast and every log line captured.
+/// </summary>
+internal sealed class DevHostFactory(Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<Grastorp.Intake.DevHost.EntryPoint>
+{
+    public string ConnectionString { get; } = AzuriteAccounts.NewConnectionString();
+
+    public string PickupDirectory { get; } = Directory.CreateTempSubdirectory("digests-").FullName;
+
+    public CapturedLogs Logs { get; } = new();
+
+    public QueueClient Queue(string name) =>
+        new(ConnectionString, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+
+    public override async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await base.DisposeAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // WebJobs' OptionsLoggingService cancels its own, already disposed, token when a host stops moments after
+            // starting (seen in Microsoft.Azure.WebJobs 3.0.48); the host is down either way.
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("AzureWebJobsStorage", ConnectionString);
+        builder.UseSetting("Digest:PickupDirectory", PickupDirectory);
+        builder.UseSetting("extensions:queues:visibilityTimeout", "00:00:00");
+        builder.UseSetting("extensions:queues:maxPollingInterval", "00:00:00.500");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+        if (configureServices is not null)
+        {
+            builder.ConfigureTestServices(configureServices);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Reflection;
+using System.Text.Json;
+
+namespace Grastorp.Intake.Functions.Tests;
+
+/// <summary>What the Functions host will index, read from the functions.metadata the worker SDK generated at build.</summary>
+public sealed class FunctionsMetadataTests
+{
+    private static readonly string Output = typeof(FunctionsMetadataTests).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "FunctionsOutput").Value!;
+
+    private static JsonElement Trigger(string function)
+    {
+        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, "functions.metadata")));
+        var entry = metadata.RootElement.EnumerateArray().Single(f => f.GetProperty("name").GetString() == function);
+        return entry.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal)).Clone();
+    }
+
+    [Fact]
+    public void Every_function_is_listed_and_nothing_else()
+    {
+        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, "functions.metadata")));
+        Assert.Equal(
+            ["ClassifyTip", "GetThemeCounts", "GetTipStatus", "SendWeeklyDigest", "SubmitTip"],
+            metadata.RootElement.EnumerateArray().Select(f => f.GetProperty("name").GetString()).Order());
+    }
+
+    [Theory]
+    [InlineData("SubmitTip", "post", "tips", "Anonymous")]
+    [InlineData("GetTipStatus", "get", "tips/{reference}", "Anonymous")]
+    [InlineData("GetThemeCounts", "get", "stats", "Function")]
+    public void Http_functions_have_their_route_method_and_auth_level(string function, string method, string route, string authLevel)
+    {
+        var trigger = Trigger(function);
+        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(authLevel, trigger.GetProperty("authLevel").GetString());
+    }
+
+    [Fact]
+    public void The_classifier_listens_on_the_tips_queue_over_the_storage_connection()
+    {
+        var trigger = Trigger("ClassifyTip");
+        Assert.Equal("queueTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("tips", trigger.GetProperty("queueName").GetString());
+        Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
+    }
+
+    [Fact]
+    public void The_digest_timer_takes_its_UTC_schedule_from_an_app_setting_and_never_runs_on_startup()
+    {
+        var trigger = Trigger("SendWeeklyDigest");
+        Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("%DIGEST_SCHEDULE%", trigger.GetProperty("schedule").GetString());
+        Assert.False(trigger.GetProperty("runOnStartup").GetBoolean());
+    }
+
+    [Fact]
+    public void Host_json_is_published_with_five_dequeues_before_poison()
+    {
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, "host.json")));
+        var queues = host.RootElement.GetProperty("extensions").GetProperty("queues");
+        Assert.Equal(5, queues.GetProperty("maxDequeueCount").GetInt32());
+        Assert.Equal("2.0", host.RootElement.GetProperty("version").GetString());
+    }
+
+    [Fact]
+    public void The_queue_extension_is_bundled_for_the_host()
+    {
+        // Timers are built into the Functions host; the queue trigger needs its extension listed here.
+        using var extensions = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, "extensions.json")));
+        Assert.Contains("AzureStorageQueues", extensions.RootElement.GetProperty("extensions").EnumerateArray().Select(e => e.GetProperty("name").GetString()));
+    }
+}

@@ -7,7 +7,7 @@ cd "$root"
 
 work=$(mktemp -d)
 pidfile="$work/azurite.pid"
-cleanup() { scripts/azurite.sh stop "$pidfile"; rm -rf "$work"; }
+cleanup() { scripts/azurite.sh stop "$pidfile"; rm -rf "$work" 2>/dev/null || true; }
 trap cleanup EXIT
 
 # Each test fixture takes an account of its own, so queue triggers never see another fixture's messages.

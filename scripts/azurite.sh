@@ -25,7 +25,13 @@ case "${1:-}" in
     ;;
   stop)
     pidfile=$2
-    if [ -f "$pidfile" ]; then kill "$(cat "$pidfile")" 2>/dev/null || true; rm -f "$pidfile"; fi
+    if [ -f "$pidfile" ]; then
+      pid=$(cat "$pidfile")
+      kill "$pid" 2>/dev/null || true
+      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+      kill -9 "$pid" 2>/dev/null || true
+      rm -f "$pidfile"
+    fi
     ;;
   *) echo "usage: $0 start DATA_DIR PID_FILE | stop PID_FILE" >&2; exit 2 ;;
 esac

@@ -27,7 +27,7 @@ internal sealed class DevHostFactory(Action<IServiceCollection>? configureServic
         {
             await base.DisposeAsync();
         }
-        catch (ObjectDisposedException)
+        catch (Exception e) when (e is ObjectDisposedException || (e is AggregateException all && all.InnerExceptions.All(i => i is ObjectDisposedException)))
         {
             // WebJobs' OptionsLoggingService cancels its own, already disposed, token when a host stops moments after
             // starting (seen in Microsoft.Azure.WebJobs 3.0.48); the host is down either way.

@@ -11,7 +11,7 @@ internal sealed class DigestOptionsValidator(MunicipalityCatalog municipalities)
     public ValidateOptionsResult Validate(string? name, DigestOptions options)
     {
         var failures = new List<string>();
-        if (!MailboxAddress.TryParse(options.From, out _))
+        if (!IsEmailAddress(options.From))
         {
             failures.Add($"Digest:From: '{options.From}' is not an e-mail address.");
         }
@@ -30,7 +30,7 @@ internal sealed class DigestOptionsValidator(MunicipalityCatalog municipalities)
                 failures.Add($"{prefix}:Addresses: at least one address is needed.");
             }
 
-            failures.AddRange(list.Addresses.Where(a => !MailboxAddress.TryParse(a, out _)).Select(a => $"{prefix}:Addresses: '{a}' is not an e-mail address."));
+            failures.AddRange(list.Addresses.Where(a => !IsEmailAddress(a)).Select(a => $"{prefix}:Addresses: '{a}' is not an e-mail address."));
             failures.AddRange(list.Municipalities.Where(m => !municipalities.TryFind(m, out _)).Select(m => $"{prefix}:Municipalities: '{m}' is not one of Municipalities:Ids."));
         }
 
@@ -41,4 +41,8 @@ internal sealed class DigestOptionsValidator(MunicipalityCatalog municipalities)
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    /// <summary>MimeKit accepts a bare local part ("tips"); a digest needs a deliverable address with a domain.</summary>
+    private static bool IsEmailAddress(string? value) =>
+        MailboxAddress.TryParse(value, out var mailbox) && mailbox.Address.IndexOf('@', StringComparison.Ordinal) is > 0 and var at && at < mailbox.Address.Length - 1;
 }

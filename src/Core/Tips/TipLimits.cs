@@ -13,4 +13,7 @@ public static class TipLimits
 
     /// <summary>How far in the future an observation time may be before it is refused: phones' clocks drift.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>Earlier observation times are typing mistakes; Table Storage could not even store dates before 1601.</summary>
+    public static readonly DateTimeOffset EarliestObservation = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 }

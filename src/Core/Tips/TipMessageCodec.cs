@@ -24,6 +24,7 @@ public static class TipMessageCodec
             using var document = JsonDocument.Parse(messageText);
             if (document.RootElement.ValueKind != JsonValueKind.Object
                 || !document.RootElement.TryGetProperty("v", out var v)
+                || v.ValueKind != JsonValueKind.Number
                 || !v.TryGetInt32(out version))
             {
                 throw new UnreadableTipMessageException("the message has no version field 'v'");

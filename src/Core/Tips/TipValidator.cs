@@ -88,21 +88,20 @@ public sealed class TipValidator(MunicipalityCatalog municipalities, TimeProvide
         }
 
         DateTimeOffset observed;
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        try
         {
-            observed = SwedishTime.AtLocal(date, TimeOnly.MinValue);
+            observed = ParseInstant(value) ?? throw new FormatException();
         }
-        else if (value.Contains('T', StringComparison.OrdinalIgnoreCase)
-            && DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var dateTime))
+        catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException)
         {
-            // A time without an offset is what the form's datetime-local field sends: it is Swedish time.
-            observed = dateTime.Kind == DateTimeKind.Unspecified
-                ? SwedishTime.AtLocal(DateOnly.FromDateTime(dateTime), TimeOnly.FromDateTime(dateTime))
-                : DateTimeOffset.Parse(value, CultureInfo.InvariantCulture);
-        }
-        else
-        {
+            // Out-of-range dates ("0001-01-01" shifted to UTC) land here too: refused, never thrown at the resident.
             fail(TipFields.ObservedAt, "Ange tiden som 2026-11-20T18:30. / Give the time as 2026-11-20T18:30.");
+            return null;
+        }
+
+        if (observed < TipLimits.EarliestObservation)
+        {
+            fail(TipFields.ObservedAt, "Tiden ligger för långt bak i tiden. / The time is too far in the past.");
             return null;
         }
 
@@ -113,6 +112,25 @@ public sealed class TipValidator(MunicipalityCatalog municipalities, TimeProvide
         }
 
         return observed;
+    }
+
+    private static DateTimeOffset? ParseInstant(string value)
+    {
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return SwedishTime.AtLocal(date, TimeOnly.MinValue);
+        }
+
+        if (!value.Contains('T', StringComparison.OrdinalIgnoreCase)
+            || !DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var dateTime))
+        {
+            return null;
+        }
+
+        // A time without an offset is what the form's datetime-local field sends: it is Swedish time.
+        return dateTime.Kind == DateTimeKind.Unspecified
+            ? SwedishTime.AtLocal(DateOnly.FromDateTime(dateTime), TimeOnly.FromDateTime(dateTime))
+            : DateTimeOffset.Parse(value, CultureInfo.InvariantCulture);
     }
 
     private static string? Trimmed(IReadOnlyDictionary<string, string?> fields, string name)

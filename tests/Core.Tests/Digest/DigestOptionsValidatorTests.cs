@@ -1,0 +1,104 @@
+using Grastorp.Intake.Core.Digest;
+using Grastorp.Intake.Core.Municipalities;
+using Microsoft.Extensions.Options;
+
+namespace Grastorp.Intake.Core.Tests.Digest;
+
+public class DigestOptionsValidatorTests
+{
+    private readonly DigestOptionsValidator _validator = new(new MunicipalityCatalog(Options.Create(new MunicipalityOptions())));
+
+    private static DigestRecipientList List(string id = "kommunpolis", string[]? addresses = null, string[]? municipalities = null) => new()
+    {
+        Id = id,
+        Addresses = [.. addresses ?? ["kommunpolis@example.se"]],
+        Municipalities = [.. municipalities ?? []],
+    };
+
+    private static DigestOptions WithLists(params DigestRecipientList[] lists) => new() { From = "tips@grastorp-intake.example", Recipients = [.. lists] };
+
+    private IReadOnlyList<string> FailuresOf(DigestOptions options)
+    {
+        var result = _validator.Validate(null, options);
+        Assert.True(result.Failed);
+        return [.. result.Failures!];
+    }
+
+    [Fact]
+    public void A_sender_and_one_list_with_an_address_is_valid()
+    {
+        Assert.True(_validator.Validate(null, WithLists(List())).Succeeded);
+    }
+
+    [Fact]
+    public void Lists_limited_to_known_municipalities_by_id_or_name_are_valid()
+    {
+        var options = WithLists(List("vara_lista", municipalities: ["vara", "Essunga"]), List("grastorp", municipalities: ["Grästorp"]));
+        Assert.True(_validator.Validate(null, options).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("not an address")]
+    [InlineData("tips@")]
+    [InlineData("@example.se")]
+    [InlineData("")]
+    [InlineData("tips")]
+    public void A_sender_that_is_not_an_email_address_is_named(string from)
+    {
+        var options = WithLists(List());
+        options.From = from;
+        var failure = Assert.Single(FailuresOf(options));
+        Assert.StartsWith("Digest:From", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_list_without_addresses_is_named_by_its_position()
+    {
+        var failure = Assert.Single(FailuresOf(WithLists(List(), List("vara", addresses: []))));
+        Assert.StartsWith("Digest:Recipients:1:Addresses", failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("kommunpolis")]
+    [InlineData("kommunpolis@")]
+    [InlineData("two words@example.se")]
+    public void An_address_that_is_not_an_email_address_is_named(string address)
+    {
+        var failure = Assert.Single(FailuresOf(WithLists(List(addresses: ["ok@example.se", address]))));
+        Assert.StartsWith("Digest:Recipients:0:Addresses", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_municipality_in_a_list_is_named()
+    {
+        var failure = Assert.Single(FailuresOf(WithLists(List(municipalities: ["vara", "lidkoping"]))));
+        Assert.StartsWith("Digest:Recipients:0:Municipalities", failure, StringComparison.Ordinal);
+        Assert.Contains("lidkoping", failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Kommunpolis")]
+    [InlineData("kommun polis")]
+    public void A_list_id_that_cannot_be_a_key_is_named(string id)
+    {
+        var failure = Assert.Single(FailuresOf(WithLists(List(id))));
+        Assert.StartsWith("Digest:Recipients:0:Id", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_lists_with_the_same_id_are_refused()
+    {
+        var failure = Assert.Single(FailuresOf(WithLists(List("kommunpolis"), List("kommunpolis", addresses: ["other@example.se"]))));
+        Assert.StartsWith("Digest:Recipients", failure, StringComparison.Ordinal);
+        Assert.Contains("same Id", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_fault_is_reported_at_once()
+    {
+        var options = WithLists(List("dup", addresses: []), List("dup", addresses: ["nope"], municipalities: ["lerum"]));
+        options.From = "nope";
+        Assert.Equal(5, FailuresOf(options).Count);
+    }
+}

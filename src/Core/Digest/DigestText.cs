@@ -37,7 +37,7 @@ public static class DigestText
             foreach (var tip in group.Tips)
             {
                 text.AppendLine();
-                var observed = tip.ObservedAt is { } at ? $", observerat {Calendar.SwedishTime.ToLocal(at):yyyy-MM-dd HH:mm}" : string.Empty;
+                var observed = tip.ObservedAt is { } at ? string.Create(CultureInfo.InvariantCulture, $", observerat {Calendar.SwedishTime.ToLocal(at):yyyy-MM-dd HH:mm}") : string.Empty;
                 text.AppendLine(Swedish, $"[{tip.Reference}] {tip.Municipality}, {tip.Kind}, teman: {string.Join(", ", tip.Themes)}{observed}");
                 if (tip.Place is not null)
                 {

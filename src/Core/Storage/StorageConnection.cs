@@ -29,6 +29,13 @@ internal static class StorageConnection
             : new TableServiceClient(ServiceUri(section, "table"), Credential(section, factory), options);
     }
 
+    public static bool IsConfigured(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(StorageNames.Connection);
+        return !string.IsNullOrEmpty(section.Value) || !string.IsNullOrEmpty(section["accountName"])
+            || (!string.IsNullOrEmpty(section["queueServiceUri"]) && !string.IsNullOrEmpty(section["tableServiceUri"]));
+    }
+
     private static TokenCredential Credential(IConfigurationSection section, AzureComponentFactory factory) =>
         factory.CreateTokenCredential(section);
 

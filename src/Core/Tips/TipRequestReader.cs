@@ -13,6 +13,7 @@ public static class TipRequestReader
 {
     private const string Json = "application/json";
     private const string Form = "application/x-www-form-urlencoded";
+    private static readonly byte[] ByteOrderMark = [0xEF, 0xBB, 0xBF];
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static async Task<(IReadOnlyDictionary<string, string?>? Fields, SubmitOutcome? Refusal)> ReadAsync(
@@ -39,7 +40,8 @@ public static class TipRequestReader
         string text;
         try
         {
-            text = StrictUtf8.GetString(body);
+            // A leading byte-order mark is allowed by RFC 8259 §8.1 and sent by some clients; it is not content.
+            text = StrictUtf8.GetString(body.AsSpan(body.AsSpan().StartsWith(ByteOrderMark) ? ByteOrderMark.Length : 0));
         }
         catch (DecoderFallbackException)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Digest;
@@ -106,6 +107,26 @@ public class DigestTextTests
         Assert.Equal("[AAAAAAAAA1] grastorp, tip, teman: drugs, traffic, observerat 2026-11-24 18:30", lines[header]);
         Assert.Equal("Plats: Idrottshallen", lines[header + 1]);
         Assert.Equal(Dealing.Text, lines[header + 2]);
+    }
+
+    [Theory]
+    [InlineData("fi-FI")]
+    [InlineData("en-US")]
+    [InlineData("ar-SA")]
+    public void The_digest_reads_the_same_whatever_culture_the_host_runs_in(string culture)
+    {
+        // Hosts run under whatever culture the machine has; the kommunpolis must read 18:30 and 2026, not 18.30 or 1448.
+        var expected = DigestText.Subject(Digest()) + DigestText.Body(Digest());
+        var original = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+            Assert.Equal(expected, DigestText.Subject(Digest()) + DigestText.Body(Digest()));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = original;
+        }
     }
 
     [Fact]

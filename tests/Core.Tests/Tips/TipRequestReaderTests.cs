@@ -83,6 +83,15 @@ public class TipRequestReaderTests
     }
 
     [Fact]
+    public async Task A_json_body_starting_with_a_byte_order_mark_is_read()
+    {
+        // RFC 8259 section 8.1 lets a parser ignore a BOM; some clients (PowerShell, Notepad-saved files) send one.
+        byte[] body = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("""{"text":"Hej från Grästorp"}""")];
+        var fields = await FieldsOf(Request(JsonType, body));
+        Assert.Equal("Hej från Grästorp", fields[TipFields.Text]);
+    }
+
+    [Fact]
     public async Task A_form_post_with_a_utf8_charset_is_read()
     {
         var fields = await FieldsOf(Request(FormType + "; charset=UTF-8", "text=" + Uri.EscapeDataString("Grästorp är fint")));

@@ -235,6 +235,23 @@ public class TipValidatorTests
     }
 
     [Theory]
+    [InlineData("1999-12-31")]
+    [InlineData("1999-12-31T23:59:59Z")]
+    [InlineData("1970-01-01T00:00")]
+    public void A_time_before_the_year_2000_is_refused_as_too_far_back(string value)
+    {
+        InvalidOnlyIn(Validate((TipFields.ObservedAt, value)), TipFields.ObservedAt);
+    }
+
+    [Fact]
+    public void The_first_day_of_2000_in_utc_is_still_accepted()
+    {
+        Assert.Equal(
+            new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero),
+            Valid(Validate((TipFields.ObservedAt, "2000-01-01T00:00:00Z"))).ObservedAt);
+    }
+
+    [Theory]
     [InlineData("on")]
     [InlineData("true")]
     [InlineData("TRUE")]

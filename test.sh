@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: starts its own Azurite (ports 20000-20002, one storage account per test fixture, in-memory),
+# Runs every test: starts its own Azurite (in memory, on the first free ports from 20000, one storage account per test),
 # runs the test projects, stops Azurite by PID, and ends with the line "N passed, N failed".
 set -uo pipefail
 root=$(cd "$(dirname "$0")" && pwd)
@@ -9,16 +9,21 @@ work=$(mktemp -d)
 pidfile="$work/azurite.pid"
 cleanup() { scripts/azurite.sh stop "$pidfile"; rm -rf "$work" 2>/dev/null || true; }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 # Each test fixture takes an account of its own, so queue triggers never see another fixture's messages.
-key=$(printf 'grastorp-intake-test-key-000000' | base64 -w0)
+key=$(printf 'grastorp-intake-test-key-000000' | base64 | tr -d '\n')
 accounts=""
 for i in $(seq -f %02g 1 200); do accounts="${accounts}test${i}:${key};"; done
 export AZURITE_ACCOUNTS="${accounts%;}"
-export AZURITE_BLOB_PORT=20000 AZURITE_QUEUE_PORT=20001 AZURITE_TABLE_PORT=20002
+# Three free ports in a row, so a second test run (or a developer's own Azurite) is never shared by accident.
+free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+base=20000
+while ! { free "$base" && free $((base + 1)) && free $((base + 2)); }; do base=$((base + 3)); [ "$base" -lt 20300 ] || break; done
+export AZURITE_BLOB_PORT=$base AZURITE_QUEUE_PORT=$((base + 1)) AZURITE_TABLE_PORT=$((base + 2))
 export INTAKE_TEST_STORAGE_KEY="$key"
 
-if ! scripts/azurite.sh start "$work/azurite" "$pidfile"; then
+if ! scripts/azurite.sh start "$work/azurite" "$pidfile" --in-memory; then
   echo "0 passed, 1 failed"
   exit 1
 fi

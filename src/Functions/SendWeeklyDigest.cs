@@ -9,7 +9,7 @@ namespace Grastorp.Intake.Functions;
 /// </summary>
 public sealed class SendWeeklyDigest(DigestService digests)
 {
-    public const string ScheduleSetting = "DIGEST_SCHEDULE";
+    public const string ScheduleSetting = DigestSchedule.ScheduleSetting;
 
     [Function(nameof(SendWeeklyDigest))]
     public async Task Run(

@@ -15,6 +15,7 @@ internal static class IntakeTestServices
         {
             ["AzureWebJobsStorage"] = AzuriteAccounts.NewConnectionString(),
             ["Digest:From"] = "tips@grastorp-intake.example",
+            ["DIGEST_SCHEDULE"] = "0 0 4-8 * * 1",
             ["Digest:Recipients:0:Id"] = "kommunpolis",
             ["Digest:Recipients:0:Addresses:0"] = "kommunpolis@grastorp-intake.example",
             ["Digest:PickupDirectory"] = Directory.CreateTempSubdirectory("digests-").FullName,

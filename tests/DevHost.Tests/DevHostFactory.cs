@@ -41,7 +41,8 @@ internal sealed class DevHostFactory(Action<IServiceCollection>? configureServic
         builder.UseSetting("Digest:PickupDirectory", PickupDirectory);
         builder.UseSetting("extensions:queues:visibilityTimeout", "00:00:00");
         builder.UseSetting("extensions:queues:maxPollingInterval", "00:00:00.500");
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+        // A rule for this provider alone outranks appsettings' category levels, so every line reaches the capture.
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturedLogs>(null, LogLevel.Trace));
         if (configureServices is not null)
         {
             builder.ConfigureTestServices(configureServices);

@@ -1,17 +1,27 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Grastorp.Intake.Core.Digest;
+using Grastorp.Intake.Core.Storage;
+using Grastorp.Intake.Functions;
+using Microsoft.Azure.WebJobs;
+using Microsoft.Azure.WebJobs.Extensions.Timers;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Grastorp.Intake.DevHost.Tests;
 
 public sealed class LogPrivacyTests : IDisposable
 {
     private const string Marker = "ZqxMarker7731";
-    private readonly DevHostFactory _host = new();
+
+    // Sunday of week 48; the test moves the clock to Monday morning to send that week's digest.
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+    private readonly DevHostFactory _host;
+
+    public LogPrivacyTests() => _host = new DevHostFactory(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_time)));
 
     [Fact]
-    public async Task A_full_run_logs_nothing_the_resident_wrote()
+    public async Task A_full_run_logs_nothing_the_resident_wrote_at_any_level()
     {
         var client = _host.CreateClient();
         var cancel = TestContext.Current.CancellationToken;
@@ -24,19 +34,27 @@ public sealed class LogPrivacyTests : IDisposable
             consent = true,
         }, cancel);
         var rejected = await client.PostAsJsonAsync("/api/tips", new { text = $"{Marker} kort", kind = Marker, municipality = Marker, place = new string('p', 300) + Marker }, cancel);
+        await _host.Queue(StorageNames.TipsQueue).SendMessageAsync($"{{ \"text\": \"{Marker}\" ", cancel);
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, rejected.StatusCode);
         var reference = (await accepted.Content.ReadFromJsonAsync<JsonElement>(cancel)).GetProperty("reference").GetString()!;
         var status = await Eventually.GetAsync(
             async () => (await client.GetFromJsonAsync<JsonElement>($"/api/tips/{reference}", cancel)).GetProperty("status").GetString(),
             s => s == "classified");
-        Assert.Equal("classified", status);
+        var poisoned = await Eventually.GetAsync(
+            async () => await _host.Queue(StorageNames.TipsPoisonQueue).ExistsAsync(cancel) ? (await _host.Queue(StorageNames.TipsPoisonQueue).PeekMessagesAsync(1, cancel)).Value.Length : 0,
+            count => count > 0);
         await client.GetAsync("/api/stats", cancel);
-        await _host.Services.GetRequiredService<DigestComposer>().ComposeAsync(
-            Core.Calendar.SwedishTime.WeekOf(TimeProvider.System.GetUtcNow()), new DigestRecipientList { Id = "kommunpolis" }, cancel);
+        _time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 7, 0, 0, TimeSpan.Zero));
+        await _host.Services.GetRequiredService<IJobHost>().CallAsync(
+            nameof(SendWeeklyDigest), new Dictionary<string, object?> { ["timer"] = new TimerInfo(new DailySchedule("07:00:00"), new ScheduleStatus()) }, cancel);
 
-        Assert.NotEmpty(_host.Logs.Lines);
+        Assert.Equal("classified", status);
+        Assert.Equal(1, poisoned);
+        var digest = await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(_host.PickupDirectory)), cancel);
+        Assert.Contains(Marker, digest, StringComparison.Ordinal);
         Assert.Contains(_host.Logs.Lines, line => line.Contains(reference, StringComparison.Ordinal));
+        Assert.Contains(_host.Logs.Lines, line => line.StartsWith("Debug", StringComparison.Ordinal) || line.StartsWith("Trace", StringComparison.Ordinal));
         Assert.DoesNotContain(_host.Logs.Lines, line => line.Contains(Marker, StringComparison.OrdinalIgnoreCase));
     }
 

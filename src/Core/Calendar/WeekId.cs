@@ -23,6 +23,9 @@ public readonly record struct WeekId : IComparable<WeekId>, IParsable<WeekId>
         Week = week;
     }
 
+    /// <summary>The first week a WeekId holds: nothing in this system happened before it.</summary>
+    public static WeekId MinValue { get; } = new(2000, 1);
+
     public int Year { get; }
 
     public int Week { get; }
@@ -43,9 +46,19 @@ public readonly record struct WeekId : IComparable<WeekId>, IParsable<WeekId>
     /// <summary>Every week from <paramref name="from"/> to <paramref name="to"/>, both included.</summary>
     public static IEnumerable<WeekId> Range(WeekId from, WeekId to)
     {
-        for (var week = from; week.CompareTo(to) <= 0; week = week.Next())
+        if (from > to)
+        {
+            yield break;
+        }
+
+        // Never steps past 'to', so a range ending in the last representable week does not overflow.
+        for (var week = from; ; week = week.Next())
         {
             yield return week;
+            if (week == to)
+            {
+                yield break;
+            }
         }
     }
 

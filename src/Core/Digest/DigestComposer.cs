@@ -11,9 +11,10 @@ public sealed class DigestComposer(CounterReader counters, TipReader tips, Munic
     public async Task<WeeklyDigest> ComposeAsync(WeekId week, DigestRecipientList recipients, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(recipients);
+        // A list may name municipalities by id or by name ("vara", "Grästorp"), as the validator accepts.
         var covered = recipients.Municipalities.Count == 0
             ? municipalities.All
-            : [.. municipalities.All.Where(m => recipients.Municipalities.Contains(m.Id, StringComparer.OrdinalIgnoreCase))];
+            : [.. municipalities.All.Where(m => recipients.Municipalities.Any(named => municipalities.TryFind(named, out var found) && found == m))];
 
         var perMunicipality = new List<MunicipalityDigest>();
         var weekTips = new List<StoredTip>();
@@ -25,7 +26,7 @@ public sealed class DigestComposer(CounterReader counters, TipReader tips, Munic
             themes.AddRange(current.Themes.Keys.Concat(previous.Themes.Keys).Except(themes));
             perMunicipality.Add(new MunicipalityDigest(
                 municipality,
-                new ThemeCount("tips", current.Tips, previous.Tips),
+                new ThemeCount(ThemeCount.AllTips, current.Tips, previous.Tips),
                 [.. themes.Select(t => new ThemeCount(t, current.Of(t), previous.Of(t)))]));
             weekTips.AddRange(await tips.ReadAsync(new TipPartition(municipality.Id, week), cancellationToken).ConfigureAwait(false));
         }

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Storage;
 using Microsoft.Extensions.Options;
@@ -11,22 +12,78 @@ namespace Grastorp.Intake.Core.Digest;
 /// </summary>
 public sealed class DigestLedger(IntakeTables tables, TimeProvider time, IOptions<DigestOptions> options)
 {
+    private const int ClaimAttempts = 3;
+
     /// <summary>Claims the week's digest for a list, or says why it cannot be claimed.</summary>
     internal async Task<(SentDigestEntity? Claim, DigestOutcome Refusal)> TryClaimAsync(WeekId week, string listId, CancellationToken cancellationToken)
     {
         var table = await tables.DigestsAsync().ConfigureAwait(false);
-        var claim = new SentDigestEntity { PartitionKey = week.ToString(), RowKey = listId, State = SentDigestEntity.Sending, ClaimedAt = time.GetUtcNow() };
+        for (var attempt = 1; ; attempt++)
+        {
+            var claim = new SentDigestEntity { PartitionKey = week.ToString(), RowKey = listId, State = SentDigestEntity.Sending, ClaimedAt = time.GetUtcNow() };
+            if (await TryAddAsync(table, claim, cancellationToken).ConfigureAwait(false))
+            {
+                return (claim, default);
+            }
+
+            var existing = await table.GetEntityIfExistsAsync<SentDigestEntity>(claim.PartitionKey, claim.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!existing.HasValue)
+            {
+                // Released between our insert and our read: claim again, a bounded number of times.
+                if (attempt < ClaimAttempts)
+                {
+                    continue;
+                }
+
+                return (null, DigestOutcome.InProgress);
+            }
+
+            return await TakeOverIfStaleAsync(table, claim, existing.Value!, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Records the digest as sent. False if another instance took the claim over meanwhile.</summary>
+    internal async Task<bool> MarkSentAsync(SentDigestEntity claim, int tips, CancellationToken cancellationToken)
+    {
+        var table = await tables.DigestsAsync().ConfigureAwait(false);
+        claim.State = SentDigestEntity.Sent;
+        claim.SentAt = time.GetUtcNow();
+        claim.Tips = tips;
+        try
+        {
+            await table.UpdateEntityAsync(claim, claim.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Gives a claim back after a failed send, so the next firing tries again instead of waiting out the timeout.</summary>
+    internal async Task ReleaseAsync(SentDigestEntity claim)
+    {
+        var table = await tables.DigestsAsync().ConfigureAwait(false);
+        await table.DeleteEntityAsync(claim.PartitionKey, claim.RowKey, claim.ETag, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private static async Task<bool> TryAddAsync(TableClient table, SentDigestEntity claim, CancellationToken cancellationToken)
+    {
         try
         {
             var added = await table.AddEntityAsync(claim, cancellationToken).ConfigureAwait(false);
             claim.ETag = added.Headers.ETag ?? default;
-            return (claim, default);
+            return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
+            return false;
         }
+    }
 
-        var existing = (await table.GetEntityAsync<SentDigestEntity>(claim.PartitionKey, claim.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+    private async Task<(SentDigestEntity? Claim, DigestOutcome Refusal)> TakeOverIfStaleAsync(
+        TableClient table, SentDigestEntity claim, SentDigestEntity existing, CancellationToken cancellationToken)
+    {
         if (existing.State == SentDigestEntity.Sent)
         {
             return (null, DigestOutcome.AlreadySent);
@@ -39,7 +96,7 @@ public sealed class DigestLedger(IntakeTables tables, TimeProvider time, IOption
 
         try
         {
-            var taken = await table.UpdateEntityAsync(claim, existing.ETag, Azure.Data.Tables.TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            var taken = await table.UpdateEntityAsync(claim, existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             claim.ETag = taken.Headers.ETag ?? default;
             return (claim, default);
         }
@@ -47,21 +104,5 @@ public sealed class DigestLedger(IntakeTables tables, TimeProvider time, IOption
         {
             return (null, DigestOutcome.InProgress);
         }
-    }
-
-    internal async Task MarkSentAsync(SentDigestEntity claim, int tips, CancellationToken cancellationToken)
-    {
-        var table = await tables.DigestsAsync().ConfigureAwait(false);
-        claim.State = SentDigestEntity.Sent;
-        claim.SentAt = time.GetUtcNow();
-        claim.Tips = tips;
-        await table.UpdateEntityAsync(claim, ETag.All, Azure.Data.Tables.TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Gives a claim back after a failed send, so the next firing tries again instead of waiting out the timeout.</summary>
-    internal async Task ReleaseAsync(SentDigestEntity claim)
-    {
-        var table = await tables.DigestsAsync().ConfigureAwait(false);
-        await table.DeleteEntityAsync(claim.PartitionKey, claim.RowKey, claim.ETag, CancellationToken.None).ConfigureAwait(false);
     }
 }

@@ -1,16 +1,36 @@
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Themes;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Grastorp.Intake.Core.Digest;
 
 /// <summary>Checks what data annotations cannot: addresses, ids and municipalities, naming the setting at fault.</summary>
-internal sealed class DigestOptionsValidator(MunicipalityCatalog municipalities) : IValidateOptions<DigestOptions>
+internal sealed class DigestOptionsValidator(MunicipalityCatalog municipalities, IConfiguration configuration) : IValidateOptions<DigestOptions>
 {
+    /// <summary>host.json's functionTimeout is five minutes; a claim must outlive any run that holds it.</summary>
+    private static readonly TimeSpan MinimumClaimTimeout = TimeSpan.FromMinutes(6);
+
     public ValidateOptionsResult Validate(string? name, DigestOptions options)
     {
         var failures = new List<string>();
+        if (options.ClaimTimeout < MinimumClaimTimeout)
+        {
+            failures.Add($"Digest:ClaimTimeout must be at least {MinimumClaimTimeout} (longer than a function may run), or a slow send is taken over and sent twice.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.PickupDirectory))
+        {
+            failures.Add("Digest:PickupDirectory is required: the folder the digest .eml files are written to.");
+        }
+
+        var schedule = configuration[DigestSchedule.ScheduleSetting];
+        if (schedule?.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length != 6)
+        {
+            failures.Add($"{DigestSchedule.ScheduleSetting} must be a six-field NCRONTAB schedule in UTC, such as '0 0 4-8 * * 1' (hourly over Monday morning); it is '{schedule}'.");
+        }
+
         if (!IsEmailAddress(options.From))
         {
             failures.Add($"Digest:From: '{options.From}' is not an e-mail address.");

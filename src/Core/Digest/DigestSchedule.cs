@@ -9,6 +9,9 @@ namespace Grastorp.Intake.Core.Digest;
 /// </summary>
 public sealed class DigestSchedule(IOptions<DigestOptions> options)
 {
+    /// <summary>The app setting the timer's UTC schedule comes from (<c>%DIGEST_SCHEDULE%</c> in the trigger).</summary>
+    public const string ScheduleSetting = "DIGEST_SCHEDULE";
+
     /// <summary>Last week, if its digest is due at <paramref name="now"/>; otherwise null.</summary>
     public WeekId? DueWeek(DateTimeOffset now)
     {

@@ -1,3 +1,4 @@
+using Grastorp.Intake.Core.Calendar;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,7 @@ public sealed partial class DigestService(
     TimeProvider time,
     ILogger<DigestService> logger)
 {
+    /// <summary>Runs every recipient list; one list failing does not stop the others, and the failures are thrown together at the end.</summary>
     public async Task<IReadOnlyList<DigestRun>> RunAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -26,40 +28,83 @@ public sealed partial class DigestService(
         }
 
         var runs = new List<DigestRun>();
+        var failures = new List<Exception>();
         foreach (var list in options.Value.Recipients)
         {
-            var (claim, refusal) = await ledger.TryClaimAsync(week, list.Id, cancellationToken).ConfigureAwait(false);
-            if (claim is null)
-            {
-                LogSkipped(logger, week, list.Id, refusal);
-                runs.Add(new DigestRun(week, list.Id, refusal));
-                continue;
-            }
-
             try
             {
-                var digest = await composer.ComposeAsync(week, list, cancellationToken).ConfigureAwait(false);
-                await sender.SendAsync(digest, cancellationToken).ConfigureAwait(false);
-                await ledger.MarkSentAsync(claim, digest.TipCount, cancellationToken).ConfigureAwait(false);
-                LogSent(logger, week, list.Id, digest.TipCount);
-                runs.Add(new DigestRun(week, list.Id, DigestOutcome.Sent));
+                runs.Add(await RunListAsync(week, list, cancellationToken).ConfigureAwait(false));
             }
-            catch
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                await ledger.ReleaseAsync(claim).ConfigureAwait(false);
-                throw;
+                LogFailed(logger, e, week, list.Id);
+                failures.Add(e);
             }
         }
 
-        return runs;
+        return failures.Count == 0 ? runs : throw new AggregateException("A weekly digest could not be sent; the next firing tries again.", failures);
+    }
+
+    private async Task<DigestRun> RunListAsync(WeekId week, DigestRecipientList list, CancellationToken cancellationToken)
+    {
+        var (claim, refusal) = await ledger.TryClaimAsync(week, list.Id, cancellationToken).ConfigureAwait(false);
+        if (claim is null)
+        {
+            LogSkipped(logger, week, list.Id, refusal);
+            return new DigestRun(week, list.Id, refusal);
+        }
+
+        WeeklyDigest digest;
+        try
+        {
+            digest = await composer.ComposeAsync(week, list, cancellationToken).ConfigureAwait(false);
+            await sender.SendAsync(digest, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await ReleaseQuietlyAsync(claim, week, list.Id).ConfigureAwait(false);
+            throw;
+        }
+
+        // Sent: from here on the claim is never released, so a failure to record cannot cause a second send
+        // before the claim times out.
+        if (!await ledger.MarkSentAsync(claim, digest.TipCount, cancellationToken).ConfigureAwait(false))
+        {
+            LogClaimLost(logger, week, list.Id);
+        }
+
+        LogSent(logger, week, list.Id, digest.TipCount);
+        return new DigestRun(week, list.Id, DigestOutcome.Sent);
+    }
+
+    private async Task ReleaseQuietlyAsync(SentDigestEntity claim, WeekId week, string listId)
+    {
+        try
+        {
+            await ledger.ReleaseAsync(claim).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // The send's own exception matters more; an unreleased claim only delays the retry until it times out.
+            LogReleaseFailed(logger, e, week, listId);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No digest due at {Now} (due Mondays from the configured Swedish time)")]
     private static partial void LogNotDue(ILogger logger, DateTimeOffset now);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Digest {Week} for {RecipientList} not sent now: {Outcome}")]
-    private static partial void LogSkipped(ILogger logger, Calendar.WeekId week, string recipientList, DigestOutcome outcome);
+    private static partial void LogSkipped(ILogger logger, WeekId week, string recipientList, DigestOutcome outcome);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Digest {Week} for {RecipientList} sent with {TipCount} tips")]
-    private static partial void LogSent(ILogger logger, Calendar.WeekId week, string recipientList, int tipCount);
+    private static partial void LogSent(ILogger logger, WeekId week, string recipientList, int tipCount);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Digest {Week} for {RecipientList} failed; the next firing tries again")]
+    private static partial void LogFailed(ILogger logger, Exception exception, WeekId week, string recipientList);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Digest {Week} for {RecipientList} could not release its claim; a retry waits for the claim timeout")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception, WeekId week, string recipientList);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Digest {Week} for {RecipientList} was sent, but another instance had taken over the claim: it may be sent twice")]
+    private static partial void LogClaimLost(ILogger logger, WeekId week, string recipientList);
 }

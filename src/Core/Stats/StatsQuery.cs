@@ -32,8 +32,12 @@ public sealed record StatsQuery(WeekId From, WeekId To, IReadOnlyList<Municipali
             toWeek = thisWeek;
         }
 
-        var fromWeek = Enumerable.Range(1, DefaultWeeks - 1).Aggregate(toWeek, (week, _) => week.Previous());
-        if (!string.IsNullOrWhiteSpace(from) && !WeekId.TryParse(from, null, out fromWeek))
+        WeekId fromWeek;
+        if (string.IsNullOrWhiteSpace(from))
+        {
+            fromWeek = DefaultFrom(toWeek);
+        }
+        else if (!WeekId.TryParse(from, null, out fromWeek))
         {
             errors[FromField] = ["Ange en ISO-vecka som 2026-W40. / Give an ISO week such as 2026-W40."];
         }
@@ -62,5 +66,17 @@ public sealed record StatsQuery(WeekId From, WeekId To, IReadOnlyList<Municipali
         }
 
         return errors.Count > 0 ? (null, errors) : (new StatsQuery(fromWeek, toWeek, covered), errors);
+    }
+
+    /// <summary>Eight weeks back from <paramref name="to"/>, but never before the first week a WeekId can hold.</summary>
+    private static WeekId DefaultFrom(WeekId to)
+    {
+        var from = to;
+        for (var i = 1; i < DefaultWeeks && from > WeekId.MinValue; i++)
+        {
+            from = from.Previous();
+        }
+
+        return from;
     }
 }

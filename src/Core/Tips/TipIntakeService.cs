@@ -42,11 +42,9 @@ public sealed partial class TipIntakeService(
         {
             await queues.SendAsync(TipMessage.From(reference, receivedAt, content), cancellationToken).ConfigureAwait(false);
         }
-        catch
+        catch (Exception e)
         {
-            // The resident gets an error and no reference, so a receipt must not claim the tip was received.
-            var receipts = await tables.ReceiptsAsync().ConfigureAwait(false);
-            await receipts.DeleteEntityAsync(reference.Value, string.Empty, ETag.All, CancellationToken.None).ConfigureAwait(false);
+            await WithdrawReceiptAsync(reference, e).ConfigureAwait(false);
             throw;
         }
 
@@ -73,6 +71,30 @@ public sealed partial class TipIntakeService(
             }
         }
     }
+
+    /// <summary>
+    /// The resident gets an error and no reference, so the receipt must not claim the tip was received. (If the
+    /// queue did take the message despite the error, the tip is still counted; only its status check is lost.)
+    /// </summary>
+    private async Task WithdrawReceiptAsync(TipReference reference, Exception sendFailure)
+    {
+        LogEnqueueFailed(logger, sendFailure, reference.Value);
+        try
+        {
+            var receipts = await tables.ReceiptsAsync().ConfigureAwait(false);
+            await receipts.DeleteEntityAsync(reference.Value, string.Empty, ETag.All, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e)
+        {
+            LogReceiptNotWithdrawn(logger, e, reference.Value);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Tip {Reference} could not be queued; the resident was told to try again")]
+    private static partial void LogEnqueueFailed(ILogger logger, Exception exception, string reference);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The receipt of unqueued tip {Reference} could not be withdrawn")]
+    private static partial void LogReceiptNotWithdrawn(ILogger logger, Exception exception, string reference);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tip {Reference} received into {Partition}")]
     private static partial void LogReceived(ILogger logger, string reference, string partition);

@@ -1,4 +1,5 @@
 using Grastorp.Intake.Core.Counting;
+using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Themes;
 using Microsoft.Extensions.Logging;
@@ -13,6 +14,7 @@ public sealed partial class TipProcessor(
     ITipClassifier classifier,
     TipRecorder recorder,
     TipQueues queues,
+    MunicipalityCatalog municipalities,
     ILogger<TipProcessor> logger)
 {
     public async Task<ProcessOutcome> ProcessAsync(string messageText, string messageId, long dequeueCount, CancellationToken cancellationToken)
@@ -22,6 +24,7 @@ public sealed partial class TipProcessor(
         try
         {
             tip = TipMessageCodec.Decode(messageText);
+            EnsureCountable(tip);
         }
         catch (UnreadableTipMessageException e)
         {
@@ -40,6 +43,23 @@ public sealed partial class TipProcessor(
 
         LogClassified(logger, tip.Reference, classification.Primary, classification.Themes.Count);
         return ProcessOutcome.Counted;
+    }
+
+    /// <summary>
+    /// A message the intake could not have written (hand-made, or from a release with other settings) would be
+    /// counted where no stats or digest ever look, or fail the table write five times: it is poisoned at once.
+    /// </summary>
+    private void EnsureCountable(TipMessage tip)
+    {
+        if (!municipalities.TryFind(tip.Municipality, out var municipality) || municipality.Id != tip.Municipality)
+        {
+            throw new UnreadableTipMessageException($"municipality '{tip.Municipality}' is not one of Municipalities:Ids");
+        }
+
+        if (tip.ReceivedAt < TipLimits.EarliestObservation || tip.Text.Length > TipLimits.MaxTextLength)
+        {
+            throw new UnreadableTipMessageException("the receive time or the text length is out of range");
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Queue message {MessageId} moved to " + StorageNames.TipsPoisonQueue + " unprocessed: {Reason}")]

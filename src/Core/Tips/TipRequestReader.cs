@@ -118,8 +118,9 @@ public static class TipRequestReader
 
             return errors.Count > 0 ? (null, new SubmitOutcome.Invalid(errors)) : (fields, null);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string with a lone surrogate escape (\ud800) parses but cannot be read.
             return (null, Malformed("Kroppen är inte giltig JSON. / The body is not valid JSON."));
         }
     }

@@ -10,6 +10,14 @@ namespace Grastorp.Intake.Core.Tips;
 /// </summary>
 public sealed class TipValidator(MunicipalityCatalog municipalities, TimeProvider time)
 {
+    // An explicit map: Enum.TryParse would also take "1" or a flags list such as "tip, idea".
+    private static readonly Dictionary<string, TipKind> Kinds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["tip"] = TipKind.Tip,
+        ["idea"] = TipKind.Idea,
+        ["feedback"] = TipKind.Feedback,
+    };
+
     private static readonly string[] TrueValues = ["true", "on", "yes", "ja", "1"];
     private static readonly string[] FalseValues = ["false", "off", "no", "nej", "0", ""];
 
@@ -35,7 +43,7 @@ public sealed class TipValidator(MunicipalityCatalog municipalities, TimeProvide
 
         var kind = TipKind.Tip;
         var kindText = Trimmed(fields, TipFields.Kind);
-        if (kindText is not null && (!Enum.TryParse(kindText, ignoreCase: true, out kind) || !Enum.IsDefined(kind) || int.TryParse(kindText, out _)))
+        if (kindText is not null && !Kinds.TryGetValue(kindText, out kind))
         {
             Fail(TipFields.Kind, "Välj tips, idé eller synpunkt. / Choose tip, idea or feedback (tip, idea, feedback).");
         }

@@ -21,6 +21,7 @@ public class IntakeCoreRegistrationTests
     {
         ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
         ["Digest:From"] = "tips@grastorp-intake.example",
+        ["DIGEST_SCHEDULE"] = "0 0 4-8 * * 1",
         ["Digest:Recipients:0:Id"] = "kommunpolis",
         ["Digest:Recipients:0:Addresses:0"] = "kommunpolis@grastorp-intake.example",
         ["Digest:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "grastorp-intake-unit-digests"),

@@ -1,12 +1,15 @@
 using Grastorp.Intake.Core.Digest;
 using Grastorp.Intake.Core.Municipalities;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Grastorp.Intake.Core.Tests.Digest;
 
 public class DigestOptionsValidatorTests
 {
-    private readonly DigestOptionsValidator _validator = new(new MunicipalityCatalog(Options.Create(new MunicipalityOptions())));
+    private readonly DigestOptionsValidator _validator = new(
+        new MunicipalityCatalog(Options.Create(new MunicipalityOptions())),
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DIGEST_SCHEDULE"] = "0 0 4-8 * * 1" }).Build());
 
     private static DigestRecipientList List(string id = "kommunpolis", string[]? addresses = null, string[]? municipalities = null) => new()
     {
@@ -100,5 +103,28 @@ public class DigestOptionsValidatorTests
         var options = WithLists(List("dup", addresses: []), List("dup", addresses: ["nope"], municipalities: ["lerum"]));
         options.From = "nope";
         Assert.Equal(5, FailuresOf(options).Count);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("0 4 * * 1")]
+    public void A_missing_or_five_field_digest_schedule_is_named(string? schedule)
+    {
+        var validator = new DigestOptionsValidator(
+            new MunicipalityCatalog(Options.Create(new MunicipalityOptions())),
+            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DIGEST_SCHEDULE"] = schedule }).Build());
+
+        var result = validator.Validate(null, WithLists(List()));
+
+        Assert.Contains(result.Failures!, f => f.StartsWith("DIGEST_SCHEDULE", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_claim_timeout_shorter_than_a_function_may_run_is_named()
+    {
+        var options = WithLists(List());
+        options.ClaimTimeout = TimeSpan.FromMinutes(1);
+
+        Assert.Contains(FailuresOf(options), f => f.StartsWith("Digest:ClaimTimeout", StringComparison.Ordinal));
     }
 }

@@ -76,12 +76,39 @@ public sealed class DigestServiceTests : IDisposable
     [Fact]
     public async Task Two_instances_firing_at_once_send_each_digest_once()
     {
-        var digests = _services.GetRequiredService<DigestService>();
+        using var services = IntakeTestServices.Create(_time, configure: s => s.AddSingleton<IDigestSender, CountingSender>());
+        var digests = services.GetRequiredService<DigestService>();
 
-        var runs = (await Task.WhenAll(digests.RunAsync(TestContext.Current.CancellationToken), digests.RunAsync(TestContext.Current.CancellationToken))).SelectMany(r => r).ToList();
+        var runs = (await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => digests.RunAsync(TestContext.Current.CancellationToken)))).SelectMany(r => r).ToList();
 
-        Assert.Equal(2, runs.Count(r => r.Outcome == DigestOutcome.Sent));
-        Assert.Equal(2, Directory.GetFiles(PickupDirectory, "*.eml").Length);
+        Assert.Single(runs, r => r.Outcome == DigestOutcome.Sent);
+        Assert.Equal(["digest-2026-W48-kommunpolis"], ((CountingSender)services.GetRequiredService<IDigestSender>()).Sent);
+    }
+
+    [Fact]
+    public async Task A_list_may_name_its_municipalities_by_name()
+    {
+        await RecordAsync("grastorp", "2026-11-24T10:00:00+01:00", "Påverkad förare på riksvägen", Theme.Traffic);
+        var list = new DigestRecipientList { Id = "grastorp_kommun", Addresses = ["trygghet@grastorp.example"], Municipalities = ["Grästorp"] };
+
+        var digest = await _services.GetRequiredService<DigestComposer>().ComposeAsync(WeekId.Parse("2026-W48", null), list, TestContext.Current.CancellationToken);
+
+        Assert.Equal("grastorp", Assert.Single(digest.Municipalities).Municipality.Id);
+        Assert.Equal(1, digest.TipCount);
+    }
+
+    private sealed class CountingSender : IDigestSender
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _sent = new();
+
+        public IReadOnlyCollection<string> Sent => _sent;
+
+        public async Task SendAsync(WeeklyDigest digest, CancellationToken cancellationToken)
+        {
+            // Long enough for the other firings to reach their claim while this one holds it.
+            await Task.Delay(100, cancellationToken);
+            _sent.Enqueue(digest.OperationId);
+        }
     }
 
     [Fact]
@@ -103,7 +130,8 @@ public sealed class DigestServiceTests : IDisposable
         using var services = IntakeTestServices.Create(_time, configure: s => s.AddSingleton<IDigestSender, FailsOnceSender>());
         var digests = services.GetRequiredService<DigestService>();
 
-        await Assert.ThrowsAsync<IOException>(() => digests.RunAsync(TestContext.Current.CancellationToken));
+        var failure = await Assert.ThrowsAsync<AggregateException>(() => digests.RunAsync(TestContext.Current.CancellationToken));
+        Assert.IsType<IOException>(Assert.Single(failure.InnerExceptions));
         var retry = await digests.RunAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(DigestOutcome.Sent, Assert.Single(retry).Outcome);

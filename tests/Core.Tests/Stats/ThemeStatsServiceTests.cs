@@ -73,6 +73,16 @@ public sealed class ThemeStatsServiceTests : IDisposable
     }
 
     [Theory]
+    [InlineData("2000-W01", "2000-W02", 2)]
+    [InlineData(null, "2000-W01", 1)]
+    [InlineData("9998-W51", "9998-W52", 2)]
+    public void Ranges_at_the_edges_of_the_calendar_are_answered_not_thrown(string? from, string to, int weeks)
+    {
+        var query = Parse(from, to, null).Query!;
+        Assert.Equal(weeks, WeekId.Range(query.From, query.To).Count());
+    }
+
+    [Theory]
     [InlineData("2026-48", null, null, "from")]
     [InlineData("2026-W48", "2026-W40", null, "from")]
     [InlineData("2020-W01", "2026-W48", null, "from")]

@@ -71,6 +71,8 @@ public sealed class TipPipelineTests : IDisposable
     [InlineData("this is not json")]
     [InlineData("""{"v":99,"reference":"0123456789","text":"x","municipality":"grastorp"}""")]
     [InlineData("""{"text":"no version"}""")]
+    [InlineData("""{"v":1,"reference":"0123456789","receivedAt":"2026-11-24T10:00:00Z","municipality":"lidkoping","kind":"tip","text":"Inbrott i förrådet"}""")]
+    [InlineData("""{"v":1,"reference":"0123456789","receivedAt":"1999-11-24T10:00:00Z","municipality":"vara","kind":"tip","text":"Inbrott i förrådet"}""")]
     public async Task An_unreadable_message_goes_to_poison_untouched_and_moves_no_counter(string messageText)
     {
         var outcome = await _services.GetRequiredService<TipProcessor>().ProcessAsync(messageText, "message-1", 1, TestContext.Current.CancellationToken);

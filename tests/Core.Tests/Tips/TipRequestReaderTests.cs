@@ -184,6 +184,13 @@ public class TipRequestReaderTests
     }
 
     [Fact]
+    public async Task A_string_with_a_lone_surrogate_escape_is_invalid_under_body_rather_than_thrown()
+    {
+        var errors = await ErrorsOf(Request(JsonType, """{"text":"Det langas knark \ud800 vid skolan"}"""));
+        Assert.Equal([TipFields.Body], errors.Keys);
+    }
+
+    [Fact]
     public async Task A_nested_object_or_array_is_invalid_naming_each_such_field()
     {
         var errors = await ErrorsOf(Request(JsonType, """{"text":{"value":"Ett tips"},"place":["a","b"],"kind":"idea"}"""));

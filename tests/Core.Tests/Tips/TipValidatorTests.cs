@@ -112,6 +112,8 @@ public class TipValidatorTests
     [InlineData("3")]
     [InlineData("-1")]
     [InlineData("idea,feedback")]
+    [InlineData("tip, idea")]
+    [InlineData("tip,feedback")]
     [InlineData("tips")]
     public void A_kind_that_is_not_a_named_kind_is_refused(string kind)
     {

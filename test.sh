@@ -11,7 +11,7 @@ cleanup() { scripts/azurite.sh stop "$pidfile"; rm -rf "$work" 2>/dev/null || tr
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# Each test fixture takes an account of its own, so queue triggers never see another fixture's messages.
+# Each test takes an account of its own, so queue triggers never see another test's messages.
 key=$(printf 'grastorp-intake-test-key-000000' | base64 | tr -d '\n')
 accounts=""
 for i in $(seq -f %02g 1 200); do accounts="${accounts}test${i}:${key};"; done

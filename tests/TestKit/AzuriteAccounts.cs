@@ -3,8 +3,8 @@ using System.Globalization;
 namespace Grastorp.Intake.TestKit;
 
 /// <summary>
-/// Hands each test fixture a storage account of its own on the Azurite that test.sh starts (AZURITE_ACCOUNTS), so
-/// queues and tables are isolated without renaming them. Each test assembly owns a range of accounts, because the
+/// Hands each caller (a test class instance, so each test) a storage account of its own on the Azurite that test.sh
+/// starts (AZURITE_ACCOUNTS), so queues and tables are isolated without renaming them. Each test assembly owns a range of accounts, because the
 /// assemblies run in parallel processes.
 /// </summary>
 internal static partial class AzuriteAccounts

@@ -15,7 +15,10 @@ internal static class HoldOutSplit
     private const uint TestBuckets = 3;
     private const uint Buckets = 10;
 
-    public static bool IsTest(string id)
+    public static bool IsTest(string id) => Hash(id) % Buckets < TestBuckets;
+
+    /// <summary>FNV-1a, 32 bit, of the UTF-8 id.</summary>
+    public static uint Hash(string id)
     {
         var hash = 2166136261u;
         foreach (var b in Encoding.UTF8.GetBytes(id))
@@ -23,7 +26,7 @@ internal static class HoldOutSplit
             hash = unchecked((hash ^ b) * 16777619u);
         }
 
-        return hash % Buckets < TestBuckets;
+        return hash;
     }
 
     public static IEnumerable<LabelledTip> Select(IEnumerable<LabelledTip> tips, string part) => part switch

@@ -44,37 +44,15 @@ public sealed class TipRecorder(IntakeTables tables, TimeProvider time)
     private async Task<RecordOutcome> TryRecordAsync(
         TableClient table, TipPartition partition, TipMessage tip, TipClassification classification, CancellationToken cancellationToken)
     {
-        var existing = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partition.Key} and (RowKey eq {tip.Reference} or (RowKey ge {TipPartition.CounterPrefix} and RowKey lt {TipPartition.CounterPrefix + "."}))");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Count"], cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            existing[row.RowKey] = row;
-        }
-
+        var existing = await ReadTipAndCountersAsync(table, partition, tip.Reference, cancellationToken).ConfigureAwait(false);
         if (existing.ContainsKey(tip.Reference))
         {
             return RecordOutcome.AlreadyCounted;
         }
 
-        List<TableTransactionAction> actions = [new(TableTransactionActionType.Add, ToEntity(partition, tip, classification))];
-        var counterKeys = classification.Themes.Select(t => TipPartition.CounterRowKey(t.Theme)).Prepend(TipPartition.TipsCounterRowKey);
-        foreach (var rowKey in counterKeys)
-        {
-            if (existing.TryGetValue(rowKey, out var counter))
-            {
-                var next = new ThemeCounterEntity { PartitionKey = partition.Key, RowKey = rowKey, Count = (counter.GetInt32("Count") ?? 0) + 1 };
-                actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, next, counter.ETag));
-            }
-            else
-            {
-                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new ThemeCounterEntity { PartitionKey = partition.Key, RowKey = rowKey, Count = 1 }));
-            }
-        }
-
         try
         {
-            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            await table.SubmitTransactionAsync(Actions(partition, tip, classification, existing), cancellationToken).ConfigureAwait(false);
             return RecordOutcome.Counted;
         }
         catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedTransactionActionIndex == 0)
@@ -82,6 +60,44 @@ public sealed class TipRecorder(IntakeTables tables, TimeProvider time)
             // Another delivery of the same message stored the tip between our read and our write.
             return RecordOutcome.AlreadyCounted;
         }
+    }
+
+    /// <summary>One query for the tip row (if already stored) and the partition's counter rows with their ETags.</summary>
+    private static async Task<Dictionary<string, TableEntity>> ReadTipAndCountersAsync(
+        TableClient table, TipPartition partition, string reference, CancellationToken cancellationToken)
+    {
+        var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition.Key} and (RowKey eq {reference} or (RowKey ge {TipPartition.CounterPrefix} and RowKey lt {TipPartition.CounterPrefix + "."}))");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Count"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows[row.RowKey] = row;
+        }
+
+        return rows;
+    }
+
+    /// <summary>Add the tip; add each counter it is the first for, or replace it if its ETag is still the one read.</summary>
+    private List<TableTransactionAction> Actions(
+        TipPartition partition, TipMessage tip, TipClassification classification, Dictionary<string, TableEntity> existing)
+    {
+        List<TableTransactionAction> actions = [new(TableTransactionActionType.Add, ToEntity(partition, tip, classification))];
+        var counterKeys = classification.Themes.Select(t => TipPartition.CounterRowKey(t.Theme)).Prepend(TipPartition.TipsCounterRowKey);
+        foreach (var rowKey in counterKeys)
+        {
+            var counter = new ThemeCounterEntity { PartitionKey = partition.Key, RowKey = rowKey, Count = 1 };
+            if (existing.TryGetValue(rowKey, out var current))
+            {
+                counter.Count = (current.GetInt32(nameof(ThemeCounterEntity.Count)) ?? 0) + 1;
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, counter, current.ETag));
+            }
+            else
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, counter));
+            }
+        }
+
+        return actions;
     }
 
     private TipEntity ToEntity(TipPartition partition, TipMessage tip, TipClassification classification) => new()

@@ -23,7 +23,7 @@ public static class IntakeCoreRegistration
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddOptions<MunicipalityOptions>().BindConfiguration(MunicipalityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<MunicipalityOptions>, MunicipalityCatalog.Validator>();
+        services.AddSingleton<IValidateOptions<MunicipalityOptions>, MunicipalityOptionsValidator>();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageConnectionValidator>();
         services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

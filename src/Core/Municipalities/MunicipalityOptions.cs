@@ -14,4 +14,7 @@ public sealed class MunicipalityOptions
     /// <summary>The municipality of a tip that names none (<c>Municipalities:Default</c>).</summary>
     [Required]
     public string Default { get; set; } = "grastorp";
+
+    /// <summary>The configured ids, or the three default municipalities when none are configured.</summary>
+    public IReadOnlyList<string> EffectiveIds() => Ids.Count > 0 ? Ids : [.. MunicipalityCatalog.Known.Select(m => m.Id)];
 }

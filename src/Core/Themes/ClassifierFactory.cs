@@ -1,11 +1,14 @@
 namespace Grastorp.Intake.Core.Themes;
 
-/// <summary>Builds the configured classifier: the lexicon classifier from built-in and extra lexicons, or the keyword baseline.</summary>
+/// <summary>
+/// Builds the configured classifier: the lexicon classifier from built-in and extra lexicons with the configured learned
+/// model, or the keyword baseline.
+/// </summary>
 public static class ClassifierFactory
 {
     /// <param name="options">The bound settings.</param>
     /// <param name="baseDirectory">Where relative extra lexicon paths start, normally the application's directory.</param>
-    /// <exception cref="LexiconException">A lexicon is missing or invalid; the message names the setting and the file.</exception>
+    /// <exception cref="LexiconException">A lexicon or the model is missing or invalid; the message names the setting and the file.</exception>
     public static ITipClassifier Create(ClassifierOptions options, string baseDirectory)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -46,6 +49,22 @@ public static class ClassifierFactory
                 : extra;
         }
 
-        return new LexiconTipClassifier(lexicons.Values);
+        var modelSetting = $"{ClassifierOptions.SectionName}:Model";
+        try
+        {
+            return options.Model switch
+            {
+                ClassifierOptions.NoModel => new LexiconTipClassifier(lexicons.Values),
+                ClassifierOptions.BuiltInModel => new LexiconTipClassifier(lexicons.Values, ThemeModelLoader.LoadBuiltIn(), "built-in sv.model.json"),
+                var path => LoadWithModelFile(lexicons.Values, Path.GetFullPath(path, baseDirectory)),
+            };
+        }
+        catch (LexiconException ex) when (!ex.Message.StartsWith(ClassifierOptions.SectionName, StringComparison.Ordinal))
+        {
+            throw new LexiconException($"{modelSetting}: {ex.Message}", ex);
+        }
     }
+
+    private static LexiconTipClassifier LoadWithModelFile(IEnumerable<LexiconDocument> lexicons, string path) =>
+        new(lexicons, ThemeModelLoader.LoadFile(path), path);
 }

@@ -21,4 +21,15 @@ public sealed class ClassifierOptions
     /// lexicon of its language. Relative paths are taken from the application's directory.
     /// </summary>
     public string[] ExtraLexicons { get; set; } = [];
+
+    /// <summary>
+    /// The learned layer on top of the lexicon: <c>builtin</c> (the default, shipped inside Core), <c>none</c> (the
+    /// lexicon alone), or the path of a model file written by the CLI's <c>train</c> command (relative to the
+    /// application's directory).
+    /// </summary>
+    [Required]
+    public string Model { get; set; } = BuiltInModel;
+
+    public const string BuiltInModel = "builtin";
+    public const string NoModel = "none";
 }

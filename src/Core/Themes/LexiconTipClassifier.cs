@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Grastorp.Intake.Core.Themes.Analysis;
 
 namespace Grastorp.Intake.Core.Themes;
@@ -5,12 +6,30 @@ namespace Grastorp.Intake.Core.Themes;
 /// <summary>
 /// Puts a tip in every theme whose lexicon words it uses enough of, after Swedish (and, for English tips, English)
 /// analysis with Lucene.Net: stems, folded diacritics, compound parts, one-letter typos, negation and away phrases.
-/// The words found are returned with each theme, so the kommunpolis can see why a tip landed where it did.
+/// With a <see cref="ThemeModel"/>, a learned linear layer over the same analysed words and the lexicon's evidence
+/// adds themes the lexicon misses and can veto weak lexicon hits (see <see cref="ThemeModelTheme"/>).
+/// The words found are returned with each theme, so the kommunpolis can see why a tip landed where it did: lexicon
+/// terms as the lexicon writes them, then the tip's own words the model weighed most, marked with a leading <c>~</c>.
 /// </summary>
 public sealed class LexiconTipClassifier : ITipClassifier
 {
     /// <summary>Confidence is capped below 1: a word list is never certain.</summary>
     private const double MaxConfidence = 0.99;
+
+    /// <summary>Marks a learned feature in <see cref="ThemeMatch.Matched"/>, as opposed to a lexicon term.</summary>
+    public const string LearnedMarker = "~";
+
+    /// <summary>At most this many learned features are shown per theme, strongest first.</summary>
+    private const int LearnedShown = 3;
+
+    /// <summary>Learned features lighter than this are not shown: they barely moved the decision.</summary>
+    private const double LearnedShownMinWeight = 0.3;
+
+    [ThreadStatic]
+    private static TokenBuffer? t_swedishBuffer;
+
+    [ThreadStatic]
+    private static TokenBuffer? t_englishBuffer;
 
     private readonly CompiledLexicon? _swedish;
     private readonly CompiledLexicon? _english;
@@ -18,7 +37,10 @@ public sealed class LexiconTipClassifier : ITipClassifier
     private readonly double[] _thresholds;
 
     /// <param name="lexicons">Validated lexicons, at most one per language (merge additions first).</param>
-    public LexiconTipClassifier(IEnumerable<LexiconDocument> lexicons)
+    /// <param name="model">A validated learned layer over the Swedish analysis, or null for the lexicon alone.</param>
+    /// <param name="modelSource">Names the model in errors.</param>
+    /// <exception cref="LexiconException">The model names a theme no lexicon has.</exception>
+    public LexiconTipClassifier(IEnumerable<LexiconDocument> lexicons, ThemeModel? model = null, string modelSource = "model")
     {
         ArgumentNullException.ThrowIfNull(lexicons);
         var documents = lexicons.ToList();
@@ -44,9 +66,16 @@ public sealed class LexiconTipClassifier : ITipClassifier
         _thresholds = [.. order.Select(id => thresholds[id])];
         Themes = [.. order, Theme.Other];
         var index = order.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
+        if (model is not null && !documents.Any(d => d.Language == LexiconLanguage.Swedish))
+        {
+            throw new LexiconException($"Theme model '{modelSource}' is invalid: it reads the Swedish analysis, and no Swedish lexicon is configured");
+        }
+
         foreach (var document in documents)
         {
-            var compiled = CompiledLexicon.Compile(document, index);
+            var compiled = document.Language == LexiconLanguage.Swedish
+                ? CompiledLexicon.Compile(document, index, model, modelSource)
+                : CompiledLexicon.Compile(document, index);
             if (document.Language == LexiconLanguage.Swedish)
             {
                 _swedish = compiled;
@@ -60,31 +89,116 @@ public sealed class LexiconTipClassifier : ITipClassifier
 
     public IReadOnlyList<string> Themes { get; }
 
-    /// <summary>The built-in Swedish and English lexicons, no additions.</summary>
+    /// <summary>Whether a learned layer takes part.</summary>
+    public bool HasModel => _swedish?.Model is not null;
+
+    /// <summary>The built-in Swedish and English lexicons and the built-in model, no additions: what ships.</summary>
     public static LexiconTipClassifier CreateDefault() =>
+        new(LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn), ThemeModelLoader.LoadBuiltIn(), "built-in sv.model.json");
+
+    /// <summary>The built-in lexicons without the learned layer (the baseline the model is trained on top of).</summary>
+    public static LexiconTipClassifier CreateLexiconOnly() =>
         new(LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn));
+
+    /// <summary>
+    /// The features the learned layer reads for <paramref name="text"/>, by name (see <see cref="ThemeFeatures"/>),
+    /// every word and bigram included, not only those a model knows: what the <c>train</c> command learns from.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> Features(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var features = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (_swedish is null)
+        {
+            return features;
+        }
+
+        var scores = new ThemeScores(_themeIds.Length);
+        var buffer = new TokenBuffer { KeepStems = true };
+        _swedish.Match(text, scores, buffer);
+        if (_english is not null && EnglishTextDetector.LooksEnglish(text))
+        {
+            _english.Match(text, scores, new TokenBuffer());
+        }
+
+        CompiledLexicon.CollectFeatureNames(buffer, features);
+        for (var theme = 0; theme < _themeIds.Length; theme++)
+        {
+            var evidence = Math.Min(ThemeFeatures.MaxLexiconEvidence, scores.Score(theme) / _thresholds[theme]);
+            if (evidence > 0)
+            {
+                features[ThemeFeatures.Lexicon(_themeIds[theme])] = evidence;
+            }
+        }
+
+        return features;
+    }
 
     public TipClassification Classify(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var scores = new ThemeScores(_themeIds.Length);
+        var swedish = t_swedishBuffer ??= new TokenBuffer();
 
         // Swedish runs on every tip: English tips often carry Swedish words too (knark, inbrott, place names).
-        _swedish?.Match(text, scores);
+        _swedish?.Match(text, scores, swedish);
         if (_english is not null && (_swedish is null || EnglishTextDetector.LooksEnglish(text)))
         {
-            _english.Match(text, scores);
+            _english.Match(text, scores, t_englishBuffer ??= new TokenBuffer());
+        }
+
+        var model = _swedish?.Model;
+        Span<double> probabilities = stackalloc double[_themeIds.Length];
+        if (model is not null)
+        {
+            _swedish!.CollectFeatures(swedish);
+            var features = CollectionsMarshal.AsSpan(swedish.Features);
+            features.Sort();
+            var distinct = features.IsEmpty ? 0 : 1;
+            for (var i = 1; i < features.Length; i++)
+            {
+                if (features[i] != features[distinct - 1])
+                {
+                    features[distinct++] = features[i];
+                }
+            }
+
+            model.Probabilities(features[..distinct], scores, _thresholds, probabilities);
+        }
+        else
+        {
+            probabilities.Fill(double.NaN);
         }
 
         List<ThemeMatch>? matches = null;
         for (var theme = 0; theme < _themeIds.Length; theme++)
         {
             var score = scores.Score(theme);
-            if (score >= _thresholds[theme])
+            var lexicon = score >= _thresholds[theme];
+
+            // Half-way to certain at the threshold, three quarters at twice the threshold, and so on.
+            var confidence = lexicon ? Math.Min(MaxConfidence, 1 - Math.Pow(0.5, score / _thresholds[theme])) : 0;
+            var p = probabilities[theme];
+            bool applies;
+            if (double.IsNaN(p))
             {
-                // Half-way to certain at the threshold, three quarters at twice the threshold, and so on.
-                var confidence = Math.Min(MaxConfidence, 1 - Math.Pow(0.5, score / _thresholds[theme]));
-                (matches ??= []).Add(new ThemeMatch(_themeIds[theme], Math.Round(confidence, 3), scores.Matched(theme)));
+                applies = lexicon;
+            }
+            else
+            {
+                applies = Decide(lexicon, p, model!.Threshold[theme], model.Veto[theme]);
+                confidence = Math.Min(MaxConfidence, Math.Max(confidence, p));
+            }
+
+            if (applies)
+            {
+                var matched = scores.Matched(theme);
+                if (!double.IsNaN(p))
+                {
+                    matched = [.. matched, .. Learned(model!, swedish, text, theme)];
+                }
+
+                (matches ??= []).Add(new ThemeMatch(_themeIds[theme], Math.Round(confidence, 3), matched));
             }
         }
 
@@ -95,5 +209,52 @@ public sealed class LexiconTipClassifier : ITipClassifier
 
         // Strongest first; on a tie, the lexicon's theme order decides, so the primary theme is stable.
         return new TipClassification([.. matches.OrderByDescending(m => m.Confidence)]);
+    }
+
+    /// <summary>
+    /// The combination rule, chosen on tuning data by the <c>train</c> command: the model alone is enough from
+    /// <paramref name="threshold"/>; a lexicon hit stands unless the model is below <paramref name="veto"/>.
+    /// </summary>
+    public static bool Decide(bool lexicon, double probability, double threshold, double veto) =>
+        probability >= threshold || (lexicon && probability >= veto);
+
+    /// <summary>The tip's own words behind the strongest positive learned features of a theme, marked with <see cref="LearnedMarker"/>.</summary>
+    private IEnumerable<string> Learned(CompiledModel model, TokenBuffer buffer, string text, int theme)
+    {
+        var found = new List<(double Weight, int Feature, int Start, int End)>();
+        void Consider(int feature, int start, int end)
+        {
+            var weight = model.Weights[(feature * model.ThemeCount) + theme];
+            if (weight >= LearnedShownMinWeight && !found.Exists(f => f.Feature == feature))
+            {
+                found.Add((weight, feature, start, end));
+            }
+        }
+
+        var exact = buffer.Exact;
+        for (var position = 0; position < exact.Count; position++)
+        {
+            var id = exact[position];
+            if (id < 0 || buffer.Cancelled[position])
+            {
+                continue;
+            }
+
+            // A lexicon word is already shown as a lexicon term.
+            if (model.FeatureOfId[id] is var feature and >= 0 && !_swedish!.IsLexiconStem(id))
+            {
+                Consider(feature, buffer.Offsets[position].Start, buffer.Offsets[position].End);
+            }
+
+            if (position > 0 && exact[position - 1] is var previous and >= 0 && !buffer.Cancelled[position - 1]
+                && model.Bigrams.TryGetValue(CompiledModel.BigramKey(previous, id), out var bigram))
+            {
+                Consider(bigram, buffer.Offsets[position - 1].Start, buffer.Offsets[position].End);
+            }
+        }
+
+        return found.OrderByDescending(f => f.Weight).Take(LearnedShown)
+            .Select(f => LearnedMarker + text[f.Start..f.End].ToLowerInvariant())
+            .Distinct(StringComparer.Ordinal);
     }
 }

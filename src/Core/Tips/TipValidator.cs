@@ -24,71 +24,97 @@ public sealed class TipValidator(MunicipalityCatalog municipalities, TimeProvide
     public TipValidationResult Validate(IReadOnlyDictionary<string, string?> fields)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        void Fail(string field, string message) => errors[field] = [.. errors.GetValueOrDefault(field, []), message];
-
-        var text = Trimmed(fields, TipFields.Text);
-        if (text is null)
-        {
-            Fail(TipFields.Text, "Skriv ditt tips. / Write your tip.");
-        }
-        else if (text.Length < TipLimits.MinTextLength)
-        {
-            Fail(TipFields.Text, $"Texten behöver minst {TipLimits.MinTextLength} tecken. / The text needs at least {TipLimits.MinTextLength} characters.");
-        }
-        else if (text.Length > TipLimits.MaxTextLength)
-        {
-            Fail(TipFields.Text, $"Texten får ha högst {TipLimits.MaxTextLength} tecken. / The text may have at most {TipLimits.MaxTextLength} characters.");
-        }
-
-        var kind = TipKind.Tip;
-        var kindText = Trimmed(fields, TipFields.Kind);
-        if (kindText is not null && !Kinds.TryGetValue(kindText, out kind))
-        {
-            Fail(TipFields.Kind, "Välj tips, idé eller synpunkt. / Choose tip, idea or feedback (tip, idea, feedback).");
-        }
-
-        var municipality = municipalities.Default;
-        var municipalityText = Trimmed(fields, TipFields.Municipality);
-        if (municipalityText is not null && !municipalities.TryFind(municipalityText, out municipality))
-        {
-            var ids = string.Join(", ", municipalities.All.Select(m => m.Id));
-            Fail(TipFields.Municipality, $"Välj en av kommunerna: {ids}. / Choose one of the municipalities: {ids}.");
-        }
-
-        var place = Trimmed(fields, TipFields.Place);
-        if (place?.Length > TipLimits.MaxPlaceLength)
-        {
-            Fail(TipFields.Place, $"Platsen får ha högst {TipLimits.MaxPlaceLength} tecken. / The place may have at most {TipLimits.MaxPlaceLength} characters.");
-        }
-
-        var observedAt = ParseObservedAt(Trimmed(fields, TipFields.ObservedAt), Fail);
-
-        var contact = Trimmed(fields, TipFields.Contact);
-        if (contact?.Length > TipLimits.MaxContactLength)
-        {
-            Fail(TipFields.Contact, $"Kontaktuppgiften får ha högst {TipLimits.MaxContactLength} tecken. / The contact may have at most {TipLimits.MaxContactLength} characters.");
-        }
-
-        var consentText = Trimmed(fields, TipFields.Consent) ?? string.Empty;
-        var consent = TrueValues.Contains(consentText, StringComparer.OrdinalIgnoreCase);
-        if (!consent && !FalseValues.Contains(consentText, StringComparer.OrdinalIgnoreCase))
-        {
-            Fail(TipFields.Consent, "Samtycke är ja eller nej. / Consent is true or false.");
-        }
-
+        var errors = new FieldErrors();
+        var text = CheckText(Trimmed(fields, TipFields.Text), errors);
+        var kind = CheckKind(Trimmed(fields, TipFields.Kind), errors);
+        var municipality = CheckMunicipality(Trimmed(fields, TipFields.Municipality), errors);
+        var place = CheckLength(Trimmed(fields, TipFields.Place), TipFields.Place, TipLimits.MaxPlaceLength, "Platsen", "The place", errors);
+        var observedAt = CheckObservedAt(Trimmed(fields, TipFields.ObservedAt), errors);
+        var contact = CheckLength(Trimmed(fields, TipFields.Contact), TipFields.Contact, TipLimits.MaxContactLength, "Kontaktuppgiften", "The contact", errors);
+        var consent = CheckConsent(Trimmed(fields, TipFields.Consent), errors);
         if (errors.Count > 0)
         {
-            return new TipValidationResult(null, errors);
+            return new TipValidationResult(null, errors.ToDictionary());
         }
 
         // Without consent the contact is dropped here, so it never reaches the queue or the table.
         return new TipValidationResult(
-            new TipContent(text!, kind, municipality!, place, observedAt, consent ? contact : null),
-            errors);
+            new TipContent(text!, kind, municipality, place, observedAt, consent ? contact : null),
+            new Dictionary<string, string[]>());
     }
 
-    private DateTimeOffset? ParseObservedAt(string? value, Action<string, string> fail)
+    private static string? CheckText(string? text, FieldErrors errors)
+    {
+        if (text is null)
+        {
+            errors.Add(TipFields.Text, "Skriv ditt tips. / Write your tip.");
+        }
+        else if (text.Length < TipLimits.MinTextLength)
+        {
+            errors.Add(TipFields.Text, $"Texten behöver minst {TipLimits.MinTextLength} tecken. / The text needs at least {TipLimits.MinTextLength} characters.");
+        }
+        else if (text.Length > TipLimits.MaxTextLength)
+        {
+            errors.Add(TipFields.Text, $"Texten får ha högst {TipLimits.MaxTextLength} tecken. / The text may have at most {TipLimits.MaxTextLength} characters.");
+        }
+
+        return text;
+    }
+
+    private static TipKind CheckKind(string? value, FieldErrors errors)
+    {
+        if (value is null)
+        {
+            return TipKind.Tip;
+        }
+
+        if (!Kinds.TryGetValue(value, out var kind))
+        {
+            errors.Add(TipFields.Kind, "Välj tips, idé eller synpunkt. / Choose tip, idea or feedback (tip, idea, feedback).");
+        }
+
+        return kind;
+    }
+
+    private Municipality CheckMunicipality(string? value, FieldErrors errors)
+    {
+        if (value is null)
+        {
+            return municipalities.Default;
+        }
+
+        if (municipalities.TryFind(value, out var municipality))
+        {
+            return municipality;
+        }
+
+        var ids = string.Join(", ", municipalities.All.Select(m => m.Id));
+        errors.Add(TipFields.Municipality, $"Välj en av kommunerna: {ids}. / Choose one of the municipalities: {ids}.");
+        return municipalities.Default;
+    }
+
+    private static string? CheckLength(string? value, string field, int max, string swedishName, string englishName, FieldErrors errors)
+    {
+        if (value?.Length > max)
+        {
+            errors.Add(field, $"{swedishName} får ha högst {max} tecken. / {englishName} may have at most {max} characters.");
+        }
+
+        return value;
+    }
+
+    private static bool CheckConsent(string? value, FieldErrors errors)
+    {
+        var consent = TrueValues.Contains(value ?? string.Empty, StringComparer.OrdinalIgnoreCase);
+        if (!consent && !FalseValues.Contains(value ?? string.Empty, StringComparer.OrdinalIgnoreCase))
+        {
+            errors.Add(TipFields.Consent, "Samtycke är ja eller nej. / Consent is true or false.");
+        }
+
+        return consent;
+    }
+
+    private DateTimeOffset? CheckObservedAt(string? value, FieldErrors errors)
     {
         if (value is null)
         {
@@ -103,20 +129,17 @@ public sealed class TipValidator(MunicipalityCatalog municipalities, TimeProvide
         catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException)
         {
             // Out-of-range dates ("0001-01-01" shifted to UTC) land here too: refused, never thrown at the resident.
-            fail(TipFields.ObservedAt, "Ange tiden som 2026-11-20T18:30. / Give the time as 2026-11-20T18:30.");
+            errors.Add(TipFields.ObservedAt, "Ange tiden som 2026-11-20T18:30. / Give the time as 2026-11-20T18:30.");
             return null;
         }
 
         if (observed < TipLimits.EarliestObservation)
         {
-            fail(TipFields.ObservedAt, "Tiden ligger för långt bak i tiden. / The time is too far in the past.");
-            return null;
+            errors.Add(TipFields.ObservedAt, "Tiden ligger för långt bak i tiden. / The time is too far in the past.");
         }
-
-        if (observed > time.GetUtcNow() + TipLimits.ClockSkew)
+        else if (observed > time.GetUtcNow() + TipLimits.ClockSkew)
         {
-            fail(TipFields.ObservedAt, "Tiden kan inte vara i framtiden. / The time cannot be in the future.");
-            return null;
+            errors.Add(TipFields.ObservedAt, "Tiden kan inte vara i framtiden. / The time cannot be in the future.");
         }
 
         return observed;

@@ -4,7 +4,7 @@ namespace Grastorp.Intake.Core.Tests.Municipalities;
 
 public class MunicipalityCatalogValidatorTests
 {
-    private readonly MunicipalityCatalog.Validator _validator = new();
+    private readonly MunicipalityOptionsValidator _validator = new();
 
     private IReadOnlyList<string> FailuresOf(string defaultId, params string[] ids)
     {

@@ -20,6 +20,9 @@ internal sealed class CompiledLexicon
     private readonly int _cueCount;
     private readonly FuzzyTermIndex _fuzzy;
 
+    /// <summary>Vocabulary ids below this are the lexicon's own stems; the rest are the model's.</summary>
+    private readonly int _lexiconStems;
+
     private CompiledLexicon(
         string language,
         Analyzer analyzer,
@@ -28,7 +31,9 @@ internal sealed class CompiledLexicon
         bool[] isNegation,
         int negationWindow,
         int cueCount,
-        FuzzyTermIndex fuzzy)
+        FuzzyTermIndex fuzzy,
+        int lexiconStems,
+        CompiledModel? model)
     {
         Language = language;
         _analyzer = analyzer;
@@ -38,12 +43,22 @@ internal sealed class CompiledLexicon
         _negationWindow = negationWindow;
         _cueCount = cueCount;
         _fuzzy = fuzzy;
+        _lexiconStems = lexiconStems;
+        Model = model;
     }
 
     public string Language { get; }
 
+    /// <summary>The learned layer compiled against this lexicon's vocabulary, or null.</summary>
+    public CompiledModel? Model { get; }
+
     /// <summary>Compiles a validated lexicon. <paramref name="themeIndex"/> maps theme ids to the classifier's theme order.</summary>
-    public static CompiledLexicon Compile(LexiconDocument lexicon, IReadOnlyDictionary<string, int> themeIndex)
+    /// <param name="lexicon">A validated lexicon.</param>
+    /// <param name="themeIndex">The classifier's theme order.</param>
+    /// <param name="model">A validated model whose stems join the vocabulary, or null.</param>
+    /// <param name="modelSource">Names the model in errors.</param>
+    public static CompiledLexicon Compile(
+        LexiconDocument lexicon, IReadOnlyDictionary<string, int> themeIndex, ThemeModel? model = null, string modelSource = "")
     {
         ArgumentNullException.ThrowIfNull(lexicon);
         using var surface = ThemeTextAnalyzer.CreateSurface();
@@ -115,6 +130,8 @@ internal sealed class CompiledLexicon
             .Select(g => g.MaxBy(p => p.Weight)! with { Compound = g.Any(p => p.Compound) })];
 
         var negationIds = lexicon.Negations.SelectMany(Analyse).ToHashSet();
+        var lexiconStems = stems.Count;
+        var compiledModel = model is null ? null : CompiledModel.Compile(model, modelSource, themeIndex, vocabulary, stems);
         var isNegation = new bool[stems.Count];
         foreach (var id in negationIds)
         {
@@ -137,17 +154,20 @@ internal sealed class CompiledLexicon
             .Select(p => p.Ids[0]).Distinct();
         var fuzzy = new FuzzyTermIndex(stems, fuzzyIds);
         return new CompiledLexicon(
-            lexicon.Language, analyzer, vocabulary, byFirstId, isNegation, lexicon.NegationWindow, cueNames.Count, fuzzy);
+            lexicon.Language, analyzer, vocabulary, byFirstId, isNegation, lexicon.NegationWindow, cueNames.Count, fuzzy,
+            lexiconStems, compiledModel);
     }
 
-    /// <summary>Adds what this lexicon finds in <paramref name="text"/> to <paramref name="scores"/>.</summary>
-    public void Match(string text, ThemeScores scores)
+    /// <summary>
+    /// Adds what this lexicon finds in <paramref name="text"/> to <paramref name="scores"/>, leaving the analysed tokens
+    /// in <paramref name="buffer"/> (cleared first) for the learned layer.
+    /// </summary>
+    public void Match(string text, ThemeScores scores, TokenBuffer buffer)
     {
-        var words = new List<int>(64);
-        var parts = new List<(int Position, int Id)>();
-        Tokenise(text, words, parts);
-
-        var occurrences = new List<(LexiconPattern Pattern, int Start, int End)>();
+        buffer.Clear();
+        Tokenise(text, buffer);
+        var words = buffer.Words;
+        var occurrences = buffer.Occurrences;
         for (var position = 0; position < words.Count; position++)
         {
             var id = words[position];
@@ -169,8 +189,13 @@ internal sealed class CompiledLexicon
             }
         }
 
-        foreach (var (position, id) in parts)
+        foreach (var (position, id, _) in buffer.Parts)
         {
+            if (id < 0)
+            {
+                continue;
+            }
+
             foreach (var pattern in _patternsByFirstId[id])
             {
                 if (pattern is { Kind: PatternKind.Term, Compound: true } && pattern.Ids.Length == 1)
@@ -178,6 +203,11 @@ internal sealed class CompiledLexicon
                     occurrences.Add((pattern, position, position + 1));
                 }
             }
+        }
+
+        if (Model is not null || buffer.KeepStems)
+        {
+            MarkCancelled(buffer);
         }
 
         if (occurrences.Count == 0)
@@ -208,41 +238,147 @@ internal sealed class CompiledLexicon
         }
     }
 
-    private void Tokenise(string text, List<int> words, List<(int Position, int Id)> parts)
+    /// <summary>
+    /// The model's feature names present in the analysed tip (after <see cref="Match"/> with
+    /// <see cref="TokenBuffer.KeepStems"/>), for training: every stem and bigram, not only those the model knows.
+    /// </summary>
+    public static void CollectFeatureNames(TokenBuffer buffer, Dictionary<string, double> features)
+    {
+        var stems = buffer.Stems;
+        for (var position = 0; position < stems.Count; position++)
+        {
+            if (stems[position] is not { } stem || buffer.Cancelled[position])
+            {
+                continue;
+            }
+
+            features[ThemeFeatures.Word(stem)] = 1;
+            if (position > 0 && stems[position - 1] is { } previous && !buffer.Cancelled[position - 1])
+            {
+                features[ThemeFeatures.Bigram(previous, stem)] = 1;
+            }
+        }
+
+        for (var i = 0; i < buffer.Parts.Count; i++)
+        {
+            if (!buffer.Cancelled[buffer.Parts[i].Position])
+            {
+                features[ThemeFeatures.Word(buffer.PartStems[i])] = 1;
+            }
+        }
+    }
+
+    /// <summary>Collects the model's feature indices present in the analysed tip into <see cref="TokenBuffer.Features"/>.</summary>
+    public void CollectFeatures(TokenBuffer buffer)
+    {
+        if (Model is not { } model)
+        {
+            return;
+        }
+
+        var exact = buffer.Exact;
+        for (var position = 0; position < exact.Count; position++)
+        {
+            var id = exact[position];
+            if (id < 0 || buffer.Cancelled[position])
+            {
+                continue;
+            }
+
+            var feature = model.FeatureOfId[id];
+            if (feature >= 0)
+            {
+                buffer.Features.Add(feature);
+            }
+
+            if (position > 0 && exact[position - 1] is var previous and >= 0 && !buffer.Cancelled[position - 1]
+                && model.Bigrams.TryGetValue(CompiledModel.BigramKey(previous, id), out var bigram))
+            {
+                buffer.Features.Add(bigram);
+            }
+        }
+
+        foreach (var (position, _, id) in buffer.Parts)
+        {
+            if (id >= 0 && model.FeatureOfId[id] is var feature and >= 0 && !buffer.Cancelled[position])
+            {
+                buffer.Features.Add(feature);
+            }
+        }
+    }
+
+    /// <summary>The lexicon's own id for a vocabulary id, or -1 for a stem only the model knows.</summary>
+    public bool IsLexiconStem(int id) => id >= 0 && id < _lexiconStems;
+
+    private void MarkCancelled(TokenBuffer buffer)
+    {
+        var words = buffer.Words;
+        for (var position = 0; position < words.Count; position++)
+        {
+            buffer.Cancelled.Add(IsNegated(words, position));
+        }
+
+        foreach (var (pattern, start, end) in buffer.Occurrences)
+        {
+            if (pattern.Kind == PatternKind.Away)
+            {
+                for (var position = start; position < end; position++)
+                {
+                    buffer.Cancelled[position] = true;
+                }
+            }
+        }
+    }
+
+    private void Tokenise(string text, TokenBuffer buffer)
     {
         using var stream = _analyzer.GetTokenStream("text", text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
+        var words = buffer.Words;
         while (stream.IncrementToken())
         {
             var stem = term.Buffer.AsSpan(0, term.Length);
+            var exact = _vocabulary.TryGetValue(stem, out var found) ? found : -1;
             if (increment.PositionIncrement > 0)
             {
                 for (var gap = 1; gap < increment.PositionIncrement; gap++)
                 {
                     words.Add(-1);
+                    buffer.Exact.Add(-1);
+                    buffer.Offsets.Add((offset.StartOffset, offset.StartOffset));
+                    if (buffer.KeepStems)
+                    {
+                        buffer.Stems.Add(null);
+                    }
                 }
 
-                words.Add(Lookup(stem, allowTypo: true));
-            }
-            else
-            {
-                var id = Lookup(stem, allowTypo: false);
-                if (id >= 0)
+                words.Add(exact >= 0 && exact < _lexiconStems ? exact : _fuzzy.Find(stem));
+                buffer.Exact.Add(exact);
+                buffer.Offsets.Add((offset.StartOffset, offset.EndOffset));
+                if (buffer.KeepStems)
                 {
-                    parts.Add((words.Count - 1, id));
+                    buffer.Stems.Add(stem.ToString());
+                }
+            }
+            else if (words.Count > 0)
+            {
+                var id = exact >= 0 && exact < _lexiconStems ? exact : -1;
+                if (exact >= 0 || buffer.KeepStems)
+                {
+                    buffer.Parts.Add((words.Count - 1, id, exact));
+                    if (buffer.KeepStems)
+                    {
+                        buffer.PartStems.Add(stem.ToString());
+                    }
                 }
             }
         }
 
         stream.End();
     }
-
-    private int Lookup(ReadOnlySpan<char> stem, bool allowTypo) =>
-        _vocabulary.TryGetValue(stem, out var id) ? id
-        : allowTypo ? _fuzzy.Find(stem)
-        : -1;
 
     private static bool TryMatchPhrase(List<int> words, int start, int[] ids, out int end)
     {

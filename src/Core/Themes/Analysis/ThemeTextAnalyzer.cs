@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Compound;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Snowball;
@@ -38,7 +37,7 @@ internal static class ThemeTextAnalyzer
     public static Analyzer Create(string language, IReadOnlyCollection<string> compoundParts, IReadOnlyCollection<string> unstemmed)
     {
         var snowball = LexiconLanguage.SnowballName(language);
-        var dictionary = compoundParts.Count == 0 ? null : new CharArraySet(Version, compoundParts.ToList(), ignoreCase: false);
+        var dictionary = compoundParts.Count == 0 ? null : new CompoundDictionary(compoundParts, MinCompoundPartLength, MaxCompoundPartLength);
         var keywords = unstemmed.Count == 0 ? null : new CharArraySet(Version, unstemmed.ToList(), ignoreCase: false);
         return Analyzer.NewAnonymous((_, reader) =>
         {
@@ -47,8 +46,7 @@ internal static class ThemeTextAnalyzer
             sink = new ASCIIFoldingFilter(sink);
             if (dictionary is not null)
             {
-                sink = new DictionaryCompoundWordTokenFilter(
-                    Version, sink, dictionary, MinCompoundWordLength, MinCompoundPartLength, MaxCompoundPartLength, onlyLongestMatch: true);
+                sink = new CompoundPartFilter(sink, dictionary);
             }
 
             // After the compound filter, so a part ("hastighet" in "hastighetsgräns") is protected like the whole word.

@@ -1,0 +1,49 @@
+namespace Grastorp.Intake.Core.Themes.Analysis;
+
+/// <summary>
+/// One tip's analysed tokens, kept per thread and reused from tip to tip so analysis allocates nothing per token.
+/// Positions are whole words; compound parts hang off the position of their word.
+/// </summary>
+internal sealed class TokenBuffer
+{
+    /// <summary>Per position: the lexicon's id of the word (exact or one typo away), or -1.</summary>
+    public List<int> Words { get; } = new(64);
+
+    /// <summary>Per position: the vocabulary id of the exact stem (lexicon or model), or -1; for model bigrams.</summary>
+    public List<int> Exact { get; } = new(64);
+
+    /// <summary>Per position: where the word stands in the text (for explanations).</summary>
+    public List<(int Start, int End)> Offsets { get; } = new(64);
+
+    /// <summary>Compound parts: the word's position, the part's lexicon id (or -1) and exact vocabulary id (or -1).</summary>
+    public List<(int Position, int Id, int Exact)> Parts { get; } = new(16);
+
+    /// <summary>Per position, filled only when <see cref="KeepStems"/>: the stem as analysed (training).</summary>
+    public List<string?> Stems { get; } = [];
+
+    /// <summary>Per compound part, filled only when <see cref="KeepStems"/>.</summary>
+    public List<string> PartStems { get; } = [];
+
+    /// <summary>Per position: whether a negation stands just before it, or it lies in an away phrase.</summary>
+    public List<bool> Cancelled { get; } = new(64);
+
+    public List<(LexiconPattern Pattern, int Start, int End)> Occurrences { get; } = new(16);
+
+    /// <summary>Model feature indices found in the tip (before sorting and de-duplication).</summary>
+    public List<int> Features { get; } = new(64);
+
+    public bool KeepStems { get; set; }
+
+    public void Clear()
+    {
+        Words.Clear();
+        Exact.Clear();
+        Offsets.Clear();
+        Parts.Clear();
+        Stems.Clear();
+        PartStems.Clear();
+        Cancelled.Clear();
+        Occurrences.Clear();
+        Features.Clear();
+    }
+}

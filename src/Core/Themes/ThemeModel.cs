@@ -1,0 +1,163 @@
+using System.Text.Json;
+
+namespace Grastorp.Intake.Core.Themes;
+
+/// <summary>
+/// The learned linear layer on top of the lexicon, as written by the CLI's <c>train</c> command: per theme a bias, a
+/// weight per feature, and the decision thresholds chosen on tuning data. Features are what the Swedish analysis of a
+/// tip already gives (see <see cref="ThemeFeatures"/>), so scoring is a dot product; no ML library runs in the app.
+/// See <c>Themes/Models/README.md</c>.
+/// </summary>
+public sealed record ThemeModel
+{
+    /// <summary>The analysis the features come from; only <c>sv</c> (every tip gets the Swedish analysis).</summary>
+    public string Language { get; init; } = "";
+
+    /// <summary>Where the weights were learned from, for people (data, licence, command).</summary>
+    public string Source { get; init; } = "";
+
+    public IReadOnlyList<ThemeModelTheme> Themes { get; init; } = [];
+}
+
+/// <summary>One theme's logistic regression and decision rule.</summary>
+public sealed record ThemeModelTheme
+{
+    public string Id { get; init; } = "";
+
+    public double Bias { get; init; }
+
+    /// <summary>
+    /// The theme applies when the model's probability is at least this, whatever the lexicon says.
+    /// </summary>
+    public double Threshold { get; init; } = 0.5;
+
+    /// <summary>
+    /// A theme the lexicon finds still needs at least this probability (0: the lexicon alone decides). Negated words and
+    /// away phrases take no part in either score.
+    /// </summary>
+    public double Veto { get; init; }
+
+    /// <summary>Feature name → weight; features not listed weigh 0.</summary>
+    public IReadOnlyDictionary<string, double> Weights { get; init; } = new Dictionary<string, double>();
+}
+
+/// <summary>Reads and checks model files: the built-in one embedded in this assembly, or one from disk.</summary>
+public static class ThemeModelLoader
+{
+    private const string ResourceName = "Grastorp.Intake.Core.Themes.Models.sv.model.json";
+
+    /// <summary>Weights beyond this size mean a broken file, not a model.</summary>
+    public const double MaxWeight = 100;
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <summary>The shipped Swedish model, validated.</summary>
+    public static ThemeModel LoadBuiltIn()
+    {
+        using var stream = typeof(ThemeModelLoader).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new LexiconException("The built-in theme model (sv.model.json) is missing from the assembly.");
+        return Parse(stream, "built-in sv.model.json");
+    }
+
+    /// <summary>A model file, validated. Errors name the file.</summary>
+    public static ThemeModel LoadFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!File.Exists(path))
+        {
+            throw new LexiconException($"Theme model '{path}' is invalid: the file does not exist");
+        }
+
+        using var stream = File.OpenRead(path);
+        return Parse(stream, path);
+    }
+
+    /// <summary>Parses and validates model JSON; <paramref name="source"/> names it in errors.</summary>
+    public static ThemeModel Parse(Stream json, string source)
+    {
+        ThemeModel? model;
+        try
+        {
+            model = JsonSerializer.Deserialize<ThemeModel>(json, JsonOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw new LexiconException($"Theme model '{source}' is invalid: not valid model JSON ({ex.Message})", ex);
+        }
+
+        var problems = model is null ? ["the file is empty"] : Validate(model);
+        return problems.Count == 0 ? model! : throw new LexiconException($"Theme model '{source}' is invalid: {string.Join("; ", problems)}");
+    }
+
+    /// <summary>Every problem in <paramref name="model"/>; empty when it can be used.</summary>
+    public static IReadOnlyList<string> Validate(ThemeModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var problems = new List<string>();
+        if (model.Language != Analysis.LexiconLanguage.Swedish)
+        {
+            problems.Add($"language '{model.Language}' is not supported (the model reads the Swedish analysis: use 'sv')");
+        }
+
+        if (model.Themes is null || model.Themes.Count == 0)
+        {
+            problems.Add("no themes");
+            return problems;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var theme in model.Themes)
+        {
+            var where = $"theme '{theme.Id}'";
+            if (!Theme.IsValidId(theme.Id) || theme.Id == Theme.Other)
+            {
+                problems.Add($"{where}: id must be 1-32 characters a-z, 0-9 or _, and not '{Theme.Other}'");
+            }
+            else if (!seen.Add(theme.Id))
+            {
+                problems.Add($"{where}: listed twice");
+            }
+
+            if (!double.IsFinite(theme.Bias) || Math.Abs(theme.Bias) > MaxWeight)
+            {
+                problems.Add($"{where}: bias must be a number between -{MaxWeight} and {MaxWeight}");
+            }
+
+            if (!(theme.Threshold > 0 && theme.Threshold < 1))
+            {
+                problems.Add($"{where}: threshold must be above 0 and below 1");
+            }
+
+            if (!(theme.Veto >= 0 && theme.Veto <= theme.Threshold))
+            {
+                problems.Add($"{where}: veto must be between 0 and the threshold");
+            }
+
+            if (theme.Weights is null)
+            {
+                problems.Add($"{where}: no weights");
+                continue;
+            }
+
+            foreach (var (feature, weight) in theme.Weights)
+            {
+                if (!ThemeFeatures.IsValidName(feature))
+                {
+                    problems.Add($"{where}: feature '{feature}' is not a known kind of feature");
+                }
+
+                if (!double.IsFinite(weight) || Math.Abs(weight) > MaxWeight)
+                {
+                    problems.Add($"{where}: weight of '{feature}' must be a number between -{MaxWeight} and {MaxWeight}");
+                }
+            }
+        }
+
+        return problems;
+    }
+}

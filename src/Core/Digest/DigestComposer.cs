@@ -16,23 +16,29 @@ public sealed class DigestComposer(CounterReader counters, TipReader tips, Munic
             ? municipalities.All
             : [.. municipalities.All.Where(m => recipients.Municipalities.Any(named => municipalities.TryFind(named, out var found) && found == m))];
 
-        var perMunicipality = new List<MunicipalityDigest>();
+        var reads = new List<(Municipality Municipality, PartitionCounts Current, PartitionCounts Previous)>();
         var weekTips = new List<StoredTip>();
-        var themes = classifier.Themes.ToList();
         foreach (var municipality in covered)
         {
-            var current = await counters.ReadAsync(new TipPartition(municipality.Id, week), cancellationToken).ConfigureAwait(false);
-            var previous = await counters.ReadAsync(new TipPartition(municipality.Id, week.Previous()), cancellationToken).ConfigureAwait(false);
-            themes.AddRange(current.Themes.Keys.Concat(previous.Themes.Keys).Except(themes));
-            perMunicipality.Add(new MunicipalityDigest(
+            var partition = new TipPartition(municipality.Id, week);
+            reads.Add((
                 municipality,
-                new ThemeCount(ThemeCount.AllTips, current.Tips, previous.Tips),
-                [.. themes.Select(t => new ThemeCount(t, current.Of(t), previous.Of(t)))]));
-            weekTips.AddRange(await tips.ReadAsync(new TipPartition(municipality.Id, week), cancellationToken).ConfigureAwait(false));
+                await counters.ReadAsync(partition, cancellationToken).ConfigureAwait(false),
+                await counters.ReadAsync(partition with { Week = week.Previous() }, cancellationToken).ConfigureAwait(false)));
+            weekTips.AddRange(await tips.ReadAsync(partition, cancellationToken).ConfigureAwait(false));
         }
 
-        // Each municipality's list was built before later ones added themes it had no counter for.
-        perMunicipality = [.. perMunicipality.Select(m => m with { Themes = [.. themes.Select(t => m.Themes.FirstOrDefault(c => c.Theme == t) ?? new ThemeCount(t, 0, 0))] })];
+        // Themes a lexicon no longer has still show up if tips were counted under them.
+        var themes = classifier.Themes
+            .Concat(reads.SelectMany(r => r.Current.Themes.Keys.Concat(r.Previous.Themes.Keys)))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var perMunicipality = reads
+            .Select(r => new MunicipalityDigest(
+                r.Municipality,
+                new ThemeCount(ThemeCount.AllTips, r.Current.Tips, r.Previous.Tips),
+                [.. themes.Select(t => new ThemeCount(t, r.Current.Of(t), r.Previous.Of(t)))]))
+            .ToList();
         var byTheme = themes
             .Select(theme => new ThemeTips(theme, [.. weekTips.Where(t => t.Themes.Count > 0 && t.Themes[0] == theme).OrderBy(t => t.ReceivedAt)]))
             .Where(group => group.Tips.Count > 0)

@@ -10,4 +10,8 @@ public sealed record StoredTip(
     DateTimeOffset? ObservedAt,
     string? Contact,
     DateTimeOffset ReceivedAt,
-    IReadOnlyList<string> Themes);
+    IReadOnlyList<string> Themes)
+{
+    /// <summary>When the queue trigger stored it: a tip classified after its week's digest went out is a late tip.</summary>
+    public DateTimeOffset ClassifiedAt { get; init; }
+}

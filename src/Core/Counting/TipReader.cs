@@ -15,7 +15,10 @@ public sealed class TipReader(IntakeTables tables)
         {
             tips.Add(new StoredTip(
                 tip.RowKey, tip.Municipality, tip.Kind, tip.Text, tip.Place, tip.ObservedAt, tip.Contact, tip.ReceivedAt,
-                tip.Themes.Split(',', StringSplitOptions.RemoveEmptyEntries)));
+                tip.Themes.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                ClassifiedAt = tip.ClassifiedAt,
+            });
         }
 
         return [.. tips.OrderBy(t => t.ReceivedAt)];

@@ -6,7 +6,7 @@ using Grastorp.Intake.Core.Themes;
 namespace Grastorp.Intake.Core.Digest;
 
 /// <summary>Builds a week's digest for one recipient list from the counters and the stored tips.</summary>
-public sealed class DigestComposer(CounterReader counters, TipReader tips, MunicipalityCatalog municipalities, ITipClassifier classifier)
+public sealed class DigestComposer(CounterReader counters, TipReader tips, DigestLedger ledger, MunicipalityCatalog municipalities, ITipClassifier classifier)
 {
     public async Task<WeeklyDigest> ComposeAsync(WeekId week, DigestRecipientList recipients, CancellationToken cancellationToken)
     {
@@ -18,14 +18,21 @@ public sealed class DigestComposer(CounterReader counters, TipReader tips, Munic
 
         var reads = new List<(Municipality Municipality, PartitionCounts Current, PartitionCounts Previous)>();
         var weekTips = new List<StoredTip>();
+        var lateTips = new List<StoredTip>();
+        var previousSentAt = await ledger.SentAtAsync(week.Previous(), recipients.Id, cancellationToken).ConfigureAwait(false);
         foreach (var municipality in covered)
         {
             var partition = new TipPartition(municipality.Id, week);
+            var previous = partition with { Week = week.Previous() };
             reads.Add((
                 municipality,
                 await counters.ReadAsync(partition, cancellationToken).ConfigureAwait(false),
-                await counters.ReadAsync(partition with { Week = week.Previous() }, cancellationToken).ConfigureAwait(false)));
+                await counters.ReadAsync(previous, cancellationToken).ConfigureAwait(false)));
             weekTips.AddRange(await tips.ReadAsync(partition, cancellationToken).ConfigureAwait(false));
+            if (previousSentAt is { } sentAt)
+            {
+                lateTips.AddRange((await tips.ReadAsync(previous, cancellationToken).ConfigureAwait(false)).Where(t => t.ClassifiedAt > sentAt));
+            }
         }
 
         // Themes a lexicon no longer has still show up if tips were counted under them.
@@ -43,6 +50,6 @@ public sealed class DigestComposer(CounterReader counters, TipReader tips, Munic
             .Select(theme => new ThemeTips(theme, [.. weekTips.Where(t => t.Themes.Count > 0 && t.Themes[0] == theme).OrderBy(t => t.ReceivedAt)]))
             .Where(group => group.Tips.Count > 0)
             .ToList();
-        return new WeeklyDigest(week, recipients, themes, perMunicipality, byTheme);
+        return new WeeklyDigest(week, recipients, themes, perMunicipality, byTheme) { LateTips = [.. lateTips.OrderBy(t => t.ReceivedAt)] };
     }
 }

@@ -60,6 +60,14 @@ public sealed class DigestLedger(IntakeTables tables, TimeProvider time, IOption
         }
     }
 
+    /// <summary>When the week's digest for a list was sent, or null if it never was.</summary>
+    internal async Task<DateTimeOffset?> SentAtAsync(WeekId week, string listId, CancellationToken cancellationToken)
+    {
+        var table = await tables.DigestsAsync().ConfigureAwait(false);
+        var record = await table.GetEntityIfExistsAsync<SentDigestEntity>(week.ToString(), listId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return record.HasValue && record.Value!.State == SentDigestEntity.Sent ? record.Value.SentAt : null;
+    }
+
     /// <summary>Gives a claim back after a failed send, so the next firing tries again instead of waiting out the timeout.</summary>
     internal async Task ReleaseAsync(SentDigestEntity claim)
     {

@@ -32,27 +32,37 @@ public static class DigestText
 
         foreach (var group in digest.TipsByTheme)
         {
-            text.AppendLine();
-            text.AppendLine(Swedish, $"== {group.Theme} ({group.Tips.Count}) ==");
-            foreach (var tip in group.Tips)
-            {
-                text.AppendLine();
-                var observed = tip.ObservedAt is { } at ? string.Create(CultureInfo.InvariantCulture, $", observerat {Calendar.SwedishTime.ToLocal(at):yyyy-MM-dd HH:mm}") : string.Empty;
-                text.AppendLine(Swedish, $"[{tip.Reference}] {tip.Municipality}, {tip.Kind}, teman: {string.Join(", ", tip.Themes)}{observed}");
-                if (tip.Place is not null)
-                {
-                    text.AppendLine(Swedish, $"Plats: {tip.Place}");
-                }
+            AppendTips(text, $"== {group.Theme} ({group.Tips.Count}) ==", group.Tips);
+        }
 
-                text.AppendLine(tip.Text);
-                if (tip.Contact is not null)
-                {
-                    text.AppendLine(Swedish, $"Kontakt (med samtycke): {tip.Contact}");
-                }
-            }
+        if (digest.LateTips.Count > 0)
+        {
+            AppendTips(text, $"== Sena tips från vecka {digest.Week.Previous().Week}, klassade efter förra sammanställningen ({digest.LateTips.Count}) ==", digest.LateTips);
         }
 
         return text.ToString();
+    }
+
+    private static void AppendTips(StringBuilder text, string heading, IEnumerable<Counting.StoredTip> tips)
+    {
+        text.AppendLine();
+        text.AppendLine(heading);
+        foreach (var tip in tips)
+        {
+            text.AppendLine();
+            var observed = tip.ObservedAt is { } at ? string.Create(CultureInfo.InvariantCulture, $", observerat {Calendar.SwedishTime.ToLocal(at):yyyy-MM-dd HH:mm}") : string.Empty;
+            text.AppendLine(Swedish, $"[{tip.Reference}] {tip.Municipality}, {tip.Kind}, teman: {string.Join(", ", tip.Themes)}{observed}");
+            if (tip.Place is not null)
+            {
+                text.AppendLine(Swedish, $"Plats: {tip.Place}");
+            }
+
+            text.AppendLine(tip.Text);
+            if (tip.Contact is not null)
+            {
+                text.AppendLine(Swedish, $"Kontakt (med samtycke): {tip.Contact}");
+            }
+        }
     }
 
     private static string Signed(int change) => change.ToString("+0;−0;±0", Swedish);

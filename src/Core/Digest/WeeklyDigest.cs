@@ -1,4 +1,5 @@
 using Grastorp.Intake.Core.Calendar;
+using Grastorp.Intake.Core.Counting;
 
 namespace Grastorp.Intake.Core.Digest;
 
@@ -17,4 +18,10 @@ public sealed record WeeklyDigest(
     public string OperationId => $"digest-{Week}-{Recipients.Id}";
 
     public int TipCount => Municipalities.Sum(m => m.Tips.Count);
+
+    /// <summary>
+    /// Tips of the week before that were classified only after that week's digest went out (a queue backlog or
+    /// retries over Monday morning): listed here so no tip misses the kommunpolis.
+    /// </summary>
+    public IReadOnlyList<StoredTip> LateTips { get; init; } = [];
 }

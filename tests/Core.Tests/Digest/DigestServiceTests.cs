@@ -97,6 +97,24 @@ public sealed class DigestServiceTests : IDisposable
         Assert.Equal(1, digest.TipCount);
     }
 
+    [Fact]
+    public async Task A_tip_classified_after_its_week_s_digest_went_out_is_in_the_next_digest_as_late()
+    {
+        // Week 47's digest is recorded as sent; five minutes later a backlogged week-47 tip is classified.
+        var ledger = _services.GetRequiredService<DigestLedger>();
+        var list = _services.GetRequiredService<IOptions<DigestOptions>>().Value.Recipients[0];
+        var (claim, _) = await ledger.TryClaimAsync(WeekId.Parse("2026-W47", null), list.Id, TestContext.Current.CancellationToken);
+        Assert.True(await ledger.MarkSentAsync(claim!, 0, TestContext.Current.CancellationToken));
+        _time.Advance(TimeSpan.FromMinutes(5));
+        await RecordAsync("grastorp", "2026-11-22T23:50:00+01:00", "Sent på söndagskvällen: inbrott i kiosken", Theme.Burglary);
+
+        var digest = await _services.GetRequiredService<DigestComposer>().ComposeAsync(WeekId.Parse("2026-W48", null), list, TestContext.Current.CancellationToken);
+
+        Assert.Equal("Sent på söndagskvällen: inbrott i kiosken", Assert.Single(digest.LateTips).Text);
+        Assert.Contains("Sena tips från vecka 47", DigestText.Body(digest), StringComparison.Ordinal);
+        Assert.Equal(0, digest.TipCount);
+    }
+
     private sealed class CountingSender : IDigestSender
     {
         private readonly System.Collections.Concurrent.ConcurrentQueue<string> _sent = new();

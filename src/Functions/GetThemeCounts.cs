@@ -1,4 +1,3 @@
-using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Stats;
 using Grastorp.Intake.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Grastorp.Intake.Functions;
 
 /// <summary>Staff read tip counts per theme and week, per municipality and together.</summary>
-public sealed class GetThemeCounts(ThemeStatsService stats, MunicipalityCatalog municipalities, TimeProvider time)
+public sealed class GetThemeCounts(ThemeStatsService stats)
 {
     [Function(nameof(GetThemeCounts))]
     public async Task<IActionResult> Run(
@@ -16,10 +15,8 @@ public sealed class GetThemeCounts(ThemeStatsService stats, MunicipalityCatalog 
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (query, errors) = StatsQuery.Parse(
-            request.Query[StatsQuery.FromField], request.Query[StatsQuery.ToField], request.Query[StatsQuery.MunicipalityField], municipalities, time);
-        return query is null
-            ? IntakeResults.ValidationProblem(errors)
-            : new OkObjectResult(await stats.GetAsync(query, cancellationToken));
+        var outcome = await stats.QueryAsync(
+            request.Query[StatsQuery.FromField], request.Query[StatsQuery.ToField], request.Query[StatsQuery.MunicipalityField], cancellationToken);
+        return outcome.Stats is null ? IntakeResults.ValidationProblem(outcome.Errors) : new OkObjectResult(outcome.Stats);
     }
 }

@@ -53,6 +53,7 @@ public static class IntakeCoreRegistration
         services.AddSingleton<TipProcessor>();
         services.AddSingleton<CounterReader>();
         services.AddSingleton<TipReader>();
+        services.AddSingleton<StatsQueryParser>();
         services.AddSingleton<ThemeStatsService>();
 
         services.AddSingleton<DigestSchedule>();

@@ -6,9 +6,18 @@ using Grastorp.Intake.Core.Themes;
 namespace Grastorp.Intake.Core.Stats;
 
 /// <summary>Answers staff's "how many tips of which theme, when and where" from the counter rows.</summary>
-public sealed class ThemeStatsService(CounterReader counters, ITipClassifier classifier)
+public sealed class ThemeStatsService(CounterReader counters, ITipClassifier classifier, StatsQueryParser parser)
 {
     private const int ParallelReads = 8;
+
+    /// <summary>Answers a request as it comes from a query string (<c>from</c>, <c>to</c>, <c>municipality</c>, each optional).</summary>
+    public async Task<StatsOutcome> QueryAsync(string? from, string? to, string? municipality, CancellationToken cancellationToken)
+    {
+        var (query, errors) = parser.Parse(from, to, municipality);
+        return query is null
+            ? new StatsOutcome(null, errors)
+            : new StatsOutcome(await GetAsync(query, cancellationToken).ConfigureAwait(false), errors);
+    }
 
     public async Task<ThemeStats> GetAsync(StatsQuery query, CancellationToken cancellationToken)
     {

@@ -31,6 +31,9 @@ public sealed class LexiconTipClassifier : ITipClassifier
     [ThreadStatic]
     private static TokenBuffer? t_englishBuffer;
 
+    [ThreadStatic]
+    private static List<(double Weight, int Feature, int Start, int End)>? t_learned;
+
     private readonly CompiledLexicon? _swedish;
     private readonly CompiledLexicon? _english;
     private readonly string[] _themeIds;
@@ -195,7 +198,11 @@ public sealed class LexiconTipClassifier : ITipClassifier
                 var matched = scores.Matched(theme);
                 if (!double.IsNaN(p))
                 {
-                    matched = [.. matched, .. Learned(model!, swedish, text, theme)];
+                    var learned = Learned(model!, swedish, text, theme);
+                    if (learned.Count > 0)
+                    {
+                        matched = [.. matched, .. learned];
+                    }
                 }
 
                 (matches ??= []).Add(new ThemeMatch(_themeIds[theme], Math.Round(confidence, 3), matched));
@@ -207,8 +214,21 @@ public sealed class LexiconTipClassifier : ITipClassifier
             return TipClassification.Unmatched;
         }
 
-        // Strongest first; on a tie, the lexicon's theme order decides, so the primary theme is stable.
-        return new TipClassification([.. matches.OrderByDescending(m => m.Confidence)]);
+        // Strongest first; on a tie, the lexicon's theme order decides, so the primary theme is stable (insertion sort:
+        // stable, and there are at most a handful of themes).
+        for (var i = 1; i < matches.Count; i++)
+        {
+            var match = matches[i];
+            var j = i - 1;
+            for (; j >= 0 && matches[j].Confidence < match.Confidence; j--)
+            {
+                matches[j + 1] = matches[j];
+            }
+
+            matches[j + 1] = match;
+        }
+
+        return new TipClassification(matches);
     }
 
     /// <summary>
@@ -219,18 +239,14 @@ public sealed class LexiconTipClassifier : ITipClassifier
         probability >= threshold || (lexicon && probability >= veto);
 
     /// <summary>The tip's own words behind the strongest positive learned features of a theme, marked with <see cref="LearnedMarker"/>.</summary>
-    private IEnumerable<string> Learned(CompiledModel model, TokenBuffer buffer, string text, int theme)
+    /// <remarks>
+    /// The strongest <see cref="LearnedShown"/> distinct features (on equal weight, the first in the tip), each shown once
+    /// as the tip writes it, in lower case. Works on a per-thread scratch list: one string per shown word is all it allocates.
+    /// </remarks>
+    private List<string> Learned(CompiledModel model, TokenBuffer buffer, string text, int theme)
     {
-        var found = new List<(double Weight, int Feature, int Start, int End)>();
-        void Consider(int feature, int start, int end)
-        {
-            var weight = model.Weights[(feature * model.ThemeCount) + theme];
-            if (weight >= LearnedShownMinWeight && !found.Exists(f => f.Feature == feature))
-            {
-                found.Add((weight, feature, start, end));
-            }
-        }
-
+        var found = t_learned ??= new List<(double Weight, int Feature, int Start, int End)>(16);
+        found.Clear();
         var exact = buffer.Exact;
         for (var position = 0; position < exact.Count; position++)
         {
@@ -243,18 +259,61 @@ public sealed class LexiconTipClassifier : ITipClassifier
             // A lexicon word is already shown as a lexicon term.
             if (model.FeatureOfId[id] is var feature and >= 0 && !_swedish!.IsLexiconStem(id))
             {
-                Consider(feature, buffer.Offsets[position].Start, buffer.Offsets[position].End);
+                Consider(found, model, theme, feature, buffer.Offsets[position].Start, buffer.Offsets[position].End);
             }
 
             if (position > 0 && exact[position - 1] is var previous and >= 0 && !buffer.Cancelled[position - 1]
                 && model.Bigrams.TryGetValue(CompiledModel.BigramKey(previous, id), out var bigram))
             {
-                Consider(bigram, buffer.Offsets[position - 1].Start, buffer.Offsets[position].End);
+                Consider(found, model, theme, bigram, buffer.Offsets[position - 1].Start, buffer.Offsets[position].End);
             }
         }
 
-        return found.OrderByDescending(f => f.Weight).Take(LearnedShown)
-            .Select(f => LearnedMarker + text[f.Start..f.End].ToLowerInvariant())
-            .Distinct(StringComparer.Ordinal);
+        var shown = new List<string>(Math.Min(LearnedShown, found.Count));
+        for (var round = 0; round < LearnedShown && found.Count > 0; round++)
+        {
+            // The strongest left; strictly greater keeps the earliest of equal weights first (a stable sort's order).
+            var best = 0;
+            for (var i = 1; i < found.Count; i++)
+            {
+                if (found[i].Weight > found[best].Weight)
+                {
+                    best = i;
+                }
+            }
+
+            var (_, _, start, end) = found[best];
+            found.RemoveAt(best);
+            var word = string.Create(end - start + LearnedMarker.Length, (text, start), static (span, state) =>
+            {
+                LearnedMarker.AsSpan().CopyTo(span);
+                state.text.AsSpan(state.start, span.Length - LearnedMarker.Length).ToLowerInvariant(span[LearnedMarker.Length..]);
+            });
+            if (!shown.Contains(word, StringComparer.Ordinal))
+            {
+                shown.Add(word);
+            }
+        }
+
+        return shown;
+    }
+
+    private static void Consider(List<(double Weight, int Feature, int Start, int End)> found, CompiledModel model, int theme, int feature, int start, int end)
+    {
+        var weight = model.Weights[(feature * model.ThemeCount) + theme];
+        if (weight < LearnedShownMinWeight)
+        {
+            return;
+        }
+
+        foreach (var f in found)
+        {
+            if (f.Feature == feature)
+            {
+                return;
+            }
+        }
+
+        found.Add((weight, feature, start, end));
     }
 }

@@ -18,45 +18,52 @@ public static class TipMessageCodec
     /// <summary>Reads a message, or throws <see cref="UnreadableTipMessageException"/> saying why (never quoting the content).</summary>
     public static TipMessage Decode(string messageText)
     {
-        int version;
-        try
-        {
-            using var document = JsonDocument.Parse(messageText);
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty("v", out var v)
-                || v.ValueKind != JsonValueKind.Number
-                || !v.TryGetInt32(out version))
-            {
-                throw new UnreadableTipMessageException("the message has no version field 'v'");
-            }
-        }
-        catch (JsonException)
-        {
-            throw new UnreadableTipMessageException("the message is not valid JSON");
-        }
-
+        var version = ReadVersion(messageText);
         if (version != TipMessage.CurrentVersion)
         {
             throw new UnreadableTipMessageException($"version {version} is not one this release reads ({TipMessage.CurrentVersion})");
         }
 
-        TipMessage? message;
-        try
-        {
-            message = JsonSerializer.Deserialize<TipMessage>(messageText, Options);
-        }
-        catch (JsonException e)
-        {
-            // The exception's message names the path, not the value: safe to pass on.
-            throw new UnreadableTipMessageException($"a field is missing or of the wrong type at {e.Path ?? "$"}");
-        }
-
-        if (message is null || !TipReference.TryParse(message.Reference, out var reference) || reference.Value != message.Reference
+        var message = Deserialize(messageText);
+        if (!TipReference.TryParse(message.Reference, out var reference) || reference.Value != message.Reference
             || string.IsNullOrWhiteSpace(message.Text) || string.IsNullOrWhiteSpace(message.Municipality))
         {
             throw new UnreadableTipMessageException("the reference, text or municipality is missing or malformed");
         }
 
         return message;
+    }
+
+    /// <summary>The version is read on its own first, so a future shape is refused for what it is, not as a type error.</summary>
+    private static int ReadVersion(string messageText)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(messageText);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("v", out var v)
+                && v.ValueKind == JsonValueKind.Number
+                && v.TryGetInt32(out var version)
+                ? version
+                : throw new UnreadableTipMessageException("the message has no version field 'v'");
+        }
+        catch (JsonException)
+        {
+            throw new UnreadableTipMessageException("the message is not valid JSON");
+        }
+    }
+
+    private static TipMessage Deserialize(string messageText)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<TipMessage>(messageText, Options)
+                ?? throw new UnreadableTipMessageException("the message is empty");
+        }
+        catch (JsonException e)
+        {
+            // The exception's message names the path, not the value: safe to pass on.
+            throw new UnreadableTipMessageException($"a field is missing or of the wrong type at {e.Path ?? "$"}");
+        }
     }
 }

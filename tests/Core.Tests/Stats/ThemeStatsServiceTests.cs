@@ -22,7 +22,7 @@ public sealed class ThemeStatsServiceTests : IDisposable
     }
 
     private (StatsQuery? Query, IReadOnlyDictionary<string, string[]> Errors) Parse(string? from, string? to, string? municipality) =>
-        StatsQuery.Parse(from, to, municipality, _services.GetRequiredService<MunicipalityCatalog>(), _time);
+        _services.GetRequiredService<StatsQueryParser>().Parse(from, to, municipality);
 
     [Fact]
     public async Task Counts_come_per_theme_per_week_per_municipality_and_together()

@@ -12,7 +12,9 @@ internal sealed class CompiledLexicon
     /// <summary>Words a phrase may skip between its own words ("kör alldeles för fort", "röker han på").</summary>
     private const int PhraseSlop = 1;
 
-    private readonly Analyzer _analyzer;
+    private readonly Analyzer _tokenizer;
+    private readonly Analyzer _wordAnalyzer;
+    private readonly WordAnalysisCache _cache;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _vocabulary;
     private readonly LexiconPattern[][] _patternsByFirstId;
     private readonly bool[] _isNegation;
@@ -25,7 +27,7 @@ internal sealed class CompiledLexicon
 
     private CompiledLexicon(
         string language,
-        Analyzer analyzer,
+        Analyzer wordAnalyzer,
         Dictionary<string, int> vocabulary,
         LexiconPattern[][] patternsByFirstId,
         bool[] isNegation,
@@ -36,7 +38,9 @@ internal sealed class CompiledLexicon
         CompiledModel? model)
     {
         Language = language;
-        _analyzer = analyzer;
+        _tokenizer = ThemeTextAnalyzer.CreateTokenizer();
+        _wordAnalyzer = wordAnalyzer;
+        _cache = new WordAnalysisCache(AnalyseWord);
         _vocabulary = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
         _patternsByFirstId = patternsByFirstId;
         _isNegation = isNegation;
@@ -51,6 +55,9 @@ internal sealed class CompiledLexicon
 
     /// <summary>The learned layer compiled against this lexicon's vocabulary, or null.</summary>
     public CompiledModel? Model { get; }
+
+    /// <summary>The memo of analysed words (for tests and diagnostics).</summary>
+    internal WordAnalysisCache Cache => _cache;
 
     /// <summary>Compiles a validated lexicon. <paramref name="themeIndex"/> maps theme ids to the classifier's theme order.</summary>
     /// <param name="lexicon">A validated lexicon.</param>
@@ -153,8 +160,9 @@ internal sealed class CompiledLexicon
         var fuzzyIds = patterns.Where(p => p.Kind == PatternKind.Term && p.Ids.Length == 1 && !unstemmed.Contains(stems[p.Ids[0]]))
             .Select(p => p.Ids[0]).Distinct();
         var fuzzy = new FuzzyTermIndex(stems, fuzzyIds);
+        analyzer.Dispose();
         return new CompiledLexicon(
-            lexicon.Language, analyzer, vocabulary, byFirstId, isNegation, lexicon.NegationWindow, cueNames.Count, fuzzy,
+            lexicon.Language, ThemeTextAnalyzer.CreateWord(lexicon.Language, compoundParts, unstemmed), vocabulary, byFirstId, isNegation, lexicon.NegationWindow, cueNames.Count, fuzzy,
             lexiconStems, compiledModel);
     }
 
@@ -330,54 +338,103 @@ internal sealed class CompiledLexicon
         }
     }
 
+    /// <summary>
+    /// The tip's words and compound parts, as the Lucene chain of <see cref="ThemeTextAnalyzer.Create(string, IReadOnlyCollection{string}, IReadOnlyCollection{string})"/>
+    /// gives them: the tokens come from <see cref="PlainTextTokenizer"/> (or Lucene's <c>StandardTokenizer</c> where it
+    /// declines), and each token's analysis from the memo.
+    /// </summary>
     private void Tokenise(string text, TokenBuffer buffer)
     {
-        using var stream = _analyzer.GetTokenStream("text", text);
+        var spans = buffer.Spans;
+        if (PlainTextTokenizer.TryTokenise(text, spans))
+        {
+            foreach (var (start, end) in spans)
+            {
+                AddWord(text.AsSpan(start, end - start), start, end, 1, buffer);
+            }
+
+            return;
+        }
+
+        using var stream = _tokenizer.GetTokenStream("text", text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
-        var words = buffer.Words;
         while (stream.IncrementToken())
         {
-            var stem = term.Buffer.AsSpan(0, term.Length);
-            var exact = _vocabulary.TryGetValue(stem, out var found) ? found : -1;
-            if (increment.PositionIncrement > 0)
-            {
-                for (var gap = 1; gap < increment.PositionIncrement; gap++)
-                {
-                    words.Add(-1);
-                    buffer.Exact.Add(-1);
-                    buffer.Offsets.Add((offset.StartOffset, offset.StartOffset));
-                    if (buffer.KeepStems)
-                    {
-                        buffer.Stems.Add(null);
-                    }
-                }
+            AddWord(term.Buffer.AsSpan(0, term.Length), offset.StartOffset, offset.EndOffset, increment.PositionIncrement, buffer);
+        }
 
-                words.Add(exact >= 0 && exact < _lexiconStems ? exact : _fuzzy.Find(stem));
-                buffer.Exact.Add(exact);
-                buffer.Offsets.Add((offset.StartOffset, offset.EndOffset));
+        stream.End();
+    }
+
+    private void AddWord(ReadOnlySpan<char> surface, int start, int end, int increment, TokenBuffer buffer)
+    {
+        var word = _cache.Get(surface);
+        var words = buffer.Words;
+        for (var gap = 1; gap < increment; gap++)
+        {
+            words.Add(-1);
+            buffer.Exact.Add(-1);
+            buffer.Offsets.Add((start, start));
+            if (buffer.KeepStems)
+            {
+                buffer.Stems.Add(null);
+            }
+        }
+
+        words.Add(word.Word);
+        buffer.Exact.Add(word.Exact);
+        buffer.Offsets.Add((start, end));
+        if (buffer.KeepStems)
+        {
+            buffer.Stems.Add(word.Stem);
+        }
+
+        foreach (var part in word.Parts)
+        {
+            if (part.Exact >= 0 || buffer.KeepStems)
+            {
+                buffer.Parts.Add((words.Count - 1, part.Id, part.Exact));
                 if (buffer.KeepStems)
                 {
-                    buffer.Stems.Add(stem.ToString());
+                    buffer.PartStems.Add(part.Stem);
                 }
             }
-            else if (words.Count > 0)
+        }
+    }
+
+    /// <summary>One surface word through the whole chain (run once per distinct word, see <see cref="WordAnalysisCache"/>).</summary>
+    private AnalysedWord AnalyseWord(string surface)
+    {
+        using var stream = _wordAnalyzer.GetTokenStream("text", surface);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        stream.Reset();
+        var word = -1;
+        var exactWord = -1;
+        string? stem = null;
+        var parts = new List<AnalysedPart>();
+        while (stream.IncrementToken())
+        {
+            var token = term.Buffer.AsSpan(0, term.Length);
+            var exact = _vocabulary.TryGetValue(token, out var found) ? found : -1;
+            var lexicon = exact >= 0 && exact < _lexiconStems ? exact : -1;
+            if (increment.PositionIncrement > 0 && stem is null)
             {
-                var id = exact >= 0 && exact < _lexiconStems ? exact : -1;
-                if (exact >= 0 || buffer.KeepStems)
-                {
-                    buffer.Parts.Add((words.Count - 1, id, exact));
-                    if (buffer.KeepStems)
-                    {
-                        buffer.PartStems.Add(stem.ToString());
-                    }
-                }
+                stem = token.ToString();
+                exactWord = exact;
+                word = lexicon >= 0 ? lexicon : _fuzzy.Find(token);
+            }
+            else
+            {
+                parts.Add(new AnalysedPart(lexicon, exact, token.ToString()));
             }
         }
 
         stream.End();
+        return new AnalysedWord(word, exactWord, stem ?? surface, [.. parts]);
     }
 
     private static bool TryMatchPhrase(List<int> words, int start, int[] ids, out int end)

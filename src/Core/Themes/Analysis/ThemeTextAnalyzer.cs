@@ -34,14 +34,34 @@ internal static class ThemeTextAnalyzer
     /// <param name="language">The lexicon language, for the stemmer.</param>
     /// <param name="compoundParts">Words looked for inside compounds (folded, lower case).</param>
     /// <param name="unstemmed">Words the stemmer leaves alone (folded, lower case), compound parts included.</param>
-    public static Analyzer Create(string language, IReadOnlyCollection<string> compoundParts, IReadOnlyCollection<string> unstemmed)
+    public static Analyzer Create(string language, IReadOnlyCollection<string> compoundParts, IReadOnlyCollection<string> unstemmed) =>
+        Create(language, compoundParts, unstemmed, reader => new StandardTokenizer(Version, reader));
+
+    /// <summary>
+    /// The same filters as <see cref="Create(string, IReadOnlyCollection{string}, IReadOnlyCollection{string})"/> over one
+    /// token: the whole input is the word (Lucene's <c>KeywordTokenizer</c>). Every filter of the chain works on one token at a
+    /// time, so a word analysed alone gives exactly the tokens it gives inside a text; <see cref="WordAnalysisCache"/>
+    /// relies on that.
+    /// </summary>
+    public static Analyzer CreateWord(string language, IReadOnlyCollection<string> compoundParts, IReadOnlyCollection<string> unstemmed) =>
+        Create(language, compoundParts, unstemmed, reader => new KeywordTokenizer(reader));
+
+    /// <summary>The tokenizer of the chain alone (surface tokens, their offsets and position increments).</summary>
+    public static Analyzer CreateTokenizer() => Analyzer.NewAnonymous((_, reader) =>
+    {
+        var source = new StandardTokenizer(Version, reader);
+        return new TokenStreamComponents(source);
+    });
+
+    private static Analyzer Create(
+        string language, IReadOnlyCollection<string> compoundParts, IReadOnlyCollection<string> unstemmed, Func<TextReader, Tokenizer> tokenizer)
     {
         var snowball = LexiconLanguage.SnowballName(language);
         var dictionary = compoundParts.Count == 0 ? null : new CompoundDictionary(compoundParts, MinCompoundPartLength, MaxCompoundPartLength);
         var keywords = unstemmed.Count == 0 ? null : new CharArraySet(Version, unstemmed.ToList(), ignoreCase: false);
         return Analyzer.NewAnonymous((_, reader) =>
         {
-            var source = new StandardTokenizer(Version, reader);
+            var source = tokenizer(reader);
             TokenStream sink = new LowerCaseFilter(Version, source);
             sink = new ASCIIFoldingFilter(sink);
             if (dictionary is not null)

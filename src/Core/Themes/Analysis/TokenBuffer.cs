@@ -32,6 +32,9 @@ internal sealed class TokenBuffer
     /// <summary>Model feature indices found in the tip (before sorting and de-duplication).</summary>
     public List<int> Features { get; } = new(64);
 
+    /// <summary>Surface token offsets from <see cref="PlainTextTokenizer"/> (scratch).</summary>
+    public List<(int Start, int End)> Spans { get; } = new(64);
+
     public bool KeepStems { get; set; }
 
     public void Clear()

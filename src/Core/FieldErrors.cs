@@ -1,4 +1,4 @@
-namespace Grastorp.Intake.Core.Tips;
+namespace Grastorp.Intake.Core;
 
 /// <summary>Collects what is wrong, field by field, in the shape RFC 9457 validation problems report it.</summary>
 internal sealed class FieldErrors

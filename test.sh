@@ -29,7 +29,10 @@ if ! scripts/azurite.sh start "$work/azurite" "$pidfile" --in-memory; then
 fi
 
 log="$work/test.log"
-timeout 45m dotnet test --solution Grastorp.Intake.sln -c Release 2>&1 | tee "$log"
+# ./test.sh runs everything; ./test.sh tests/DevHost.Tests runs one test project with the same Azurite.
+target=(--solution Grastorp.Intake.sln)
+[ $# -gt 0 ] && target=(--project "$1")
+timeout 45m dotnet test "${target[@]}" -c Release 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # Microsoft.Testing.Platform prints a summary per run: "succeeded: N" and "failed: N".

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Grastorp.Intake.Bench;
 
@@ -41,5 +42,37 @@ internal static class BenchTips
         }
 
         return tips;
+    }
+
+    /// <summary>
+    /// <see cref="Create"/>'s tips with a four-letter suffix counted up on every word of four letters or more, so the pool
+    /// holds about <paramref name="count"/> × 30 distinct words (the same tokens, each four letters longer).
+    /// </summary>
+    public static string[] CreateUnseen(int count)
+    {
+        var tips = Create(count);
+        var counter = 0;
+        for (var i = 0; i < tips.Length; i++)
+        {
+            tips[i] = Regex.Replace(tips[i], @"\p{L}{4,}", m =>
+            {
+                counter++;
+                return string.Concat(m.Value, Suffix(counter));
+            });
+        }
+
+        return tips;
+    }
+
+    private static string Suffix(int counter)
+    {
+        Span<char> letters = stackalloc char[4];
+        for (var i = 0; i < letters.Length; i++)
+        {
+            letters[i] = (char)('a' + (counter % 26));
+            counter /= 26;
+        }
+
+        return new string(letters);
     }
 }

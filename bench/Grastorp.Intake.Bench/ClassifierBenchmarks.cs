@@ -25,7 +25,12 @@ public class ClassifierBenchmarks
 {
     private const int TipsPerInvoke = 1000;
 
+    /// <summary>Tips in the unseen-words pool: far more distinct words than the memo holds, so every word is a miss.</summary>
+    private const int UnseenPool = 20 * TipsPerInvoke;
+
     private string[] _tips = [];
+    private string[] _unseen = [];
+    private int _nextUnseen;
     private LexiconTipClassifier _lexicon = null!;
     private LexiconTipClassifier _lexiconOnly = null!;
     private KeywordTipClassifier _keyword = null!;
@@ -35,6 +40,7 @@ public class ClassifierBenchmarks
     public void Setup()
     {
         _tips = BenchTips.Create(TipsPerInvoke);
+        _unseen = BenchTips.CreateUnseen(UnseenPool);
         _lexicon = LexiconTipClassifier.CreateDefault();
         _lexiconOnly = LexiconTipClassifier.CreateLexiconOnly();
         _keyword = new KeywordTipClassifier();
@@ -45,6 +51,10 @@ public class ClassifierBenchmarks
             LexiconClassifier();
             LexiconOnlyClassifier();
             KeywordClassifier();
+            if (round % 10 == 0)
+            {
+                LexiconClassifierUnseenWords();
+            }
         }
 
         Thread.Sleep(TimeSpan.FromSeconds(1));
@@ -105,6 +115,24 @@ public class ClassifierBenchmarks
         foreach (var tip in _tips)
         {
             themes += _keyword.Classify(tip).Themes.Count;
+        }
+
+        return themes;
+    }
+
+    /// <summary>
+    /// The worst case for the memo of analysed words: the same tips with every word made new (a suffix counted up), taken
+    /// in turn from a pool of <see cref="UnseenPool"/> tips, so each word was last seen ~20,000 tips (and ~20 memo
+    /// clear-outs) ago and the whole analysis chain runs for every word, plus the memo's insert and clear-out.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = TipsPerInvoke)]
+    public int LexiconClassifierUnseenWords()
+    {
+        var themes = 0;
+        for (var i = 0; i < TipsPerInvoke; i++)
+        {
+            themes += _lexicon.Classify(_unseen[_nextUnseen]).Themes.Count;
+            _nextUnseen = (_nextUnseen + 1) % _unseen.Length;
         }
 
         return themes;

@@ -12,7 +12,10 @@ internal sealed class CompiledLexicon
     /// <summary>Words a phrase may skip between its own words ("kör alldeles för fort", "röker han på").</summary>
     private const int PhraseSlop = 1;
 
-    private readonly Analyzer _tokenizer;
+    /// <summary>A tip with more words missing from the memo than this is analysed whole by the Lucene chain.</summary>
+    private const int MaxWordByWordMisses = 3;
+
+    private readonly Analyzer _analyzer;
     private readonly Analyzer _wordAnalyzer;
     private readonly WordAnalysisCache _cache;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _vocabulary;
@@ -27,6 +30,7 @@ internal sealed class CompiledLexicon
 
     private CompiledLexicon(
         string language,
+        Analyzer analyzer,
         Analyzer wordAnalyzer,
         Dictionary<string, int> vocabulary,
         LexiconPattern[][] patternsByFirstId,
@@ -38,7 +42,7 @@ internal sealed class CompiledLexicon
         CompiledModel? model)
     {
         Language = language;
-        _tokenizer = ThemeTextAnalyzer.CreateTokenizer();
+        _analyzer = analyzer;
         _wordAnalyzer = wordAnalyzer;
         _cache = new WordAnalysisCache(AnalyseWord);
         _vocabulary = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -58,6 +62,12 @@ internal sealed class CompiledLexicon
 
     /// <summary>The memo of analysed words (for tests and diagnostics).</summary>
     internal WordAnalysisCache Cache => _cache;
+
+    /// <summary>The words looked for inside compounds (folded): with <see cref="Unstemmed"/>, rebuilds the full Lucene chain in tests.</summary>
+    internal IReadOnlyCollection<string> CompoundParts { get; private init; } = [];
+
+    /// <summary>The words the stemmer leaves alone (folded).</summary>
+    internal IReadOnlyCollection<string> Unstemmed { get; private init; } = [];
 
     /// <summary>Compiles a validated lexicon. <paramref name="themeIndex"/> maps theme ids to the classifier's theme order.</summary>
     /// <param name="lexicon">A validated lexicon.</param>
@@ -160,10 +170,13 @@ internal sealed class CompiledLexicon
         var fuzzyIds = patterns.Where(p => p.Kind == PatternKind.Term && p.Ids.Length == 1 && !unstemmed.Contains(stems[p.Ids[0]]))
             .Select(p => p.Ids[0]).Distinct();
         var fuzzy = new FuzzyTermIndex(stems, fuzzyIds);
-        analyzer.Dispose();
         return new CompiledLexicon(
-            lexicon.Language, ThemeTextAnalyzer.CreateWord(lexicon.Language, compoundParts, unstemmed), vocabulary, byFirstId, isNegation, lexicon.NegationWindow, cueNames.Count, fuzzy,
-            lexiconStems, compiledModel);
+            lexicon.Language, analyzer, ThemeTextAnalyzer.CreateWord(lexicon.Language, compoundParts, unstemmed), vocabulary, byFirstId, isNegation, lexicon.NegationWindow, cueNames.Count, fuzzy,
+            lexiconStems, compiledModel)
+        {
+            CompoundParts = compoundParts,
+            Unstemmed = unstemmed,
+        };
     }
 
     /// <summary>
@@ -340,38 +353,137 @@ internal sealed class CompiledLexicon
 
     /// <summary>
     /// The tip's words and compound parts, as the Lucene chain of <see cref="ThemeTextAnalyzer.Create(string, IReadOnlyCollection{string}, IReadOnlyCollection{string})"/>
-    /// gives them: the tokens come from <see cref="PlainTextTokenizer"/> (or Lucene's <c>StandardTokenizer</c> where it
-    /// declines), and each token's analysis from the memo.
+    /// gives them. Usually the tokens come from <see cref="PlainTextTokenizer"/> and each word's analysis from the memo;
+    /// a word the memo lacks is analysed alone. A text the plain tokenizer declines, or with more than
+    /// <see cref="MaxWordByWordMisses"/> new words, goes through the Lucene chain whole (cheaper than word by word), and
+    /// its new words join the memo.
     /// </summary>
     private void Tokenise(string text, TokenBuffer buffer)
     {
         var spans = buffer.Spans;
-        if (PlainTextTokenizer.TryTokenise(text, spans))
+        if (!PlainTextTokenizer.TryTokenise(text, spans))
         {
-            foreach (var (start, end) in spans)
-            {
-                AddWord(text.AsSpan(start, end - start), start, end, 1, buffer);
-            }
-
+            TokeniseWithLucene(text, buffer);
             return;
         }
 
-        using var stream = _tokenizer.GetTokenStream("text", text);
+        var found = buffer.Analysed;
+        found.Clear();
+        var misses = 0;
+        foreach (var (start, end) in spans)
+        {
+            var word = _cache.TryGet(text.AsSpan(start, end - start));
+            if (word is null && ++misses > MaxWordByWordMisses)
+            {
+                TokeniseWithLucene(text, buffer);
+                return;
+            }
+
+            found.Add(word);
+        }
+
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var (start, end) = spans[i];
+            AddWord(found[i] ?? _cache.Get(text.AsSpan(start, end - start)), start, end, 1, buffer);
+        }
+    }
+
+    /// <summary>
+    /// The whole text through the Lucene chain: a word in the memo is taken from it, a word seen for the second time is
+    /// built from the chain's tokens and memoised, and any other word goes to the buffer as the chain gives it.
+    /// </summary>
+    private void TokeniseWithLucene(string text, TokenBuffer buffer)
+    {
+        using var stream = _analyzer.GetTokenStream("text", text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
+        var parts = buffer.PendingParts;
+        parts.Clear();
+        (int Start, int End, int Increment, int Word, int Exact, string Stem)? pending = null;
+
+        // What the compound parts that follow a word are for: the memo's entry has them already (false), or they go
+        // straight to the buffer (true); with a pending word they join it.
+        var direct = false;
+        var words = buffer.Words;
         while (stream.IncrementToken())
         {
-            AddWord(term.Buffer.AsSpan(0, term.Length), offset.StartOffset, offset.EndOffset, increment.PositionIncrement, buffer);
+            var token = term.Buffer.AsSpan(0, term.Length);
+            var exact = _vocabulary.TryGetValue(token, out var found) ? found : -1;
+            var lexicon = exact >= 0 && exact < _lexiconStems ? exact : -1;
+            if (increment.PositionIncrement > 0)
+            {
+                Flush();
+                direct = false;
+                var (start, end) = (offset.StartOffset, offset.EndOffset);
+                var surface = text.AsSpan(start, end - start);
+                if (_cache.TryGet(surface) is { } known)
+                {
+                    AddWord(known, start, end, increment.PositionIncrement, buffer);
+                    continue;
+                }
+
+                var word = lexicon >= 0 ? lexicon : _fuzzy.Find(token);
+                if (_cache.Admit(surface))
+                {
+                    pending = (start, end, increment.PositionIncrement, word, exact, token.ToString());
+                    continue;
+                }
+
+                direct = true;
+                for (var gap = 1; gap < increment.PositionIncrement; gap++)
+                {
+                    words.Add(-1);
+                    buffer.Exact.Add(-1);
+                    buffer.Offsets.Add((start, start));
+                    if (buffer.KeepStems)
+                    {
+                        buffer.Stems.Add(null);
+                    }
+                }
+
+                words.Add(word);
+                buffer.Exact.Add(exact);
+                buffer.Offsets.Add((start, end));
+                if (buffer.KeepStems)
+                {
+                    buffer.Stems.Add(token.ToString());
+                }
+            }
+            else if (pending is not null)
+            {
+                parts.Add(new AnalysedPart(lexicon, exact, token.ToString()));
+            }
+            else if (direct && (exact >= 0 || buffer.KeepStems))
+            {
+                buffer.Parts.Add((words.Count - 1, lexicon, exact));
+                if (buffer.KeepStems)
+                {
+                    buffer.PartStems.Add(token.ToString());
+                }
+            }
         }
 
+        Flush();
         stream.End();
+
+        void Flush()
+        {
+            if (pending is { } p)
+            {
+                var analysed = new AnalysedWord(p.Word, p.Exact, p.Stem, [.. parts]);
+                _cache.Add(text[p.Start..p.End], analysed);
+                AddWord(analysed, p.Start, p.End, p.Increment, buffer);
+                parts.Clear();
+                pending = null;
+            }
+        }
     }
 
-    private void AddWord(ReadOnlySpan<char> surface, int start, int end, int increment, TokenBuffer buffer)
+    private static void AddWord(AnalysedWord word, int start, int end, int increment, TokenBuffer buffer)
     {
-        var word = _cache.Get(surface);
         var words = buffer.Words;
         for (var gap = 1; gap < increment; gap++)
         {

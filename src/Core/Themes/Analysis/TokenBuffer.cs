@@ -35,6 +35,12 @@ internal sealed class TokenBuffer
     /// <summary>Surface token offsets from <see cref="PlainTextTokenizer"/> (scratch).</summary>
     public List<(int Start, int End)> Spans { get; } = new(64);
 
+    /// <summary>Per surface token: its memo entry, or null when the memo lacks it (scratch).</summary>
+    public List<AnalysedWord?> Analysed { get; } = new(64);
+
+    /// <summary>Compound parts of the word being built from the Lucene chain (scratch).</summary>
+    public List<AnalysedPart> PendingParts { get; } = new(4);
+
     public bool KeepStems { get; set; }
 
     public void Clear()

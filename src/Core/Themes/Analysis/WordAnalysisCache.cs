@@ -19,16 +19,23 @@ internal readonly record struct AnalysedPart(int Id, int Exact, string Stem);
 /// </summary>
 /// <remarks>
 /// The analysis of a word does not depend on its neighbours (every filter of the chain reads one token), so the memo
-/// changes no result. When it reaches <see cref="Capacity"/> entries it is emptied and fills again: memory stays bounded
-/// (give or take a few entries added by other threads meanwhile) and the words in use come back at once.
+/// changes no result. A word is memoised the second time it is seen (a "doorkeeper" table of hashes remembers the first
+/// sighting): a stream of words never seen before, such as names and typos, costs what the plain analysis costs and does
+/// not fill the memo with objects that are used once. When it reaches <see cref="Capacity"/> entries it is emptied and
+/// fills again: memory stays bounded (give or take a few entries added by other threads meanwhile) and the words in use
+/// come back at once. Races between threads can only memoise a word once more or once less, never change an entry.
 /// </remarks>
 internal sealed class WordAnalysisCache
 {
     public const int DefaultCapacity = 50_000;
 
+    /// <summary>Slots of the doorkeeper table (a power of two).</summary>
+    private const int DoorkeeperSlots = 1 << 16;
+
     private readonly ConcurrentDictionary<string, AnalysedWord> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, AnalysedWord>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly Func<string, AnalysedWord> _analyse;
+    private readonly int[] _seen = new int[DoorkeeperSlots];
     private int _count;
 
     public WordAnalysisCache(Func<string, AnalysedWord> analyse, int capacity = DefaultCapacity)
@@ -44,6 +51,10 @@ internal sealed class WordAnalysisCache
     /// <summary>Entries held now (approximate while other threads add).</summary>
     public int Count => Volatile.Read(ref _count);
 
+    /// <summary>The memo's entry for <paramref name="word"/>, or null.</summary>
+    public AnalysedWord? TryGet(ReadOnlySpan<char> word) => _lookup.TryGetValue(word, out var found) ? found : null;
+
+    /// <summary>The entry for <paramref name="word"/>, analysed and added when missing.</summary>
     public AnalysedWord Get(ReadOnlySpan<char> word)
     {
         if (_lookup.TryGetValue(word, out var found))
@@ -53,12 +64,40 @@ internal sealed class WordAnalysisCache
 
         var key = word.ToString();
         var analysed = _analyse(key);
+        if (Admit(word))
+        {
+            Add(key, analysed);
+        }
+
+        return analysed;
+    }
+
+    /// <summary>
+    /// Whether a word the memo lacks should be added: true when it was seen before (by its hash, in a table where a
+    /// later word may take an earlier one's slot), and marks it as seen.
+    /// </summary>
+    public bool Admit(ReadOnlySpan<char> word)
+    {
+        var hash = string.GetHashCode(word) | 1;
+        ref var slot = ref _seen[(int)((uint)hash * 2654435769u >> 16)];
+        if (Volatile.Read(ref slot) == hash)
+        {
+            return true;
+        }
+
+        Volatile.Write(ref slot, hash);
+        return false;
+    }
+
+    /// <summary>Adds an entry made elsewhere (it must be what the analysis gives for <paramref name="word"/>).</summary>
+    public void Add(string word, AnalysedWord analysed)
+    {
         if (Interlocked.Increment(ref _count) > Capacity)
         {
             _entries.Clear();
             Volatile.Write(ref _count, 1);
         }
 
-        return _entries.TryAdd(key, analysed) ? analysed : _entries.GetValueOrDefault(key, analysed);
+        _entries.TryAdd(word, analysed);
     }
 }

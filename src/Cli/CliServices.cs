@@ -5,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Grastorp.Intake.Cli;
 
 /// <summary>
-/// Builds the CLI's services through Core's registration, so the CLI classifies exactly as the queue function does.
+/// Builds the CLI's services through Core's one registration (<c>AddIntakeCore</c>, as the Functions app and the
+/// DevHost do), so the CLI classifies exactly as the queue function does. Options are validated when first used, so
+/// commands that never touch storage or the digest need no storage settings.
 /// Settings come from appsettings.json beside the tool and from environment variables (Classifier__ExtraLexicons__0=…).
 /// </summary>
 internal static class CliServices
@@ -20,7 +22,8 @@ internal static class CliServices
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddThemeClassifier(configuration);
+        services.AddLogging();
+        services.AddIntakeCore(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

@@ -53,7 +53,7 @@ public sealed partial class TipProcessor(
     {
         if (!municipalities.TryFind(tip.Municipality, out var municipality) || municipality.Id != tip.Municipality)
         {
-            throw new UnreadableTipMessageException($"municipality '{tip.Municipality}' is not one of Municipalities:Ids");
+            throw new UnreadableTipMessageException("the municipality is not one of Municipalities:Ids");
         }
 
         if (tip.ReceivedAt < TipLimits.EarliestObservation || tip.Text.Length > TipLimits.MaxTextLength)

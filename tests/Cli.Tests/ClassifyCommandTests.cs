@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Grastorp.Intake.Cli.Commands;
+using Grastorp.Intake.Core.Themes;
 
 namespace Grastorp.Intake.Cli.Tests;
 
@@ -46,5 +48,42 @@ public class ClassifyCommandTests
         var (exitCode, output, _) = await CliRun.RunAsync("{\"id\":\"k\",\"text\":\"inbrott\"}\n", "classify", "--classifier", "keyword");
         Assert.Equal(0, exitCode);
         Assert.Contains("\"primary\":\"burglary\"", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_tip_the_classifier_fails_on_is_reported_by_line_and_the_rest_are_classified()
+    {
+        const string input = "{\"id\":\"c1\",\"text\":\"inbrott\"}\n{\"id\":\"c2\",\"text\":\"hemlig boom\"}\n{\"id\":\"c3\",\"text\":\"knark\"}\n";
+        using var stdin = new StringReader(input);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exitCode = await ClassifyCommand.RunAsync(new ThrowingClassifier(), new CliConsole(stdin, stdout, stderr), CancellationToken.None);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(2, stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal("line 2: classification failed (InvalidOperationException)", stderr.ToString().Trim());
+    }
+
+    [Fact]
+    public async Task A_configuration_error_prints_its_message_and_exits_2()
+    {
+        var (exitCode, output, error) = await CliRun.RunWithSettingsAsync(
+            new Dictionary<string, string?> { ["Classifier:Model"] = "/nowhere/sv.model.json" }, "{\"id\":\"x\",\"text\":\"inbrott\"}\n", "classify");
+
+        Assert.Equal(2, exitCode);
+        Assert.Empty(output);
+        Assert.Contains("Classifier:Model", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    private sealed class ThrowingClassifier : ITipClassifier
+    {
+        private readonly KeywordTipClassifier _inner = new();
+
+        public IReadOnlyList<string> Themes => _inner.Themes;
+
+        public TipClassification Classify(string text) =>
+            text.Contains("boom", StringComparison.Ordinal) ? throw new InvalidOperationException("failed on " + text) : _inner.Classify(text);
     }
 }

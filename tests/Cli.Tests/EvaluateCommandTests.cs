@@ -58,4 +58,28 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.NotEqual(0, exitCode);
         Assert.Contains("/nowhere/tips.jsonl", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_malformed_line_is_reported_by_path_and_line_only()
+    {
+        File.WriteAllText(_file, "{\"id\":\"e1\",\"text\":\"inbrott\",\"themes\":[\"burglary\"]}\n{\"id\":\"e2\",\"text\":\"hemlig\u00E4 text\" x}\n");
+
+        var (exitCode, _, error) = await CliRun.RunAsync("", "evaluate", _file);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal($"{_file}:2: not a JSON object", error.Trim());
+    }
+
+    [Fact]
+    public async Task A_configuration_error_prints_its_message_and_exits_2()
+    {
+        File.WriteAllText(_file, "{\"id\":\"e1\",\"text\":\"inbrott\",\"themes\":[\"burglary\"]}\n");
+
+        var (exitCode, _, error) = await CliRun.RunWithSettingsAsync(
+            new Dictionary<string, string?> { ["Classifier:Languages:0"] = "de" }, "", "evaluate", _file);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Classifier:Languages:0", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
 }

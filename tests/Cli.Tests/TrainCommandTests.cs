@@ -55,4 +55,16 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal(2, exitCode);
         Assert.Contains("test file", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Train_reports_a_malformed_line_by_path_and_line_and_exits_2()
+    {
+        var police = Write("police.jsonl", [.. Rows("p", 3), "{\"id\":\"p9\",\"text\":\"hemlig text"]);
+        var residents = Write("resident-tips.tune.jsonl", Rows("r", 3));
+
+        var (exitCode, _, error) = await CliRun.RunAsync("", "train", "--police", police, "--residents", residents, "--output", Path.Combine(_directory, "m.json"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal($"{police}:4: not a JSON object", error.Trim());
+    }
 }

@@ -15,12 +15,12 @@ internal static class ClassifyCommand
         {
             classifierOption,
         };
-        command.SetAction(async (parse, cancellation) =>
+        command.SetAction((parse, cancellation) => CliErrors.RunAsync(console, async () =>
         {
-            using var services = CliServices.Build(EvaluateCommand.Overrides(parse.GetValue(classifierOption)));
+            using var services = CliServices.Build(EvaluateCommand.Overrides(console, parse.GetValue(classifierOption)));
             var classifier = services.GetRequiredService<ITipClassifier>();
             return await RunAsync(classifier, console, cancellation).ConfigureAwait(false);
-        });
+        }));
         return command;
     }
 
@@ -54,7 +54,20 @@ internal static class ClassifyCommand
                 continue;
             }
 
-            var result = classifier.Classify(tip.Text);
+            TipClassification result;
+            try
+            {
+                result = classifier.Classify(tip.Text);
+            }
+#pragma warning disable CA1031 // One tip must not stop the others; the type is reported, never the message (it may quote the tip).
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                await console.Error.WriteLineAsync($"line {lineNumber}: classification failed ({ex.GetType().Name})").ConfigureAwait(false);
+                failed++;
+                continue;
+            }
+
             var output = new ClassifiedLine(
                 tip.Id,
                 [.. result.Themes.Select(t => t.Theme)],

@@ -14,8 +14,8 @@ internal static class EvaluateCommand
         DefaultValueFactory = _ => "lexicon",
     }.AcceptOnlyFromAmong("lexicon", "keyword");
 
-    public static Dictionary<string, string?> Overrides(string? classifier) =>
-        new() { [$"{ClassifierOptions.SectionName}:Kind"] = classifier ?? "lexicon" };
+    public static Dictionary<string, string?> Overrides(CliConsole console, string? classifier) =>
+        new(console.Settings) { [$"{ClassifierOptions.SectionName}:Kind"] = classifier ?? "lexicon" };
 
     public static Command Create(CliConsole console)
     {
@@ -32,7 +32,7 @@ internal static class EvaluateCommand
             DefaultValueFactory = _ => 0,
         };
         var command = new Command("evaluate", "Score a classifier on a labelled JSON Lines file.") { file, classifierOption, split, misses };
-        command.SetAction(async (parse, cancellation) =>
+        command.SetAction((parse, cancellation) => CliErrors.RunAsync(console, async () =>
         {
             var path = parse.GetRequiredValue(file);
             if (!path.Exists)
@@ -43,13 +43,13 @@ internal static class EvaluateCommand
 
             var kind = parse.GetValue(classifierOption);
             var part = parse.GetValue(split) ?? HoldOutSplit.All;
-            using var services = CliServices.Build(Overrides(kind));
+            using var services = CliServices.Build(Overrides(console, kind));
             var classifier = services.GetRequiredService<ITipClassifier>();
             var tips = HoldOutSplit.Select(await LabelledTipReader.ReadAsync(path.FullName, cancellation).ConfigureAwait(false), part);
             var evaluation = MultiLabelEvaluation.Run(classifier, tips.ToList());
             await EvaluationReport.WriteAsync(evaluation, $"{path.Name} ({part}), {kind} classifier", console.Out, parse.GetValue(misses)).ConfigureAwait(false);
             return 0;
-        });
+        }));
         return command;
     }
 }

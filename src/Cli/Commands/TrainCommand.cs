@@ -43,7 +43,7 @@ internal static class TrainCommand
         {
             police, residents, output, residentWeight, l1, l2,
         };
-        command.SetAction(async (parse, cancellation) =>
+        command.SetAction((parse, cancellation) => CliErrors.RunAsync(console, async () =>
         {
             var policeFile = parse.GetRequiredValue(police);
             var residentFile = parse.GetRequiredValue(residents);
@@ -86,7 +86,7 @@ internal static class TrainCommand
             _ = new LexiconTipClassifier(LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn), ThemeModelLoader.LoadFile(target.FullName), target.FullName);
             await console.Out.WriteLineAsync($"wrote {target.FullName}").ConfigureAwait(false);
             return 0;
-        });
+        }));
         return command;
     }
 }

@@ -24,7 +24,8 @@ internal static class LabelledTipReader
             }
             catch (JsonException ex)
             {
-                throw new InvalidDataException($"{path}:{lineNumber}: not a JSON object ({ex.Message})", ex);
+                // Where only: the parser's message quotes the character it stopped at, which is the tip's text.
+                throw new InvalidDataException($"{path}:{lineNumber}: not a JSON object", ex);
             }
 
             if (row is not { Id: not null, Text: not null, Themes.Count: > 0 })

@@ -17,6 +17,7 @@ public static class ThemeRegistration
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<ClassifierOptions>()
             .Bind(configuration.GetSection(ClassifierOptions.SectionName))
+            .PostConfigure(o => o.Languages = [.. o.EffectiveLanguages()])
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClassifierOptions>, ClassifierOptionsValidator>());

@@ -17,29 +17,26 @@ public static class ClassifierFactory
             return new KeywordTipClassifier();
         }
 
-        var lexicons = new Dictionary<string, LexiconDocument>(StringComparer.Ordinal);
-        for (var i = 0; i < options.Languages.Length; i++)
+        if (LanguageProblem(options) is { } problem)
         {
-            var language = options.Languages[i];
-            if (!LexiconLoader.BuiltInLanguages.Contains(language))
-            {
-                throw new LexiconException(
-                    $"{ClassifierOptions.SectionName}:Languages:{i} is '{language}'; built-in lexicons exist for {string.Join(", ", LexiconLoader.BuiltInLanguages)}.");
-            }
+            throw new LexiconException(problem);
+        }
 
+        var lexicons = new Dictionary<string, LexiconDocument>(StringComparer.Ordinal);
+        foreach (var language in options.EffectiveLanguages())
+        {
             lexicons[language] = LexiconLoader.LoadBuiltIn(language);
         }
 
         for (var i = 0; i < options.ExtraLexicons.Length; i++)
         {
             var setting = $"{ClassifierOptions.SectionName}:ExtraLexicons:{i}";
-            var path = Path.GetFullPath(options.ExtraLexicons[i], baseDirectory);
             LexiconDocument extra;
             try
             {
-                extra = LexiconLoader.LoadFile(path);
+                extra = LexiconLoader.LoadFile(FullPath(options.ExtraLexicons[i], baseDirectory, setting));
             }
-            catch (LexiconException ex)
+            catch (LexiconException ex) when (!ex.Message.StartsWith(setting, StringComparison.Ordinal))
             {
                 throw new LexiconException($"{setting}: {ex.Message}", ex);
             }
@@ -56,12 +53,48 @@ public static class ClassifierFactory
             {
                 ClassifierOptions.NoModel => new LexiconTipClassifier(lexicons.Values),
                 ClassifierOptions.BuiltInModel => new LexiconTipClassifier(lexicons.Values, ThemeModelLoader.LoadBuiltIn(), "built-in sv.model.json"),
-                var path => LoadWithModelFile(lexicons.Values, Path.GetFullPath(path, baseDirectory)),
+                var path => LoadWithModelFile(lexicons.Values, FullPath(path, baseDirectory, modelSetting)),
             };
         }
         catch (LexiconException ex) when (!ex.Message.StartsWith(ClassifierOptions.SectionName, StringComparison.Ordinal))
         {
             throw new LexiconException($"{modelSetting}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>What is wrong with <see cref="ClassifierOptions.Languages"/> (an unknown or repeated language), or null.</summary>
+    internal static string? LanguageProblem(ClassifierOptions options)
+    {
+        var setting = $"{ClassifierOptions.SectionName}:Languages";
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < options.Languages.Length; i++)
+        {
+            var language = options.Languages[i];
+            if (language is null || !LexiconLoader.BuiltInLanguages.Contains(language))
+            {
+                return $"{setting}:{i} is '{language}'; built-in lexicons exist for {string.Join(", ", LexiconLoader.BuiltInLanguages)}.";
+            }
+
+            if (!seen.Add(language))
+            {
+                return $"{setting}:{i} repeats '{language}'; give each language once.";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The full path of a configured file; a path that cannot be one (empty, a NUL character) names the setting.</summary>
+    private static string FullPath(string? path, string baseDirectory, string setting)
+    {
+        try
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(path);
+            return Path.GetFullPath(path, baseDirectory);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new LexiconException($"{setting}: not a valid file path", ex);
         }
     }
 

@@ -12,9 +12,18 @@ public sealed class ClassifierOptions
     [RegularExpression("^(lexicon|keyword)$", ErrorMessage = "Classifier:Kind must be 'lexicon' or 'keyword'.")]
     public string Kind { get; set; } = "lexicon";
 
-    /// <summary>The built-in lexicons to use (<c>sv</c>, <c>en</c>).</summary>
-    [MinLength(1, ErrorMessage = "Classifier:Languages needs at least one language.")]
-    public string[] Languages { get; set; } = ["sv", "en"];
+    /// <summary>
+    /// The built-in lexicons to use (<c>sv</c>, <c>en</c>); empty means <see cref="DefaultLanguages"/>. Empty by default
+    /// because the configuration binder appends to an array it finds filled: a default of <c>[sv, en]</c> could be
+    /// added to but never narrowed (<c>Classifier:Languages:0=en</c> gave <c>[sv, en, en]</c>).
+    /// </summary>
+    public string[] Languages { get; set; } = [];
+
+    /// <summary>The lexicons used when <see cref="Languages"/> is empty.</summary>
+    public static IReadOnlyList<string> DefaultLanguages { get; } = ["sv", "en"];
+
+    /// <summary>The languages in effect: <see cref="Languages"/>, or <see cref="DefaultLanguages"/> when none are set.</summary>
+    public IReadOnlyList<string> EffectiveLanguages() => Languages is { Length: > 0 } ? Languages : DefaultLanguages;
 
     /// <summary>
     /// Paths of a municipality's own lexicon files, each adding words or whole themes (e.g. <c>miljo</c>) to the built-in

@@ -10,6 +10,14 @@ internal sealed class ClassifierOptionsValidator : IValidateOptions<ClassifierOp
 {
     public ValidateOptionsResult Validate(string? name, ClassifierOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+
+        // Checked whatever the kind, so a bad setting is reported even while the keyword baseline runs.
+        if (ClassifierFactory.LanguageProblem(options) is { } problem)
+        {
+            return ValidateOptionsResult.Fail(problem);
+        }
+
         try
         {
             _ = ClassifierFactory.Create(options, AppContext.BaseDirectory);

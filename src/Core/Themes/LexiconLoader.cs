@@ -35,8 +35,15 @@ public static class LexiconLoader
             throw new LexiconException(path, ["the file does not exist"]);
         }
 
-        using var stream = File.OpenRead(path);
-        return Parse(stream, path);
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return Parse(stream, path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new LexiconException(path, [$"the file cannot be read ({ex.GetType().Name})"]);
+        }
     }
 
     /// <summary>Parses and validates lexicon JSON; <paramref name="source"/> names it in errors.</summary>

@@ -1,11 +1,15 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text;
 using Grastorp.Intake.Core.Themes.Analysis;
 
 namespace Grastorp.Intake.Core.Themes;
 
 /// <summary>
-/// Puts a tip in every theme whose lexicon words it uses enough of, after Swedish (and, for English tips, English)
-/// analysis with Lucene.Net: stems, folded diacritics, compound parts, one-letter typos, negation and away phrases.
+/// Puts a tip in every theme whose lexicon words it uses enough of, after Swedish (and, for English-looking tips and
+/// tips the Swedish lexicon places nowhere, English) analysis with Lucene.Net: stems, folded diacritics, compound
+/// parts, one-letter typos, negation and away phrases.
 /// With a <see cref="ThemeModel"/>, a learned linear layer over the same analysed words and the lexicon's evidence
 /// adds themes the lexicon misses and can veto weak lexicon hits (see <see cref="ThemeModelTheme"/>).
 /// The words found are returned with each theme, so the kommunpolis can see why a tip landed where it did: lexicon
@@ -25,6 +29,9 @@ public sealed class LexiconTipClassifier : ITipClassifier
     /// <summary>Learned features lighter than this are not shown: they barely moved the decision.</summary>
     private const double LearnedShownMinWeight = 0.3;
 
+    /// <summary>A shown word is cut to this length: an explanation is a pointer into the tip, not a copy of it.</summary>
+    private const int LearnedWordMaxLength = 40;
+
     [ThreadStatic]
     private static TokenBuffer? t_swedishBuffer;
 
@@ -32,7 +39,7 @@ public sealed class LexiconTipClassifier : ITipClassifier
     private static TokenBuffer? t_englishBuffer;
 
     [ThreadStatic]
-    private static List<(double Weight, int Feature, int Start, int End)>? t_learned;
+    private static List<(double Weight, int Feature, int Start, int End, int SecondStart, int SecondEnd)>? t_learned;
 
     private readonly CompiledLexicon? _swedish;
     private readonly CompiledLexicon? _english;
@@ -110,6 +117,7 @@ public sealed class LexiconTipClassifier : ITipClassifier
     public IReadOnlyDictionary<string, double> Features(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text = Normalise(text);
         var features = new Dictionary<string, double>(StringComparer.Ordinal);
         if (_swedish is null)
         {
@@ -119,7 +127,7 @@ public sealed class LexiconTipClassifier : ITipClassifier
         var scores = new ThemeScores(_themeIds.Length);
         var buffer = new TokenBuffer { KeepStems = true };
         _swedish.Match(text, scores, buffer);
-        if (_english is not null && EnglishTextDetector.LooksEnglish(text))
+        if (RunsEnglish(text, scores))
         {
             _english.Match(text, scores, new TokenBuffer());
         }
@@ -140,12 +148,13 @@ public sealed class LexiconTipClassifier : ITipClassifier
     public TipClassification Classify(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text = Normalise(text);
         var scores = new ThemeScores(_themeIds.Length);
         var swedish = t_swedishBuffer ??= new TokenBuffer();
 
         // Swedish runs on every tip: English tips often carry Swedish words too (knark, inbrott, place names).
         _swedish?.Match(text, scores, swedish);
-        if (_english is not null && (_swedish is null || EnglishTextDetector.LooksEnglish(text)))
+        if (RunsEnglish(text, scores))
         {
             _english.Match(text, scores, t_englishBuffer ??= new TokenBuffer());
         }
@@ -232,6 +241,78 @@ public sealed class LexiconTipClassifier : ITipClassifier
     }
 
     /// <summary>
+    /// The tip as the analysis reads it: format characters (zero-width space and joiner, soft hyphen, direction marks)
+    /// dropped, since they split words without showing ("kn\u200Dark"), then composed to Unicode form C, since a
+    /// decomposed "o\u0308" is not the "ö" the lexicons hold. Returns <paramref name="text"/> itself when it is already
+    /// clean, as nearly every tip is.
+    /// </summary>
+    internal static string Normalise(string text)
+    {
+        var hasFormat = false;
+        foreach (var c in text)
+        {
+            if (c >= '\u00AD' && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
+                hasFormat = true;
+                break;
+            }
+        }
+
+        if (hasFormat)
+        {
+            var builder = new StringBuilder(text.Length);
+            foreach (var c in text)
+            {
+                if (c < '\u00AD' || CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format)
+                {
+                    builder.Append(c);
+                }
+            }
+
+            text = builder.ToString();
+        }
+
+        try
+        {
+            return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            // A lone surrogate (a cut-off emoji) cannot be normalised; the words around it are still worth reading.
+            return text;
+        }
+    }
+
+    /// <summary>
+    /// Whether the English lexicon runs after the Swedish pass: on English-looking tips, and on every tip the Swedish
+    /// lexicon found no theme in, since a short English tip ("Bike stolen from garage") has too few function words to
+    /// look English. A tip the Swedish lexicon already places is left to it, so Swedish results stay as they were.
+    /// </summary>
+    [MemberNotNullWhen(true, nameof(_english))]
+    private bool RunsEnglish(string text, ThemeScores scores)
+    {
+        if (_english is null)
+        {
+            return false;
+        }
+
+        if (_swedish is null || EnglishTextDetector.LooksEnglish(text))
+        {
+            return true;
+        }
+
+        for (var theme = 0; theme < _themeIds.Length; theme++)
+        {
+            if (scores.Score(theme) >= _thresholds[theme])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// The combination rule, chosen on tuning data by the <c>train</c> command: the model alone is enough from
     /// <paramref name="threshold"/>; a lexicon hit stands unless the model is below <paramref name="veto"/>.
     /// </summary>
@@ -241,11 +322,12 @@ public sealed class LexiconTipClassifier : ITipClassifier
     /// <summary>The tip's own words behind the strongest positive learned features of a theme, marked with <see cref="LearnedMarker"/>.</summary>
     /// <remarks>
     /// The strongest <see cref="LearnedShown"/> distinct features (on equal weight, the first in the tip), each shown once
-    /// as the tip writes it, in lower case. Works on a per-thread scratch list: one string per shown word is all it allocates.
+    /// as the tip writes it, in lower case: a word alone, a bigram as its two words one space apart (a word already shown
+    /// in its bigram is not repeated). Works on a per-thread scratch list: the shown strings are all it allocates.
     /// </remarks>
     private List<string> Learned(CompiledModel model, TokenBuffer buffer, string text, int theme)
     {
-        var found = t_learned ??= new List<(double Weight, int Feature, int Start, int End)>(16);
+        var found = t_learned ??= new List<(double Weight, int Feature, int Start, int End, int SecondStart, int SecondEnd)>(16);
         found.Clear();
         var exact = buffer.Exact;
         for (var position = 0; position < exact.Count; position++)
@@ -259,13 +341,13 @@ public sealed class LexiconTipClassifier : ITipClassifier
             // A lexicon word is already shown as a lexicon term.
             if (model.FeatureOfId[id] is var feature and >= 0 && !_swedish!.IsLexiconStem(id))
             {
-                Consider(found, model, theme, feature, buffer.Offsets[position].Start, buffer.Offsets[position].End);
+                Consider(found, model, theme, feature, buffer.Offsets[position], (-1, -1));
             }
 
             if (position > 0 && exact[position - 1] is var previous and >= 0 && !buffer.Cancelled[position - 1]
                 && model.Bigrams.TryGetValue(CompiledModel.BigramKey(previous, id), out var bigram))
             {
-                Consider(found, model, theme, bigram, buffer.Offsets[position - 1].Start, buffer.Offsets[position].End);
+                Consider(found, model, theme, bigram, buffer.Offsets[position - 1], buffer.Offsets[position]);
             }
         }
 
@@ -282,23 +364,69 @@ public sealed class LexiconTipClassifier : ITipClassifier
                 }
             }
 
-            var (_, _, start, end) = found[best];
+            var (_, _, start, end, secondStart, secondEnd) = found[best];
             found.RemoveAt(best);
-            var word = string.Create(end - start + LearnedMarker.Length, (text, start), static (span, state) =>
+            var first = Surface(text, start, end);
+            if (secondStart < 0)
             {
-                LearnedMarker.AsSpan().CopyTo(span);
-                state.text.AsSpan(state.start, span.Length - LearnedMarker.Length).ToLowerInvariant(span[LearnedMarker.Length..]);
-            });
-            if (!shown.Contains(word, StringComparer.Ordinal))
+                // A word already shown inside one of its bigrams adds nothing.
+                if (!InShownBigram(shown, first))
+                {
+                    AddOnce(shown, LearnedMarker + first);
+                }
+            }
+            else
             {
-                shown.Add(word);
+                // The two words as the tip writes them, one space apart: never what lies between them in the tip.
+                AddOnce(shown, string.Concat(LearnedMarker, first, " ", Surface(text, secondStart, secondEnd)));
             }
         }
 
         return shown;
     }
 
-    private static void Consider(List<(double Weight, int Feature, int Start, int End)> found, CompiledModel model, int theme, int feature, int start, int end)
+    /// <summary>A word of the tip in lower case, at most <see cref="LearnedWordMaxLength"/> characters.</summary>
+    private static string Surface(string text, int start, int end)
+    {
+        var length = Math.Min(end - start, LearnedWordMaxLength);
+        return string.Create(length, (text, start), static (span, state) =>
+            state.text.AsSpan(state.start, span.Length).ToLowerInvariant(span));
+    }
+
+    private static bool InShownBigram(List<string> shown, string word)
+    {
+        foreach (var s in shown)
+        {
+            if (IsPartOfBigram(s, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsPartOfBigram(string shown, string word) =>
+        shown.Length > LearnedMarker.Length + word.Length
+        && shown.Contains(' ', StringComparison.Ordinal)
+        && ((shown.AsSpan(LearnedMarker.Length).StartsWith(word, StringComparison.Ordinal) && shown[LearnedMarker.Length + word.Length] == ' ')
+            || (shown.EndsWith(word, StringComparison.Ordinal) && shown[^(word.Length + 1)] == ' '));
+
+    private static void AddOnce(List<string> shown, string word)
+    {
+        if (!shown.Contains(word, StringComparer.Ordinal))
+        {
+            shown.Add(word);
+        }
+    }
+
+    private static void Consider(
+        List<(double Weight, int Feature, int Start, int End, int SecondStart, int SecondEnd)> found,
+        CompiledModel model,
+        int theme,
+        int feature,
+        (int Start, int End) word,
+        (int Start, int End) second)
     {
         var weight = model.Weights[(feature * model.ThemeCount) + theme];
         if (weight < LearnedShownMinWeight)
@@ -314,6 +442,6 @@ public sealed class LexiconTipClassifier : ITipClassifier
             }
         }
 
-        found.Add((weight, feature, start, end));
+        found.Add((weight, feature, word.Start, word.End, second.Start, second.End));
     }
 }

@@ -23,11 +23,22 @@ public static class LexiconValidator
             problems.Add($"negationWindow must be between 0 and {MaxNegationWindow}");
         }
 
+        // JSON null is read as a null list or item whatever the types say: each is a problem, never a crash later.
+        CheckNotNull(lexicon.Negations, "negations", problems);
+        CheckNotNull(lexicon.Unstemmed, "unstemmed", problems);
         CheckWords(lexicon.Negations, "negations", problems, allowEmpty: true);
         CheckWords(lexicon.Unstemmed, "unstemmed", problems, allowEmpty: true);
-        foreach (var (name, words) in lexicon.Cues)
+        if (CheckNotNull(lexicon.Cues, "cues", problems))
         {
-            CheckWords(words, $"cue '{name}'", problems, allowEmpty: false);
+            foreach (var (name, words) in lexicon.Cues)
+            {
+                CheckWords(words, $"cue '{name}'", problems, allowEmpty: false);
+            }
+        }
+
+        if (!CheckNotNull(lexicon.Themes, "themes", problems))
+        {
+            return problems;
         }
 
         if (lexicon.Themes.Count == 0)
@@ -36,9 +47,16 @@ public static class LexiconValidator
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var theme in lexicon.Themes)
+        for (var i = 0; i < lexicon.Themes.Count; i++)
         {
-            ValidateTheme(theme, lexicon, seen, problems);
+            if (lexicon.Themes[i] is { } theme)
+            {
+                ValidateTheme(theme, lexicon, seen, problems);
+            }
+            else
+            {
+                problems.Add($"themes[{i}] is null");
+            }
         }
 
         return problems;
@@ -65,26 +83,39 @@ public static class LexiconValidator
             problems.Add($"{where}: threshold must be above 0 and at most {MaxWeight}");
         }
 
+        CheckNotNull(theme.Away, $"{where} away", problems);
+        if (!CheckNotNull(theme.Terms, $"{where} terms", problems))
+        {
+            return;
+        }
+
         if (theme.Terms.Count == 0)
         {
             problems.Add($"{where}: no terms");
         }
 
         var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var group in theme.Terms)
+        for (var i = 0; i < theme.Terms.Count; i++)
         {
+            var group = theme.Terms[i];
+            if (group is null)
+            {
+                problems.Add($"{where}: terms[{i}] is null");
+                continue;
+            }
+
             if (!(group.Weight > 0 && group.Weight <= MaxWeight))
             {
                 problems.Add($"{where}: weight {group.Weight} must be above 0 and at most {MaxWeight}");
             }
 
-            if (group.Requires is not null && !lexicon.Cues.ContainsKey(group.Requires))
+            if (group.Requires is not null && lexicon.Cues is not null && !lexicon.Cues.ContainsKey(group.Requires))
             {
                 problems.Add($"{where}: requires unknown cue '{group.Requires}'");
             }
 
             CheckWords(group.Words, where, problems, allowEmpty: false);
-            foreach (var word in group.Words.Where(w => !string.IsNullOrWhiteSpace(w)))
+            foreach (var word in (group.Words ?? []).Where(w => !string.IsNullOrWhiteSpace(w)))
             {
                 // The same word may stand in two groups with different cues (alcohol with driving, alcohol with minors).
                 if (!words.Add($"{word.Trim()}|{group.Requires}"))
@@ -100,6 +131,17 @@ public static class LexiconValidator
         }
 
         CheckWords(theme.Away, $"{where} away", problems, allowEmpty: true);
+    }
+
+    /// <summary>Adds a problem when <paramref name="value"/> is null (JSON <c>null</c>); whether it was there.</summary>
+    private static bool CheckNotNull(object? value, string where, List<string> problems)
+    {
+        if (value is null)
+        {
+            problems.Add($"{where} is null (leave it out, or give a list)");
+        }
+
+        return value is not null;
     }
 
     private static void CheckWords(IReadOnlyList<string>? words, string where, List<string> problems, bool allowEmpty)

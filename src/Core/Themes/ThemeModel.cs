@@ -73,8 +73,15 @@ public static class ThemeModelLoader
             throw new LexiconException($"Theme model '{path}' is invalid: the file does not exist");
         }
 
-        using var stream = File.OpenRead(path);
-        return Parse(stream, path);
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return Parse(stream, path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new LexiconException($"Theme model '{path}' is invalid: the file cannot be read ({ex.GetType().Name})", ex);
+        }
     }
 
     /// <summary>Parses and validates model JSON; <paramref name="source"/> names it in errors.</summary>
@@ -111,8 +118,15 @@ public static class ThemeModelLoader
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var theme in model.Themes)
+        for (var i = 0; i < model.Themes.Count; i++)
         {
+            var theme = model.Themes[i];
+            if (theme is null)
+            {
+                problems.Add($"themes[{i}] is null");
+                continue;
+            }
+
             var where = $"theme '{theme.Id}'";
             if (!Theme.IsValidId(theme.Id) || theme.Id == Theme.Other)
             {

@@ -81,6 +81,21 @@ public class LexiconTipClassifierTests
     [InlineData("Cars are speeding on the road by the school", Theme.Traffic)]
     public void English_tips_are_classified(string text, string theme) => Assert.Contains(theme, ThemesOf(text));
 
+    [Theory]
+    [InlineData("Bike stolen from garage", Theme.Burglary)]
+    [InlineData("Speeding cars on Storgatan every night", Theme.Traffic)]
+    [InlineData("Burglary at number 12", Theme.Burglary)]
+    public void Short_english_tips_with_few_function_words_are_classified(string text, string theme) =>
+        Assert.Contains(theme, ThemesOf(text));
+
+    [Fact]
+    public void Short_english_tips_are_classified_by_the_lexicon_alone_too()
+    {
+        var lexiconOnly = LexiconTipClassifier.CreateLexiconOnly();
+        Assert.Equal(Theme.Burglary, lexiconOnly.Classify("Bike stolen from garage").Primary);
+        Assert.Equal(Theme.Traffic, lexiconOnly.Classify("Speeding cars on Storgatan every night").Primary);
+    }
+
     [Fact]
     public void Each_theme_carries_the_words_that_decided_it()
     {
@@ -90,6 +105,35 @@ public class LexiconTipClassifierTests
         var burglary = Assert.Single(result.Themes, t => t.Theme == Theme.Burglary);
         Assert.Contains("bostadsinbrott", burglary.Matched);
         Assert.All(result.Themes, t => Assert.InRange(t.Confidence, 0.5, 0.99));
+    }
+
+    [Fact]
+    public void Decomposed_diacritics_are_read_as_the_composed_letters()
+    {
+        const string decomposed = "ko\u0308r fo\u0308r fort";
+        Assert.Contains(Theme.Traffic, ThemesOf(decomposed));
+        Assert.Equal(ThemesOf("kör för fort"), ThemesOf(decomposed));
+        var traffic = Assert.Single(Classifier.Classify(decomposed).Themes, t => t.Theme == Theme.Traffic);
+        Assert.All(traffic.Matched, m => Assert.DoesNotContain('\u0308', m));
+    }
+
+    [Fact]
+    public void Zero_width_characters_do_not_hide_words()
+    {
+        const string hidden = "kn\u200dark in\u200bbrott";
+        Assert.Equal([Theme.Burglary, Theme.Drugs], ThemesOf(hidden));
+        Assert.All(Classifier.Classify(hidden).Themes.SelectMany(t => t.Matched), m => Assert.DoesNotContain(m, c => char.IsControl(c) || c is '\u200b' or '\u200d'));
+    }
+
+    [Fact]
+    public void A_learned_bigram_is_shown_as_its_two_words_and_not_what_lies_between()
+    {
+        var result = Classifier.Classify("samtal \U0001F642\U0001F642\U0001F642 !!! \n\n\t\a om knark");
+
+        var learned = result.Themes.SelectMany(t => t.Matched).Where(m => m.StartsWith(LexiconTipClassifier.LearnedMarker, StringComparison.Ordinal)).ToList();
+        Assert.Contains("~samtal om", learned);
+        Assert.DoesNotContain("~samtal", learned);
+        Assert.All(learned, m => Assert.Matches(@"^~\p{L}+( \p{L}+)?$", m));
     }
 
     [Fact]

@@ -53,6 +53,32 @@ public class LexiconValidationTests
         Assert.Contains(problems, p => p.Contains("compound word 'öl'", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("""{ "language": "sv", "themes": [ { "id": "miljo", "terms": null } ] }""", "theme 'miljo' terms is null")]
+    [InlineData("""{ "language": "sv", "themes": [ null ] }""", "themes[0] is null")]
+    [InlineData("""{ "language": "sv", "themes": [ { "id": "miljo", "terms": [ { "words": null } ] } ] }""", "theme 'miljo': empty word list")]
+    [InlineData("""{ "language": "sv", "negations": null, "themes": [ { "id": "miljo", "terms": [ { "words": ["belysning"] } ] } ] }""", "negations is null")]
+    public void Json_nulls_are_problems_not_crashes(string json, string problem)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
+
+        var ex = Assert.Throws<LexiconException>(() => LexiconLoader.Parse(stream, "miljo.json"));
+
+        Assert.Contains(ex.Problems, p => p.StartsWith(problem, StringComparison.Ordinal));
+        Assert.Contains("miljo.json", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_model_theme_that_is_null_is_a_problem_not_a_crash()
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes("""{ "language": "sv", "themes": [ null ] }"""));
+
+        var ex = Assert.Throws<LexiconException>(() => ThemeModelLoader.Parse(stream, "m.json"));
+
+        Assert.Contains("themes[0] is null", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("m.json", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Broken_json_names_the_source()
     {

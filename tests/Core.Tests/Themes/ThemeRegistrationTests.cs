@@ -81,4 +81,46 @@ public sealed class ThemeRegistrationTests : IDisposable
         using var services = Build(new() { ["Classifier:Kind"] = "magic" });
         Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
     }
+
+    [Fact]
+    public void Both_languages_are_used_when_none_are_configured()
+    {
+        using var services = Build([]);
+        Assert.Equal(["sv", "en"], services.GetRequiredService<IOptions<ClassifierOptions>>().Value.Languages);
+    }
+
+    [Fact]
+    public void The_languages_can_be_narrowed_to_english_only()
+    {
+        using var services = Build(new() { ["Classifier:Languages:0"] = "en", ["Classifier:Model"] = "none" });
+
+        services.GetRequiredService<IStartupValidator>().Validate();
+        Assert.Equal(["en"], services.GetRequiredService<IOptions<ClassifierOptions>>().Value.Languages);
+        var classifier = services.GetRequiredService<ITipClassifier>();
+        Assert.Equal(Theme.Burglary, classifier.Classify("My bike was stolen from outside the gym").Primary);
+    }
+
+    [Theory]
+    [InlineData("sv", "sv")]
+    [InlineData("sv", "de")]
+    public void A_repeated_or_unknown_language_fails_start_up_naming_the_setting(string first, string second)
+    {
+        using var services = Build(new() { ["Classifier:Languages:0"] = first, ["Classifier:Languages:1"] = second });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Classifier:Languages:1", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Classifier:ExtraLexicons:0")]
+    [InlineData("Classifier:Model")]
+    public void A_path_that_cannot_be_a_path_fails_start_up_naming_the_setting(string setting)
+    {
+        using var services = Build(new() { [setting] = "bad\0name.json" });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(setting, ex.Message, StringComparison.Ordinal);
+    }
 }

@@ -51,6 +51,9 @@ internal sealed class WordAnalysisCache
     /// <summary>Entries held now (approximate while other threads add).</summary>
     public int Count => Volatile.Read(ref _count);
 
+    /// <summary>Entries the memo really holds (for tests: <see cref="Count"/> is the counter that decides when to empty it).</summary>
+    internal int EntryCount => _entries.Count;
+
     /// <summary>The memo's entry for <paramref name="word"/>, or null.</summary>
     public AnalysedWord? TryGet(ReadOnlySpan<char> word) => _lookup.TryGetValue(word, out var found) ? found : null;
 

@@ -8,6 +8,22 @@ public static class TipLimits
     public const int MaxPlaceLength = 200;
     public const int MaxContactLength = 200;
 
+    /// <summary>
+    /// Length as a resident counts it: Unicode scalar values, so an emoji or an "ö" typed as o + ring is not two.
+    /// Every length rule (intake and the queue-side check) uses this one measure.
+    /// </summary>
+    public static int LengthOf(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var length = 0;
+        foreach (var _ in value.Normalize().EnumerateRunes())
+        {
+            length++;
+        }
+
+        return length;
+    }
+
     /// <summary>A request body larger than this is refused before it is read (4000 characters of text fit with room to spare).</summary>
     public const int MaxBodyBytes = 16 * 1024;
 

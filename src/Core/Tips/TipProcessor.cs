@@ -56,7 +56,7 @@ public sealed partial class TipProcessor(
             throw new UnreadableTipMessageException("the municipality is not one of Municipalities:Ids");
         }
 
-        if (tip.ReceivedAt < TipLimits.EarliestObservation || tip.Text.Length > TipLimits.MaxTextLength)
+        if (tip.ReceivedAt < TipLimits.EarliestObservation || TipLimits.LengthOf(tip.Text) > TipLimits.MaxTextLength)
         {
             throw new UnreadableTipMessageException("the receive time or the text length is out of range");
         }

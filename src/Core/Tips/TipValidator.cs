@@ -49,11 +49,11 @@ public sealed class TipValidator(MunicipalityCatalog municipalities, TimeProvide
         {
             errors.Add(TipFields.Text, "Skriv ditt tips. / Write your tip.");
         }
-        else if (text.Length < TipLimits.MinTextLength)
+        else if (TipLimits.LengthOf(text) < TipLimits.MinTextLength)
         {
             errors.Add(TipFields.Text, $"Texten behöver minst {TipLimits.MinTextLength} tecken. / The text needs at least {TipLimits.MinTextLength} characters.");
         }
-        else if (text.Length > TipLimits.MaxTextLength)
+        else if (TipLimits.LengthOf(text) > TipLimits.MaxTextLength)
         {
             errors.Add(TipFields.Text, $"Texten får ha högst {TipLimits.MaxTextLength} tecken. / The text may have at most {TipLimits.MaxTextLength} characters.");
         }
@@ -95,7 +95,7 @@ public sealed class TipValidator(MunicipalityCatalog municipalities, TimeProvide
 
     private static string? CheckLength(string? value, string field, int max, string swedishName, string englishName, FieldErrors errors)
     {
-        if (value?.Length > max)
+        if (value is not null && TipLimits.LengthOf(value) > max)
         {
             errors.Add(field, $"{swedishName} får ha högst {max} tecken. / {englishName} may have at most {max} characters.");
         }

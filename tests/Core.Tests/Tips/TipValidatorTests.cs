@@ -325,4 +325,16 @@ public class TipValidatorTests
         Assert.Equal(7, result.Errors.Count);
         Assert.All(result.Errors.Values.SelectMany(m => m), message => Assert.DoesNotContain(Secret, message, StringComparison.OrdinalIgnoreCase));
     }
+
+    [Fact]
+    public void Length_is_counted_in_characters_as_a_resident_sees_them_not_in_UTF16_units()
+    {
+        // Ten emoji are ten characters (twenty UTF-16 units); nine are too few.
+        Assert.True(Validate((TipFields.Text, string.Concat(Enumerable.Repeat("🙂", 10)))).IsValid);
+        InvalidOnlyIn(Validate((TipFields.Text, string.Concat(Enumerable.Repeat("🙂", 9)))), TipFields.Text);
+
+        // 4000 emoji fit the limit although they are 8000 UTF-16 units; 4001 do not.
+        Assert.True(Validate((TipFields.Text, string.Concat(Enumerable.Repeat("🙂", TipLimits.MaxTextLength)))).IsValid);
+        InvalidOnlyIn(Validate((TipFields.Text, string.Concat(Enumerable.Repeat("🙂", TipLimits.MaxTextLength + 1)))), TipFields.Text);
+    }
 }

@@ -22,6 +22,26 @@ public static class ClassifierFactory
             throw new LexiconException(problem);
         }
 
+        var lexicons = LoadLexicons(options, baseDirectory);
+        var modelSetting = $"{ClassifierOptions.SectionName}:Model";
+        try
+        {
+            return options.Model switch
+            {
+                ClassifierOptions.NoModel => new LexiconTipClassifier(lexicons),
+                ClassifierOptions.BuiltInModel => new LexiconTipClassifier(lexicons, ThemeModelLoader.LoadBuiltIn(), ThemeModelLoader.BuiltInSource),
+                var path => LoadWithModelFile(lexicons, FullPath(path, baseDirectory, modelSetting)),
+            };
+        }
+        catch (LexiconException ex) when (!ex.Message.StartsWith(ClassifierOptions.SectionName, StringComparison.Ordinal))
+        {
+            throw new LexiconException($"{modelSetting}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>The built-in lexicons of the configured languages, each with the extra lexicons of its language merged in.</summary>
+    private static Dictionary<string, LexiconDocument>.ValueCollection LoadLexicons(ClassifierOptions options, string baseDirectory)
+    {
         var lexicons = new Dictionary<string, LexiconDocument>(StringComparer.Ordinal);
         foreach (var language in options.EffectiveLanguages())
         {
@@ -30,35 +50,26 @@ public static class ClassifierFactory
 
         for (var i = 0; i < options.ExtraLexicons.Length; i++)
         {
-            var setting = $"{ClassifierOptions.SectionName}:ExtraLexicons:{i}";
-            LexiconDocument extra;
-            try
-            {
-                extra = LexiconLoader.LoadFile(FullPath(options.ExtraLexicons[i], baseDirectory, setting));
-            }
-            catch (LexiconException ex) when (!ex.Message.StartsWith(setting, StringComparison.Ordinal))
-            {
-                throw new LexiconException($"{setting}: {ex.Message}", ex);
-            }
-
+            var extra = LoadExtraLexicon(options, i, baseDirectory);
             lexicons[extra.Language] = lexicons.TryGetValue(extra.Language, out var existing)
                 ? LexiconMerger.Merge(existing, extra)
                 : extra;
         }
 
-        var modelSetting = $"{ClassifierOptions.SectionName}:Model";
+        return lexicons.Values;
+    }
+
+    /// <summary>Extra lexicon <paramref name="index"/>; its errors name the setting.</summary>
+    private static LexiconDocument LoadExtraLexicon(ClassifierOptions options, int index, string baseDirectory)
+    {
+        var setting = $"{ClassifierOptions.SectionName}:ExtraLexicons:{index}";
         try
         {
-            return options.Model switch
-            {
-                ClassifierOptions.NoModel => new LexiconTipClassifier(lexicons.Values),
-                ClassifierOptions.BuiltInModel => new LexiconTipClassifier(lexicons.Values, ThemeModelLoader.LoadBuiltIn(), "built-in sv.model.json"),
-                var path => LoadWithModelFile(lexicons.Values, FullPath(path, baseDirectory, modelSetting)),
-            };
+            return LexiconLoader.LoadFile(FullPath(options.ExtraLexicons[index], baseDirectory, setting));
         }
-        catch (LexiconException ex) when (!ex.Message.StartsWith(ClassifierOptions.SectionName, StringComparison.Ordinal))
+        catch (LexiconException ex) when (!ex.Message.StartsWith(setting, StringComparison.Ordinal))
         {
-            throw new LexiconException($"{modelSetting}: {ex.Message}", ex);
+            throw new LexiconException($"{setting}: {ex.Message}", ex);
         }
     }
 

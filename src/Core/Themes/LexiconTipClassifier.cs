@@ -23,23 +23,11 @@ public sealed class LexiconTipClassifier : ITipClassifier
     /// <summary>Marks a learned feature in <see cref="ThemeMatch.Matched"/>, as opposed to a lexicon term.</summary>
     public const string LearnedMarker = "~";
 
-    /// <summary>At most this many learned features are shown per theme, strongest first.</summary>
-    private const int LearnedShown = 3;
-
-    /// <summary>Learned features lighter than this are not shown: they barely moved the decision.</summary>
-    private const double LearnedShownMinWeight = 0.3;
-
-    /// <summary>A shown word is cut to this length: an explanation is a pointer into the tip, not a copy of it.</summary>
-    private const int LearnedWordMaxLength = 40;
-
     [ThreadStatic]
     private static TokenBuffer? t_swedishBuffer;
 
     [ThreadStatic]
     private static TokenBuffer? t_englishBuffer;
-
-    [ThreadStatic]
-    private static List<(double Weight, int Feature, int Start, int End, int SecondStart, int SecondEnd)>? t_learned;
 
     private readonly CompiledLexicon? _swedish;
     private readonly CompiledLexicon? _english;
@@ -59,19 +47,7 @@ public sealed class LexiconTipClassifier : ITipClassifier
             throw new ArgumentException("Give one lexicon per language; merge a municipality's additions into it first.", nameof(lexicons));
         }
 
-        var order = new List<string>();
-        var thresholds = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var theme in documents.SelectMany(d => d.Themes))
-        {
-            if (!thresholds.ContainsKey(theme.Id))
-            {
-                order.Add(theme.Id);
-            }
-
-            // A theme in two languages keeps the lower threshold: one lexicon's words should be enough.
-            thresholds[theme.Id] = thresholds.TryGetValue(theme.Id, out var t) ? Math.Min(t, theme.Threshold) : theme.Threshold;
-        }
-
+        var (order, thresholds) = ThemeOrder(documents);
         _themeIds = [.. order];
         _thresholds = [.. order.Select(id => thresholds[id])];
         Themes = [.. order, Theme.Other];
@@ -84,8 +60,8 @@ public sealed class LexiconTipClassifier : ITipClassifier
         foreach (var document in documents)
         {
             var compiled = document.Language == LexiconLanguage.Swedish
-                ? CompiledLexicon.Compile(document, index, model, modelSource)
-                : CompiledLexicon.Compile(document, index);
+                ? LexiconCompiler.Compile(document, index, model, modelSource)
+                : LexiconCompiler.Compile(document, index);
             if (document.Language == LexiconLanguage.Swedish)
             {
                 _swedish = compiled;
@@ -104,7 +80,7 @@ public sealed class LexiconTipClassifier : ITipClassifier
 
     /// <summary>The built-in Swedish and English lexicons and the built-in model, no additions: what ships.</summary>
     public static LexiconTipClassifier CreateDefault() =>
-        new(LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn), ThemeModelLoader.LoadBuiltIn(), "built-in sv.model.json");
+        new(LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn), ThemeModelLoader.LoadBuiltIn(), ThemeModelLoader.BuiltInSource);
 
     /// <summary>The built-in lexicons without the learned layer (the baseline the model is trained on top of).</summary>
     public static LexiconTipClassifier CreateLexiconOnly() =>
@@ -132,10 +108,10 @@ public sealed class LexiconTipClassifier : ITipClassifier
             _english.Match(text, scores, new TokenBuffer());
         }
 
-        CompiledLexicon.CollectFeatureNames(buffer, features);
+        ModelFeatureCollector.CollectFeatureNames(buffer, features);
         for (var theme = 0; theme < _themeIds.Length; theme++)
         {
-            var evidence = Math.Min(ThemeFeatures.MaxLexiconEvidence, scores.Score(theme) / _thresholds[theme]);
+            var evidence = ThemeFeatures.LexiconEvidence(scores.Score(theme), _thresholds[theme]);
             if (evidence > 0)
             {
                 features[ThemeFeatures.Lexicon(_themeIds[theme])] = evidence;
@@ -159,62 +135,14 @@ public sealed class LexiconTipClassifier : ITipClassifier
             _english.Match(text, scores, t_englishBuffer ??= new TokenBuffer());
         }
 
-        var model = _swedish?.Model;
         Span<double> probabilities = stackalloc double[_themeIds.Length];
-        if (model is not null)
-        {
-            _swedish!.CollectFeatures(swedish);
-            var features = CollectionsMarshal.AsSpan(swedish.Features);
-            features.Sort();
-            var distinct = features.IsEmpty ? 0 : 1;
-            for (var i = 1; i < features.Length; i++)
-            {
-                if (features[i] != features[distinct - 1])
-                {
-                    features[distinct++] = features[i];
-                }
-            }
-
-            model.Probabilities(features[..distinct], scores, _thresholds, probabilities);
-        }
-        else
-        {
-            probabilities.Fill(double.NaN);
-        }
-
+        ModelProbabilities(swedish, scores, probabilities);
         List<ThemeMatch>? matches = null;
         for (var theme = 0; theme < _themeIds.Length; theme++)
         {
-            var score = scores.Score(theme);
-            var lexicon = score >= _thresholds[theme];
-
-            // Half-way to certain at the threshold, three quarters at twice the threshold, and so on.
-            var confidence = lexicon ? Math.Min(MaxConfidence, 1 - Math.Pow(0.5, score / _thresholds[theme])) : 0;
-            var p = probabilities[theme];
-            bool applies;
-            if (double.IsNaN(p))
+            if (Match(theme, text, scores, swedish, probabilities[theme]) is { } match)
             {
-                applies = lexicon;
-            }
-            else
-            {
-                applies = Decide(lexicon, p, model!.Threshold[theme], model.Veto[theme]);
-                confidence = Math.Min(MaxConfidence, Math.Max(confidence, p));
-            }
-
-            if (applies)
-            {
-                var matched = scores.Matched(theme);
-                if (!double.IsNaN(p))
-                {
-                    var learned = Learned(model!, swedish, text, theme);
-                    if (learned.Count > 0)
-                    {
-                        matched = [.. matched, .. learned];
-                    }
-                }
-
-                (matches ??= []).Add(new ThemeMatch(_themeIds[theme], Math.Round(confidence, 3), matched));
+                (matches ??= []).Add(match);
             }
         }
 
@@ -223,8 +151,76 @@ public sealed class LexiconTipClassifier : ITipClassifier
             return TipClassification.Unmatched;
         }
 
-        // Strongest first; on a tie, the lexicon's theme order decides, so the primary theme is stable (insertion sort:
-        // stable, and there are at most a handful of themes).
+        SortByConfidence(matches);
+        return new TipClassification(matches);
+    }
+
+    /// <summary>The learned layer's probability per theme (NaN where it has no decision, or everywhere without a model).</summary>
+    private void ModelProbabilities(TokenBuffer swedish, ThemeScores scores, Span<double> probabilities)
+    {
+        if (_swedish?.Model is not { } model)
+        {
+            probabilities.Fill(double.NaN);
+            return;
+        }
+
+        _swedish.CollectFeatures(swedish);
+        var features = CollectionsMarshal.AsSpan(swedish.Features);
+        model.Probabilities(features[..SortDistinct(features)], scores, _thresholds, probabilities);
+    }
+
+    /// <summary>Sorts <paramref name="values"/> and moves each distinct value to the front once; returns how many there are.</summary>
+    private static int SortDistinct(Span<int> values)
+    {
+        values.Sort();
+        var distinct = values.IsEmpty ? 0 : 1;
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (values[i] != values[distinct - 1])
+            {
+                values[distinct++] = values[i];
+            }
+        }
+
+        return distinct;
+    }
+
+    /// <summary>The tip's match for one theme, or null; <paramref name="probability"/> is the model's, or NaN.</summary>
+    private ThemeMatch? Match(int theme, string text, ThemeScores scores, TokenBuffer swedish, double probability)
+    {
+        var score = scores.Score(theme);
+        var lexicon = score >= _thresholds[theme];
+
+        // Half-way to certain at the threshold, three quarters at twice the threshold, and so on.
+        var confidence = lexicon ? Math.Min(MaxConfidence, 1 - Math.Pow(0.5, score / _thresholds[theme])) : 0;
+        IReadOnlyList<string> matched = scores.Matched(theme);
+        if (double.IsNaN(probability))
+        {
+            return lexicon ? new ThemeMatch(_themeIds[theme], Math.Round(confidence, 3), matched) : null;
+        }
+
+        var model = _swedish!.Model!;
+        if (!Decide(lexicon, probability, model.Threshold[theme], model.Veto[theme]))
+        {
+            return null;
+        }
+
+        confidence = Math.Min(MaxConfidence, Math.Max(confidence, probability));
+        var learned = LearnedExplanation.Words(_swedish, swedish, text, theme);
+        if (learned.Count > 0)
+        {
+            matched = [.. matched, .. learned];
+        }
+
+        return new ThemeMatch(_themeIds[theme], Math.Round(confidence, 3), matched);
+    }
+
+    /// <summary>
+    /// Strongest first; on a tie, the lexicon's theme order decides, so the primary theme is stable (insertion sort:
+    /// stable, and there are at most a handful of themes).
+    /// </summary>
+    private static void SortByConfidence(List<ThemeMatch> matches)
+    {
         for (var i = 1; i < matches.Count; i++)
         {
             var match = matches[i];
@@ -236,8 +232,25 @@ public sealed class LexiconTipClassifier : ITipClassifier
 
             matches[j + 1] = match;
         }
+    }
 
-        return new TipClassification(matches);
+    /// <summary>The themes of all lexicons in the order they first appear, each with its threshold.</summary>
+    private static (List<string> Order, Dictionary<string, double> Thresholds) ThemeOrder(List<LexiconDocument> documents)
+    {
+        var order = new List<string>();
+        var thresholds = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var theme in documents.SelectMany(d => d.Themes))
+        {
+            if (!thresholds.ContainsKey(theme.Id))
+            {
+                order.Add(theme.Id);
+            }
+
+            // A theme in two languages keeps the lower threshold: one lexicon's words should be enough.
+            thresholds[theme.Id] = thresholds.TryGetValue(theme.Id, out var t) ? Math.Min(t, theme.Threshold) : theme.Threshold;
+        }
+
+        return (order, thresholds);
     }
 
     /// <summary>
@@ -318,130 +331,4 @@ public sealed class LexiconTipClassifier : ITipClassifier
     /// </summary>
     public static bool Decide(bool lexicon, double probability, double threshold, double veto) =>
         probability >= threshold || (lexicon && probability >= veto);
-
-    /// <summary>The tip's own words behind the strongest positive learned features of a theme, marked with <see cref="LearnedMarker"/>.</summary>
-    /// <remarks>
-    /// The strongest <see cref="LearnedShown"/> distinct features (on equal weight, the first in the tip), each shown once
-    /// as the tip writes it, in lower case: a word alone, a bigram as its two words one space apart (a word already shown
-    /// in its bigram is not repeated). Works on a per-thread scratch list: the shown strings are all it allocates.
-    /// </remarks>
-    private List<string> Learned(CompiledModel model, TokenBuffer buffer, string text, int theme)
-    {
-        var found = t_learned ??= new List<(double Weight, int Feature, int Start, int End, int SecondStart, int SecondEnd)>(16);
-        found.Clear();
-        var exact = buffer.Exact;
-        for (var position = 0; position < exact.Count; position++)
-        {
-            var id = exact[position];
-            if (id < 0 || buffer.Cancelled[position])
-            {
-                continue;
-            }
-
-            // A lexicon word is already shown as a lexicon term.
-            if (model.FeatureOfId[id] is var feature and >= 0 && !_swedish!.IsLexiconStem(id))
-            {
-                Consider(found, model, theme, feature, buffer.Offsets[position], (-1, -1));
-            }
-
-            if (position > 0 && exact[position - 1] is var previous and >= 0 && !buffer.Cancelled[position - 1]
-                && model.Bigrams.TryGetValue(CompiledModel.BigramKey(previous, id), out var bigram))
-            {
-                Consider(found, model, theme, bigram, buffer.Offsets[position - 1], buffer.Offsets[position]);
-            }
-        }
-
-        var shown = new List<string>(Math.Min(LearnedShown, found.Count));
-        for (var round = 0; round < LearnedShown && found.Count > 0; round++)
-        {
-            // The strongest left; strictly greater keeps the earliest of equal weights first (a stable sort's order).
-            var best = 0;
-            for (var i = 1; i < found.Count; i++)
-            {
-                if (found[i].Weight > found[best].Weight)
-                {
-                    best = i;
-                }
-            }
-
-            var (_, _, start, end, secondStart, secondEnd) = found[best];
-            found.RemoveAt(best);
-            var first = Surface(text, start, end);
-            if (secondStart < 0)
-            {
-                // A word already shown inside one of its bigrams adds nothing.
-                if (!InShownBigram(shown, first))
-                {
-                    AddOnce(shown, LearnedMarker + first);
-                }
-            }
-            else
-            {
-                // The two words as the tip writes them, one space apart: never what lies between them in the tip.
-                AddOnce(shown, string.Concat(LearnedMarker, first, " ", Surface(text, secondStart, secondEnd)));
-            }
-        }
-
-        return shown;
-    }
-
-    /// <summary>A word of the tip in lower case, at most <see cref="LearnedWordMaxLength"/> characters.</summary>
-    private static string Surface(string text, int start, int end)
-    {
-        var length = Math.Min(end - start, LearnedWordMaxLength);
-        return string.Create(length, (text, start), static (span, state) =>
-            state.text.AsSpan(state.start, span.Length).ToLowerInvariant(span));
-    }
-
-    private static bool InShownBigram(List<string> shown, string word)
-    {
-        foreach (var s in shown)
-        {
-            if (IsPartOfBigram(s, word))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsPartOfBigram(string shown, string word) =>
-        shown.Length > LearnedMarker.Length + word.Length
-        && shown.Contains(' ', StringComparison.Ordinal)
-        && ((shown.AsSpan(LearnedMarker.Length).StartsWith(word, StringComparison.Ordinal) && shown[LearnedMarker.Length + word.Length] == ' ')
-            || (shown.EndsWith(word, StringComparison.Ordinal) && shown[^(word.Length + 1)] == ' '));
-
-    private static void AddOnce(List<string> shown, string word)
-    {
-        if (!shown.Contains(word, StringComparer.Ordinal))
-        {
-            shown.Add(word);
-        }
-    }
-
-    private static void Consider(
-        List<(double Weight, int Feature, int Start, int End, int SecondStart, int SecondEnd)> found,
-        CompiledModel model,
-        int theme,
-        int feature,
-        (int Start, int End) word,
-        (int Start, int End) second)
-    {
-        var weight = model.Weights[(feature * model.ThemeCount) + theme];
-        if (weight < LearnedShownMinWeight)
-        {
-            return;
-        }
-
-        foreach (var f in found)
-        {
-            if (f.Feature == feature)
-            {
-                return;
-            }
-        }
-
-        found.Add((weight, feature, word.Start, word.End, second.Start, second.End));
-    }
 }

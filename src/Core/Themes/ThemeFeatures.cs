@@ -26,6 +26,9 @@ public static class ThemeFeatures
 
     public static string Lexicon(string theme) => LexiconPrefix + theme;
 
+    /// <summary>The value of a <c>lex:THEME</c> feature: the theme's lexicon score over its threshold, capped.</summary>
+    public static double LexiconEvidence(double score, double threshold) => Math.Min(MaxLexiconEvidence, score / threshold);
+
     public static bool IsValidName(string? name) => name switch
     {
         null => false,

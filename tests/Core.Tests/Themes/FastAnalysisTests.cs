@@ -79,7 +79,7 @@ public class FastAnalysisTests
     {
         var document = LexiconLoader.LoadBuiltIn(LexiconLanguage.Swedish);
         var index = document.Themes.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        var lexicon = CompiledLexicon.Compile(document, index);
+        var lexicon = LexiconCompiler.Compile(document, index);
         using var chain = ThemeTextAnalyzer.Create(document.Language, lexicon.CompoundParts, lexicon.Unstemmed);
         var texts = Texts.Value.Concat(["1,5 promille i blodet, kl.10 vid E4:an", "bil\u00ADstölden snake_case", "東京 narkotikabrott"]);
         foreach (var text in texts)

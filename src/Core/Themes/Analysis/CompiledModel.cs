@@ -10,7 +10,6 @@ internal sealed class CompiledModel
         int[] featureOfId,
         Dictionary<long, int> bigrams,
         double[] weights,
-        string[] featureNames,
         bool[] applies,
         double[] bias,
         double[] threshold,
@@ -21,7 +20,6 @@ internal sealed class CompiledModel
         FeatureOfId = featureOfId;
         Bigrams = bigrams;
         Weights = weights;
-        FeatureNames = featureNames;
         Applies = applies;
         Bias = bias;
         Threshold = threshold;
@@ -38,9 +36,6 @@ internal sealed class CompiledModel
 
     /// <summary>Weight of feature <c>f</c> for theme <c>t</c> at <c>f * ThemeCount + t</c>.</summary>
     public double[] Weights { get; }
-
-    /// <summary>Per feature index: its name (<c>w:stem</c>, <c>b:stem stem</c>).</summary>
-    public string[] FeatureNames { get; }
 
     /// <summary>Per classifier theme: whether the model has a decision for it.</summary>
     public bool[] Applies { get; }
@@ -59,17 +54,38 @@ internal sealed class CompiledModel
     public static long BigramKey(int first, int second) => ((long)first << 32) | (uint)second;
 
     /// <summary>
-    /// Compiles a validated model; its stems join <paramref name="vocabulary"/> and <paramref name="stems"/>.
+    /// Compiles a validated model; its stems join <paramref name="vocabulary"/>.
     /// </summary>
     /// <exception cref="LexiconException">The model names a theme the lexicons do not have.</exception>
     public static CompiledModel Compile(
         ThemeModel model,
         string source,
         IReadOnlyDictionary<string, int> themeIndex,
-        Dictionary<string, int> vocabulary,
-        List<string> stems)
+        VocabularyBuilder vocabulary)
     {
+        ThrowOnUnknownThemes(model, source, themeIndex);
+        var (features, featureOfId, bigrams) = IndexFeatures(model, vocabulary);
         var themeCount = themeIndex.Count;
+        var compiled = new CompiledModel(
+            featureOfId,
+            bigrams,
+            new double[features.Count * themeCount],
+            new bool[themeCount],
+            new double[themeCount],
+            new double[themeCount],
+            new double[themeCount],
+            new double[themeCount * themeCount],
+            themeCount);
+        foreach (var theme in model.Themes)
+        {
+            compiled.SetTheme(themeIndex[theme.Id], theme, features, themeIndex);
+        }
+
+        return compiled;
+    }
+
+    private static void ThrowOnUnknownThemes(ThemeModel model, string source, IReadOnlyDictionary<string, int> themeIndex)
+    {
         var unknown = model.Themes.Select(t => t.Id).Where(id => !themeIndex.ContainsKey(id))
             .Concat(model.Themes.SelectMany(t => t.Weights.Keys)
                 .Where(k => k.StartsWith(ThemeFeatures.LexiconPrefix, StringComparison.Ordinal))
@@ -82,18 +98,15 @@ internal sealed class CompiledModel
             throw new LexiconException(
                 $"Theme model '{source}' is invalid: theme {string.Join(", ", unknown.Select(u => $"'{u}'"))} is in no lexicon");
         }
+    }
 
-        int IdOf(string stem)
-        {
-            if (!vocabulary.TryGetValue(stem, out var id))
-            {
-                id = vocabulary[stem] = stems.Count;
-                stems.Add(stem);
-            }
-
-            return id;
-        }
-
+    /// <summary>
+    /// Numbers the word and bigram features in name order (so a model compiles the same whatever the order of its
+    /// file), adding their stems to <paramref name="vocabulary"/>.
+    /// </summary>
+    private static (Dictionary<string, int> Features, int[] FeatureOfId, Dictionary<long, int> Bigrams) IndexFeatures(
+        ThemeModel model, VocabularyBuilder vocabulary)
+    {
         var features = new Dictionary<string, int>(StringComparer.Ordinal);
         var unigrams = new Dictionary<int, int>();
         var bigrams = new Dictionary<long, int>();
@@ -101,54 +114,41 @@ internal sealed class CompiledModel
         {
             if (name.StartsWith(ThemeFeatures.WordPrefix, StringComparison.Ordinal))
             {
-                features[name] = unigrams[IdOf(name[ThemeFeatures.WordPrefix.Length..])] = features.Count;
+                features[name] = unigrams[vocabulary.IdOf(name[ThemeFeatures.WordPrefix.Length..])] = features.Count;
             }
             else if (name.StartsWith(ThemeFeatures.BigramPrefix, StringComparison.Ordinal))
             {
                 var pair = name[ThemeFeatures.BigramPrefix.Length..].Split(' ');
-                features[name] = bigrams[BigramKey(IdOf(pair[0]), IdOf(pair[1]))] = features.Count;
+                features[name] = bigrams[BigramKey(vocabulary.IdOf(pair[0]), vocabulary.IdOf(pair[1]))] = features.Count;
             }
         }
 
-        var featureOfId = Enumerable.Repeat(-1, stems.Count).ToArray();
+        var featureOfId = Enumerable.Repeat(-1, vocabulary.Stems.Count).ToArray();
         foreach (var (id, feature) in unigrams)
         {
             featureOfId[id] = feature;
         }
 
-        var weights = new double[features.Count * themeCount];
-        var applies = new bool[themeCount];
-        var bias = new double[themeCount];
-        var threshold = new double[themeCount];
-        var veto = new double[themeCount];
-        var lexiconWeights = new double[themeCount * themeCount];
-        foreach (var theme in model.Themes)
+        return (features, featureOfId, bigrams);
+    }
+
+    private void SetTheme(int t, ThemeModelTheme theme, Dictionary<string, int> features, IReadOnlyDictionary<string, int> themeIndex)
+    {
+        Applies[t] = true;
+        Bias[t] = theme.Bias;
+        Threshold[t] = theme.Threshold;
+        Veto[t] = theme.Veto;
+        foreach (var (name, weight) in theme.Weights)
         {
-            var t = themeIndex[theme.Id];
-            applies[t] = true;
-            bias[t] = theme.Bias;
-            threshold[t] = theme.Threshold;
-            veto[t] = theme.Veto;
-            foreach (var (name, weight) in theme.Weights)
+            if (name.StartsWith(ThemeFeatures.LexiconPrefix, StringComparison.Ordinal))
             {
-                if (name.StartsWith(ThemeFeatures.LexiconPrefix, StringComparison.Ordinal))
-                {
-                    lexiconWeights[(t * themeCount) + themeIndex[name[ThemeFeatures.LexiconPrefix.Length..]]] = weight;
-                }
-                else
-                {
-                    weights[(features[name] * themeCount) + t] = weight;
-                }
+                LexiconWeights[(t * ThemeCount) + themeIndex[name[ThemeFeatures.LexiconPrefix.Length..]]] = weight;
+            }
+            else
+            {
+                Weights[(features[name] * ThemeCount) + t] = weight;
             }
         }
-
-        var featureNames = new string[features.Count];
-        foreach (var (name, feature) in features)
-        {
-            featureNames[feature] = name;
-        }
-
-        return new CompiledModel(featureOfId, bigrams, weights, featureNames, applies, bias, threshold, veto, lexiconWeights, themeCount);
     }
 
     /// <summary>
@@ -160,7 +160,7 @@ internal sealed class CompiledModel
         Span<double> evidence = stackalloc double[ThemeCount];
         for (var s = 0; s < ThemeCount; s++)
         {
-            evidence[s] = Math.Min(ThemeFeatures.MaxLexiconEvidence, scores.Score(s) / lexiconThresholds[s]);
+            evidence[s] = ThemeFeatures.LexiconEvidence(scores.Score(s), lexiconThresholds[s]);
         }
 
         for (var t = 0; t < ThemeCount; t++)

@@ -54,8 +54,6 @@ internal sealed class FuzzyTermIndex
         _deletionLookup = _deletions.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    public bool IsEmpty => _terms.Count == 0;
-
     /// <summary>The id of a lexicon stem one edit from <paramref name="token"/>, or -1.</summary>
     public int Find(ReadOnlySpan<char> token)
     {

@@ -12,8 +12,6 @@ internal sealed class ThemeScores
         _matched = new List<string>?[themeCount];
     }
 
-    public int Count => _scores.Length;
-
     public double Score(int theme) => _scores[theme];
 
     public IReadOnlyList<string> Matched(int theme) => (IReadOnlyList<string>?)_matched[theme] ?? [];

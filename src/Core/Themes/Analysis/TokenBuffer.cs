@@ -43,6 +43,33 @@ internal sealed class TokenBuffer
 
     public bool KeepStems { get; set; }
 
+    /// <summary>
+    /// Adds a word <paramref name="increment"/> positions after the last one: the chain leaves a gap where it drops a
+    /// word (a stop word), and a gap must stay, so that a phrase or bigram never spans it.
+    /// </summary>
+    public void AddWord(int word, int exact, int start, int end, int increment, ReadOnlySpan<char> stem)
+    {
+        for (var gap = 1; gap < increment; gap++)
+        {
+            Append(-1, -1, start, start, null);
+        }
+
+        Append(word, exact, start, end, KeepStems ? stem.ToString() : null);
+    }
+
+    /// <summary>Whether a compound part is worth keeping: the model reads only parts it may know, training reads every stem.</summary>
+    public bool KeepsPart(int exact) => exact >= 0 || KeepStems;
+
+    /// <summary>Adds a compound part of the last word added.</summary>
+    public void AddPart(AnalysedPart part)
+    {
+        Parts.Add((Words.Count - 1, part.Id, part.Exact));
+        if (KeepStems)
+        {
+            PartStems.Add(part.Stem);
+        }
+    }
+
     public void Clear()
     {
         Words.Clear();
@@ -54,5 +81,16 @@ internal sealed class TokenBuffer
         Cancelled.Clear();
         Occurrences.Clear();
         Features.Clear();
+    }
+
+    private void Append(int word, int exact, int start, int end, string? stem)
+    {
+        Words.Add(word);
+        Exact.Add(exact);
+        Offsets.Add((start, end));
+        if (KeepStems)
+        {
+            Stems.Add(stem);
+        }
     }
 }

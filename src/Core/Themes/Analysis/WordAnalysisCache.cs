@@ -2,16 +2,6 @@ using System.Collections.Concurrent;
 
 namespace Grastorp.Intake.Core.Themes.Analysis;
 
-/// <summary>A surface word after the lexicon's analysis: what <see cref="CompiledLexicon"/> needs of it per occurrence.</summary>
-/// <param name="Word">The lexicon's id of the stem, exact or one typo away, or -1.</param>
-/// <param name="Exact">The vocabulary id of the exact stem (lexicon or model), or -1.</param>
-/// <param name="Stem">The stem as analysed (folded, lower case, Snowball).</param>
-/// <param name="Parts">The word's compound parts, in the order the analysis gives them.</param>
-internal sealed record AnalysedWord(int Word, int Exact, string Stem, AnalysedPart[] Parts);
-
-/// <summary>A compound part: its lexicon id (or -1), exact vocabulary id (or -1) and stem.</summary>
-internal readonly record struct AnalysedPart(int Id, int Exact, string Stem);
-
 /// <summary>
 /// A bounded, thread-safe memo from a surface word (as the tokenizer gives it, case kept) to its analysis, so lower
 /// casing, folding, compound splitting, Snowball and the typo look-up run once per distinct word instead of once per

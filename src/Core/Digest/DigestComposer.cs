@@ -35,11 +35,7 @@ public sealed class DigestComposer(CounterReader counters, TipReader tips, Diges
             }
         }
 
-        // Themes a lexicon no longer has still show up if tips were counted under them.
-        var themes = classifier.Themes
-            .Concat(reads.SelectMany(r => r.Current.Themes.Keys.Concat(r.Previous.Themes.Keys)))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+        var themes = PartitionCounts.ThemesToReport(classifier.Themes, reads.SelectMany(r => new[] { r.Current, r.Previous }));
         var perMunicipality = reads
             .Select(r => new MunicipalityDigest(
                 r.Municipality,

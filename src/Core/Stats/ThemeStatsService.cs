@@ -30,8 +30,7 @@ public sealed class ThemeStatsService(CounterReader counters, ITipClassifier cla
             new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
             async (partition, token) => read[partition] = await counters.ReadAsync(partition, token).ConfigureAwait(false)).ConfigureAwait(false);
 
-        // Themes a lexicon no longer has still show up if tips were counted under them.
-        var themes = classifier.Themes.Concat(read.Values.SelectMany(c => c.Themes.Keys)).Distinct(StringComparer.Ordinal).ToList();
+        var themes = PartitionCounts.ThemesToReport(classifier.Themes, read.Values);
         WeekCounts WeekOf(WeekId week, IEnumerable<PartitionCounts> counts)
         {
             var list = counts.ToList();

@@ -20,9 +20,11 @@ public static class ThemeRegistration
             .PostConfigure(o => o.Languages = [.. o.EffectiveLanguages()])
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddSingleton<ClassifierBuild>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClassifierOptions>, ClassifierOptionsValidator>());
+        // The monitor's instance is the one ValidateOnStart validated, so the classifier built then is reused.
         services.TryAddSingleton(sp =>
-            ClassifierFactory.Create(sp.GetRequiredService<IOptions<ClassifierOptions>>().Value, AppContext.BaseDirectory));
+            sp.GetRequiredService<ClassifierBuild>().For(sp.GetRequiredService<IOptionsMonitor<ClassifierOptions>>().CurrentValue));
         return services;
     }
 }

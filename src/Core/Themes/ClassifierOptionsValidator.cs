@@ -6,7 +6,7 @@ namespace Grastorp.Intake.Core.Themes;
 /// Loads every configured lexicon at start-up (with <c>ValidateOnStart</c>), so a missing or broken lexicon file stops
 /// the host with a message naming the setting and the file, rather than failing on the first tip.
 /// </summary>
-internal sealed class ClassifierOptionsValidator : IValidateOptions<ClassifierOptions>
+internal sealed class ClassifierOptionsValidator(ClassifierBuild build) : IValidateOptions<ClassifierOptions>
 {
     public ValidateOptionsResult Validate(string? name, ClassifierOptions options)
     {
@@ -20,7 +20,7 @@ internal sealed class ClassifierOptionsValidator : IValidateOptions<ClassifierOp
 
         try
         {
-            _ = ClassifierFactory.Create(options, AppContext.BaseDirectory);
+            _ = build.For(options);
             return ValidateOptionsResult.Success;
         }
         catch (LexiconException ex)

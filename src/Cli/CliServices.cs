@@ -1,4 +1,5 @@
 using Grastorp.Intake.Core.DependencyInjection;
+using Grastorp.Intake.Core.Themes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,13 +13,23 @@ namespace Grastorp.Intake.Cli;
 /// </summary>
 internal static class CliServices
 {
-    public static ServiceProvider Build(IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <summary>
+    /// Services with the console's settings laid over the configuration, <c>Classifier:Kind</c> set to
+    /// <paramref name="classifierKind"/> and, when given, <c>Classifier:Model</c> to <paramref name="model"/>.
+    /// </summary>
+    public static ServiceProvider Build(CliConsole console, string? classifierKind, string? model = null)
     {
+        var overrides = new Dictionary<string, string?>(console.Settings) { [$"{ClassifierOptions.SectionName}:Kind"] = classifierKind ?? "lexicon" };
+        if (model is not null)
+        {
+            overrides[$"{ClassifierOptions.SectionName}:Model"] = model;
+        }
+
         var configuration = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
-            .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
+            .AddInMemoryCollection(overrides)
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);

@@ -1,3 +1,4 @@
+using Grastorp.Intake.Cli.Evaluation;
 using Grastorp.Intake.Core.Themes;
 
 namespace Grastorp.Intake.Cli.Tests;
@@ -45,15 +46,80 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Train_refuses_a_test_file()
+    public async Task Train_refuses_a_tip_marked_held_out_whatever_the_file_is_called()
     {
         var police = Write("police.jsonl", Rows("p", 10));
-        var residents = Write("resident-tips.test.jsonl", Rows("r", 10));
+        var heldOut = """{"id": "h7", "text": "Inbrott i förrådet i natt.", "themes": ["burglary"], "heldOut": true}""";
+        var residents = Write("my-tips.jsonl", [.. Rows("r", 10), heldOut]);
+        var output = Path.Combine(_directory, "m.json");
 
-        var (exitCode, _, error) = await CliRun.RunAsync("", "train", "--police", police, "--residents", residents, "--output", Path.Combine(_directory, "m.json"));
+        var (exitCode, _, error) = await CliRun.RunAsync("", "train", "--police", police, "--residents", residents, "--output", output);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("test file", error, StringComparison.Ordinal);
+        Assert.Equal("tip h7 is marked heldOut (a test tip); train on tune data only", error.Trim());
+        Assert.False(File.Exists(output));
+    }
+
+    [Theory]
+    [InlineData("resident-tips.test.jsonl")]
+    [InlineData("resident-tips.hard.jsonl")]
+    public async Task Every_tip_of_the_never_tuned_sets_carries_the_held_out_mark(string name)
+    {
+        var tips = await LabelledTipReader.ReadAsync(Path.Combine(RepositoryData(), name), TestContext.Current.CancellationToken);
+
+        Assert.NotEmpty(tips);
+        Assert.All(tips, tip => Assert.True(tip.HeldOut, $"{tip.Id} lacks \"heldOut\": true"));
+    }
+
+    [Fact]
+    public async Task No_tune_tip_shares_an_id_or_a_text_with_the_never_tuned_sets()
+    {
+        var tune = await LabelledTipReader.ReadAsync(Path.Combine(RepositoryData(), "resident-tips.tune.jsonl"), TestContext.Current.CancellationToken);
+        var heldOut = (await LabelledTipReader.ReadAsync(Path.Combine(RepositoryData(), "resident-tips.test.jsonl"), TestContext.Current.CancellationToken))
+            .Concat(await LabelledTipReader.ReadAsync(Path.Combine(RepositoryData(), "resident-tips.hard.jsonl"), TestContext.Current.CancellationToken))
+            .ToList();
+
+        Assert.Empty(tune.Select(t => t.Id).Intersect(heldOut.Select(t => t.Id)));
+        Assert.Empty(tune.Select(t => Normalised(t.Text)).Intersect(heldOut.Select(t => Normalised(t.Text))));
+        Assert.DoesNotContain(tune, t => t.HeldOut);
+    }
+
+    private static string Normalised(string text) => string.Join(' ', text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+    [Fact]
+    public async Task Train_reads_the_configured_extra_lexicons_and_checks_the_model_with_them()
+    {
+        // An extra lexicon that adds a Swedish word for drugs the built-in one lacks: the model's lexicon feature must see it.
+        var extra = Write("extra.sv.json", ["""{"language": "sv", "themes": [{"id": "drugs", "threshold": 1, "terms": [{"weight": 1, "words": ["blåbärspaj"]}]}]}"""]);
+        var texts = Enumerable.Range(0, 60).Select(i => i % 2 == 0
+            ? $$"""{"id": "r{{i}}", "text": "De säljer blåbärspaj vid skolan {{i}}", "themes": ["drugs"]}"""
+            : $$"""{"id": "r{{i}}", "text": "Brand i ett soprum {{i}}", "themes": ["other"]}""");
+        var police = Write("police.jsonl", Rows("p", 120));
+        var residents = Write("tips.jsonl", texts);
+        var output = Path.Combine(_directory, "m.json");
+        var settings = new Dictionary<string, string?> { ["Classifier:ExtraLexicons:0"] = extra };
+
+        var (exitCode, stdout, error) = await CliRun.RunWithSettingsAsync(settings, "", "train", "--police", police, "--residents", residents, "--output", output);
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("drugs: out-of-fold F1 (police, resident) lexicon alone (1.000, 1.000)", stdout, StringComparison.Ordinal);
+        Assert.Contains("out-of-fold macro-F1 with other (police, resident):", stdout, StringComparison.Ordinal);
+        Assert.Contains("with extra lexicons extra.sv.json", ThemeModelLoader.LoadFile(output).Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Train_without_the_Swedish_lexicon_names_the_setting_and_leaves_the_old_model()
+    {
+        var police = Write("police.jsonl", Rows("p", 40));
+        var residents = Write("tips.jsonl", Rows("r", 20));
+        var output = Write("m.json", ["old"]);
+
+        var settings = new Dictionary<string, string?> { ["Classifier:Languages:0"] = "en" };
+        var (exitCode, _, error) = await CliRun.RunWithSettingsAsync(settings, "", "train", "--police", police, "--residents", residents, "--output", output);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("Classifier:Languages leaves out sv; train learns from the Swedish analysis and needs it.", error.Trim());
+        Assert.Equal(["old"], File.ReadAllLines(output));
     }
 
     [Fact]
@@ -66,5 +132,16 @@ public sealed class TrainCommandTests : IDisposable
 
         Assert.Equal(2, exitCode);
         Assert.Equal($"{police}:4: not a JSON object", error.Trim());
+    }
+
+    private static string RepositoryData()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !Directory.Exists(Path.Combine(directory.FullName, "tests", "data")))
+        {
+            directory = directory.Parent;
+        }
+
+        return Path.Combine(directory?.FullName ?? throw new DirectoryNotFoundException("tests/data not found above the test binaries"), "tests", "data");
     }
 }

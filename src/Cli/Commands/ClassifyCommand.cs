@@ -10,14 +10,14 @@ internal static class ClassifyCommand
 {
     public static Command Create(CliConsole console)
     {
-        var classifierOption = EvaluateCommand.ClassifierOption();
+        var classifierOption = ClassifierKindOption.Create();
         var command = new Command("classify", "Classify JSON Lines {\"id\",\"text\"} from stdin; write themes, confidence and matched terms as JSON Lines.")
         {
             classifierOption,
         };
         command.SetAction((parse, cancellation) => CliErrors.RunAsync(console, async () =>
         {
-            using var services = CliServices.Build(EvaluateCommand.Overrides(console, parse.GetValue(classifierOption)));
+            using var services = CliServices.Build(console, parse.GetValue(classifierOption));
             var classifier = services.GetRequiredService<ITipClassifier>();
             return await RunAsync(classifier, console, cancellation).ConfigureAwait(false);
         }));

@@ -8,19 +8,10 @@ namespace Grastorp.Intake.Cli.Commands;
 /// <summary><c>evaluate FILE</c>: per-theme precision, recall, F1, macro-F1 and primary-theme confusion on a labelled file.</summary>
 internal static class EvaluateCommand
 {
-    public static Option<string> ClassifierOption() => new Option<string>("--classifier")
-    {
-        Description = "lexicon (the configured classifier) or keyword (the plain substring baseline).",
-        DefaultValueFactory = _ => "lexicon",
-    }.AcceptOnlyFromAmong("lexicon", "keyword");
-
-    public static Dictionary<string, string?> Overrides(CliConsole console, string? classifier) =>
-        new(console.Settings) { [$"{ClassifierOptions.SectionName}:Kind"] = classifier ?? "lexicon" };
-
     public static Command Create(CliConsole console)
     {
         var file = new Argument<FileInfo>("FILE") { Description = "Labelled JSON Lines {\"id\",\"text\",\"themes\":[...]}." };
-        var classifierOption = ClassifierOption();
+        var classifierOption = ClassifierKindOption.Create();
         var split = new Option<string>("--split")
         {
             Description = "all, or the tune/test side of a fixed 70/30 split by id hash (for files without a separate test file).",
@@ -43,7 +34,7 @@ internal static class EvaluateCommand
 
             var kind = parse.GetValue(classifierOption);
             var part = parse.GetValue(split) ?? HoldOutSplit.All;
-            using var services = CliServices.Build(Overrides(console, kind));
+            using var services = CliServices.Build(console, kind);
             var classifier = services.GetRequiredService<ITipClassifier>();
             var tips = HoldOutSplit.Select(await LabelledTipReader.ReadAsync(path.FullName, cancellation).ConfigureAwait(false), part);
             var evaluation = MultiLabelEvaluation.Run(classifier, tips.ToList());

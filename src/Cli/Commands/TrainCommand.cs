@@ -4,6 +4,8 @@ using System.Text.Json;
 using Grastorp.Intake.Cli.Evaluation;
 using Grastorp.Intake.Cli.Training;
 using Grastorp.Intake.Core.Themes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Grastorp.Intake.Cli.Commands;
 
@@ -28,7 +30,7 @@ internal static class TrainCommand
         };
         var residents = new Option<FileInfo>("--residents")
         {
-            Description = "Resident tips JSON Lines to train on in full: the tune file, never a test or hard file.",
+            Description = "Resident tips JSON Lines to train on in full: the tune file; tips marked heldOut are refused.",
             Required = true,
         };
         var output = new Option<FileInfo>("--output") { Description = "Where to write the model JSON.", Required = true };
@@ -56,37 +58,76 @@ internal static class TrainCommand
                 }
             }
 
-            // The test and hard files are only ever scored: refuse them here so they cannot leak into the weights.
-            if (residentFile.Name.Contains("test", StringComparison.OrdinalIgnoreCase) || residentFile.Name.Contains("hard", StringComparison.OrdinalIgnoreCase))
+            var policeTips = HoldOutSplit.Select(await LabelledTipReader.ReadAsync(policeFile.FullName, cancellation).ConfigureAwait(false), HoldOutSplit.Tune);
+            var residentTips = await LabelledTipReader.ReadAsync(residentFile.FullName, cancellation).ConfigureAwait(false);
+
+            // Test and hard tips are only ever scored: their mark travels with them, so a copy in any file is refused.
+            if (policeTips.Concat(residentTips).FirstOrDefault(t => t.HeldOut) is { } heldOut)
             {
-                await console.Error.WriteLineAsync($"{residentFile.Name} looks like a test file; train on the tune file only").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"tip {heldOut.Id} is marked heldOut (a test tip); train on tune data only").ConfigureAwait(false);
                 return 2;
             }
 
-            var classifier = LexiconTipClassifier.CreateLexiconOnly();
-            var examples = new List<TrainingExample>();
-            var policeTips = HoldOutSplit.Select(await LabelledTipReader.ReadAsync(policeFile.FullName, cancellation).ConfigureAwait(false), HoldOutSplit.Tune);
-            examples.AddRange(policeTips.Select(t => new TrainingExample(t, "police", classifier.Features(t.Text))));
-            var residentTips = await LabelledTipReader.ReadAsync(residentFile.FullName, cancellation).ConfigureAwait(false);
-            examples.AddRange(residentTips.Select(t => new TrainingExample(t, "resident", classifier.Features(t.Text))));
+            // The lexicons the app is configured with (Classifier:Languages, Classifier:ExtraLexicons), without a model:
+            // the configured one may be the very model this run replaces.
+            using var services = CliServices.Build(console, ClassifierKindOption.Lexicon, ClassifierOptions.NoModel);
+            var options = services.GetRequiredService<IOptions<ClassifierOptions>>().Value;
+            if (!options.EffectiveLanguages().Contains("sv"))
+            {
+                await console.Error.WriteLineAsync($"{ClassifierOptions.SectionName}:Languages leaves out sv; train learns from the Swedish analysis and needs it.").ConfigureAwait(false);
+                return 2;
+            }
+
+            var classifier = (LexiconTipClassifier)services.GetRequiredService<ITipClassifier>();
+            var examples = policeTips.Select(t => new TrainingExample(t, TrainingDomain.Police, classifier.Features(t.Text)))
+                .Concat(residentTips.Select(t => new TrainingExample(t, TrainingDomain.Resident, classifier.Features(t.Text))))
+                .ToList();
 
             var settings = new TrainingSettings(ResidentWeight: parse.GetValue(residentWeight), L1: parse.GetValue(l1), L2: parse.GetValue(l2));
-            var source = $"Learned by `Grastorp.Intake.Cli train` (ML.NET L-BFGS logistic regression, one per theme, resident weight {settings.ResidentWeight}, L1 {settings.L1}, L2 {settings.L2}) from the tune part (70 %, FNV-1a id split) of {policeFile.Name} (Swedish Police event summaries, polisen.se open data; see shared/data/README.md) and {residentFile.Name}. Only derived weights are stored, no text.";
-            var result = ThemeModelTrainer.Train(examples, settings, source);
+            var result = ThemeModelTrainer.Train(examples, settings, Source(settings, policeFile, residentFile, options));
             foreach (var line in result.Report)
             {
                 await console.Out.WriteLineAsync(line).ConfigureAwait(false);
             }
 
             var target = parse.GetRequiredValue(output);
-            target.Directory?.Create();
-            await File.WriteAllTextAsync(target.FullName, JsonSerializer.Serialize(result.Model, ModelJson) + "\n", cancellation).ConfigureAwait(false);
-
-            // What was written must load the way the app loads it.
-            _ = new LexiconTipClassifier(LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn), ThemeModelLoader.LoadFile(target.FullName), target.FullName);
+            await ModelFile.WriteCheckedAsync(
+                JsonSerializer.Serialize(result.Model, ModelJson) + "\n",
+                target,
+                draft => LoadsWith(options, draft),
+                cancellation).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"wrote {target.FullName}").ConfigureAwait(false);
             return 0;
         }));
         return command;
+    }
+
+    private static ClassifierOptions WithModel(ClassifierOptions options, string model) => new()
+    {
+        Kind = ClassifierKindOption.Lexicon,
+        Languages = options.Languages,
+        ExtraLexicons = options.ExtraLexicons,
+        Model = model,
+    };
+
+    /// <summary>Builds the classifier the app would build with the model at <paramref name="path"/>; throws naming the problem.</summary>
+    private static void LoadsWith(ClassifierOptions options, string path)
+    {
+        try
+        {
+            _ = ClassifierFactory.Create(WithModel(options, path), AppContext.BaseDirectory);
+        }
+        catch (LexiconException ex)
+        {
+            throw new LexiconException($"the trained model does not load with the configured lexicons, so it was not written: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>What the model file says about where it came from, including any lexicon beyond the built-in ones.</summary>
+    private static string Source(TrainingSettings settings, FileInfo police, FileInfo residents, ClassifierOptions options)
+    {
+        var lexicons = $"built-in lexicons {string.Join(", ", options.EffectiveLanguages())}"
+            + (options.ExtraLexicons.Length > 0 ? $" with extra lexicons {string.Join(", ", options.ExtraLexicons.Select(Path.GetFileName))}" : "");
+        return $"Learned by `Grastorp.Intake.Cli train` (ML.NET L-BFGS logistic regression, one per theme, resident weight {settings.ResidentWeight}, L1 {settings.L1}, L2 {settings.L2}; {lexicons}) from the tune part (70 %, FNV-1a id split) of {police.Name} (Swedish Police event summaries, polisen.se open data; see shared/data/README.md) and {residents.Name}. Only derived weights are stored, no text.";
     }
 }

@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace Grastorp.Intake.Cli.Evaluation;
 
-/// <summary>Reads labelled JSON Lines <c>{"id","text","themes":[...]}</c>; other fields (type, county) are ignored.</summary>
+/// <summary>
+/// Reads labelled JSON Lines <c>{"id","text","themes":[...],"heldOut":true}</c> (<c>heldOut</c> optional); other fields
+/// (type, county) are ignored.
+/// </summary>
 internal static class LabelledTipReader
 {
     public static async Task<IReadOnlyList<LabelledTip>> ReadAsync(string path, CancellationToken cancellation)
@@ -33,11 +36,11 @@ internal static class LabelledTipReader
                 throw new InvalidDataException($"{path}:{lineNumber}: needs \"id\", \"text\" and a non-empty \"themes\" list");
             }
 
-            tips.Add(new LabelledTip(row.Id, row.Text, row.Themes));
+            tips.Add(new LabelledTip(row.Id, row.Text, row.Themes, row.HeldOut));
         }
 
         return tips;
     }
 
-    private sealed record Row(string? Id, string? Text, IReadOnlyList<string>? Themes);
+    private sealed record Row(string? Id, string? Text, IReadOnlyList<string>? Themes, bool HeldOut);
 }

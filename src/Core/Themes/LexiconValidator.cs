@@ -65,19 +65,7 @@ public static class LexiconValidator
     private static void ValidateTheme(LexiconTheme theme, LexiconDocument lexicon, HashSet<string> seen, List<string> problems)
     {
         var where = $"theme '{theme.Id}'";
-        if (!Theme.IsValidId(theme.Id))
-        {
-            problems.Add($"{where}: id must be 1-32 characters a-z, 0-9 or _");
-        }
-        else if (theme.Id == Theme.Other)
-        {
-            problems.Add($"{where}: '{Theme.Other}' is given when no theme applies and cannot have words");
-        }
-        else if (!seen.Add(theme.Id))
-        {
-            problems.Add($"{where}: listed twice");
-        }
-
+        CheckThemeId(theme.Id, where, seen, problems);
         if (!(theme.Threshold > 0 && theme.Threshold <= MaxWeight))
         {
             problems.Add($"{where}: threshold must be above 0 and at most {MaxWeight}");
@@ -89,49 +77,85 @@ public static class LexiconValidator
             return;
         }
 
-        if (theme.Terms.Count == 0)
+        CheckTerms(theme.Terms, lexicon.Cues, where, problems);
+        CheckWords(theme.Away, $"{where} away", problems, allowEmpty: true);
+    }
+
+    private static void CheckThemeId(string id, string where, HashSet<string> seen, List<string> problems)
+    {
+        if (!Theme.IsValidId(id))
+        {
+            problems.Add($"{where}: id must be 1-32 characters a-z, 0-9 or _");
+        }
+        else if (id == Theme.Other)
+        {
+            problems.Add($"{where}: '{Theme.Other}' is given when no theme applies and cannot have words");
+        }
+        else if (!seen.Add(id))
+        {
+            problems.Add($"{where}: listed twice");
+        }
+    }
+
+    private static void CheckTerms(
+        IReadOnlyList<LexiconTermGroup> terms, IReadOnlyDictionary<string, IReadOnlyList<string>>? cues, string where, List<string> problems)
+    {
+        if (terms.Count == 0)
         {
             problems.Add($"{where}: no terms");
         }
 
-        var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < theme.Terms.Count; i++)
+        var listed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < terms.Count; i++)
         {
-            var group = theme.Terms[i];
-            if (group is null)
+            if (terms[i] is { } group)
+            {
+                CheckTermGroup(group, cues, where, listed, problems);
+            }
+            else
             {
                 problems.Add($"{where}: terms[{i}] is null");
-                continue;
-            }
-
-            if (!(group.Weight > 0 && group.Weight <= MaxWeight))
-            {
-                problems.Add($"{where}: weight {group.Weight} must be above 0 and at most {MaxWeight}");
-            }
-
-            if (group.Requires is not null && lexicon.Cues is not null && !lexicon.Cues.ContainsKey(group.Requires))
-            {
-                problems.Add($"{where}: requires unknown cue '{group.Requires}'");
-            }
-
-            CheckWords(group.Words, where, problems, allowEmpty: false);
-            foreach (var word in (group.Words ?? []).Where(w => !string.IsNullOrWhiteSpace(w)))
-            {
-                // The same word may stand in two groups with different cues (alcohol with driving, alcohol with minors).
-                if (!words.Add($"{word.Trim()}|{group.Requires}"))
-                {
-                    problems.Add($"{where}: '{word}' is listed twice");
-                }
-
-                if (group.Compound && (word.Trim().Contains(' ', StringComparison.Ordinal) || word.Trim().Length < ThemeTextAnalyzer.MinCompoundPartLength))
-                {
-                    problems.Add($"{where}: compound word '{word}' must be one word of at least {ThemeTextAnalyzer.MinCompoundPartLength} letters");
-                }
             }
         }
-
-        CheckWords(theme.Away, $"{where} away", problems, allowEmpty: true);
     }
+
+    private static void CheckTermGroup(
+        LexiconTermGroup group, IReadOnlyDictionary<string, IReadOnlyList<string>>? cues, string where, HashSet<string> listed, List<string> problems)
+    {
+        if (!(group.Weight > 0 && group.Weight <= MaxWeight))
+        {
+            problems.Add($"{where}: weight {group.Weight} must be above 0 and at most {MaxWeight}");
+        }
+
+        // A null cue list is already a problem of its own; naming every requires as unknown would only repeat it.
+        if (group.Requires is not null && cues is not null && !cues.ContainsKey(group.Requires))
+        {
+            problems.Add($"{where}: requires unknown cue '{group.Requires}'");
+        }
+
+        CheckWords(group.Words, where, problems, allowEmpty: false);
+        CheckTermWords(group, where, listed, problems);
+    }
+
+    private static void CheckTermWords(LexiconTermGroup group, string where, HashSet<string> listed, List<string> problems)
+    {
+        foreach (var word in (group.Words ?? []).Where(w => !string.IsNullOrWhiteSpace(w)))
+        {
+            // The same word may stand in two groups with different cues (alcohol with driving, alcohol with minors).
+            if (!listed.Add($"{word.Trim()}|{group.Requires}"))
+            {
+                problems.Add($"{where}: '{word}' is listed twice");
+            }
+
+            if (group.Compound && !CanBeCompoundPart(word.Trim()))
+            {
+                problems.Add($"{where}: compound word '{word}' must be one word of at least {ThemeTextAnalyzer.MinCompoundPartLength} letters");
+            }
+        }
+    }
+
+    private static bool CanBeCompoundPart(string word) =>
+        !word.Contains(' ', StringComparison.Ordinal) && word.Length >= ThemeTextAnalyzer.MinCompoundPartLength;
 
     /// <summary>Adds a problem when <paramref name="value"/> is null (JSON <c>null</c>); whether it was there.</summary>
     private static bool CheckNotNull(object? value, string where, List<string> problems)

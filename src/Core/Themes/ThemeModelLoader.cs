@@ -84,58 +84,83 @@ public static class ThemeModelLoader
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < model.Themes.Count; i++)
         {
-            var theme = model.Themes[i];
-            if (theme is null)
+            if (model.Themes[i] is { } theme)
+            {
+                ValidateTheme(theme, seen, problems);
+            }
+            else
             {
                 problems.Add($"themes[{i}] is null");
-                continue;
-            }
-
-            var where = $"theme '{theme.Id}'";
-            if (!Theme.IsValidId(theme.Id) || theme.Id == Theme.Other)
-            {
-                problems.Add($"{where}: id must be 1-32 characters a-z, 0-9 or _, and not '{Theme.Other}'");
-            }
-            else if (!seen.Add(theme.Id))
-            {
-                problems.Add($"{where}: listed twice");
-            }
-
-            if (!double.IsFinite(theme.Bias) || Math.Abs(theme.Bias) > MaxWeight)
-            {
-                problems.Add($"{where}: bias must be a number between -{MaxWeight} and {MaxWeight}");
-            }
-
-            if (!(theme.Threshold > 0 && theme.Threshold < 1))
-            {
-                problems.Add($"{where}: threshold must be above 0 and below 1");
-            }
-
-            if (!(theme.Veto >= 0 && theme.Veto <= theme.Threshold))
-            {
-                problems.Add($"{where}: veto must be between 0 and the threshold");
-            }
-
-            if (theme.Weights is null)
-            {
-                problems.Add($"{where}: no weights");
-                continue;
-            }
-
-            foreach (var (feature, weight) in theme.Weights)
-            {
-                if (!ThemeFeatures.IsValidName(feature))
-                {
-                    problems.Add($"{where}: feature '{feature}' is not a known kind of feature");
-                }
-
-                if (!double.IsFinite(weight) || Math.Abs(weight) > MaxWeight)
-                {
-                    problems.Add($"{where}: weight of '{feature}' must be a number between -{MaxWeight} and {MaxWeight}");
-                }
             }
         }
 
         return problems;
     }
+
+    private static void ValidateTheme(ThemeModelTheme theme, HashSet<string> seen, List<string> problems)
+    {
+        var where = $"theme '{theme.Id}'";
+        CheckThemeId(theme.Id, where, seen, problems);
+        CheckBias(theme.Bias, where, problems);
+        CheckDecisionRule(theme, where, problems);
+        CheckWeights(theme.Weights, where, problems);
+    }
+
+    private static void CheckThemeId(string id, string where, HashSet<string> seen, List<string> problems)
+    {
+        if (!Theme.IsValidId(id) || id == Theme.Other)
+        {
+            problems.Add($"{where}: id must be 1-32 characters a-z, 0-9 or _, and not '{Theme.Other}'");
+        }
+        else if (!seen.Add(id))
+        {
+            problems.Add($"{where}: listed twice");
+        }
+    }
+
+    private static void CheckBias(double bias, string where, List<string> problems)
+    {
+        if (!IsUsableWeight(bias))
+        {
+            problems.Add($"{where}: bias must be a number between -{MaxWeight} and {MaxWeight}");
+        }
+    }
+
+    private static void CheckDecisionRule(ThemeModelTheme theme, string where, List<string> problems)
+    {
+        if (!(theme.Threshold > 0 && theme.Threshold < 1))
+        {
+            problems.Add($"{where}: threshold must be above 0 and below 1");
+        }
+
+        if (!(theme.Veto >= 0 && theme.Veto <= theme.Threshold))
+        {
+            problems.Add($"{where}: veto must be between 0 and the threshold");
+        }
+    }
+
+    // The weights are null, whatever the type says, when the file has "weights": null.
+    private static void CheckWeights(IReadOnlyDictionary<string, double>? weights, string where, List<string> problems)
+    {
+        if (weights is null)
+        {
+            problems.Add($"{where}: no weights");
+            return;
+        }
+
+        foreach (var (feature, weight) in weights)
+        {
+            if (!ThemeFeatures.IsValidName(feature))
+            {
+                problems.Add($"{where}: feature '{feature}' is not a known kind of feature");
+            }
+
+            if (!IsUsableWeight(weight))
+            {
+                problems.Add($"{where}: weight of '{feature}' must be a number between -{MaxWeight} and {MaxWeight}");
+            }
+        }
+    }
+
+    private static bool IsUsableWeight(double weight) => double.IsFinite(weight) && Math.Abs(weight) <= MaxWeight;
 }

@@ -1,8 +1,11 @@
+using System.Runtime.InteropServices;
+
 namespace Grastorp.Intake.Core.Themes.Analysis;
 
 /// <summary>
 /// Finds a lexicon's patterns in a tokenised tip and scores its terms: a term counts unless a negation stands just
-/// before it, it lies in an away phrase of its theme, or it lacks the cue its group requires. Immutable, thread-safe.
+/// before it, it lies in an away phrase of its theme, it lacks the cue its group requires, or a heavier term of its
+/// theme holds its words (<see cref="NestedTerms"/>). Immutable, thread-safe.
 /// </summary>
 internal sealed class PatternMatcher
 {
@@ -102,17 +105,31 @@ internal sealed class PatternMatcher
             }
         }
 
-        foreach (var (pattern, start, _) in occurrences)
+        // The terms that count, by index: usually a handful, so the nesting check below stays cheap.
+        Span<int> counting = occurrences.Count <= 256 ? stackalloc int[occurrences.Count] : new int[occurrences.Count];
+        var count = 0;
+        for (var i = 0; i < occurrences.Count; i++)
         {
-            if (pattern.Kind != PatternKind.Term
-                || (pattern.RequiredCue >= 0 && !cues[pattern.RequiredCue])
-                || IsNegated(buffer.Words, start)
-                || IsInsideAwayPhrase(occurrences, pattern.Target, start))
+            var (pattern, start, _) = occurrences[i];
+            if (pattern.Kind == PatternKind.Term
+                && (pattern.RequiredCue < 0 || cues[pattern.RequiredCue])
+                && !IsNegated(buffer.Words, start)
+                && !IsInsideAwayPhrase(occurrences, pattern.Target, start))
             {
-                continue;
+                counting[count++] = i;
             }
+        }
 
-            scores.Add(pattern.Target, pattern.Display, pattern.Weight);
+        counting = counting[..count];
+        Span<bool> kept = count <= 256 ? stackalloc bool[count] : new bool[count];
+        NestedTerms.MarkKept(CollectionsMarshal.AsSpan(occurrences), CollectionsMarshal.AsSpan(buffer.Words), counting, kept);
+        for (var i = 0; i < counting.Length; i++)
+        {
+            if (kept[i])
+            {
+                var pattern = occurrences[counting[i]].Pattern;
+                scores.Add(pattern.Target, pattern.Display, pattern.Weight);
+            }
         }
     }
 

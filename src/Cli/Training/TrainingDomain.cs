@@ -1,0 +1,11 @@
+namespace Grastorp.Intake.Cli.Training;
+
+/// <summary>Where a training text comes from: it decides the text's weight and which figure it is scored in.</summary>
+internal enum TrainingDomain
+{
+    /// <summary>A police event summary (the tune part of the police file).</summary>
+    Police,
+
+    /// <summary>A tip written as residents write (the resident tune file).</summary>
+    Resident,
+}

@@ -1,0 +1,11 @@
+namespace Grastorp.Intake.Cli.Training;
+
+/// <summary>Settings of one training run.</summary>
+/// <param name="ResidentWeight">How much one resident tip counts against one police text (residents are the real use).</param>
+/// <param name="Folds">Cross-validation folds over the training data, for choosing the decision rule.</param>
+/// <param name="MinCount">A word or bigram must occur in at least this many training texts to become a feature.</param>
+/// <param name="L1">ML.NET L1 regularisation (keeps the weight file small).</param>
+/// <param name="L2">ML.NET L2 regularisation.</param>
+/// <param name="MinWeight">Weights smaller than this are dropped from the exported model.</param>
+internal sealed record TrainingSettings(
+    double ResidentWeight = 1, int Folds = 5, int MinCount = 2, float L1 = 1f, float L2 = 1f, double MinWeight = 0.01);

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Azure.WebJobs.Extensions.Timers;
 
-namespace Grastorp.Intake.DevHost.Jobs;
+namespace Grastorp.Intake.DevHost;
 
 /// <summary>
 /// Replaces the timer extension's storage-backed monitor, whose 3.0.6 build needs a type that

@@ -1,4 +1,4 @@
-namespace Grastorp.Intake.Core.Tips;
+namespace Grastorp.Intake.Core.Tips.Processing;
 
 /// <summary>What processing one queue message did.</summary>
 public enum ProcessOutcome

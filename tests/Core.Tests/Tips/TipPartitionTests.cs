@@ -1,7 +1,7 @@
 using Grastorp.Intake.Core.Calendar;
-using Grastorp.Intake.Core.Counting;
+using Grastorp.Intake.Core.Tips;
 
-namespace Grastorp.Intake.Core.Tests.Counting;
+namespace Grastorp.Intake.Core.Tests.Tips;
 
 public class TipPartitionTests
 {
@@ -21,10 +21,8 @@ public class TipPartitionTests
     }
 
     [Fact]
-    public void Counter_rows_sort_apart_from_tip_references()
+    public void A_tip_belongs_to_the_Swedish_week_it_was_received_in()
     {
-        // Tip row keys are upper-case Crockford base32; counters must sort after every one of them.
-        Assert.True(string.CompareOrdinal("ZZZZZZZZZZ", TipPartition.TipsCounterRowKey) < 0);
-        Assert.StartsWith(TipPartition.CounterPrefix + "-", TipPartition.CounterRowKey("drugs"), StringComparison.Ordinal);
+        Assert.Equal("vara-2026-W49", TipPartition.Of("vara", new DateTimeOffset(2026, 11, 29, 23, 30, 0, TimeSpan.Zero)).Key);
     }
 }

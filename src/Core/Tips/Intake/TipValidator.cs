@@ -2,7 +2,7 @@ using System.Globalization;
 using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Municipalities;
 
-namespace Grastorp.Intake.Core.Tips;
+namespace Grastorp.Intake.Core.Tips.Intake;
 
 /// <summary>
 /// The rules a submission must meet. Messages are in Swedish first and English second, like the form, and never

@@ -1,6 +1,6 @@
 using Grastorp.Intake.Core.Calendar;
 
-namespace Grastorp.Intake.Core.Tips;
+namespace Grastorp.Intake.Core.Tips.Intake;
 
 /// <summary>What became of a submission. Hosts map each case to an HTTP answer.</summary>
 public abstract record SubmitOutcome

@@ -2,9 +2,10 @@ using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Themes;
+using Grastorp.Intake.Core.Tips.Queue;
 using Microsoft.Extensions.Logging;
 
-namespace Grastorp.Intake.Core.Tips;
+namespace Grastorp.Intake.Core.Tips.Processing;
 
 /// <summary>
 /// Handles one message from the <c>tips</c> queue: classify, then store and count once. A failure other than an
@@ -12,8 +13,8 @@ namespace Grastorp.Intake.Core.Tips;
 /// </summary>
 public sealed partial class TipProcessor(
     ITipClassifier classifier,
-    TipRecorder recorder,
-    TipQueues queues,
+    TipStore store,
+    TipQueues queue,
     MunicipalityCatalog municipalities,
     ILogger<TipProcessor> logger)
 {
@@ -28,13 +29,13 @@ public sealed partial class TipProcessor(
         }
         catch (UnreadableTipMessageException e)
         {
-            await queues.SendToPoisonAsync(messageText, cancellationToken).ConfigureAwait(false);
+            await queue.SendToPoisonAsync(messageText, cancellationToken).ConfigureAwait(false);
             LogPoisoned(logger, messageId, e.Message);
             return ProcessOutcome.Poisoned;
         }
 
         var classification = classifier.Classify(tip.Text);
-        var outcome = await recorder.RecordAsync(tip, classification, cancellationToken).ConfigureAwait(false);
+        var outcome = await store.RecordAsync(tip.ToReceivedTip(), classification, cancellationToken).ConfigureAwait(false);
         if (outcome == RecordOutcome.AlreadyCounted)
         {
             LogAlreadyCounted(logger, tip.Reference, messageId, dequeueCount);

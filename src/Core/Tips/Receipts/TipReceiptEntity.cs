@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 
-namespace Grastorp.Intake.Core.Tips;
+namespace Grastorp.Intake.Core.Tips.Receipts;
 
 /// <summary>
 /// Written at intake: which partition a reference's tip will be stored in. It lets a resident's status check find

@@ -1,6 +1,6 @@
 using Grastorp.Intake.Core.Calendar;
 
-namespace Grastorp.Intake.Core.Tips;
+namespace Grastorp.Intake.Core.Tips.Status;
 
 /// <summary>What a resident may learn about their own tip: how far it has come, and its week. Nothing else.</summary>
 public sealed record TipStatus(string Status, WeekId Week)

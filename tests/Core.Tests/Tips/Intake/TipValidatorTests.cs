@@ -1,9 +1,10 @@
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Tips;
+using Grastorp.Intake.Core.Tips.Intake;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Grastorp.Intake.Core.Tests.Tips;
+namespace Grastorp.Intake.Core.Tests.Tips.Intake;
 
 public class TipValidatorTests
 {

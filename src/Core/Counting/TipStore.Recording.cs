@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Core.Tips;
@@ -11,12 +10,12 @@ using Polly.Retry;
 namespace Grastorp.Intake.Core.Counting;
 
 /// <summary>
-/// Stores a classified tip and moves its counters exactly once. Queues deliver at least once, so the tip row and
+/// Recording: stores a classified tip and moves its counters exactly once. Queues deliver at least once, so the tip row and
 /// every counter it moves are written in one entity-group transaction: the tip is added (a second copy fails with
 /// 409, which means "already counted"), existing counters are replaced only if their ETag is unchanged (412 when a
 /// concurrent tip got there first, and then the whole transaction is retried from a fresh read).
 /// </summary>
-public sealed class TipRecorder(IntakeTables tables, TimeProvider time)
+public sealed partial class TipStore
 {
     private static readonly ResiliencePipeline ConflictRetry = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
@@ -30,19 +29,19 @@ public sealed class TipRecorder(IntakeTables tables, TimeProvider time)
         })
         .Build();
 
-    public async Task<RecordOutcome> RecordAsync(TipMessage tip, TipClassification classification, CancellationToken cancellationToken)
+    public async Task<RecordOutcome> RecordAsync(ReceivedTip tip, TipClassification classification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tip);
         ArgumentNullException.ThrowIfNull(classification);
         var table = await tables.TipsAsync().ConfigureAwait(false);
-        var partition = new TipPartition(tip.Municipality, SwedishTime.WeekOf(tip.ReceivedAt));
+        var partition = tip.Partition;
         return await ConflictRetry.ExecuteAsync(
             async token => await TryRecordAsync(table, partition, tip, classification, token).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<RecordOutcome> TryRecordAsync(
-        TableClient table, TipPartition partition, TipMessage tip, TipClassification classification, CancellationToken cancellationToken)
+        TableClient table, TipPartition partition, ReceivedTip tip, TipClassification classification, CancellationToken cancellationToken)
     {
         var existing = await ReadTipAndCountersAsync(table, partition, tip.Reference, cancellationToken).ConfigureAwait(false);
         if (existing.ContainsKey(tip.Reference))
@@ -68,7 +67,7 @@ public sealed class TipRecorder(IntakeTables tables, TimeProvider time)
     {
         var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partition.Key} and (RowKey eq {reference} or (RowKey ge {TipPartition.CounterPrefix} and RowKey lt {TipPartition.CounterPrefix + "."}))");
+            $"PartitionKey eq {partition.Key} and (RowKey eq {reference} or (RowKey ge {CounterPrefix} and RowKey lt {CounterPrefix + "."}))");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Count"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             rows[row.RowKey] = row;
@@ -79,10 +78,10 @@ public sealed class TipRecorder(IntakeTables tables, TimeProvider time)
 
     /// <summary>Add the tip; add each counter it is the first for, or replace it if its ETag is still the one read.</summary>
     private List<TableTransactionAction> Actions(
-        TipPartition partition, TipMessage tip, TipClassification classification, Dictionary<string, TableEntity> existing)
+        TipPartition partition, ReceivedTip tip, TipClassification classification, Dictionary<string, TableEntity> existing)
     {
         List<TableTransactionAction> actions = [new(TableTransactionActionType.Add, ToEntity(partition, tip, classification))];
-        var counterKeys = classification.Themes.Select(t => TipPartition.CounterRowKey(t.Theme)).Prepend(TipPartition.TipsCounterRowKey);
+        var counterKeys = classification.Themes.Select(t => CounterRowKey(t.Theme)).Prepend(TipsCounterRowKey);
         foreach (var rowKey in counterKeys)
         {
             var counter = new ThemeCounterEntity { PartitionKey = partition.Key, RowKey = rowKey, Count = 1 };
@@ -100,7 +99,7 @@ public sealed class TipRecorder(IntakeTables tables, TimeProvider time)
         return actions;
     }
 
-    private TipEntity ToEntity(TipPartition partition, TipMessage tip, TipClassification classification) => new()
+    private TipEntity ToEntity(TipPartition partition, ReceivedTip tip, TipClassification classification) => new()
     {
         PartitionKey = partition.Key,
         RowKey = tip.Reference,

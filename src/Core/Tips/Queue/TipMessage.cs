@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
+using Grastorp.Intake.Core.Tips;
 
-namespace Grastorp.Intake.Core.Tips;
+namespace Grastorp.Intake.Core.Tips.Queue;
 
 /// <summary>
 /// A received tip on its way through the <c>tips</c> queue. Versioned, because messages outlive deployments:
@@ -29,16 +30,22 @@ public sealed record TipMessage
 
     public string? Contact { get; init; }
 
-    public static TipMessage From(TipReference reference, DateTimeOffset receivedAt, TipContent content) => new()
+    public static TipMessage From(ReceivedTip tip)
     {
-        Version = CurrentVersion,
-        Reference = reference.Value,
-        ReceivedAt = receivedAt,
-        Municipality = content.Municipality.Id,
-        Kind = content.Kind,
-        Text = content.Text,
-        Place = content.Place,
-        ObservedAt = content.ObservedAt,
-        Contact = content.Contact,
-    };
+        ArgumentNullException.ThrowIfNull(tip);
+        return new()
+        {
+            Version = CurrentVersion,
+            Reference = tip.Reference,
+            ReceivedAt = tip.ReceivedAt,
+            Municipality = tip.Municipality,
+            Kind = tip.Kind,
+            Text = tip.Text,
+            Place = tip.Place,
+            ObservedAt = tip.ObservedAt,
+            Contact = tip.Contact,
+        };
+    }
+
+    public ReceivedTip ToReceivedTip() => new(Reference, ReceivedAt, Municipality, Kind, Text, Place, ObservedAt, Contact);
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Grastorp.Intake.Core.Tips;
+namespace Grastorp.Intake.Core.Tips.Queue;
 
 /// <summary>Writes and reads <see cref="TipMessage"/> as queue message text.</summary>
 public static class TipMessageCodec

@@ -1,4 +1,4 @@
-namespace Grastorp.Intake.Core.Tips;
+namespace Grastorp.Intake.Core.Tips.Intake;
 
 /// <summary>What a host knows about an incoming submission before reading it: enough to refuse it cheaply.</summary>
 /// <param name="ContentType">The Content-Type header, if any.</param>

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Web;
 
-namespace Grastorp.Intake.Core.Tips;
+namespace Grastorp.Intake.Core.Tips.Intake;
 
 /// <summary>
 /// Turns a request body, JSON or an HTML form post, into the same field map, refusing oversized bodies before

@@ -1,7 +1,8 @@
 using System.Text;
 using Grastorp.Intake.Core.Tips;
+using Grastorp.Intake.Core.Tips.Intake;
 
-namespace Grastorp.Intake.Core.Tests.Tips;
+namespace Grastorp.Intake.Core.Tests.Tips.Intake;
 
 public class TipRequestReaderTests
 {

@@ -1,4 +1,4 @@
-namespace Grastorp.Intake.Core.Tips;
+namespace Grastorp.Intake.Core.Tips.Intake;
 
 /// <summary>The field names of a tip submission, as the form and the JSON API spell them.</summary>
 public static class TipFields

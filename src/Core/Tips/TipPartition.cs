@@ -1,6 +1,6 @@
 using Grastorp.Intake.Core.Calendar;
 
-namespace Grastorp.Intake.Core.Counting;
+namespace Grastorp.Intake.Core.Tips;
 
 /// <summary>
 /// One table partition per municipality and Swedish ISO week (<c>grastorp-2026-W48</c>): a tip and the counters it
@@ -8,15 +8,10 @@ namespace Grastorp.Intake.Core.Counting;
 /// </summary>
 public readonly record struct TipPartition(string Municipality, WeekId Week)
 {
-    /// <summary>Counter rows start with this; tip rows are references (upper-case base32), so the two never mix.</summary>
-    internal const string CounterPrefix = "count";
-
-    /// <summary>The counter of all tips, whatever their themes.</summary>
-    internal const string TipsCounterRowKey = CounterPrefix;
-
     public string Key => $"{Municipality}-{Week}";
 
-    internal static string CounterRowKey(string theme) => $"{CounterPrefix}-{theme}";
+    /// <summary>The partition rule, in one place: a tip belongs to the Swedish week it was received in.</summary>
+    public static TipPartition Of(string municipality, DateTimeOffset receivedAt) => new(municipality, SwedishTime.WeekOf(receivedAt));
 
     public override string ToString() => Key;
 }

@@ -1,4 +1,4 @@
-namespace Grastorp.Intake.Core.Tips;
+namespace Grastorp.Intake.Core.Tips.Queue;
 
 /// <summary>A queue message that no retry can make readable: it goes to the poison queue at once.</summary>
 public sealed class UnreadableTipMessageException : Exception

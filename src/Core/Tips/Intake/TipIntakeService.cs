@@ -1,16 +1,15 @@
 using Azure;
-using Grastorp.Intake.Core.Calendar;
-using Grastorp.Intake.Core.Counting;
-using Grastorp.Intake.Core.Storage;
+using Grastorp.Intake.Core.Tips.Queue;
+using Grastorp.Intake.Core.Tips.Receipts;
 using Microsoft.Extensions.Logging;
 
-namespace Grastorp.Intake.Core.Tips;
+namespace Grastorp.Intake.Core.Tips.Intake;
 
 /// <summary>Takes a resident's submission: reads and validates it, gives it a reference and puts it on the queue.</summary>
 public sealed partial class TipIntakeService(
     TipValidator validator,
-    IntakeTables tables,
-    TipQueues queues,
+    ReceiptStore receipts,
+    TipQueues queue,
     TimeProvider time,
     ILogger<TipIntakeService> logger)
 {
@@ -36,11 +35,11 @@ public sealed partial class TipIntakeService(
 
         var content = validation.Tip!;
         var receivedAt = time.GetUtcNow();
-        var partition = new TipPartition(content.Municipality.Id, SwedishTime.WeekOf(receivedAt));
-        var reference = await WriteReceiptAsync(tables, partition, receivedAt, cancellationToken).ConfigureAwait(false);
+        var partition = TipPartition.Of(content.Municipality.Id, receivedAt);
+        var reference = await receipts.IssueAsync(partition, receivedAt, cancellationToken).ConfigureAwait(false);
         try
         {
-            await queues.SendAsync(TipMessage.From(reference, receivedAt, content), cancellationToken).ConfigureAwait(false);
+            await queue.SendAsync(ReceivedTip.From(reference, receivedAt, content), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -52,26 +51,6 @@ public sealed partial class TipIntakeService(
         return new SubmitOutcome.Accepted(reference, partition.Week);
     }
 
-    private static async Task<TipReference> WriteReceiptAsync(IntakeTables tables, TipPartition partition, DateTimeOffset receivedAt, CancellationToken cancellationToken)
-    {
-        var receipts = await tables.ReceiptsAsync().ConfigureAwait(false);
-        for (var attempt = 1; ; attempt++)
-        {
-            var reference = TipReference.New();
-            try
-            {
-                await receipts.AddEntityAsync(
-                    new TipReceiptEntity { PartitionKey = reference.Value, RowKey = string.Empty, TipPartition = partition.Key, Week = partition.Week.ToString(), ReceivedAt = receivedAt },
-                    cancellationToken).ConfigureAwait(false);
-                return reference;
-            }
-            catch (RequestFailedException e) when (e.Status == 409 && attempt < 3)
-            {
-                // 50 random bits make a collision astronomically rare; drawing again is the whole remedy.
-            }
-        }
-    }
-
     /// <summary>
     /// The resident gets an error and no reference, so the receipt must not claim the tip was received. (If the
     /// queue did take the message despite the error, the tip is still counted; only its status check is lost.)
@@ -81,8 +60,7 @@ public sealed partial class TipIntakeService(
         LogEnqueueFailed(logger, sendFailure, reference.Value);
         try
         {
-            var receipts = await tables.ReceiptsAsync().ConfigureAwait(false);
-            await receipts.DeleteEntityAsync(reference.Value, string.Empty, ETag.All, CancellationToken.None).ConfigureAwait(false);
+            await receipts.WithdrawAsync(reference).ConfigureAwait(false);
         }
         catch (RequestFailedException e)
         {

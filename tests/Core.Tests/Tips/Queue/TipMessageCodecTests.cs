@@ -1,14 +1,15 @@
 using System.Text.Json.Nodes;
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Tips;
+using Grastorp.Intake.Core.Tips.Queue;
 
-namespace Grastorp.Intake.Core.Tests.Tips;
+namespace Grastorp.Intake.Core.Tests.Tips.Queue;
 
 public class TipMessageCodecTests
 {
     private static readonly DateTimeOffset ReceivedAt = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
 
-    private static TipMessage Message(string? contact = "070-123 45 67") => TipMessage.From(
+    private static TipMessage Message(string? contact = "070-123 45 67") => TipMessage.From(ReceivedTip.From(
         TipReference.New(),
         ReceivedAt,
         new TipContent(
@@ -17,7 +18,7 @@ public class TipMessageCodecTests
             new Municipality("vara", "Vara"),
             "Storgatan 5",
             new DateTimeOffset(2026, 11, 19, 18, 30, 0, TimeSpan.FromHours(1)),
-            contact));
+            contact)));
 
     private static JsonObject EncodedObject(TipMessage message) => JsonNode.Parse(TipMessageCodec.Encode(message))!.AsObject();
 

@@ -1,6 +1,8 @@
+using Grastorp.Intake.Classification.Analysis.Model;
+using Grastorp.Intake.Classification.Analysis.Text;
 using Grastorp.Intake.Core.Themes;
 
-namespace Grastorp.Intake.Classification.Analysis;
+namespace Grastorp.Intake.Classification.Analysis.Lexicon;
 
 /// <summary>Turns a validated lexicon (and, for Swedish, the learned model) into a <see cref="CompiledLexicon"/>.</summary>
 internal static class LexiconCompiler
@@ -28,7 +30,7 @@ internal static class LexiconCompiler
         var matcher = new PatternMatcher(
             ByFirstId(patterns, stems.Count), IsNegation(negationIds, stems.Count), lexicon.NegationWindow, cueNames.Count);
         var lookup = new VocabularyLookup(vocabulary.Ids, lexiconStems, Fuzzy(patterns, stems, unstemmed));
-        var tokeniser = new TipTokeniser(analyzer, ThemeTextAnalyzer.CreateWord(lexicon.Language, compoundParts, unstemmed), lookup);
+        var tokeniser = new VocabularyEncoder(analyzer, ThemeTextAnalyzer.CreateWord(lexicon.Language, compoundParts, unstemmed), lookup);
         return new CompiledLexicon(tokeniser, matcher, lookup, compiledModel, compoundParts, unstemmed);
     }
 

@@ -1,6 +1,6 @@
 using Grastorp.Intake.Core.Themes;
 
-namespace Grastorp.Intake.Classification.Analysis;
+namespace Grastorp.Intake.Classification.Analysis.Text;
 
 /// <summary>
 /// Splits ordinary tip text into exactly the tokens (and offsets) Lucene's <c>StandardTokenizer</c> gives, without its

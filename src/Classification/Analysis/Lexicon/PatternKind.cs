@@ -1,6 +1,6 @@
 using Grastorp.Intake.Core.Themes;
 
-namespace Grastorp.Intake.Classification.Analysis;
+namespace Grastorp.Intake.Classification.Analysis.Lexicon;
 
 /// <summary>What a matched lexicon entry does.</summary>
 internal enum PatternKind

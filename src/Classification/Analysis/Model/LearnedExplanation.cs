@@ -1,6 +1,7 @@
+using Grastorp.Intake.Classification.Analysis.Lexicon;
 using Grastorp.Intake.Core.Themes;
 
-namespace Grastorp.Intake.Classification.Analysis;
+namespace Grastorp.Intake.Classification.Analysis.Model;
 
 /// <summary>The tip's own words behind the strongest positive learned features of a theme, marked with <see cref="LexiconTipClassifier.LearnedMarker"/>.</summary>
 /// <remarks>

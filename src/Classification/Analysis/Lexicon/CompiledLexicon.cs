@@ -1,20 +1,22 @@
+using Grastorp.Intake.Classification.Analysis.Model;
+using Grastorp.Intake.Classification.Analysis.Text;
 using Grastorp.Intake.Core.Themes;
 
-namespace Grastorp.Intake.Classification.Analysis;
+namespace Grastorp.Intake.Classification.Analysis.Lexicon;
 
 /// <summary>
 /// One language's lexicon, compiled by <see cref="LexiconCompiler"/>, and the matching of a tip's text against it. The
-/// text is analysed once with Lucene.Net (<see cref="TipTokeniser"/>); matching then works on vocabulary ids only
+/// text is analysed once with Lucene.Net (<see cref="VocabularyEncoder"/>); matching then works on vocabulary ids only
 /// (<see cref="PatternMatcher"/>).
 /// </summary>
 internal sealed class CompiledLexicon
 {
-    private readonly TipTokeniser _tokeniser;
+    private readonly VocabularyEncoder _tokeniser;
     private readonly PatternMatcher _matcher;
     private readonly VocabularyLookup _vocabulary;
 
     public CompiledLexicon(
-        TipTokeniser tokeniser,
+        VocabularyEncoder tokeniser,
         PatternMatcher matcher,
         VocabularyLookup vocabulary,
         CompiledModel? model,

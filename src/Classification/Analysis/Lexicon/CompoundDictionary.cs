@@ -1,6 +1,6 @@
 using Grastorp.Intake.Core.Themes;
 
-namespace Grastorp.Intake.Classification.Analysis;
+namespace Grastorp.Intake.Classification.Analysis.Lexicon;
 
 /// <summary>Compound part words and all their prefixes, for <see cref="CompoundPartFilter"/>. Immutable, thread-safe.</summary>
 internal sealed class CompoundDictionary

@@ -1,6 +1,6 @@
 using Grastorp.Intake.Core.Themes;
 
-namespace Grastorp.Intake.Classification.Analysis;
+namespace Grastorp.Intake.Classification.Analysis.Model;
 
 /// <summary>The learned layer's features in a tip analysed by <see cref="CompiledLexicon.Match"/>: by index for scoring, by name for training.</summary>
 internal static class ModelFeatureCollector

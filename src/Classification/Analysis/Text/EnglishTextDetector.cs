@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 using Grastorp.Intake.Core.Themes;
 
-namespace Grastorp.Intake.Classification.Analysis;
+namespace Grastorp.Intake.Classification.Analysis.Text;
 
 /// <summary>
 /// Tells whether a tip is likely written in English (the form has an English version), so the English lexicon is run

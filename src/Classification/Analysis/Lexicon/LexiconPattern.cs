@@ -1,6 +1,6 @@
 using Grastorp.Intake.Core.Themes;
 
-namespace Grastorp.Intake.Classification.Analysis;
+namespace Grastorp.Intake.Classification.Analysis.Lexicon;
 
 /// <summary>One lexicon word or phrase after analysis: a sequence of vocabulary ids.</summary>
 /// <param name="Ids">The stems' vocabulary ids, in order.</param>

@@ -1,6 +1,6 @@
 using Grastorp.Intake.Core.Themes;
 
-namespace Grastorp.Intake.Classification.Analysis;
+namespace Grastorp.Intake.Classification.Analysis.Lexicon;
 
 /// <summary>
 /// A word is evidence for a theme once. Of terms of one theme that are nested (every word of one is a word of the

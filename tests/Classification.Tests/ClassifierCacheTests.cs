@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Grastorp.Intake.Classification.Tests;
 
-public class ClassifierBuildTests
+public class ClassifierCacheTests
 {
     [Fact]
     public async Task Start_up_validation_and_the_container_share_one_built_classifier()
@@ -21,6 +21,6 @@ public class ClassifierBuildTests
         await host.StopAsync(TestContext.Current.CancellationToken);
 
         Assert.Same(first, second);
-        Assert.Equal(1, host.Services.GetRequiredService<ClassifierBuild>().Builds);
+        Assert.Equal(1, host.Services.GetRequiredService<ClassifierCache>().Builds);
     }
 }

@@ -1,6 +1,6 @@
 using Grastorp.Intake.Core.Themes;
 
-namespace Grastorp.Intake.Classification.Analysis;
+namespace Grastorp.Intake.Classification.Analysis.Lexicon;
 
 /// <summary>
 /// Finds the lexicon stem one typing error away from a stem that is not in the lexicon ("narkotka", "inbrottt",

@@ -1,3 +1,5 @@
+using Grastorp.Intake.Classification.Analysis.Lexicon;
+using Grastorp.Intake.Core.Themes;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
@@ -6,9 +8,7 @@ using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Util;
 
-using Grastorp.Intake.Core.Themes;
-
-namespace Grastorp.Intake.Classification.Analysis;
+namespace Grastorp.Intake.Classification.Analysis.Text;
 
 /// <summary>
 /// Builds the Lucene.Net analysis chain that lexicon words and tip texts both go through, so that they meet in the

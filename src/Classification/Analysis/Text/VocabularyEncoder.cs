@@ -4,14 +4,14 @@ using PendingWord = (int Start, int End, int Increment, int Word, int Exact, str
 
 using Grastorp.Intake.Core.Themes;
 
-namespace Grastorp.Intake.Classification.Analysis;
+namespace Grastorp.Intake.Classification.Analysis.Text;
 
 /// <summary>
 /// Turns a tip's text into vocabulary ids in a <see cref="TokenBuffer"/>, as the Lucene chain of
 /// <see cref="ThemeTextAnalyzer.Create(string, IReadOnlyCollection{string}, IReadOnlyCollection{string})"/> gives them,
 /// memoising each distinct word's analysis (see <see cref="WordAnalysisCache"/>). Thread-safe.
 /// </summary>
-internal sealed class TipTokeniser
+internal sealed class VocabularyEncoder
 {
     /// <summary>A tip with more words missing from the memo than this is analysed whole by the Lucene chain.</summary>
     private const int MaxWordByWordMisses = 3;
@@ -24,7 +24,7 @@ internal sealed class TipTokeniser
     /// <param name="analyzer">The chain for whole texts.</param>
     /// <param name="wordAnalyzer">The same chain for one word at a time.</param>
     /// <param name="vocabulary">What the stems are to the lexicon and the model.</param>
-    public TipTokeniser(Analyzer analyzer, Analyzer wordAnalyzer, VocabularyLookup vocabulary)
+    public VocabularyEncoder(Analyzer analyzer, Analyzer wordAnalyzer, VocabularyLookup vocabulary)
     {
         _analyzer = analyzer;
         _wordAnalyzer = wordAnalyzer;

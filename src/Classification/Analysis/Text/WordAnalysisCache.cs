@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 
 using Grastorp.Intake.Core.Themes;
 
-namespace Grastorp.Intake.Classification.Analysis;
+namespace Grastorp.Intake.Classification.Analysis.Text;
 
 /// <summary>
 /// A bounded, thread-safe memo from a surface word (as the tokenizer gives it, case kept) to its analysis, so lower

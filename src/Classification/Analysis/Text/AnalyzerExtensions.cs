@@ -3,7 +3,7 @@ using Lucene.Net.Analysis.TokenAttributes;
 
 using Grastorp.Intake.Core.Themes;
 
-namespace Grastorp.Intake.Classification.Analysis;
+namespace Grastorp.Intake.Classification.Analysis.Text;
 
 internal static class AnalyzerExtensions
 {

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 using Grastorp.Intake.Core.Themes;
 
-namespace Grastorp.Intake.Classification.Analysis;
+namespace Grastorp.Intake.Classification.Analysis.Lexicon;
 
 /// <summary>
 /// Finds a lexicon's patterns in a tokenised tip and scores its terms: a term counts unless a negation stands just

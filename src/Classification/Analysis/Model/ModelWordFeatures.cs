@@ -1,6 +1,6 @@
 using Grastorp.Intake.Core.Themes;
 
-namespace Grastorp.Intake.Classification.Analysis;
+namespace Grastorp.Intake.Classification.Analysis.Model;
 
 /// <summary>
 /// Walks the tip's words the learned layer reads (exact stems, neither negated nor in an away phrase): per such word,

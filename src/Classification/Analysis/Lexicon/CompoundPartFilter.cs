@@ -1,9 +1,9 @@
+using Grastorp.Intake.Classification.Analysis.Text;
+using Grastorp.Intake.Core.Themes;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 
-using Grastorp.Intake.Core.Themes;
-
-namespace Grastorp.Intake.Classification.Analysis;
+namespace Grastorp.Intake.Classification.Analysis.Lexicon;
 
 /// <summary>
 /// The compound parts of a token, found against a small dictionary (the lexicon's compound words): after each token

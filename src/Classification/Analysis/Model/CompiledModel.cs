@@ -1,6 +1,6 @@
 using Grastorp.Intake.Core.Themes;
 
-namespace Grastorp.Intake.Classification.Analysis;
+namespace Grastorp.Intake.Classification.Analysis.Model;
 
 /// <summary>
 /// A <see cref="ThemeModel"/> turned into arrays over the Swedish lexicon's vocabulary ids: scoring a tip is then a sum

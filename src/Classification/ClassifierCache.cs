@@ -7,7 +7,7 @@ namespace Grastorp.Intake.Classification;
 /// the model load; the container then serves that same instance instead of compiling the lexicons a second time
 /// (which would lengthen every cold start).
 /// </summary>
-internal sealed class ClassifierBuild
+internal sealed class ClassifierCache
 {
     private readonly Lock _gate = new();
     private ClassifierOptions? _builtFor;

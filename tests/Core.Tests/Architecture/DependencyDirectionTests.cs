@@ -25,6 +25,7 @@ public sealed class DependencyDirectionTests
         ["Tips.Status"] = ["", "Calendar", "Counting", "Tips", "Tips.Receipts"],
         ["Stats"] = ["", "Calendar", "Counting", "Municipalities", "Themes", "Tips"],
         ["Digest"] = ["", "Calendar", "Counting", "Municipalities", "Stats", "Storage", "Themes", "Tips"],
+        ["Api"] = ["", "Calendar", "Tips", "Tips.Status"],
         ["DependencyInjection"] = ["*"],
     };
 

@@ -2,7 +2,7 @@
 // Identity-only and secure by default: no shared keys, no connection strings with keys, no secrets in outputs.
 targetScope = 'resourceGroup'
 
-import { appSettings, AppParameters, DigestRecipientList, StorageTables } from 'modules/app-settings.bicep'
+import { appSettings, AppParameters, DigestRecipientList, queueNames, StorageTables, tableNames } from 'modules/app-settings.bicep'
 import { Tags } from 'modules/types.bicep'
 
 @minLength(2)
@@ -92,8 +92,6 @@ var names = {
   alertPrefix: '${abbreviations.scheduledQueryRule}${namePrefix}-'
 }
 
-// Queue names are constants in Core (StorageNames): the trigger's queue and where the host parks poisoned messages.
-var queueNames = ['tips', 'tips-poison']
 var deploymentContainerName = 'app-package'
 
 // The pages and APIs anyone may use without signing in; everything else (the staff area under /personal and
@@ -123,7 +121,7 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     queueNames: queueNames
-    tableNames: [tables.tips, tables.receipts, tables.digests]
+    tableNames: tableNames(tables)
     deploymentContainerName: deploymentContainerName
   }
 }
@@ -177,6 +175,12 @@ var appParameters AppParameters = {
   tables: tables
 }
 
+// Read here rather than passed as a module output, so that no deployment output carries the connection string.
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: names.applicationInsights
+  dependsOn: [monitoring]
+}
+
 module functionApp 'modules/function-app.bicep' = {
   name: 'function-app'
   // The app starts with its identity's roles in place, or its first storage calls fail.
@@ -198,7 +202,7 @@ module functionApp 'modules/function-app.bicep' = {
       blobServiceUri: storage.outputs.blobServiceUri
       queueServiceUri: storage.outputs.queueServiceUri
       tableServiceUri: storage.outputs.tableServiceUri
-      applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
+      applicationInsightsConnectionString: applicationInsights.properties.ConnectionString
       communicationEndpoint: communication.outputs.endpoint
       senderAddress: communication.outputs.senderAddress
     })

@@ -49,6 +49,14 @@ type Endpoints = {
   senderAddress: string
 }
 
+@export()
+@description('The queues the app uses: the trigger\'s queue and where the host parks poisoned messages (StorageNames in Core).')
+var queueNames = ['tips', 'tips-poison']
+
+@export()
+@description('Every table the app uses; the template creates them all.')
+func tableNames(tables StorageTables) string[] => [tables.tips, tables.receipts, tables.digests]
+
 // Configuration keys in app-setting form: ':' becomes '__' and list items are numbered from 0.
 func listSettings(prefix string, values string[]) Settings =>
   toObject(range(0, length(values)), i => '${prefix}__${i}', i => values[i])

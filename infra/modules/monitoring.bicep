@@ -38,5 +38,3 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' = {
 
 output applicationInsightsName string = applicationInsights.name
 output applicationInsightsId string = applicationInsights.id
-// Not a secret with local auth off: without an Entra token the instrumentation key in it is refused.
-output applicationInsightsConnectionString string = applicationInsights.properties.ConnectionString

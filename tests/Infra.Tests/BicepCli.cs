@@ -17,6 +17,7 @@ internal static class BicepCli
 
     public static async Task<Run> RunAsync(params string[] arguments)
     {
+        EnsureExecutable();
         var start = new ProcessStartInfo(BuildPaths.Bicep)
         {
             RedirectStandardOutput = true,
@@ -47,5 +48,20 @@ internal static class BicepCli
         }
 
         return new Run(string.Join(' ', arguments), process.ExitCode, await output, await diagnostics);
+    }
+
+    /// <summary>Package extraction does not always keep the executable bit of the native binary.</summary>
+    private static void EnsureExecutable()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var mode = File.GetUnixFileMode(BuildPaths.Bicep);
+        if (!mode.HasFlag(UnixFileMode.UserExecute))
+        {
+            File.SetUnixFileMode(BuildPaths.Bicep, mode | UnixFileMode.UserExecute);
+        }
     }
 }

@@ -22,6 +22,7 @@ public sealed class BicepBuildTests
     {
         var infra = await CompiledInfra.GetAsync();
         Assert.True(infra.BuildParams.IsClean, infra.BuildParams.ToString());
+        Assert.True(infra.LintParams.IsClean, infra.LintParams.ToString());
         Assert.True(infra.Resolve.IsClean, infra.Resolve.ToString());
     }
 

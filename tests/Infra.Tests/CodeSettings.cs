@@ -35,12 +35,30 @@ internal static partial class CodeSettings
         "System.Collections.Generic.Dictionary`2", "System.Collections.Generic.IDictionary`2", "System.Collections.Generic.IReadOnlyDictionary`2",
     ];
 
-    /// <summary>Everything the Functions app reads: options in its Grastorp.Intake assemblies and its functions.metadata.</summary>
+    /// <summary>Everything the Functions app reads: options in its own projects' assemblies and its functions.metadata.</summary>
     public static IReadOnlyList<SettingPattern> OfFunctionsApp() =>
     [
-        .. FromAssemblies(Directory.GetFiles(BuildPaths.FunctionsOutput, "Grastorp.Intake.*.dll"), BuildPaths.FunctionsOutput),
+        .. FromAssemblies(ProjectAssemblies(), BuildPaths.FunctionsOutput),
         .. FromFunctionsMetadata(JsonNode.Parse(File.ReadAllText(Path.Combine(BuildPaths.FunctionsOutput, "functions.metadata")))!.AsArray()),
     ];
+
+    /// <summary>
+    /// The assemblies of the projects the Functions app is built from (Functions, Core and whatever else it references),
+    /// read from its deps.json, so a stale DLL left in bin/ counts for nothing.
+    /// </summary>
+    public static IReadOnlyList<string> ProjectAssemblies()
+    {
+        var deps = JsonNode.Parse(File.ReadAllText(Path.Combine(BuildPaths.FunctionsOutput, "Grastorp.Intake.Functions.deps.json")))!;
+        var projects = deps["libraries"]!.AsObject().Where(l => l.Value!["type"]!.GetValue<string>() == "project").Select(l => l.Key).ToHashSet();
+        var target = deps["targets"]!.AsObject().First().Value!.AsObject();
+        return
+        [
+            .. target.Where(t => projects.Contains(t.Key))
+                .SelectMany(t => t.Value!["runtime"]?.AsObject().Select(r => r.Key) ?? [])
+                .Select(dll => Path.Combine(BuildPaths.FunctionsOutput, dll))
+                .Distinct(),
+        ];
+    }
 
     /// <summary>Options classes in the given assemblies, read with a MetadataLoadContext (nothing is loaded to run).</summary>
     public static IReadOnlyList<SettingPattern> FromAssemblies(IEnumerable<string> assemblyPaths, string dependencyDirectory)
@@ -63,13 +81,13 @@ internal static partial class CodeSettings
         return settings;
     }
 
-    /// <summary>Constant names (e.g. queue names) declared in the Grastorp.Intake assemblies of the Functions build.</summary>
+    /// <summary>Constant names (e.g. queue names) declared in the assemblies of the Functions app's projects.</summary>
     public static IReadOnlyList<(string Field, string Value)> Constants(Func<string, bool> fieldName)
     {
         using var context = LoadContext(BuildPaths.FunctionsOutput);
         return
         [
-            .. Directory.GetFiles(BuildPaths.FunctionsOutput, "Grastorp.Intake.*.dll")
+            .. ProjectAssemblies()
                 .SelectMany(path => LoadableTypes(context.LoadFromAssemblyPath(path)))
                 .SelectMany(type => type.GetFields(BindingFlags.Public | BindingFlags.Static))
                 .Where(f => f.IsLiteral && fieldName(f.Name) && f.GetRawConstantValue() is string)

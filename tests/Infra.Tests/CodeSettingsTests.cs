@@ -89,6 +89,15 @@ public sealed class CodeSettingsTests
     }
 
     [Fact]
+    public void The_Functions_app_is_read_from_its_own_projects_assemblies()
+    {
+        var names = CodeSettings.ProjectAssemblies().Select(Path.GetFileName).ToList();
+        Assert.Contains("Grastorp.Intake.Functions.dll", names);
+        Assert.Contains("Grastorp.Intake.Core.dll", names);
+        Assert.All(CodeSettings.ProjectAssemblies(), path => Assert.True(File.Exists(path), path));
+    }
+
+    [Fact]
     public void The_Functions_build_reads_the_known_settings()
     {
         var settings = CodeSettings.OfFunctionsApp();

@@ -15,6 +15,7 @@ internal sealed class CompiledInfra
 
     public required BicepCli.Run Build { get; init; }
     public required BicepCli.Run Lint { get; init; }
+    public required BicepCli.Run LintParams { get; init; }
     public required BicepCli.Run BuildParams { get; init; }
     public required BicepCli.Run Resolve { get; init; }
 
@@ -42,6 +43,7 @@ internal sealed class CompiledInfra
 
         var build = await BicepCli.RunAsync("build", "main.bicep", "--outfile", templatePath);
         var lint = await BicepCli.RunAsync("lint", "main.bicep");
+        var lintParams = await BicepCli.RunAsync("lint", "main.bicepparam");
         var buildParams = await BicepCli.RunAsync("build-params", "main.bicepparam", "--outfile", parametersPath);
         if (build.ExitCode != 0 || buildParams.ExitCode != 0)
         {
@@ -66,6 +68,7 @@ internal sealed class CompiledInfra
         {
             Build = build,
             Lint = lint,
+            LintParams = lintParams,
             BuildParams = buildParams,
             Resolve = resolve,
             Template = template,

@@ -95,16 +95,19 @@ var names = {
 var deploymentContainerName = 'app-package'
 
 // The pages and APIs anyone may use without signing in; everything else (the staff area under /personal and
-// /api/stats) needs an Entra ID sign-in.
+// /api/stats) needs an Entra ID sign-in. A wildcard is documented only as a whole last segment ('/folder/*'), so a
+// route and what lies under it are listed as two entries.
 var publicPaths = [
   '/'
   '/en'
   '/status/*'
-  '/api/tips*'
+  '/api/tips'
+  '/api/tips/*'
   '/static/*'
   '/tillganglighet'
   '/personuppgifter'
-  '/uppfoljning*'
+  '/uppfoljning'
+  '/uppfoljning/*'
   '/api/followup'
 ]
 

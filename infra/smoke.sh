@@ -28,6 +28,8 @@ expect() {
 }
 
 expect "form page answers" "$(status "$base/")" 200
+# An unknown reference: 404 from the app proves /api/tips/* is excluded from sign-in (a 302 would mean it is not).
+expect "public tip status API answers without sign-in" "$(status "$base/api/tips/SMOKETEST0")" 404
 expect "anonymous staff page is refused" "$(status "$base$staff")" 401 302
 expect "anonymous staff API is refused" "$(status "$base/api/stats")" 401 302
 

@@ -4,7 +4,10 @@ namespace Grastorp.Intake.Infra.Tests;
 public sealed class SignInAndAlertsTests
 {
     private static readonly string[] PublicPaths =
-        ["/", "/en", "/status/*", "/api/tips*", "/static/*", "/tillganglighet", "/personuppgifter", "/uppfoljning*", "/api/followup"];
+    [
+        "/", "/en", "/status/*", "/api/tips", "/api/tips/*", "/static/*", "/tillganglighet", "/personuppgifter",
+        "/uppfoljning", "/uppfoljning/*", "/api/followup",
+    ];
 
     [Fact]
     public async Task Everything_needs_an_Entra_sign_in_except_the_public_pages()

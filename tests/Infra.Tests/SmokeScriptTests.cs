@@ -13,7 +13,7 @@ public sealed class SmokeScriptTests
         await using var app = StandInApp.Start(trustsPrincipalHeader: false);
         var (exitCode, output) = await RunSmokeAsync(app.Url);
         Assert.True(exitCode == 0, output);
-        Assert.Contains("5 passed, 0 failed", output);
+        Assert.Contains("6 passed, 0 failed", output);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class SmokeScriptTests
     }
 
     /// <summary>
-    /// Answers like the deployed app would: the form is public; the staff routes redirect to sign-in (page) or answer
+    /// Answers like the deployed app would: the form and tip status are public; the staff routes redirect to sign-in (page) or answer
     /// 401 (API), unless <c>trustsPrincipalHeader</c> makes it believe any X-MS-CLIENT-PRINCIPAL, as an app without
     /// built-in authentication in front of it would.
     /// </summary>
@@ -90,6 +90,10 @@ public sealed class SmokeScriptTests
                 if (path == "/")
                 {
                     context.Response.StatusCode = (int)formAnswers;
+                }
+                else if (path.StartsWith("/api/tips/", StringComparison.Ordinal))
+                {
+                    context.Response.StatusCode = 404;
                 }
                 else if (signedIn)
                 {

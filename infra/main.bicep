@@ -58,7 +58,7 @@ param useCustomSenderDomain bool = false
 @description('Local part of the digest\'s sender address.')
 param senderLocalPart string = 'DoNotReply'
 
-@allowed(['Europe', 'Sweden'])
+@description('Where ACS keeps e-mail data at rest (a geography such as Europe); the Email service and ACS must share it to be linked.')
 param communicationDataLocation string = 'Europe'
 
 @allowed([512, 2048, 4096])

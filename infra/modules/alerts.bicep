@@ -50,8 +50,8 @@ var alerts = [
     query: join([
       'let local = datetime_utc_to_local(now(), "Europe/Stockholm");'
       'let mondayStart = datetime_local_to_utc(startofday(local), "Europe/Stockholm");'
-      'let sent = toscalar(traces | where timestamp >= mondayStart | where message startswith "Digest " and (message has " sent with " or message has "was sent, but") | count);'
-      'print due = dayofweek(local) == 1d and hourofday(local) == 10, sent | where due and sent == 0'
+      'let sentCount = toscalar(traces | where timestamp >= mondayStart | where message startswith "Digest " and (message has " sent with " or message has "was sent, but") | count);'
+      'print due = dayofweek(local) == 1d and hourofday(local) == 10, sent = sentCount | where due and sent == 0'
     ], '\n')
   }
   {

@@ -8,8 +8,7 @@ param communicationServiceName string
 param emailServiceName string
 param tags Tags
 
-@allowed(['Europe', 'Sweden'])
-@description('Where ACS keeps its data at rest.')
+@description('Where ACS keeps its data at rest; a domain links only to a resource in the same geography.')
 param dataLocation string
 
 @description('A municipality\'s own sender domain (e.g. tips.grastorp.se), created here; empty uses only the Azure-managed domain.')

@@ -40,7 +40,8 @@ resource communicationService 'Microsoft.Communication/communicationServices@202
 resource acsEmailSender 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
   name: guid(resourceGroup().id, 'acs-email-sender')
   properties: {
-    roleName: 'ACS e-mail sender (${resourceGroup().name})'
+    // Role names are unique per tenant: the resource group's id keeps two deployments apart.
+    roleName: 'ACS e-mail sender (${resourceGroup().id})'
     description: 'Send e-mail through the Communication Services resources of this resource group, nothing else.'
     type: 'CustomRole'
     permissions: [

@@ -11,7 +11,7 @@ public sealed class GetTipStatus(TipStatusService statuses)
 {
     [Function(nameof(GetTipStatus))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tips/{reference}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/tips/{reference}")] HttpRequest request,
         string reference,
         CancellationToken cancellationToken)
     {

@@ -44,7 +44,7 @@ public static class IntakeCoreRegistration
         services.AddSingleton<MunicipalityCatalog>();
         services.AddSingleton<IntakeTables>();
         services.AddSingleton<TipQueues>();
-        services.AddThemeClassifier(configuration);
+        services.AddThemeCatalog(configuration);
 
         services.AddSingleton<TipValidator>();
         services.AddSingleton<TipIntakeService>();

@@ -6,7 +6,7 @@ using Grastorp.Intake.Core.Themes;
 namespace Grastorp.Intake.Core.Digest;
 
 /// <summary>Builds a week's digest for one recipient list from the counters and the stored tips.</summary>
-public sealed class DigestComposer(CounterReader counters, TipReader tips, DigestLedger ledger, MunicipalityCatalog municipalities, ITipClassifier classifier)
+public sealed class DigestComposer(CounterReader counters, TipReader tips, DigestLedger ledger, MunicipalityCatalog municipalities, ThemeCatalog catalog)
 {
     public async Task<WeeklyDigest> ComposeAsync(WeekId week, DigestRecipientList recipients, CancellationToken cancellationToken)
     {
@@ -35,7 +35,7 @@ public sealed class DigestComposer(CounterReader counters, TipReader tips, Diges
             }
         }
 
-        var themes = PartitionCounts.ThemesToReport(classifier.Themes, reads.SelectMany(r => new[] { r.Current, r.Previous }));
+        var themes = catalog.ReportOrder(reads.SelectMany(r => new[] { r.Current, r.Previous }).SelectMany(c => c.Themes.Keys));
         var perMunicipality = reads
             .Select(r => new MunicipalityDigest(
                 r.Municipality,

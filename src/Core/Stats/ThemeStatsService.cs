@@ -6,7 +6,7 @@ using Grastorp.Intake.Core.Themes;
 namespace Grastorp.Intake.Core.Stats;
 
 /// <summary>Answers staff's "how many tips of which theme, when and where" from the counter rows.</summary>
-public sealed class ThemeStatsService(CounterReader counters, ITipClassifier classifier, StatsQueryParser parser)
+public sealed class ThemeStatsService(CounterReader counters, ThemeCatalog catalog, StatsQueryParser parser)
 {
     private const int ParallelReads = 8;
 
@@ -30,7 +30,7 @@ public sealed class ThemeStatsService(CounterReader counters, ITipClassifier cla
             new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
             async (partition, token) => read[partition] = await counters.ReadAsync(partition, token).ConfigureAwait(false)).ConfigureAwait(false);
 
-        var themes = PartitionCounts.ThemesToReport(classifier.Themes, read.Values);
+        var themes = catalog.ReportOrder(read.Values.SelectMany(c => c.Themes.Keys));
         WeekCounts WeekOf(WeekId week, IEnumerable<PartitionCounts> counts)
         {
             var list = counts.ToList();

@@ -28,6 +28,9 @@ expect() {
 }
 
 expect "form page answers" "$(status "$base/")" 200
+case "$base" in
+  https://*) expect "plain HTTP is sent to HTTPS" "$(status "http://${base#https://}/")" 301 307 308 ;;
+esac
 # An unknown reference: 404 from the app proves /api/tips/* is excluded from sign-in (a 302 would mean it is not).
 expect "public tip status API answers without sign-in" "$(status "$base/api/tips/SMOKETEST0")" 404
 expect "anonymous staff page is refused" "$(status "$base$staff")" 401 302

@@ -38,6 +38,18 @@ internal sealed class CompiledInfra
     private static async Task<CompiledInfra> LoadAsync()
     {
         var work = Directory.CreateTempSubdirectory("infra-tests-").FullName;
+        try
+        {
+            return await LoadAsync(work);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static async Task<CompiledInfra> LoadAsync(string work)
+    {
         var templatePath = Path.Combine(work, "main.json");
         var parametersPath = Path.Combine(work, "main.parameters.json");
 

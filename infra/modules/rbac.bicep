@@ -84,12 +84,13 @@ resource telemetryAssignments 'Microsoft.Authorization/roleAssignments@2022-04-0
 
 resource emailAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for p in principals: {
-    name: guid(communicationService.id, p.id, acsEmailSender.id)
+    name: guid(communicationService.id, p.id, acsEmailSender.name)
     scope: communicationService
     properties: {
       principalId: p.id
       principalType: p.type
-      roleDefinitionId: acsEmailSender.id
+      // The subscription-level id: a role definition made in a resource-group deployment is still a subscription resource.
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', acsEmailSender.name)
     }
   }
 ]

@@ -134,7 +134,7 @@ public sealed partial class SecurityDefaultsTests
             actions.Order(StringComparer.Ordinal));
         var assignment = Assert.Single(ArmResources.OfType(rbac, "Microsoft.Authorization/roleAssignments"),
             a => a.Body["scope"]!.ToString().Contains("Microsoft.Communication/communicationServices", StringComparison.Ordinal));
-        Assert.Contains("Microsoft.Authorization/roleDefinitions", assignment.Properties!["roleDefinitionId"]!.ToString());
+        Assert.StartsWith("[subscriptionResourceId('Microsoft.Authorization/roleDefinitions'", assignment.Properties!["roleDefinitionId"]!.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

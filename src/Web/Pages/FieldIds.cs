@@ -1,4 +1,4 @@
-using Grastorp.Intake.Core.Tips;
+using Grastorp.Intake.Core.Tips.Intake;
 
 namespace Grastorp.Intake.Web.Pages;
 

@@ -1,6 +1,8 @@
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Texts;
 using Grastorp.Intake.Core.Tips;
+using Grastorp.Intake.Core.Tips.Intake;
+using Grastorp.Intake.Core.Tips.Status;
 using Grastorp.Intake.Web.Rendering;
 using Grastorp.Intake.Web.Site;
 using Microsoft.AspNetCore.Components;

@@ -1,0 +1,191 @@
+using System.Globalization;
+using Grastorp.Intake.Core.Calendar;
+using Grastorp.Intake.Core.Municipalities;
+using Grastorp.Intake.Core.Texts;
+
+namespace Grastorp.Intake.Core.Tips.Intake;
+
+/// <summary>
+/// The rules a submission must meet. Messages come from <see cref="TipMessages"/> in the resident's language and
+/// never repeat what the resident wrote.
+/// </summary>
+public sealed class TipValidator(MunicipalityCatalog municipalities, TimeProvider time)
+{
+    // An explicit map: Enum.TryParse would also take "1" or a flags list such as "tip, idea".
+    private static readonly Dictionary<string, TipKind> Kinds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["tip"] = TipKind.Tip,
+        ["idea"] = TipKind.Idea,
+        ["feedback"] = TipKind.Feedback,
+    };
+
+    private static readonly string[] TrueValues = ["true", "on", "yes", "ja", "1"];
+    private static readonly string[] FalseValues = ["false", "off", "no", "nej", "0", ""];
+
+    public TipValidationResult Validate(IReadOnlyDictionary<string, string?> fields, Language language = Language.Swedish)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var errors = new FieldErrors();
+        var text = CheckText(Trimmed(fields, TipFields.Text), errors, language);
+        var kind = CheckKind(Trimmed(fields, TipFields.Kind), errors, language);
+        // The form preselects no municipality, so a form post without one forgot it; the API's default is for JSON clients.
+        var fromForm = fields.ContainsKey(TipFields.Language);
+        var municipality = CheckMunicipality(Trimmed(fields, TipFields.Municipality), fromForm, errors, language);
+        var place = CheckLength(Trimmed(fields, TipFields.Place), TipFields.Place, TipLimits.MaxPlaceLength, TipMessages.PlaceTooLong, errors, language);
+        var observedAt = CheckObservedAt(fields, errors, language);
+        var contact = CheckLength(Trimmed(fields, TipFields.Contact), TipFields.Contact, TipLimits.MaxContactLength, TipMessages.ContactTooLong, errors, language);
+        var consent = CheckConsent(Trimmed(fields, TipFields.Consent), errors, language);
+        if (errors.Count > 0)
+        {
+            return new TipValidationResult(null, errors.ToDictionary());
+        }
+
+        // Without consent the contact is dropped here, so it never reaches the queue or the table.
+        return new TipValidationResult(
+            new TipContent(text!, kind, municipality, place, observedAt, consent ? contact : null),
+            new Dictionary<string, string[]>());
+    }
+
+    private static string? CheckText(string? text, FieldErrors errors, Language language)
+    {
+        if (text is null)
+        {
+            errors.Add(TipFields.Text, TipMessages.Get(TipMessages.TextMissing, language));
+        }
+        else if (TipLimits.LengthOf(text) < TipLimits.MinTextLength)
+        {
+            errors.Add(TipFields.Text, TipMessages.Get(TipMessages.TextTooShort, language, TipLimits.MinTextLength));
+        }
+        else if (TipLimits.LengthOf(text) > TipLimits.MaxTextLength)
+        {
+            errors.Add(TipFields.Text, TipMessages.Get(TipMessages.TextTooLong, language, TipLimits.MaxTextLength));
+        }
+
+        return text;
+    }
+
+    private static TipKind CheckKind(string? value, FieldErrors errors, Language language)
+    {
+        if (value is null)
+        {
+            return TipKind.Tip;
+        }
+
+        if (!Kinds.TryGetValue(value, out var kind))
+        {
+            errors.Add(TipFields.Kind, TipMessages.Get(TipMessages.KindUnknown, language));
+        }
+
+        return kind;
+    }
+
+    private Municipality CheckMunicipality(string? value, bool required, FieldErrors errors, Language language)
+    {
+        if (value is null && !required)
+        {
+            return municipalities.Default;
+        }
+
+        if (municipalities.TryFind(value, out var municipality))
+        {
+            return municipality;
+        }
+
+        errors.Add(TipFields.Municipality, TipMessages.Get(TipMessages.MunicipalityUnknown, language));
+        return municipalities.Default;
+    }
+
+    private static string? CheckLength(string? value, string field, int max, string message, FieldErrors errors, Language language)
+    {
+        if (value is not null && TipLimits.LengthOf(value) > max)
+        {
+            errors.Add(field, TipMessages.Get(message, language, max));
+        }
+
+        return value;
+    }
+
+    private static bool CheckConsent(string? value, FieldErrors errors, Language language)
+    {
+        var consent = TrueValues.Contains(value ?? string.Empty, StringComparer.OrdinalIgnoreCase);
+        if (!consent && !FalseValues.Contains(value ?? string.Empty, StringComparer.OrdinalIgnoreCase))
+        {
+            errors.Add(TipFields.Consent, TipMessages.Get(TipMessages.ConsentUnreadable, language));
+        }
+
+        return consent;
+    }
+
+    private DateTimeOffset? CheckObservedAt(IReadOnlyDictionary<string, string?> fields, FieldErrors errors, Language language)
+    {
+        var value = Trimmed(fields, TipFields.ObservedAt);
+        var formatMessage = TipMessages.ObservedAtFormat;
+        if (value is null)
+        {
+            // The form asks for a date and an optional time in two fields (what <input type=date|time> send).
+            var date = Trimmed(fields, TipFields.ObservedDate);
+            var timeOfDay = Trimmed(fields, TipFields.ObservedTime);
+            if (date is null && timeOfDay is not null)
+            {
+                errors.Add(TipFields.ObservedAt, TipMessages.Get(TipMessages.ObservedTimeWithoutDate, language));
+                return null;
+            }
+
+            value = date is null ? null : timeOfDay is null ? date : $"{date}T{timeOfDay}";
+            formatMessage = TipMessages.ObservedDateFormat;
+        }
+
+        if (value is null)
+        {
+            return null;
+        }
+
+        DateTimeOffset observed;
+        try
+        {
+            observed = ParseInstant(value) ?? throw new FormatException();
+        }
+        catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException)
+        {
+            // Out-of-range dates ("0001-01-01" shifted to UTC) land here too: refused, never thrown at the resident.
+            errors.Add(TipFields.ObservedAt, TipMessages.Get(formatMessage, language));
+            return null;
+        }
+
+        if (observed < TipLimits.EarliestObservation)
+        {
+            errors.Add(TipFields.ObservedAt, TipMessages.Get(TipMessages.ObservedTooEarly, language));
+        }
+        else if (observed > time.GetUtcNow() + TipLimits.ClockSkew)
+        {
+            errors.Add(TipFields.ObservedAt, TipMessages.Get(TipMessages.ObservedInFuture, language));
+        }
+
+        return observed;
+    }
+
+    private static DateTimeOffset? ParseInstant(string value)
+    {
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return SwedishTime.AtLocal(date, TimeOnly.MinValue);
+        }
+
+        if (!value.Contains('T', StringComparison.OrdinalIgnoreCase)
+            || !DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var dateTime))
+        {
+            return null;
+        }
+
+        // A time without an offset is what the form's date and time fields send: it is Swedish time.
+        return dateTime.Kind == DateTimeKind.Unspecified
+            ? SwedishTime.AtLocal(DateOnly.FromDateTime(dateTime), TimeOnly.FromDateTime(dateTime))
+            : DateTimeOffset.Parse(value, CultureInfo.InvariantCulture);
+    }
+
+    private static string? Trimmed(IReadOnlyDictionary<string, string?> fields, string name)
+    {
+        var value = fields.GetValueOrDefault(name)?.Trim();
+        return string.IsNullOrEmpty(value) ? null : value;
+    }
+}

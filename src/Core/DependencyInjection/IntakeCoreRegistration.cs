@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Grastorp.Intake.Core.Counting;
-using Grastorp.Intake.Core.Digest;
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Stats;
 using Grastorp.Intake.Core.Storage;
@@ -26,8 +25,6 @@ public static class IntakeCoreRegistration
         services.AddSingleton<IValidateOptions<MunicipalityOptions>, MunicipalityOptionsValidator>();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageConnectionValidator>();
-        services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DigestOptions>, DigestOptionsValidator>();
 
         services.AddAzureClients(clients =>
         {
@@ -55,12 +52,7 @@ public static class IntakeCoreRegistration
         services.AddSingleton<TipReader>();
         services.AddSingleton<StatsQueryParser>();
         services.AddSingleton<ThemeStatsService>();
-
-        services.AddSingleton<DigestSchedule>();
-        services.AddSingleton<DigestLedger>();
-        services.AddSingleton<DigestComposer>();
-        services.AddSingleton<DigestService>();
-        services.TryAddSingleton<IDigestSender, PickupDirectoryDigestSender>();
+        services.AddDigest(configuration);
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Municipalities;
+using Grastorp.Intake.Core.Poisoning;
 using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Themes;
 using Microsoft.Extensions.Logging;
@@ -15,6 +16,7 @@ public sealed partial class TipProcessor(
     TipRecorder recorder,
     TipQueues queues,
     MunicipalityCatalog municipalities,
+    PoisonRegister poisoned,
     ILogger<TipProcessor> logger)
 {
     public async Task<ProcessOutcome> ProcessAsync(string messageText, string messageId, long dequeueCount, CancellationToken cancellationToken)
@@ -29,12 +31,26 @@ public sealed partial class TipProcessor(
         catch (UnreadableTipMessageException e)
         {
             await queues.SendToPoisonAsync(messageText, cancellationToken).ConfigureAwait(false);
+            await poisoned.RecordAsync(messageId, dequeueCount, "unreadable", cancellationToken).ConfigureAwait(false);
             LogPoisoned(logger, messageId, e.Message);
             return ProcessOutcome.Poisoned;
         }
 
-        var classification = classifier.Classify(tip.Text);
-        var outcome = await recorder.RecordAsync(tip, classification, cancellationToken).ConfigureAwait(false);
+        RecordOutcome outcome;
+        TipClassification classification;
+        try
+        {
+            classification = classifier.Classify(tip.Text);
+            outcome = await recorder.RecordAsync(tip, classification, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (dequeueCount >= PoisonRegister.HostMaxDequeueCount && e is not OperationCanceledException)
+        {
+            // The host moves the message to the poison queue after this try; record it now, as nothing runs then.
+            // The type names the failure without quoting the tip (exception messages may).
+            await poisoned.RecordAsync(messageId, dequeueCount, e.GetType().Name, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
         if (outcome == RecordOutcome.AlreadyCounted)
         {
             LogAlreadyCounted(logger, tip.Reference, messageId, dequeueCount);

@@ -1,17 +1,24 @@
 using Grastorp.Intake.Core.Calendar;
+using Grastorp.Intake.Core.Digest.Composition;
+using Grastorp.Intake.Core.Digest.Delivery;
+using Grastorp.Intake.Core.Digest.Ledger;
+using Grastorp.Intake.Core.Digest.Message;
+using Grastorp.Intake.Core.Digest.Settings;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Grastorp.Intake.Core.Digest;
+namespace Grastorp.Intake.Core.Digest.Scheduling;
 
 /// <summary>
-/// What the digest timer calls at every firing: if last week's digest is due in Swedish time, compose and send it
-/// once per recipient list. Extra firings, and a second instance, find the sent-digest record and do nothing.
+/// What the digest timer calls at every firing: if last week's digest is due in Swedish time, send it once per
+/// recipient list, after any earlier week that was never sent (<see cref="DigestCatchUp"/>). Extra firings, and a
+/// second instance, find the sent-digest record and do nothing.
 /// </summary>
 public sealed partial class DigestService(
     DigestSchedule schedule,
     DigestLedger ledger,
     DigestComposer composer,
+    DigestMessageFactory messages,
     IDigestSender sender,
     IOptions<DigestOptions> options,
     TimeProvider time,
@@ -21,7 +28,7 @@ public sealed partial class DigestService(
     public async Task<IReadOnlyList<DigestRun>> RunAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (schedule.DueWeek(now) is not { } week)
+        if (schedule.DueWeek(now) is not { } due)
         {
             LogNotDue(logger, now);
             return [new DigestRun(null, null, DigestOutcome.NotDue)];
@@ -31,34 +38,46 @@ public sealed partial class DigestService(
         var failures = new List<Exception>();
         foreach (var list in options.Value.Recipients)
         {
-            try
+            var catchUp = options.Value.CatchUpWeeks;
+            var sent = await ledger.SentWeeksAsync(list.Id, DigestCatchUp.FirstOfWindow(due, catchUp), due, cancellationToken).ConfigureAwait(false);
+            foreach (var week in DigestCatchUp.WeeksToSend(due, catchUp, sent))
             {
-                runs.Add(await RunListAsync(week, list, cancellationToken).ConfigureAwait(false));
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e, week, list.Id);
-                failures.Add(e);
+                try
+                {
+                    runs.Add(await SendWeekAsync(week, list, cancellationToken).ConfigureAwait(false));
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Later weeks of this list wait for the next firing, which starts again from this one (oldest first).
+                    LogFailed(logger, e, week, list.Id);
+                    failures.Add(e);
+                    break;
+                }
             }
         }
 
         return failures.Count == 0 ? runs : throw new AggregateException("A weekly digest could not be sent; the next firing tries again.", failures);
     }
 
-    private async Task<DigestRun> RunListAsync(WeekId week, DigestRecipientList list, CancellationToken cancellationToken)
+    /// <summary>Claims, composes, sends and confirms one week's digest for one list; a failed send gives the claim back.</summary>
+    public async Task<DigestRun> SendWeekAsync(WeekId week, DigestRecipientList list, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(list);
         var (claim, refusal) = await ledger.TryClaimAsync(week, list.Id, cancellationToken).ConfigureAwait(false);
         if (claim is null)
         {
-            LogSkipped(logger, week, list.Id, refusal);
-            return new DigestRun(week, list.Id, refusal);
+            var outcome = refusal == ClaimRefusal.AlreadySent ? DigestOutcome.AlreadySent : DigestOutcome.InProgress;
+            LogSkipped(logger, week, list.Id, outcome);
+            return new DigestRun(week, list.Id, outcome);
         }
 
         WeeklyDigest digest;
         try
         {
+            // Read after the claim: the claim time is the late-tip cut-off of the next week's digest.
             digest = await composer.ComposeAsync(week, list, cancellationToken).ConfigureAwait(false);
-            await sender.SendAsync(digest, cancellationToken).ConfigureAwait(false);
+            var message = await messages.CreateAsync(digest, resend: 0, cancellationToken).ConfigureAwait(false);
+            await sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

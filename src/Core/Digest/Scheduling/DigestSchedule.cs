@@ -1,7 +1,8 @@
 using Grastorp.Intake.Core.Calendar;
+using Grastorp.Intake.Core.Digest.Settings;
 using Microsoft.Extensions.Options;
 
-namespace Grastorp.Intake.Core.Digest;
+namespace Grastorp.Intake.Core.Digest.Scheduling;
 
 /// <summary>
 /// Decides, from Swedish local time, which week's digest is due. The timer fires hourly in UTC over Monday morning;
@@ -10,7 +11,7 @@ namespace Grastorp.Intake.Core.Digest;
 public sealed class DigestSchedule(IOptions<DigestOptions> options)
 {
     /// <summary>The app setting the timer's UTC schedule comes from (<c>%DIGEST_SCHEDULE%</c> in the trigger).</summary>
-    public const string ScheduleSetting = "DIGEST_SCHEDULE";
+    public const string ScheduleSetting = DigestOptions.ScheduleSetting;
 
     /// <summary>Last week, if its digest is due at <paramref name="now"/>; otherwise null.</summary>
     public WeekId? DueWeek(DateTimeOffset now)

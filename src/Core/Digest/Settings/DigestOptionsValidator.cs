@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace Grastorp.Intake.Core.Digest;
+namespace Grastorp.Intake.Core.Digest.Settings;
 
 /// <summary>Checks what data annotations cannot: addresses, ids and municipalities, naming the setting at fault.</summary>
 internal sealed class DigestOptionsValidator(MunicipalityCatalog municipalities, IConfiguration configuration) : IValidateOptions<DigestOptions>
@@ -20,15 +20,16 @@ internal sealed class DigestOptionsValidator(MunicipalityCatalog municipalities,
             failures.Add($"Digest:ClaimTimeout must be at least {MinimumClaimTimeout} (longer than a function may run), or a slow send is taken over and sent twice.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.PickupDirectory))
-        {
-            failures.Add("Digest:PickupDirectory is required: the folder the digest .eml files are written to.");
-        }
-
-        var schedule = configuration[DigestSchedule.ScheduleSetting];
+        var schedule = configuration[DigestOptions.ScheduleSetting];
         if (schedule?.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length != 6)
         {
-            failures.Add($"{DigestSchedule.ScheduleSetting} must be a six-field NCRONTAB schedule in UTC, such as '0 0 4-8 * * 1' (hourly over Monday morning); it is '{schedule}'.");
+            failures.Add($"{DigestOptions.ScheduleSetting} must be a six-field NCRONTAB schedule in UTC, such as '0 0 4-8 * * 1' (hourly over Monday morning); it is '{schedule}'.");
+        }
+
+        failures.AddRange(TransportFailures(options));
+        if (options.Delivery.AttemptTimeout <= TimeSpan.Zero || options.Delivery.RetryDelay < TimeSpan.Zero || options.Delivery.PollTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("Digest:Delivery: AttemptTimeout and PollTimeout must be positive and RetryDelay not negative.");
         }
 
         if (!IsEmailAddress(options.From))
@@ -60,6 +61,30 @@ internal sealed class DigestOptionsValidator(MunicipalityCatalog municipalities,
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>The chosen transport's own settings; the others may stay empty.</summary>
+    private static IEnumerable<string> TransportFailures(DigestOptions options)
+    {
+        switch (options.Transport)
+        {
+            case DigestTransport.Smtp when string.IsNullOrWhiteSpace(options.Smtp.Host):
+                yield return "Digest:Smtp:Host is required when Digest:Transport is smtp.";
+                break;
+            case DigestTransport.Smtp when options.Smtp.Port is < 1 or > 65535:
+                yield return $"Digest:Smtp:Port must be a TCP port (1-65535); it is {options.Smtp.Port}.";
+                break;
+            case DigestTransport.Smtp when string.IsNullOrEmpty(options.Smtp.UserName) != string.IsNullOrEmpty(options.Smtp.Password):
+                // Never echo either value: the password is a secret and a user name is often an address.
+                yield return "Digest:Smtp:UserName and Digest:Smtp:Password are set together or not at all.";
+                break;
+            case DigestTransport.Acs when options.Acs.Endpoint is not { IsAbsoluteUri: true, Scheme: "https" }:
+                yield return "Digest:Acs:Endpoint is required when Digest:Transport is acs: https://<resource>.communication.azure.com.";
+                break;
+            case DigestTransport.Pickup when string.IsNullOrWhiteSpace(options.PickupDirectory):
+                yield return "Digest:PickupDirectory is required: the folder the digest .eml files are written to.";
+                break;
+        }
     }
 
     /// <summary>MimeKit accepts a bare local part ("tips"); a digest needs a deliverable address with a domain.</summary>

@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 
-namespace Grastorp.Intake.Core.Digest;
+namespace Grastorp.Intake.Core.Digest.Ledger;
 
 /// <summary>The sent-digest record: PartitionKey = week, RowKey = recipient list id.</summary>
 internal sealed class SentDigestEntity : ITableEntity
@@ -24,4 +24,9 @@ internal sealed class SentDigestEntity : ITableEntity
     public DateTimeOffset? SentAt { get; set; }
 
     public int Tips { get; set; }
+
+    /// <summary>How many times an operator sent the week again on purpose.</summary>
+    public int Resends { get; set; }
+
+    public DateTimeOffset? LastResentAt { get; set; }
 }

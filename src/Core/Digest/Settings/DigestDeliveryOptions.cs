@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Grastorp.Intake.Core.Digest.Settings;
+
+/// <summary>
+/// Section <c>Digest:Delivery</c>: the one retry policy every transport runs in. The defaults keep a send, retries
+/// and ACS polling included, under three minutes, well inside the function's five.
+/// </summary>
+public sealed class DigestDeliveryOptions
+{
+    /// <summary>Retries after the first attempt, on transient failures only.</summary>
+    [Range(0, 6)]
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>The first backoff; it doubles per retry, with jitter.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>One attempt (an SMTP session, an ACS request) is abandoned after this long and counts as transient.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the ACS transport waits for the service to report the e-mail sent.</summary>
+    public TimeSpan PollTimeout { get; set; } = TimeSpan.FromSeconds(60);
+}

@@ -1,5 +1,6 @@
 using Grastorp.Intake.Core.DependencyInjection;
 using Grastorp.Intake.Core.Themes;
+using Grastorp.Intake.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,7 +35,7 @@ internal static class CliServices
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
-        services.AddIntakeCore(configuration);
+        services.AddIntakeCore(configuration).AddIntakeWeb();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

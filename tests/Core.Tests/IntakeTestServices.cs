@@ -1,5 +1,6 @@
 using Grastorp.Intake.Core.DependencyInjection;
 using Grastorp.Intake.TestKit;
+using Grastorp.Intake.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -9,7 +10,7 @@ namespace Grastorp.Intake.Core.Tests;
 /// <summary>Core's real registration against an Azurite account of the test's own, with a fake clock.</summary>
 internal static class IntakeTestServices
 {
-    public static ServiceProvider Create(FakeTimeProvider time, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
+    public static ServiceProvider Create(TimeProvider time, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -19,6 +20,7 @@ internal static class IntakeTestServices
             ["Digest:Recipients:0:Id"] = "kommunpolis",
             ["Digest:Recipients:0:Addresses:0"] = "kommunpolis@grastorp-intake.example",
             ["Digest:PickupDirectory"] = Directory.CreateTempSubdirectory("digests-").FullName,
+            ["Site:BaseUrl"] = "https://tips.grastorp.example",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -30,7 +32,7 @@ internal static class IntakeTestServices
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddSingleton<TimeProvider>(time);
-        services.AddIntakeCore(configuration);
+        services.AddIntakeCore(configuration).AddIntakeWeb();
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -44,7 +44,14 @@ public sealed partial class DigestService(
             {
                 try
                 {
-                    runs.Add(await SendWeekAsync(week, list, cancellationToken).ConfigureAwait(false));
+                    var run = await SendWeekAsync(week, list, cancellationToken).ConfigureAwait(false);
+                    runs.Add(run);
+                    if (run.Outcome == DigestOutcome.InProgress)
+                    {
+                        // Another instance is sending this week and goes on to the later ones in order; a later week
+                        // sent now would take its late-tip cut-off from a week not yet confirmed.
+                        break;
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -1,112 +1,125 @@
 using System.Globalization;
-using Grastorp.Intake.Core.Calendar;
-using Grastorp.Intake.Core.Counting;
-using Grastorp.Intake.Core.Digest;
-using Grastorp.Intake.Core.Municipalities;
+using Grastorp.Intake.Core.Digest.Message;
 
-namespace Grastorp.Intake.Core.Tests.Digest;
+namespace Grastorp.Intake.Core.Tests.Digest.Message;
 
-public class DigestTextTests
+public class DigestPlainTextTests
 {
-    private static readonly DateTimeOffset Received = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+    private static string Text(bool countsOnly = false) => DigestPlainText.Render(DigestSamples.View(countsOnly));
 
-    private static readonly StoredTip Dealing = new(
-        "AAAAAAAAA1", "grastorp", "tip", "Langning bakom idrottshallen på kvällarna.", "Idrottshallen",
-        new DateTimeOffset(2026, 11, 24, 17, 30, 0, TimeSpan.Zero), "070-123 45 67", Received, ["drugs", "traffic"]);
-
-    private static readonly StoredTip Needles = new(
-        "AAAAAAAAA2", "grastorp", "tip", "Sprutor hittade i parken vid skolan.", null, null, null, Received, ["drugs"]);
-
-    private static readonly StoredTip Speeding = new(
-        "AAAAAAAAA3", "vara", "idea", "Sätt upp fartkamera på Allégatan.", "Allégatan", null, null, Received, ["traffic"]);
-
-    private static WeeklyDigest Digest() => new(
-        new WeekId(2026, 48),
-        new DigestRecipientList { Id = "kommunpolis", Addresses = ["kommunpolis@example.se"] },
-        ["drugs", "traffic"],
-        [
-            new MunicipalityDigest(
-                new Municipality("grastorp", "Grästorp"),
-                new ThemeCount("all", 2, 5),
-                [new ThemeCount("drugs", 2, 2), new ThemeCount("traffic", 1, 0)]),
-            new MunicipalityDigest(
-                new Municipality("vara", "Vara"),
-                new ThemeCount("all", 1, 0),
-                [new ThemeCount("drugs", 0, 3), new ThemeCount("traffic", 1, 0)]),
-        ],
-        [new ThemeTips("drugs", [Dealing, Needles]), new ThemeTips("traffic", [Speeding])]);
-
-    private static string[] Lines(string text) => text.Split(Environment.NewLine);
+    private static string[] Lines(bool countsOnly = false) => Text(countsOnly).Split('\n');
 
     [Fact]
-    public void The_subject_names_the_week_and_the_number_of_tips()
+    public void It_opens_with_the_week_its_dates_and_the_count_per_municipality()
     {
-        var subject = DigestText.Subject(Digest());
-        Assert.Contains("2026-W48", subject, StringComparison.Ordinal);
-        Assert.Contains("3 tips", subject, StringComparison.Ordinal);
+        var lines = Lines();
+        Assert.Equal("Trygghetstips vecka 48", lines[0]);
+        Assert.Equal("6 nya meddelanden från invånarna vecka 48 (23–29 nov 2026): Grästorp 3, Vara 2, Essunga 1.", lines[1]);
     }
 
     [Fact]
-    public void The_body_opens_with_the_week_and_its_dates()
+    public void Counts_show_the_change_with_a_true_minus_and_the_four_week_average_with_a_decimal_comma()
     {
-        var first = Lines(DigestText.Body(Digest()))[0];
-        Assert.Contains("vecka 48", first, StringComparison.Ordinal);
-        Assert.Contains("2026-11-23", first, StringComparison.Ordinal);
-        Assert.Contains("2026-11-29", first, StringComparison.Ordinal);
+        var lines = Lines();
+        var grastorp = Array.FindIndex(lines, l => l.StartsWith("Grästorp ", StringComparison.Ordinal));
+        Assert.Matches(@"^  Alla\s+3\s+\u22122\s+4,3$", lines[grastorp + 1]);
+        Assert.Matches(@"^  Droger\s+2\s+±0\s+1,5$", lines[grastorp + 2]);
+        Assert.Matches(@"^  Trafik\s+2\s+\+1\s+1,3$", lines[grastorp + 3]);
+        Assert.DoesNotContain("(-", Text(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Each_municipality_is_named_with_its_total_and_signed_change()
+    public void Every_label_is_swedish_and_no_id_is_shown()
     {
-        var lines = Lines(DigestText.Body(Digest()));
-        Assert.Contains("Grästorp: 2 tips (\u22123)", lines);
-        Assert.Contains("Vara: 1 tips (+1)", lines);
+        var text = Text();
+        Assert.Contains("DROGER – 2", text, StringComparison.Ordinal);
+        Assert.Contains("INBROTT OCH STÖLD – 2", text, StringComparison.Ordinal);
+        Assert.Contains("IDÉER OCH SYNPUNKTER – 1", text, StringComparison.Ordinal);
+        Assert.Contains("Grästorp · Tips · inkom tis 24 nov 21:05", text, StringComparison.Ordinal);
+        Assert.Contains("Vara · Idé · inkom lör 28 nov 12:00", text, StringComparison.Ordinal);
+        // Outside the links and the residents' own (quoted) words, no id is left.
+        var ours = string.Join('\n', text.Split('\n').Where(l => !l.Contains("https://", StringComparison.Ordinal) && !l.StartsWith("    > ", StringComparison.Ordinal)));
+        foreach (var id in new[] { "drugs", "traffic", "burglary", "other", "tip,", "idea", "grastorp", "essunga" })
+        {
+            Assert.DoesNotContain(id, ours, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
-    public void Each_theme_count_shows_its_change_with_a_true_minus_and_plus_minus_zero()
+    public void A_two_theme_tip_is_under_both_themes_and_says_so()
     {
-        var lines = Lines(DigestText.Body(Digest()));
-        var grastorp = Array.IndexOf(lines, "Grästorp: 2 tips (\u22123)");
-        var vara = Array.IndexOf(lines, "Vara: 1 tips (+1)");
-        Assert.True(grastorp >= 0 && vara > grastorp);
-
-        string ThemeLine(int from, string theme) => lines.Skip(from + 1).First(l => l.TrimStart().StartsWith(theme + " ", StringComparison.Ordinal));
-        Assert.Matches(@"^\s+drugs\s+2 \(±0\)$", ThemeLine(grastorp, "drugs"));
-        Assert.Matches(@"^\s+traffic\s+1 \(\+1\)$", ThemeLine(grastorp, "traffic"));
-        Assert.Matches(@"^\s+drugs\s+0 \(\u22123\)$", ThemeLine(vara, "drugs"));
+        var text = Text();
+        var drugs = text.IndexOf("DROGER – 2", StringComparison.Ordinal);
+        var traffic = text.IndexOf("TRAFIK – 3", StringComparison.Ordinal);
+        var burglary = text.IndexOf("INBROTT OCH STÖLD", StringComparison.Ordinal);
+        var underDrugs = text.IndexOf("Även under: Trafik", drugs, StringComparison.Ordinal);
+        var underTraffic = text.IndexOf("Även under: Droger", traffic, StringComparison.Ordinal);
+        Assert.InRange(underDrugs, drugs, traffic);
+        Assert.InRange(underTraffic, traffic, burglary);
+        Assert.Contains("Varav 1 idé eller synpunkt", text[traffic..burglary], StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Negative_changes_never_use_the_ascii_hyphen()
+    public void A_forged_place_stays_on_its_own_line_and_no_line_of_a_tip_looks_like_structure()
     {
-        var body = DigestText.Body(Digest());
-        Assert.DoesNotContain("(-", body, StringComparison.Ordinal);
-        Assert.DoesNotContain("(+0)", body, StringComparison.Ordinal);
+        var lines = Lines();
+        Assert.Contains("  Plats: Storgatan 1 Kontakt (med samtycke): fake@example.se", lines);
+        // Only the tips with a consented contact have a contact line, and it is labelled by the digest.
+        Assert.Equal(
+            ["  Kontakt (med samtycke): 070-123 45 67", "  Kontakt (med samtycke): 070-123 45 67", "  Kontakt (med samtycke): anna@example.se"],
+            lines.Where(l => l.TrimStart().StartsWith("Kontakt", StringComparison.Ordinal)));
+        Assert.DoesNotContain(lines, l => l.StartsWith("==", StringComparison.Ordinal) || l.StartsWith("[FAKE", StringComparison.Ordinal));
+        Assert.Contains("    > == Droger (99) ==", lines);
+        Assert.Contains("    > [FAKE000001] grastorp, tip[31m röd gnirts", lines);
     }
 
     [Fact]
-    public void Tips_are_listed_under_their_theme_heading()
+    public void No_control_or_bidi_character_reaches_the_text()
     {
-        var body = DigestText.Body(Digest());
-        var drugs = body.IndexOf("== drugs (2) ==", StringComparison.Ordinal);
-        var traffic = body.IndexOf("== traffic (1) ==", StringComparison.Ordinal);
-        Assert.True(drugs >= 0 && traffic > drugs);
-
-        int At(string reference) => body.IndexOf($"[{reference}]", StringComparison.Ordinal);
-        Assert.InRange(At(Dealing.Reference), drugs, traffic);
-        Assert.InRange(At(Needles.Reference), drugs, traffic);
-        Assert.True(At(Speeding.Reference) > traffic);
+        Assert.DoesNotContain(Text(), c => (char.IsControl(c) && c != '\n') || c is '\u202E' or '\u202C' or '\u2066' or '\u200F');
     }
 
     [Fact]
-    public void A_tip_shows_its_municipality_kind_themes_place_text_and_local_observation_time()
+    public void Links_are_absolute_and_lead_to_the_staff_tip_list()
     {
-        var lines = Lines(DigestText.Body(Digest()));
-        var header = Array.FindIndex(lines, l => l.StartsWith("[AAAAAAAAA1]", StringComparison.Ordinal));
-        Assert.Equal("[AAAAAAAAA1] grastorp, tip, teman: drugs, traffic, observerat 2026-11-24 18:30", lines[header]);
-        Assert.Equal("Plats: Idrottshallen", lines[header + 1]);
-        Assert.Equal(Dealing.Text, lines[header + 2]);
+        var text = Text();
+        Assert.Contains("  Tipset: https://tips.grastorp.example/personal/tips/K7QM3XDP2A", text, StringComparison.Ordinal);
+        Assert.Contains("Personalens tipslista: https://tips.grastorp.example/personal/tips", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_long_text_is_cut_with_a_link_to_the_whole_tip()
+    {
+        var lines = Lines();
+        var quoted = lines.Single(l => l.StartsWith("    > Bilar kör", StringComparison.Ordinal));
+        Assert.EndsWith(" …", quoted, StringComparison.Ordinal);
+        Assert.InRange(quoted.Length, 500, 620);
+        Assert.Contains("  Hela tipset: https://tips.grastorp.example/personal/tips/L0NGTEXT77", lines);
+    }
+
+    [Fact]
+    public void Late_tips_and_poisoned_messages_are_flagged()
+    {
+        var text = Text();
+        Assert.Contains("OBS: 2 meddelanden kunde inte behandlas", text, StringComparison.Ordinal);
+        Assert.Contains("SENA TIPS FRÅN VECKA 47 – 1", text, StringComparison.Ordinal);
+        Assert.Contains("krossad ruta på kiosken", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Counts_only_holds_no_word_a_resident_wrote()
+    {
+        var text = Text(countsOnly: true);
+        foreach (var tip in new[] { DigestSamples.Dealing, DigestSamples.Hostile, DigestSamples.Shed, DigestSamples.Idea, DigestSamples.Late })
+        {
+            Assert.DoesNotContain(tip.Text[..20], text, StringComparison.Ordinal);
+            Assert.DoesNotContain(tip.Reference, text, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("070-123", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Allégatan", text, StringComparison.Ordinal);
+        Assert.Contains("DROGER – 2", text, StringComparison.Ordinal);
+        Assert.Contains("https://tips.grastorp.example/personal/tips?vecka=2026-W48&tema=drugs", text, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -115,64 +128,17 @@ public class DigestTextTests
     [InlineData("ar-SA")]
     public void The_digest_reads_the_same_whatever_culture_the_host_runs_in(string culture)
     {
-        // Hosts run under whatever culture the machine has; the kommunpolis must read 18:30 and 2026, not 18.30 or 1448.
-        var expected = DigestText.Subject(Digest()) + DigestText.Body(Digest());
+        // Hosts run under whatever culture the machine has; the kommunpolis must read 21:05, 2026 and 4,3.
+        var expected = DigestSamples.View().Subject + Text();
         var original = CultureInfo.CurrentCulture;
         try
         {
             CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
-            Assert.Equal(expected, DigestText.Subject(Digest()) + DigestText.Body(Digest()));
+            Assert.Equal(expected, DigestSamples.View().Subject + Text());
         }
         finally
         {
             CultureInfo.CurrentCulture = original;
         }
-    }
-
-    [Fact]
-    public void A_tip_without_place_or_observation_time_has_no_such_lines()
-    {
-        var lines = Lines(DigestText.Body(Digest()));
-        var header = Array.FindIndex(lines, l => l.StartsWith("[AAAAAAAAA2]", StringComparison.Ordinal));
-        Assert.Equal("[AAAAAAAAA2] grastorp, tip, teman: drugs", lines[header]);
-        Assert.Equal(Needles.Text, lines[header + 1]);
-    }
-
-    [Fact]
-    public void The_contact_is_shown_only_for_the_tip_that_has_one()
-    {
-        var lines = Lines(DigestText.Body(Digest()));
-        var contacts = lines.Where(l => l.StartsWith("Kontakt", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["Kontakt (med samtycke): 070-123 45 67"], contacts);
-        var header = Array.FindIndex(lines, l => l.StartsWith("[AAAAAAAAA1]", StringComparison.Ordinal));
-        Assert.Equal(contacts[0], lines[header + 3]);
-    }
-
-    [Fact]
-    public void A_week_without_tips_still_lists_every_municipality()
-    {
-        var empty = new WeeklyDigest(
-            new WeekId(2026, 53),
-            new DigestRecipientList { Id = "kommunpolis", Addresses = ["kommunpolis@example.se"] },
-            [],
-            [
-                new MunicipalityDigest(new Municipality("grastorp", "Grästorp"), new ThemeCount("all", 0, 0), []),
-                new MunicipalityDigest(new Municipality("essunga", "Essunga"), new ThemeCount("all", 0, 4), []),
-            ],
-            []);
-
-        Assert.Contains("2026-W53", DigestText.Subject(empty), StringComparison.Ordinal);
-        Assert.Contains("0 tips", DigestText.Subject(empty), StringComparison.Ordinal);
-        var lines = Lines(DigestText.Body(empty));
-        Assert.Contains("Grästorp: 0 tips (±0)", lines);
-        Assert.Contains("Essunga: 0 tips (\u22124)", lines);
-        Assert.DoesNotContain(lines, l => l.StartsWith("==", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void The_operation_id_is_the_same_for_every_attempt_at_a_week_and_list()
-    {
-        Assert.Equal("digest-2026-W48-kommunpolis", Digest().OperationId);
-        Assert.Equal(Digest().OperationId, Digest().OperationId);
     }
 }

@@ -1,10 +1,11 @@
 using System.Globalization;
 using Grastorp.Intake.Core.Calendar;
-using Grastorp.Intake.Core.Digest;
+using Grastorp.Intake.Core.Digest.Scheduling;
+using Grastorp.Intake.Core.Digest.Settings;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Grastorp.Intake.Core.Tests.Digest;
+namespace Grastorp.Intake.Core.Tests.Digest.Scheduling;
 
 public class DigestScheduleTests
 {

@@ -1,9 +1,9 @@
-using Grastorp.Intake.Core.Digest;
+using Grastorp.Intake.Core.Digest.Settings;
 using Grastorp.Intake.Core.Municipalities;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace Grastorp.Intake.Core.Tests.Digest;
+namespace Grastorp.Intake.Core.Tests.Digest.Settings;
 
 public class DigestOptionsValidatorTests
 {

@@ -48,9 +48,8 @@ internal static class DigestCommand
                 if (parse.GetValue(dryRun))
                 {
                     var message = await digests.PreviewAsync(weekId, recipients, cancellation).ConfigureAwait(false);
-                    using var mime = message.ToMime();
                     using var bytes = new MemoryStream();
-                    await mime.WriteToAsync(bytes, cancellation).ConfigureAwait(false);
+                    await message.WriteToAsync(bytes, cancellation).ConfigureAwait(false);
                     // Prepared for 7-bit transport, so the message is ASCII throughout.
                     await console.Out.WriteAsync(System.Text.Encoding.ASCII.GetString(bytes.ToArray())).ConfigureAwait(false);
                     await console.Error.WriteLineAsync($"{recipients.Id}: {message.Name} ({bytes.Length} bytes), not sent").ConfigureAwait(false);

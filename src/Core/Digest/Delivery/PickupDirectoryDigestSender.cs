@@ -14,11 +14,14 @@ public sealed class PickupDirectoryDigestSender(IOptions<DigestOptions> options)
     {
         ArgumentNullException.ThrowIfNull(message);
         var directory = options.Value.PickupDirectory;
-        using var mime = message.ToMime();
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, $"{message.Name}.eml");
         var partial = path + ".partial";
-        await mime.WriteToAsync(partial, cancellationToken).ConfigureAwait(false);
+        await using (var file = File.Create(partial))
+        {
+            await message.WriteToAsync(file, cancellationToken).ConfigureAwait(false);
+        }
+
         File.Move(partial, path, overwrite: true);
     }
 }

@@ -15,6 +15,23 @@ public sealed record DigestMessage(
     /// so MimeKit picks quoted-printable or base64 per part, CRLF line ends, lines under 78 octets and encoded-word
     /// headers: the file and the SMTP session carry the same bytes.
     /// </summary>
+    /// <summary>CRLF line ends whatever the platform (MimeKit's default follows the OS, LF on Linux).</summary>
+    public static FormatOptions Format { get; } = CreateFormat();
+
+    /// <summary>Writes the MIME message as it goes on the wire: 7-bit, CRLF.</summary>
+    public async Task WriteToAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        using var mime = ToMime();
+        await mime.WriteToAsync(Format, stream, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static FormatOptions CreateFormat()
+    {
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        return format;
+    }
+
     public MimeMessage ToMime()
     {
         var message = new MimeMessage();

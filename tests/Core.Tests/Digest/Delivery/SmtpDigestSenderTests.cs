@@ -78,7 +78,8 @@ public sealed class SmtpDigestSenderTests
     [Fact]
     public async Task A_server_that_answers_421_and_then_accepts_gets_one_email()
     {
-        await using var server = await TestSmtpServer.StartAsync(new SmtpResponse(SmtpReplyCode.ServiceClosingTransmissionChannel, "try again later"));
+        await using var server = await TestSmtpServer.StartAsync(new SmtpResponse(SmtpReplyCode.ServiceUnavailable, "try again later"));
+        Assert.Equal(421, (int)SmtpReplyCode.ServiceUnavailable);
         using var services = Services(server);
 
         var run = await services.GetRequiredService<DigestService>().SendWeekAsync(Week48, List(services), Token);

@@ -1,3 +1,4 @@
+using Grastorp.Intake.Classification;
 using BenchmarkDotNet.Attributes;
 using Grastorp.Intake.Core.Themes;
 using Lucene.Net.Analysis;

@@ -1,3 +1,4 @@
+using Grastorp.Intake.Classification;
 using Grastorp.Intake.Core.DependencyInjection;
 using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Web;
@@ -35,7 +36,7 @@ internal static class CliServices
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
-        services.AddIntakeCore(configuration).AddIntakeWeb();
+        services.AddIntakeCore(configuration).AddThemeClassifier(configuration).AddIntakeWeb();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

@@ -1,3 +1,4 @@
+using Grastorp.Intake.Classification;
 using Grastorp.Intake.Core.DependencyInjection;
 using Grastorp.Intake.DevHost;
 using Grastorp.Intake.DevHost.Discovery;
@@ -5,7 +6,7 @@ using Grastorp.Intake.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddHostJson();
-builder.Services.AddIntakeCore(builder.Configuration).AddIntakeWeb();
+builder.Services.AddIntakeCore(builder.Configuration).AddThemeClassifier(builder.Configuration).AddIntakeWeb();
 builder.AddFunctionHost();
 
 var app = builder.Build();

@@ -1,3 +1,4 @@
+using Grastorp.Intake.Classification;
 using Grastorp.Intake.Core.DependencyInjection;
 using Grastorp.Intake.Web;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -5,5 +6,5 @@ using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddIntakeCore(builder.Configuration).AddIntakeWeb();
+builder.Services.AddIntakeCore(builder.Configuration).AddThemeClassifier(builder.Configuration).AddIntakeWeb();
 builder.Build().Run();

@@ -1,3 +1,4 @@
+using Grastorp.Intake.Classification;
 using Grastorp.Intake.Core.DependencyInjection;
 using Grastorp.Intake.TestKit;
 using Grastorp.Intake.Web;
@@ -32,7 +33,8 @@ internal static class IntakeTestServices
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddSingleton<TimeProvider>(time);
-        services.AddIntakeCore(configuration).AddIntakeWeb();
+        // The pipeline tests classify for real, as the queue function does.
+        services.AddIntakeCore(configuration).AddThemeClassifier(configuration).AddIntakeWeb();
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -4,6 +4,7 @@ using Grastorp.Intake.Core.Digest.Composition;
 using Grastorp.Intake.Core.Digest.Presentation;
 using Grastorp.Intake.Core.Digest.Settings;
 using Grastorp.Intake.Core.Municipalities;
+using Grastorp.Intake.Core.Themes;
 using Microsoft.Extensions.Options;
 
 namespace Grastorp.Intake.Core.Tests.Digest;
@@ -90,7 +91,9 @@ internal static class DigestSamples
     };
 
     public static DigestViewBuilder ViewBuilder() => new(
-        Options.Create(new SiteOptions { BaseUrl = BaseUrl }), new MunicipalityCatalog(Options.Create(new MunicipalityOptions())));
+        Options.Create(new SiteOptions { BaseUrl = BaseUrl }),
+        new MunicipalityCatalog(Options.Create(new MunicipalityOptions())),
+        new ThemeCatalog(Options.Create(new ThemeCatalogOptions())));
 
     public static DigestView View(bool countsOnly = false) => ViewBuilder().Build(Week48(countsOnly), tipsPerTheme: 25, textLength: 600);
 }

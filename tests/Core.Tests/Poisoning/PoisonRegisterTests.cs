@@ -1,7 +1,8 @@
 using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Poisoning;
 using Grastorp.Intake.Core.Themes;
-using Grastorp.Intake.Core.Tips;
+using Grastorp.Intake.Core.Tips.Processing;
+using Grastorp.Intake.Core.Tips.Queue;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Grastorp.Intake.Core.Tests.Poisoning;
@@ -30,7 +31,7 @@ public sealed class PoisonRegisterTests : IDisposable
     public async Task A_failure_on_the_last_try_before_the_host_poisons_is_counted_and_still_thrown()
     {
         var processor = _services.GetRequiredService<TipProcessor>();
-        var message = TipMessageCodec.Encode(TipFactory.Message("Knark vid skolan", new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero)));
+        var message = TipMessageCodec.Encode(TipMessage.From(TipFactory.Tip("Knark vid skolan", new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero))));
 
         for (var dequeue = 1; dequeue < PoisonRegister.HostMaxDequeueCount; dequeue++)
         {

@@ -5,12 +5,13 @@ using Grastorp.Intake.Core.Digest.Settings;
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Poisoning;
 using Grastorp.Intake.Core.Themes;
+using Grastorp.Intake.Core.Tips;
 
 namespace Grastorp.Intake.Core.Digest.Composition;
 
 /// <summary>Builds a week's digest for one recipient list from the counters, the stored tips and the poison register.</summary>
 public sealed class DigestComposer(
-    CounterReader counters, TipReader tips, DigestLedger ledger, PoisonRegister poisoned, MunicipalityCatalog municipalities, ITipClassifier classifier)
+    TipStore tips, DigestLedger ledger, PoisonRegister poisoned, MunicipalityCatalog municipalities, ThemeCatalog catalog)
 {
     /// <summary>The weeks before the digest week whose average is shown beside each count.</summary>
     public const int AverageWeeks = 4;
@@ -27,23 +28,23 @@ public sealed class DigestComposer(
         foreach (var municipality in covered)
         {
             var partition = new TipPartition(municipality.Id, week);
-            var current = await counters.ReadAsync(partition, cancellationToken).ConfigureAwait(false);
+            var current = await tips.ReadCountsAsync(partition, cancellationToken).ConfigureAwait(false);
             var before = new List<PartitionCounts>();
             foreach (var previous in earlier)
             {
-                before.Add(await counters.ReadAsync(partition with { Week = previous }, cancellationToken).ConfigureAwait(false));
+                before.Add(await tips.ReadCountsAsync(partition with { Week = previous }, cancellationToken).ConfigureAwait(false));
             }
 
             reads.Add((municipality, current, before));
-            weekTips.AddRange(await tips.ReadAsync(partition, cancellationToken).ConfigureAwait(false));
+            weekTips.AddRange(await tips.ReadTipsAsync(partition, cancellationToken).ConfigureAwait(false));
             if (cutOff is { } claimedAt)
             {
-                var previousTips = await tips.ReadAsync(partition with { Week = week.Previous() }, cancellationToken).ConfigureAwait(false);
+                var previousTips = await tips.ReadTipsAsync(partition with { Week = week.Previous() }, cancellationToken).ConfigureAwait(false);
                 lateTips.AddRange(previousTips.Where(t => t.ClassifiedAt > claimedAt));
             }
         }
 
-        var themes = PartitionCounts.ThemesToReport(classifier.Themes, reads.SelectMany(r => r.Earlier.Prepend(r.Current)));
+        var themes = catalog.ReportOrder(reads.SelectMany(r => r.Earlier.Prepend(r.Current)).SelectMany(c => c.Themes.Keys));
         var perMunicipality = reads
             .Select(r => new MunicipalityDigest(
                 r.Municipality,

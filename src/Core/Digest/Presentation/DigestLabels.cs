@@ -1,24 +1,15 @@
 using System.Globalization;
 using Grastorp.Intake.Core.Calendar;
-using ThemeIds = Grastorp.Intake.Core.Themes.Theme;
 
 namespace Grastorp.Intake.Core.Digest.Presentation;
 
 /// <summary>
-/// Every Swedish word the digest shows for an id, in one place. Theme names move to the theme catalogue when it
-/// lands in src/Core/Themes; until then this is the one list to swap.
+/// The Swedish words and formats the digest shows for kinds, dates and numbers, in one place. Theme names come from
+/// the theme catalogue (src/Core/Themes), which the pages share.
 /// </summary>
 public static class DigestLabels
 {
     public static CultureInfo Swedish { get; } = CultureInfo.GetCultureInfo("sv-SE");
-
-    private static readonly Dictionary<string, string> ThemeNames = new(StringComparer.Ordinal)
-    {
-        [ThemeIds.Drugs] = "Droger",
-        [ThemeIds.Traffic] = "Trafik",
-        [ThemeIds.Burglary] = "Inbrott och stöld",
-        [ThemeIds.Other] = "Övrigt",
-    };
 
     private static readonly Dictionary<string, string> KindNames = new(StringComparer.Ordinal)
     {
@@ -30,10 +21,6 @@ public static class DigestLabels
     private static readonly string[] Months = ["jan", "feb", "mars", "apr", "maj", "juni", "juli", "aug", "sep", "okt", "nov", "dec"];
 
     private static readonly string[] Days = ["sön", "mån", "tis", "ons", "tors", "fre", "lör"];
-
-    /// <summary>A theme's Swedish name; a theme from an extra lexicon keeps its id, capitalised.</summary>
-    public static string Theme(string id) =>
-        ThemeNames.TryGetValue(id, out var name) ? name : id.Length == 0 ? id : char.ToUpperInvariant(id[0]) + id[1..].Replace('_', ' ');
 
     public static string Kind(string id) => KindNames.TryGetValue(id, out var name) ? name : id;
 

@@ -2,12 +2,13 @@ using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Digest.Composition;
 using Grastorp.Intake.Core.Digest.Settings;
 using Grastorp.Intake.Core.Municipalities;
+using Grastorp.Intake.Core.Themes;
 using Microsoft.Extensions.Options;
 
 namespace Grastorp.Intake.Core.Digest.Presentation;
 
 /// <summary>Turns a composed digest into what the kommunpolis reads, in the order of need: counts, themes, ideas, late tips.</summary>
-public sealed class DigestViewBuilder(IOptions<SiteOptions> site, MunicipalityCatalog municipalities)
+public sealed class DigestViewBuilder(IOptions<SiteOptions> site, MunicipalityCatalog municipalities, ThemeCatalog themes)
 {
     /// <param name="tipsPerTheme">At most this many tips per section, the newest; the rest are a link away.</param>
     /// <param name="textLength">A tip's text is cut after about this many characters.</param>
@@ -30,7 +31,7 @@ public sealed class DigestViewBuilder(IOptions<SiteOptions> site, MunicipalityCa
                 var n => $"Varav {n} idéer eller synpunkter, som står under Idéer och synpunkter.",
             };
             sections.Add(Section(
-                $"tema-{group.Theme}", $"{DigestLabels.Theme(group.Theme)} – {DigestLabels.Count(group.Count)}", note,
+                $"tema-{group.Theme}", $"{ThemeName(group.Theme)} – {DigestLabels.Count(group.Count)}", note,
                 group.Tips, links.Theme(week, group.Theme), t => Tip(t, group.Theme, links, textLength)));
         }
 
@@ -87,7 +88,11 @@ public sealed class DigestViewBuilder(IOptions<SiteOptions> site, MunicipalityCa
         _ => $"{DigestLabels.Count(count)} meddelanden kunde inte behandlas den här veckan och saknas i siffrorna nedan. De ligger i kön tips-poison; be driften titta på dem.",
     };
 
-    private static List<CountTable> CountTables(WeeklyDigest digest)
+    /// <summary>The catalogue's Swedish name; a theme no longer configured keeps its id, made readable.</summary>
+    private string ThemeName(string id) =>
+        themes.Contains(id) ? themes.NameOf(id, "sv") : id.Length == 0 ? id : char.ToUpperInvariant(id[0]) + id[1..].Replace('_', ' ');
+
+    private List<CountTable> CountTables(WeeklyDigest digest)
     {
         var tables = digest.Municipalities.Select(m => Table(SafeText.Line(m.Municipality.Name), m.Tips, m.Themes)).ToList();
         if (digest.Municipalities.Count > 1)
@@ -107,8 +112,8 @@ public sealed class DigestViewBuilder(IOptions<SiteOptions> site, MunicipalityCa
         return tables;
     }
 
-    private static CountTable Table(string caption, ThemeCount all, IReadOnlyList<ThemeCount> themes) =>
-        new(caption, [Row("Alla", all, true), .. themes.Select(t => Row(DigestLabels.Theme(t.Theme), t, false))]);
+    private CountTable Table(string caption, ThemeCount all, IReadOnlyList<ThemeCount> themes) =>
+        new(caption, [Row("Alla", all, true), .. themes.Select(t => Row(ThemeName(t.Theme), t, false))]);
 
     private static CountRow Row(string label, ThemeCount count, bool total) =>
         new(label, DigestLabels.Count(count.Count), DigestLabels.Change(count.Change), DigestLabels.Average(count.FourWeekAverage), total);
@@ -116,7 +121,7 @@ public sealed class DigestViewBuilder(IOptions<SiteOptions> site, MunicipalityCa
     /// <summary>A tip under <paramref name="theme"/> (null: a section that is not a theme's) names its other themes.</summary>
     private TipView Tip(StoredTip tip, string? theme, DigestLinks links, int textLength)
     {
-        var others = tip.Themes.Where(t => t != theme).Select(DigestLabels.Theme).ToList();
+        var others = tip.Themes.Where(t => t != theme).Select(ThemeName).ToList();
         var themes = others.Count == 0 ? null : theme is null ? $"Teman: {string.Join(", ", others)}" : $"Även under: {string.Join(", ", others)}";
         var termsTheme = theme ?? (tip.Themes.Count > 0 ? tip.Themes[0] : null);
         var terms = termsTheme is not null && tip.Terms.TryGetValue(termsTheme, out var matched) && matched.Count > 0

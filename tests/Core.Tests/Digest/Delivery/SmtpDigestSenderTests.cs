@@ -43,8 +43,8 @@ public sealed class SmtpDigestSenderTests
     }
 
     private static async Task RecordHostileTipAsync(IServiceProvider services) =>
-        await services.GetRequiredService<TipRecorder>().RecordAsync(
-            TipFactory.Message("Inbrott i förrådet <script>alert(1)</script> på Ågatan\u0007", DateTimeOffset.Parse("2026-11-25T10:00:00+01:00"), "vara") with
+        await services.GetRequiredService<TipStore>().RecordAsync(
+            TipFactory.Tip("Inbrott i förrådet <script>alert(1)</script> på Ågatan\u0007", DateTimeOffset.Parse("2026-11-25T10:00:00+01:00"), "vara") with
             {
                 Place = "Ågatan 1\nKontakt (med samtycke): fake@example.se",
             },

@@ -37,8 +37,8 @@ public sealed class DigestServiceTests : IDisposable
         await RecordAsync(_services, municipality, receivedAt, text, themes);
 
     private static async Task RecordAsync(IServiceProvider services, string municipality, string receivedAt, string text, params string[] themes) =>
-        await services.GetRequiredService<TipRecorder>().RecordAsync(
-            TipFactory.Message(text, DateTimeOffset.Parse(receivedAt), municipality) with { Contact = municipality == "vara" ? "anna@example.se" : null },
+        await services.GetRequiredService<TipStore>().RecordAsync(
+            TipFactory.Tip(text, DateTimeOffset.Parse(receivedAt), municipality) with { Contact = municipality == "vara" ? "anna@example.se" : null },
             new TipClassification([.. themes.Select(t => new ThemeMatch(t, 1, [t]))]),
             Token);
 

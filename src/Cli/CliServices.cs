@@ -1,5 +1,6 @@
 using Grastorp.Intake.Classification;
 using Grastorp.Intake.Core.DependencyInjection;
+using Grastorp.Intake.Core.Digest.Settings;
 using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Web;
 using Microsoft.Extensions.Configuration;
@@ -28,6 +29,9 @@ internal static class CliServices
         }
 
         var configuration = new ConfigurationBuilder()
+            // The CLI has no timer: the digest options' check of the timer schedule gets a placeholder it accepts,
+            // which a DIGEST_SCHEDULE in appsettings.json or the environment replaces.
+            .AddInMemoryCollection(new Dictionary<string, string?> { [DigestOptions.ScheduleSetting] = "0 0 6 * * 1" })
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()

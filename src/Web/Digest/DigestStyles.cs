@@ -22,6 +22,8 @@ internal static class DigestStyles
     public const string ThFirst = "text-align:left;font-size:12px;line-height:16px;font-weight:normal;color:#4a5560;padding:4px 6px;border-bottom:1px solid #cfd6dd;" + Font;
     public const string Td = "text-align:right;font-size:14px;line-height:20px;padding:4px 6px;border-bottom:1px solid #eef1f4;white-space:nowrap;" + Font;
     public const string TdFirst = "text-align:left;font-size:14px;line-height:20px;padding:4px 6px;border-bottom:1px solid #eef1f4;" + Font;
+    /// <summary>A resident's value after a digest label (place, contact): darker than the label, so the two read apart.</summary>
+    public const string Value = "color:#111827;";
     public const string Card = "padding:10px 12px;background:#f7f9fb;border-left:4px solid #0b3d91;" + Font;
     public const string Quote = "margin:6px 0 8px;padding:8px 10px;background:#ffffff;border:1px solid #d9dfe5;font-size:15px;line-height:22px;color:#111827;" + Font;
     public const string Link = "color:#0b57d0;text-decoration:underline;";

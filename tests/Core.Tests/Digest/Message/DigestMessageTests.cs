@@ -92,7 +92,7 @@ public sealed class DigestMessageTests : IDisposable
         Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;", html, StringComparison.Ordinal);
         Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html, StringComparison.Ordinal);
         Assert.DoesNotContain(html, c => (char.IsControl(c) && c is not '\n' and not '\r' and not '\t') || c is '\u202E' or '\u202C');
-        Assert.Contains("Plats: <span>Storgatan 1 Kontakt (med samtycke): fake@example.se</span>", html, StringComparison.Ordinal);
+        Assert.Contains("Plats: <span style=\"color:#111827;\">Storgatan 1 Kontakt (med samtycke): fake@example.se</span>", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,7 +12,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
 using Polly;
+using Polly.Telemetry;
 
 namespace Grastorp.Intake.Core.DependencyInjection;
 
@@ -42,8 +44,12 @@ public static class DigestRegistration
         services.AddResiliencePipeline(DigestDeliveryPipeline.Key, (builder, context) =>
         {
             builder.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
-            DigestDeliveryPipeline.Configure(builder, context.ServiceProvider.GetRequiredService<IOptions<DigestOptions>>().Value.Delivery);
+            DigestDeliveryPipeline.Configure(
+                builder,
+                context.ServiceProvider.GetRequiredService<IOptions<DigestOptions>>().Value.Delivery,
+                context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DigestDeliveryPipeline)));
         });
+        services.Configure<TelemetryOptions>(telemetry => telemetry.SeverityProvider = DigestDeliveryPipeline.Severity);
         services.TryAddSingleton<PickupDirectoryDigestSender>();
         services.TryAddSingleton<SmtpDigestSender>();
         services.TryAddSingleton<AcsDigestSender>();

@@ -4,8 +4,10 @@ using Grastorp.Intake.Core.Digest.Settings;
 using Grastorp.Intake.Core.Email;
 using MailKit;
 using MailKit.Net.Smtp;
+using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
+using Polly.Telemetry;
 using Polly.Timeout;
 
 namespace Grastorp.Intake.Core.Digest.Delivery;
@@ -15,14 +17,14 @@ namespace Grastorp.Intake.Core.Digest.Delivery;
 /// exponential backoff with jitter on transient failures only (timeouts, 429, 5xx, SMTP 4xx), the server's
 /// Retry-After when it gives one, and a timeout per attempt. Never 400/401/403 or an SMTP 5xx: those do not heal.
 /// </summary>
-public static class DigestDeliveryPipeline
+public static partial class DigestDeliveryPipeline
 {
     public const string Key = "digest-delivery";
 
-    /// <summary>A Retry-After longer than this is not waited for within one firing; the next firing retries.</summary>
-    private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
+    /// <summary>The longest wait between two attempts, Retry-After included; a longer Retry-After is cut to this.</summary>
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(20);
 
-    public static void Configure(ResiliencePipelineBuilder builder, DigestDeliveryOptions options)
+    public static void Configure(ResiliencePipelineBuilder builder, DigestDeliveryOptions options, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
@@ -35,13 +37,42 @@ public static class DigestDeliveryPipeline
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.RetryDelay,
-                MaxDelay = TimeSpan.FromSeconds(30),
+                MaxDelay = MaxDelay,
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Exception)),
+                OnRetry = args =>
+                {
+                    if (logger is not null)
+                    {
+                        LogRetry(logger, args.AttemptNumber + 1, DeliveryFailure.Describe(args.Outcome.Exception!), args.RetryDelay);
+                    }
+
+                    return ValueTask.CompletedTask;
+                },
             });
         }
 
         builder.AddTimeout(options.AttemptTimeout);
     }
+
+    /// <summary>
+    /// Polly's own telemetry would log each failed attempt with its exception, whose message can quote an address;
+    /// this pipeline logs its retries itself (<see cref="LogRetry"/>), so Polly's events for it are kept quiet.
+    /// </summary>
+    /// <summary>
+    /// The longest a send can take, every attempt timing out after the longest wait, plus ACS polling: validated at
+    /// start-up against the function's five-minute limit.
+    /// </summary>
+    public static TimeSpan WorstCase(DigestDeliveryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return (options.AttemptTimeout * (options.MaxRetries + 1)) + (MaxDelay * options.MaxRetries) + options.PollTimeout;
+    }
+
+    public static ResilienceEventSeverity Severity(SeverityProviderArguments args) =>
+        args.Source.PipelineName == Key ? ResilienceEventSeverity.None : args.Event.Severity;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Digest delivery attempt {Attempt} failed ({Failure}); trying again in {Delay}")]
+    private static partial void LogRetry(ILogger logger, int attempt, string failure, TimeSpan delay);
 
     /// <summary>Whether another attempt can succeed where this one failed.</summary>
     public static bool IsTransient(Exception exception) => exception switch
@@ -56,6 +87,6 @@ public static class DigestDeliveryPipeline
 
     private static TimeSpan? RetryAfter(Exception? exception) =>
         exception is RequestFailedException failed && failed.GetRawResponse() is { } response && AcsEmailClient.RetryAfter(response) is { } wait
-            ? (wait > MaxRetryAfter ? MaxRetryAfter : wait)
+            ? (wait > MaxDelay ? MaxDelay : wait)
             : null;
 }

@@ -56,8 +56,10 @@ public sealed partial class DigestService(
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // Later weeks of this list wait for the next firing, which starts again from this one (oldest first).
-                    LogFailed(logger, e, week, list.Id);
-                    failures.Add(e);
+                    // Only safe words are logged or thrown on: a mail server's message may quote an address.
+                    var failure = DeliveryFailure.Describe(e);
+                    LogFailed(logger, week, list.Id, failure);
+                    failures.Add(new DigestSendFailedException(week, list.Id, failure));
                     break;
                 }
             }
@@ -112,7 +114,7 @@ public sealed partial class DigestService(
         catch (Exception e)
         {
             // The send's own exception matters more; an unreleased claim only delays the retry until it times out.
-            LogReleaseFailed(logger, e, week, listId);
+            LogReleaseFailed(logger, week, listId, DeliveryFailure.Describe(e));
         }
     }
 
@@ -125,11 +127,11 @@ public sealed partial class DigestService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Digest {Week} for {RecipientList} sent with {TipCount} tips")]
     private static partial void LogSent(ILogger logger, WeekId week, string recipientList, int tipCount);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Digest {Week} for {RecipientList} failed; the next firing tries again")]
-    private static partial void LogFailed(ILogger logger, Exception exception, WeekId week, string recipientList);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Digest {Week} for {RecipientList} failed ({Failure}); the next firing tries again")]
+    private static partial void LogFailed(ILogger logger, WeekId week, string recipientList, string failure);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Digest {Week} for {RecipientList} could not release its claim; a retry waits for the claim timeout")]
-    private static partial void LogReleaseFailed(ILogger logger, Exception exception, WeekId week, string recipientList);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Digest {Week} for {RecipientList} could not release its claim ({Failure}); a retry waits for the claim timeout")]
+    private static partial void LogReleaseFailed(ILogger logger, WeekId week, string recipientList, string failure);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Digest {Week} for {RecipientList} was sent, but another instance had taken over the claim: it may be sent twice")]
     private static partial void LogClaimLost(ILogger logger, WeekId week, string recipientList);

@@ -1,4 +1,5 @@
 using Grastorp.Intake.Core;
+using Grastorp.Intake.Core.Digest.Delivery;
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Themes;
 using Microsoft.Extensions.Configuration;
@@ -12,6 +13,9 @@ internal sealed class DigestOptionsValidator(MunicipalityCatalog municipalities,
 {
     /// <summary>host.json's functionTimeout is five minutes; a claim must outlive any run that holds it.</summary>
     private static readonly TimeSpan MinimumClaimTimeout = TimeSpan.FromMinutes(6);
+
+    /// <summary>A send, all retries and polling included, must end with a margin inside host.json's five minutes.</summary>
+    private static readonly TimeSpan MaximumSend = TimeSpan.FromMinutes(4);
 
     public ValidateOptionsResult Validate(string? name, DigestOptions options)
     {
@@ -31,6 +35,12 @@ internal sealed class DigestOptionsValidator(MunicipalityCatalog municipalities,
         if (options.Delivery.AttemptTimeout <= TimeSpan.Zero || options.Delivery.RetryDelay < TimeSpan.Zero || options.Delivery.PollTimeout <= TimeSpan.Zero)
         {
             failures.Add("Digest:Delivery: AttemptTimeout and PollTimeout must be positive and RetryDelay not negative.");
+        }
+        else if (DigestDeliveryPipeline.WorstCase(options.Delivery) > MaximumSend)
+        {
+            failures.Add(
+                $"Digest:Delivery: with MaxRetries {options.Delivery.MaxRetries}, AttemptTimeout {options.Delivery.AttemptTimeout} and PollTimeout " +
+                $"{options.Delivery.PollTimeout} a send can take {DigestDeliveryPipeline.WorstCase(options.Delivery)}, more than {MaximumSend} (the function stops at five minutes).");
         }
 
         if (!IsEmailAddress(options.From))

@@ -1,12 +1,15 @@
 using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Counting;
+using Grastorp.Intake.Core.Digest.Delivery;
 using Grastorp.Intake.Core.Digest.Ledger;
 using Grastorp.Intake.Core.Digest.Scheduling;
 using Grastorp.Intake.Core.Digest.Settings;
 using Grastorp.Intake.Core.Themes;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using SmtpServer.Protocol;
 using SmtpResponse = SmtpServer.Protocol.SmtpResponse;
 
@@ -22,7 +25,10 @@ public sealed class SmtpDigestSenderTests
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static ServiceProvider Services(TestSmtpServer server, IDictionary<string, string?>? extra = null)
+    private static ServiceProvider Services(TestSmtpServer server, IDictionary<string, string?>? extra = null) =>
+        IntakeTestServices.Create(TimeProvider.System, Settings(server, extra));
+
+    private static Dictionary<string, string?> Settings(TestSmtpServer server, IDictionary<string, string?>? extra = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -39,7 +45,7 @@ public sealed class SmtpDigestSenderTests
             settings[key] = value;
         }
 
-        return IntakeTestServices.Create(TimeProvider.System, settings);
+        return settings;
     }
 
     private static async Task RecordHostileTipAsync(IServiceProvider services) =>
@@ -105,6 +111,25 @@ public sealed class SmtpDigestSenderTests
         // The claim was given back: the next firing can send at once.
         var (claim, _) = await ledger.TryClaimAsync(Week48, "kommunpolis", Token);
         Assert.NotNull(claim);
+    }
+
+    [Fact]
+    public async Task A_rejection_quoting_an_address_is_logged_and_thrown_without_it()
+    {
+        await using var server = await TestSmtpServer.StartAsync(new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "5.1.1 <kommunpolis@grastorp-intake.example>: Recipient address rejected"));
+        var logs = new CapturedLogs();
+        var monday = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 7, 15, 0, TimeSpan.Zero));
+        using var services = IntakeTestServices.Create(monday, Settings(server), s => s.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace)));
+
+        var failure = await Assert.ThrowsAsync<AggregateException>(() => services.GetRequiredService<DigestService>().RunAsync(Token));
+
+        var sent = Assert.IsType<DigestSendFailedException>(Assert.Single(failure.InnerExceptions));
+        Assert.Equal("SMTP 550 (MessageNotAccepted)", sent.Failure);
+        Assert.Null(sent.InnerException);
+        Assert.Contains(logs.Lines, l => l.Contains("Digest 2026-W48 for kommunpolis failed (SMTP 550", StringComparison.Ordinal));
+        var withAddress = logs.Lines.Where(l => l.Contains('@', StringComparison.Ordinal)).ToList();
+        Assert.True(withAddress.Count == 0, string.Join('\n', withAddress));
+        Assert.DoesNotContain('@', failure.ToString());
     }
 
     [Fact]

@@ -170,7 +170,7 @@ public sealed class DigestServiceTests : IDisposable
         var digests = services.GetRequiredService<DigestService>();
 
         var failure = await Assert.ThrowsAsync<AggregateException>(() => digests.RunAsync(Token));
-        Assert.IsType<IOException>(Assert.Single(failure.InnerExceptions));
+        Assert.Equal("IOException", Assert.IsType<DigestSendFailedException>(Assert.Single(failure.InnerExceptions)).Failure);
         var retry = await digests.RunAsync(Token);
 
         Assert.Equal(DigestOutcome.Sent, Assert.Single(retry).Outcome);

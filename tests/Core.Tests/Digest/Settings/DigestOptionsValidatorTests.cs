@@ -127,4 +127,40 @@ public class DigestOptionsValidatorTests
 
         Assert.Contains(FailuresOf(options), f => f.StartsWith("Digest:ClaimTimeout", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void The_default_delivery_settings_end_a_send_well_inside_the_function_timeout()
+    {
+        Assert.InRange(Grastorp.Intake.Core.Digest.Delivery.DigestDeliveryPipeline.WorstCase(new DigestDeliveryOptions()), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(4));
+    }
+
+    [Fact]
+    public void Delivery_settings_that_could_outlast_the_function_are_named()
+    {
+        var options = WithLists(List());
+        options.Delivery = new DigestDeliveryOptions { MaxRetries = 6, AttemptTimeout = TimeSpan.FromMinutes(1) };
+
+        Assert.Contains(FailuresOf(options), f => f.StartsWith("Digest:Delivery", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_smtp_transport_needs_a_host_and_never_echoes_the_password()
+    {
+        var options = WithLists(List());
+        options.Transport = DigestTransport.Smtp;
+        options.Smtp = new DigestSmtpOptions { Host = "smtp.grastorp.example", Password = "s3cret-value" };
+
+        var failure = Assert.Single(FailuresOf(options));
+        Assert.StartsWith("Digest:Smtp:UserName", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_acs_transport_needs_an_https_endpoint()
+    {
+        var options = WithLists(List());
+        options.Transport = DigestTransport.Acs;
+
+        Assert.StartsWith("Digest:Acs:Endpoint", Assert.Single(FailuresOf(options)), StringComparison.Ordinal);
+    }
 }

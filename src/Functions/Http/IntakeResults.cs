@@ -1,3 +1,4 @@
+using Grastorp.Intake.Core.Api;
 using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Intake;
 using Grastorp.Intake.Core.Tips.Status;
@@ -11,7 +12,7 @@ public static class IntakeResults
 {
     public static IActionResult From(SubmitOutcome outcome) => outcome switch
     {
-        SubmitOutcome.Accepted accepted => new ObjectResult(new { reference = accepted.Reference.Value, status = TipStatus.Received, week = accepted.Week.ToString() })
+        SubmitOutcome.Accepted accepted => new ObjectResult(new TipReceiptView(accepted.Reference.Value, TipStatus.Received, accepted.Week.ToString()))
         {
             StatusCode = StatusCodes.Status202Accepted,
         },

@@ -26,10 +26,12 @@ public static class DigestRegistration
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<DigestOptions>, DigestOptionsValidator>();
-        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName).ValidateDataAnnotations()
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName)
+            // On Azure the platform names the app's own host; a custom domain is set as Site__BaseUrl.
+            .PostConfigure(o => o.BaseUrl ??= configuration[SiteOptions.AzureHostNameSetting] is { Length: > 0 } host ? new Uri($"https://{host}/") : null)
             .Validate(
-                o => o.BaseUrl is null || (o.BaseUrl.IsAbsoluteUri && o.BaseUrl.Scheme is "https" or "http"),
-                "Site:BaseUrl must be an absolute http(s) address, such as https://tips.grastorp.se.")
+                o => o.BaseUrl is { IsAbsoluteUri: true, Scheme: "https" or "http" },
+                "Site:BaseUrl must be the absolute http(s) address of the app's pages, such as https://tips.grastorp.se (on Azure it defaults to https://WEBSITE_HOSTNAME).")
             .ValidateOnStart();
 
         services.AddSingleton<PoisonRegister>();
@@ -54,12 +56,13 @@ public static class DigestRegistration
         services.TryAddSingleton<SmtpDigestSender>();
         services.TryAddSingleton<AcsDigestSender>();
         // Built only when the acs transport is chosen, so other hosts need no ACS endpoint or credential.
+        services.AddOptions<AcsEmailSettings>().BindConfiguration(AcsEmailSettings.SectionName);
         services.TryAddSingleton(provider =>
         {
-            var acs = provider.GetRequiredService<IOptions<DigestOptions>>().Value.Acs;
-            var credential = provider.GetRequiredService<AzureComponentFactory>().CreateTokenCredential(configuration.GetSection(DigestAcsOptions.SectionName));
+            var acs = provider.GetRequiredService<IOptions<AcsEmailSettings>>().Value;
+            var credential = provider.GetRequiredService<AzureComponentFactory>().CreateTokenCredential(configuration.GetSection(AcsEmailSettings.SectionName));
             return new AcsEmailClient(
-                acs.Endpoint ?? throw new InvalidOperationException("Digest:Acs:Endpoint is not set."), credential, new AcsEmailClientOptions());
+                acs.Endpoint ?? throw new InvalidOperationException("Acs:Endpoint is not set."), credential, new AcsEmailClientOptions());
         });
         services.TryAddSingleton<IDigestSender>(provider => provider.GetRequiredService<IOptions<DigestOptions>>().Value.Transport switch
         {

@@ -145,6 +145,19 @@ public class IntakeCoreRegistrationTests
     }
 
     [Fact]
+    public async Task On_azure_the_site_address_defaults_to_the_app_s_own_host_name()
+    {
+        var settings = ValidSettings();
+        settings.Remove("Site:BaseUrl");
+        settings["WEBSITE_HOSTNAME"] = "func-grastorp-abc.azurewebsites.net";
+        using var host = Build(settings);
+        await host.StartAsync(Token);
+
+        Assert.Equal("https://func-grastorp-abc.azurewebsites.net/", host.Services.GetRequiredService<IOptions<SiteOptions>>().Value.BaseUrl!.AbsoluteUri);
+        await host.StopAsync(Token);
+    }
+
+    [Fact]
     public async Task The_host_does_not_start_with_the_smtp_transport_and_no_server()
     {
         var settings = ValidSettings();
@@ -159,10 +172,10 @@ public class IntakeCoreRegistrationTests
     {
         var settings = ValidSettings();
         settings["Digest:Transport"] = "acs";
-        settings["Digest:Acs:Endpoint"] = "http://grastorp.communication.azure.com";
+        settings["Acs:Endpoint"] = "http://grastorp.communication.azure.com";
 
         var error = await StartFails(settings);
-        Assert.Contains("Digest:Acs:Endpoint", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Acs:Endpoint", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -174,7 +187,7 @@ public class IntakeCoreRegistrationTests
         var settings = ValidSettings();
         settings["Digest:Transport"] = transport;
         settings["Digest:Smtp:Host"] = "smtp.grastorp.example";
-        settings["Digest:Acs:Endpoint"] = "https://grastorp.communication.azure.com";
+        settings["Acs:Endpoint"] = "https://grastorp.communication.azure.com";
         using var host = Build(settings);
         await host.StartAsync(Token);
 

@@ -21,7 +21,10 @@ public sealed class DigestOptions
     [Required(ErrorMessage = "Digest:From is required: the address the digest is sent from.")]
     public string From { get; set; } = "noreply@grastorp-intake.example";
 
-    /// <summary>How the digest leaves (<c>Digest:Transport</c>): a pickup folder unless configured otherwise.</summary>
+    /// <summary>
+    /// How the digest leaves (<c>Digest:Transport</c>): a pickup folder unless configured otherwise. The acs transport
+    /// reads its resource from section <c>Acs</c> (<see cref="Email.AcsEmailSettings"/>).
+    /// </summary>
     public DigestTransport Transport { get; set; } = DigestTransport.Pickup;
 
     /// <summary>Where the pickup-folder sender writes digests as .eml files (<c>Digest:PickupDirectory</c>).</summary>
@@ -50,9 +53,6 @@ public sealed class DigestOptions
 
     /// <summary>SMTP settings (<c>Digest:Smtp:*</c>), used when <see cref="Transport"/> is <c>smtp</c>.</summary>
     public DigestSmtpOptions Smtp { get; set; } = new();
-
-    /// <summary>Azure Communication Services settings (<c>Digest:Acs:*</c>), used when <see cref="Transport"/> is <c>acs</c>.</summary>
-    public DigestAcsOptions Acs { get; set; } = new();
 
     /// <summary>Retries and time limits for every transport (<c>Digest:Delivery:*</c>).</summary>
     public DigestDeliveryOptions Delivery { get; set; } = new();

@@ -1,5 +1,6 @@
 using Grastorp.Intake.Core;
 using Grastorp.Intake.Core.Digest.Delivery;
+using Grastorp.Intake.Core.Email;
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Themes;
 using Microsoft.Extensions.Configuration;
@@ -31,7 +32,7 @@ internal sealed class DigestOptionsValidator(MunicipalityCatalog municipalities,
             failures.Add($"{DigestOptions.ScheduleSetting} must be a six-field NCRONTAB schedule in UTC, such as '0 0 4-8 * * 1' (hourly over Monday morning); it is '{schedule}'.");
         }
 
-        failures.AddRange(TransportFailures(options));
+        failures.AddRange(TransportFailures(options, configuration.GetSection(AcsEmailSettings.SectionName).Get<AcsEmailSettings>() ?? new()));
         if (options.Delivery.AttemptTimeout <= TimeSpan.Zero || options.Delivery.RetryDelay < TimeSpan.Zero || options.Delivery.PollTimeout <= TimeSpan.Zero)
         {
             failures.Add("Digest:Delivery: AttemptTimeout and PollTimeout must be positive and RetryDelay not negative.");
@@ -75,7 +76,7 @@ internal sealed class DigestOptionsValidator(MunicipalityCatalog municipalities,
     }
 
     /// <summary>The chosen transport's own settings; the others may stay empty.</summary>
-    private static IEnumerable<string> TransportFailures(DigestOptions options)
+    private static IEnumerable<string> TransportFailures(DigestOptions options, AcsEmailSettings acs)
     {
         switch (options.Transport)
         {
@@ -89,8 +90,11 @@ internal sealed class DigestOptionsValidator(MunicipalityCatalog municipalities,
                 // Never echo either value: the password is a secret and a user name is often an address.
                 yield return "Digest:Smtp:UserName and Digest:Smtp:Password are set together or not at all.";
                 break;
-            case DigestTransport.Acs when options.Acs.Endpoint is not { IsAbsoluteUri: true, Scheme: "https" }:
-                yield return "Digest:Acs:Endpoint is required when Digest:Transport is acs: https://<resource>.communication.azure.com.";
+            case DigestTransport.Acs when acs.Endpoint is not { IsAbsoluteUri: true, Scheme: "https" }:
+                yield return "Acs:Endpoint is required when Digest:Transport is acs: https://<resource>.communication.azure.com.";
+                break;
+            case DigestTransport.Acs when acs.Credential is { Length: > 0 } credential && !string.Equals(credential, "managedidentity", StringComparison.OrdinalIgnoreCase):
+                yield return "Acs:credential must be managedidentity (with Acs:clientId for a user-assigned identity), or left out for DefaultAzureCredential.";
                 break;
             case DigestTransport.Pickup when string.IsNullOrWhiteSpace(options.PickupDirectory):
                 yield return "Digest:PickupDirectory is required: the folder the digest .eml files are written to.";

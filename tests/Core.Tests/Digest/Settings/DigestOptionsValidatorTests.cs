@@ -161,6 +161,6 @@ public class DigestOptionsValidatorTests
         var options = WithLists(List());
         options.Transport = DigestTransport.Acs;
 
-        Assert.StartsWith("Digest:Acs:Endpoint", Assert.Single(FailuresOf(options)), StringComparison.Ordinal);
+        Assert.StartsWith("Acs:Endpoint", Assert.Single(FailuresOf(options)), StringComparison.Ordinal);
     }
 }

@@ -34,7 +34,7 @@ public static class DigestRegistration
                 "Site:BaseUrl must be the absolute http(s) address of the app's pages, such as https://tips.grastorp.se (on Azure it defaults to https://WEBSITE_HOSTNAME).")
             .ValidateOnStart();
 
-        services.AddSingleton<PoisonRegister>();
+        services.AddSingleton<PoisonLedger>();
         services.AddSingleton<DigestSchedule>();
         services.AddSingleton<DigestLedger>();
         services.AddSingleton<DigestComposer>();

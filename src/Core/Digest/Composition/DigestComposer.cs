@@ -11,7 +11,7 @@ namespace Grastorp.Intake.Core.Digest.Composition;
 
 /// <summary>Builds a week's digest for one recipient list from the counters, the stored tips and the poison register.</summary>
 public sealed class DigestComposer(
-    TipStore tips, DigestLedger ledger, PoisonRegister poisoned, MunicipalityCatalog municipalities, ThemeCatalog catalog)
+    TipStore tips, DigestLedger ledger, PoisonLedger poisoned, MunicipalityCatalog municipalities, ThemeCatalog catalog)
 {
     /// <summary>The weeks before the digest week whose average is shown beside each count.</summary>
     public const int AverageWeeks = 4;

@@ -21,8 +21,6 @@ public static partial class DigestDeliveryPipeline
 {
     public const string Key = "digest-delivery";
 
-    /// <summary>The longest wait between two attempts, Retry-After included; a longer Retry-After is cut to this.</summary>
-    public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(20);
 
     public static void Configure(ResiliencePipelineBuilder builder, DigestDeliveryOptions options, ILogger? logger = null)
     {
@@ -37,7 +35,7 @@ public static partial class DigestDeliveryPipeline
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.RetryDelay,
-                MaxDelay = MaxDelay,
+                MaxDelay = DigestDeliveryOptions.MaxDelay,
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Exception)),
                 OnRetry = args =>
                 {
@@ -58,16 +56,6 @@ public static partial class DigestDeliveryPipeline
     /// Polly's own telemetry would log each failed attempt with its exception, whose message can quote an address;
     /// this pipeline logs its retries itself (<see cref="LogRetry"/>), so Polly's events for it are kept quiet.
     /// </summary>
-    /// <summary>
-    /// The longest a send can take, every attempt timing out after the longest wait, plus ACS polling: validated at
-    /// start-up against the function's five-minute limit.
-    /// </summary>
-    public static TimeSpan WorstCase(DigestDeliveryOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return (options.AttemptTimeout * (options.MaxRetries + 1)) + (MaxDelay * options.MaxRetries) + options.PollTimeout;
-    }
-
     public static ResilienceEventSeverity Severity(SeverityProviderArguments args) =>
         args.Source.PipelineName == Key ? ResilienceEventSeverity.None : args.Event.Severity;
 
@@ -87,6 +75,6 @@ public static partial class DigestDeliveryPipeline
 
     private static TimeSpan? RetryAfter(Exception? exception) =>
         exception is RequestFailedException failed && failed.GetRawResponse() is { } response && AcsEmailClient.RetryAfter(response) is { } wait
-            ? (wait > MaxDelay ? MaxDelay : wait)
+            ? (wait > DigestDeliveryOptions.MaxDelay ? DigestDeliveryOptions.MaxDelay : wait)
             : null;
 }

@@ -21,4 +21,13 @@ public sealed class DigestDeliveryOptions
 
     /// <summary>How long the ACS transport waits for the service to report the e-mail sent.</summary>
     public TimeSpan PollTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The longest wait between two attempts, a server's Retry-After included (a longer one is cut to this).</summary>
+    public static TimeSpan MaxDelay { get; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// The longest a send can take, every attempt timing out after the longest wait, plus ACS polling: validated at
+    /// start-up against the function's five-minute limit.
+    /// </summary>
+    public TimeSpan WorstCase() => (AttemptTimeout * (MaxRetries + 1)) + (MaxDelay * MaxRetries) + PollTimeout;
 }

@@ -1,5 +1,4 @@
 using Grastorp.Intake.Core;
-using Grastorp.Intake.Core.Digest.Delivery;
 using Grastorp.Intake.Core.Email;
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Themes;
@@ -37,11 +36,11 @@ internal sealed class DigestOptionsValidator(MunicipalityCatalog municipalities,
         {
             failures.Add("Digest:Delivery: AttemptTimeout and PollTimeout must be positive and RetryDelay not negative.");
         }
-        else if (DigestDeliveryPipeline.WorstCase(options.Delivery) > MaximumSend)
+        else if (options.Delivery.WorstCase() > MaximumSend)
         {
             failures.Add(
                 $"Digest:Delivery: with MaxRetries {options.Delivery.MaxRetries}, AttemptTimeout {options.Delivery.AttemptTimeout} and PollTimeout " +
-                $"{options.Delivery.PollTimeout} a send can take {DigestDeliveryPipeline.WorstCase(options.Delivery)}, more than {MaximumSend} (the function stops at five minutes).");
+                $"{options.Delivery.PollTimeout} a send can take {options.Delivery.WorstCase()}, more than {MaximumSend} (the function stops at five minutes).");
         }
 
         if (!IsEmailAddress(options.From))

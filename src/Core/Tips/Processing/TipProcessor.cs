@@ -17,7 +17,7 @@ public sealed partial class TipProcessor(
     TipStore store,
     TipQueues queue,
     MunicipalityCatalog municipalities,
-    PoisonRegister poisoned,
+    PoisonLedger poisoned,
     ILogger<TipProcessor> logger)
 {
     public async Task<ProcessOutcome> ProcessAsync(string messageText, string messageId, long dequeueCount, CancellationToken cancellationToken)
@@ -44,7 +44,7 @@ public sealed partial class TipProcessor(
             classification = classifier.Classify(tip.Text);
             outcome = await store.RecordAsync(tip.ToReceivedTip(), classification, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (dequeueCount >= PoisonRegister.HostMaxDequeueCount && e is not OperationCanceledException)
+        catch (Exception e) when (dequeueCount >= PoisonLedger.HostMaxDequeueCount && e is not OperationCanceledException)
         {
             // The host moves the message to the poison queue after this try; record it now, as nothing runs then.
             // The type names the failure without quoting the tip (exception messages may).

@@ -10,7 +10,7 @@ namespace Grastorp.Intake.Core.Poisoning;
 /// days). The only class that knows the table's row layout: PartitionKey = Swedish week of the failure, RowKey =
 /// the queue message id, so recording the same message twice counts it once. Nothing a resident wrote is stored.
 /// </summary>
-public sealed class PoisonRegister(IntakeTables tables, TimeProvider time)
+public sealed class PoisonLedger(IntakeTables tables, TimeProvider time)
 {
     /// <summary>host.json's <c>extensions.queues.maxDequeueCount</c>: after this many failed tries the host poisons a message.</summary>
     public const int HostMaxDequeueCount = 5;

@@ -8,14 +8,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Grastorp.Intake.Core.Tests.Poisoning;
 
 /// <summary>Each poisoning is recorded when it happens, so the digest can count it (against Azurite).</summary>
-public sealed class PoisonRegisterTests : IDisposable
+public sealed class PoisonLedgerTests : IDisposable
 {
     private static readonly WeekId Week48 = new(2026, 48);
     private readonly ServiceProvider _services = IntakeTestServices.Create(IntakeTestServices.InWeek48(), configure: s => s.AddSingleton<ITipClassifier, FailingClassifier>());
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private PoisonRegister Register => _services.GetRequiredService<PoisonRegister>();
+    private PoisonLedger Register => _services.GetRequiredService<PoisonLedger>();
 
     [Fact]
     public async Task An_unreadable_message_is_counted_in_its_week()
@@ -33,13 +33,13 @@ public sealed class PoisonRegisterTests : IDisposable
         var processor = _services.GetRequiredService<TipProcessor>();
         var message = TipMessageCodec.Encode(TipMessage.From(TipFactory.Tip("Knark vid skolan", new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero))));
 
-        for (var dequeue = 1; dequeue < PoisonRegister.HostMaxDequeueCount; dequeue++)
+        for (var dequeue = 1; dequeue < PoisonLedger.HostMaxDequeueCount; dequeue++)
         {
             await Assert.ThrowsAsync<InvalidOperationException>(() => processor.ProcessAsync(message, "m-2", dequeue, Token));
         }
 
         Assert.Equal(0, await Register.CountAsync(Week48, Token));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => processor.ProcessAsync(message, "m-2", PoisonRegister.HostMaxDequeueCount, Token));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => processor.ProcessAsync(message, "m-2", PoisonLedger.HostMaxDequeueCount, Token));
         Assert.Equal(1, await Register.CountAsync(Week48, Token));
     }
 
@@ -56,7 +56,7 @@ public sealed class PoisonRegisterTests : IDisposable
     public void The_count_matches_the_hosts_max_dequeue_count_in_host_json()
     {
         var root = System.Text.Json.JsonDocument.Parse(File.ReadAllText(FindUp("host.json"))).RootElement;
-        Assert.Equal(PoisonRegister.HostMaxDequeueCount, root.GetProperty("extensions").GetProperty("queues").GetProperty("maxDequeueCount").GetInt32());
+        Assert.Equal(PoisonLedger.HostMaxDequeueCount, root.GetProperty("extensions").GetProperty("queues").GetProperty("maxDequeueCount").GetInt32());
     }
 
     private static string FindUp(string name)

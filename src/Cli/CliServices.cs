@@ -1,7 +1,6 @@
 using Grastorp.Intake.Classification;
 using Grastorp.Intake.Core.DependencyInjection;
 using Grastorp.Intake.Core.Digest.Settings;
-using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,7 +3,6 @@ using Grastorp.Intake.Core.Digest.Delivery;
 using Grastorp.Intake.Core.Digest.Scheduling;
 using Grastorp.Intake.Core.Digest.Settings;
 using Grastorp.Intake.Core.Municipalities;
-using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Intake;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

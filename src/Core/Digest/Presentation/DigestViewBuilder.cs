@@ -58,7 +58,8 @@ public sealed class DigestViewBuilder(IOptions<SiteOptions> site, MunicipalityCa
             Poisoned(digest.PoisonedCount),
             "Antal denna vecka, förändring mot veckan före och snitt för de fyra veckorna före. Ett tips med flera teman räknas under vart och ett.",
             CountTables(digest),
-            countsOnly ? [.. sections.Select(s => s with { Tips = [], More = CountsOnlyMore(s), MoreLink = s.MoreLink })] : [.. sections],
+            // A section exists only when it has tips, so counts-only always points to them.
+            countsOnly ? [.. sections.Select(s => s with { Tips = [], More = "Läs dem i personalens tipslista." })] : [.. sections],
             links.StaffList,
             countsOnly
                 ? "Den här sammanställningen visar bara antal och länkar: tipsens text läses i personalens tipslista."
@@ -77,9 +78,6 @@ public sealed class DigestViewBuilder(IOptions<SiteOptions> site, MunicipalityCa
                 listLink);
         }
     }
-
-    private static string CountsOnlyMore(TipSection section) =>
-        section.Tips.Count + (section.More is null ? 0 : 1) == 0 ? "Visa i personalens tipslista." : "Läs dem i personalens tipslista.";
 
     private static string? Poisoned(int count) => count switch
     {

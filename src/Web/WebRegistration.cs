@@ -1,5 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Grastorp.Intake.Core.Digest.Message;
+using Grastorp.Intake.Web.Digest;
 using Grastorp.Intake.Web.Pages;
 using Grastorp.Intake.Web.Rendering;
 using Grastorp.Intake.Web.Site;
@@ -20,6 +22,7 @@ public static class WebRegistration
         services.TryAddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.TryAddSingleton(sp => new HtmlRenderer(sp, sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton<ComponentRenderer>();
+        services.TryAddSingleton<IDigestBodyRenderer, DigestBodyRenderer>();
 
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ResidentPages>();

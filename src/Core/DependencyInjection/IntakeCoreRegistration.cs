@@ -45,6 +45,7 @@ public static class IntakeCoreRegistration
         services.AddSingleton<IntakeTables>();
         services.AddSingleton<TipQueues>();
         services.AddThemeClassifier(configuration);
+        services.AddSingleton<Privacy.PersonalDataDetector>();
 
         services.AddSingleton<TipValidator>();
         services.AddSingleton<TipIntakeService>();

@@ -1,0 +1,268 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Grastorp.Intake.Core.Privacy;
+
+/// <summary>
+/// Finds personnummer, phone numbers, e-mail addresses, registration plates and street addresses in free text, and
+/// masks them. Patterns find candidates; the rules here (Luhn and date, number plans, word lists) refuse near misses
+/// such as order numbers, dates, postcodes, prices and "vecka 48". Stateless and thread-safe.
+/// </summary>
+public sealed class PersonalDataDetector
+{
+    private const int ContextWindow = 40;
+
+    // In the order that breaks ties between overlapping candidates of equal length.
+    private readonly (Regex Pattern, PersonalDataKind Kind, Func<string, Match, bool> Accept)[] _rules =
+    [
+        (PersonalDataPatterns.Email(), PersonalDataKind.Email, static (_, _) => true),
+        (PersonalDataPatterns.Personnummer(), PersonalDataKind.Personnummer, IsPersonnummer),
+        (PersonalDataPatterns.Phone(), PersonalDataKind.Phone, IsPhone),
+        (PersonalDataPatterns.Address(), PersonalDataKind.Address, IsAddress),
+        (PersonalDataPatterns.Plate(), PersonalDataKind.Plate, IsPlate),
+    ];
+
+    /// <summary>Every item found, in text order, none overlapping (of two overlapping candidates the longer wins).</summary>
+    public IReadOnlyList<PersonalDataMatch> Find(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return [];
+        }
+
+        var candidates = new List<PersonalDataMatch>();
+        foreach (var (pattern, kind, accept) in _rules)
+        {
+            AddAll(candidates, text, pattern, kind, accept);
+        }
+
+        return WithoutOverlaps(candidates);
+    }
+
+    /// <summary>The text with every item replaced by its label (<c>[personnummer]</c>, <c>[telefon]</c>, …).</summary>
+    public MaskedText Mask(string? text)
+    {
+        var found = Find(text);
+        if (found.Count == 0)
+        {
+            return new MaskedText(text ?? string.Empty, found);
+        }
+
+        var masked = new StringBuilder(text!.Length);
+        var at = 0;
+        foreach (var match in found)
+        {
+            masked.Append(text, at, match.Start - at).Append(match.Kind.MaskLabel());
+            at = match.End;
+        }
+
+        masked.Append(text, at, text.Length - at);
+        return new MaskedText(masked.ToString(), found);
+    }
+
+    private static void AddAll(List<PersonalDataMatch> candidates, string text, Regex pattern, PersonalDataKind kind, Func<string, Match, bool> accept)
+    {
+        foreach (Match match in pattern.Matches(text))
+        {
+            if (accept(text, match))
+            {
+                candidates.Add(new PersonalDataMatch(kind, match.Value, match.Index, match.Length));
+            }
+        }
+    }
+
+    private static List<PersonalDataMatch> WithoutOverlaps(List<PersonalDataMatch> candidates)
+    {
+        // Longest first; on equal length the order candidates were added (e-mail, personnummer, phone, address, plate),
+        // except that a bare ten-digit 07… number is a phone before it is a personnummer born in 2007.
+        var ranked = candidates
+            .Select((c, i) => (Match: c, Order: i))
+            .OrderByDescending(c => c.Match.Length)
+            .ThenBy(c => c.Match.Kind == PersonalDataKind.Phone && candidates.Any(o => o.Kind == PersonalDataKind.Personnummer && o.Start == c.Match.Start && o.Length == c.Match.Length) ? -1 : c.Order);
+        var kept = new List<PersonalDataMatch>();
+        foreach (var (match, _) in ranked)
+        {
+            if (!kept.Any(k => k.Start < match.End && match.Start < k.End))
+            {
+                kept.Add(match);
+            }
+        }
+
+        kept.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return kept;
+    }
+
+    private static bool IsPersonnummer(string text, Match match)
+    {
+        Span<char> digits = stackalloc char[12];
+        var count = Digits(match.Value, digits);
+        return count <= 12 && Personnummer.IsValid(digits[..count]) && !AfterReferenceWord(text, match.Index);
+    }
+
+    private static bool IsPhone(string text, Match match)
+    {
+        var rest = match.Groups["rest"].Value;
+        Span<char> national = stackalloc char[16];
+        national[0] = '0';
+        var count = Digits(rest, national[1..]);
+        if (count > 14)
+        {
+            return false;
+        }
+
+        var length = count + 1;
+        int? areaCodeLength = null;
+        if (match.Groups["intl"].Success)
+        {
+            // "+46 070…" and "+46 (0)70…": the trunk 0 written after the country code is dropped.
+            if (national[1] == '0')
+            {
+                national[1..length].CopyTo(national);
+                length--;
+            }
+        }
+        else if (match.Groups["area"].Success)
+        {
+            areaCodeLength = match.Groups["area"].Length;
+            national = Concat(match.Groups["area"].Value, rest, national, out length);
+        }
+        else
+        {
+            national = national[1..];
+            length--;
+            if (LooksLikeDate(match.Value))
+            {
+                return false;
+            }
+
+            areaCodeLength = AreaCodeLength(match.Value);
+        }
+
+        return SwedishPhoneNumber.IsValid(national[..length], areaCodeLength) && !AfterReferenceWord(text, match.Index);
+    }
+
+    private static bool IsPlate(string text, Match match)
+    {
+        var letters = match.Groups["letters"].Value;
+        if (NotPersonalDataWords.NeverPlates.Contains(letters))
+        {
+            return false;
+        }
+
+        var allUpper = letters.All(char.IsUpper);
+        if (!allUpper && (NotPersonalDataWords.ThreeLetterWords.Contains(letters) || !IsLowerOrTitle(letters)))
+        {
+            return false;
+        }
+
+        // "abc 12a": the letter after the digits must be in the same case as the letters, or "han 12a" would pass.
+        var last = match.Groups["digits"].Value[2];
+        if (char.IsLetter(last) && char.IsUpper(last) != allUpper)
+        {
+            return false;
+        }
+
+        return !FollowedByUnit(text, match.Index + match.Length) && !AfterReferenceWord(text, match.Index);
+    }
+
+    private static bool IsAddress(string text, Match match)
+    {
+        var street = match.Groups["street"].Value;
+        if (NotPersonalDataWords.NeverStreets.Contains(street) || NotPersonalDataWords.NeverStreets.Contains(LastWord(street)))
+        {
+            return false;
+        }
+
+        if (char.IsLower(street[0]) && NotPersonalDataWords.LowerCaseNouns.Contains(LastWord(street)))
+        {
+            return false;
+        }
+
+        return !FollowedByUnit(text, match.Index + match.Length);
+    }
+
+    private static bool IsLowerOrTitle(string letters) => letters[1..].All(char.IsLower);
+
+    private static string LastWord(string street) => street[(street.LastIndexOf(' ') + 1)..];
+
+    private static int Digits(string value, Span<char> into)
+    {
+        var count = 0;
+        foreach (var c in value)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                if (count < into.Length)
+                {
+                    into[count] = c;
+                }
+
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static Span<char> Concat(string area, string rest, Span<char> into, out int length)
+    {
+        length = 0;
+        foreach (var c in area.Concat(rest))
+        {
+            if (char.IsAsciiDigit(c) && length < into.Length)
+            {
+                into[length++] = c;
+            }
+        }
+
+        return into;
+    }
+
+    /// <summary>Digits before the first dash or slash, if the writer set an area code apart that way.</summary>
+    private static int? AreaCodeLength(string value)
+    {
+        var separator = value.AsSpan().IndexOfAny("-–/");
+        if (separator < 0)
+        {
+            return null;
+        }
+
+        return value.AsSpan(0, separator).Trim().Length;
+    }
+
+    /// <summary>"01-12-2024", "05/11/24": a date written the continental way, not a number.</summary>
+    private static bool LooksLikeDate(string value)
+    {
+        var groups = value.Split(['-', '–', '/', '.'], StringSplitOptions.TrimEntries);
+        return groups.Length == 3 && groups[0].Length <= 2 && groups[1].Length <= 2 && groups[2].Length is 2 or 4;
+    }
+
+    private static bool AfterReferenceWord(string text, int start)
+    {
+        var from = Math.Max(0, start - ContextWindow);
+        return PersonalDataPatterns.ReferenceNumberBefore().IsMatch(text.AsSpan(from, start - from));
+    }
+
+    /// <summary>Whether the word right after <paramref name="end"/> is a unit ("200 meter", "120 km/h", "500:-").</summary>
+    private static bool FollowedByUnit(string text, int end)
+    {
+        var at = end;
+        if (at < text.Length && text[at] == ' ')
+        {
+            at++;
+        }
+
+        if (at < text.Length && text[at] is '%' or ':' or '€' or '$')
+        {
+            return true;
+        }
+
+        var wordEnd = at;
+        while (wordEnd < text.Length && char.IsLetter(text[wordEnd]))
+        {
+            wordEnd++;
+        }
+
+        return wordEnd > at && NotPersonalDataWords.Units.Contains(text[at..wordEnd]);
+    }
+}

@@ -15,7 +15,7 @@ internal static class NotPersonalDataWords
             "upp", "ute", "all", "per", "mot", "hem", "kom", "fel", "far", "mor", "bro", "ord", "sol", "sak", "sal",
             "sko", "tom", "mat", "rum", "lag", "lek", "bok", "bod", "bar", "bad", "bet", "bus", "dag", "dal", "dam",
             "del", "dum", "duk", "dyr", "ful", "gas", "get", "gul", "gym", "hat", "hej", "hel", "hot", "hus", "jul",
-            "kam", "kul", "lax", "lok", "mer", "nej", "ost", "par", "pub", "rad", "ren", "ros", "rot", "rar", "ser",
+            "kam", "kul", "lax", "lok", "mer", "nej", "ost", "par", "pub", "rad", "ren", "ena", "ros", "rot", "rar", "ser",
             "sju", "tak", "tal", "tur", "tyg", "ung", "ugn", "ull", "yta", "ton", "mes", "bor", "nat", "ens", "dar",
             "tel", "tfn", "mob", "box", "lgh", "ext", "sms", "ggr", "ack", "jaa", "jao", "tag", "fyr", "ulf", "jan",
             "feb", "mar", "apr", "maj", "jun", "aug", "sep", "okt", "dec", "ons", "tor", "fre", "sek", "kbp", "mph",
@@ -32,7 +32,15 @@ internal static class NotPersonalDataWords
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Currency and unit codes that are never plates, whatever the case.</summary>
-    public static readonly HashSet<string> NeverPlates = new(["sek", "eur", "usd", "gbp", "nok", "dkk", "tel", "tfn", "mob", "box", "lgh", "kmh", "kph", "mph", "mkr", "tkr"], StringComparer.OrdinalIgnoreCase);
+    public static readonly HashSet<string> NeverPlates = new(
+        [
+            "sek", "eur", "usd", "gbp", "nok", "dkk", "tel", "tfn", "mob", "box", "lgh", "kmh", "kph", "mph", "mkr", "tkr",
+
+            // Makes and models written with a number: "en svart BMW 320", "DAF 105", "Mercedes CLA 200".
+            "bmw", "daf", "man", "kia", "amg", "cla", "cls", "glc", "gla", "glb", "gle", "gls", "slk", "slc", "gts", "ktm",
+            "yzf", "cbr", "crf", "gsx", "pcx",
+        ],
+        StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A unit right after a number makes it an amount, a distance or a count: "200 meter", "120 km/h", "500 kr".</summary>
     public static readonly HashSet<string> Units = new(

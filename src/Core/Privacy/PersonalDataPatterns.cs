@@ -44,13 +44,13 @@ internal static partial class PersonalDataPatterns
     /// number with an optional letter, range and flat number ("lgh 1102").
     /// </summary>
     [GeneratedRegex(
-        @"(?<![\p{L}\d\-])(?<street>(?:(?:[Nn]orra|[Ss]ödra|[Öö]stra|[Vv]ästra|[Ss]tora|[Ll]illa|[Gg]amla|[Nn]ya|[Öö]vre|[Nn]edre)[ ](?:\p{L}[\p{L}\-]*?)?|\p{L}[\p{L}\-]*?)(?i:gatan|vägen|gränden|gränd|stigen|backen|torget|allén|alléen|allé|plan|leden|stråket|slingan|kroken|kajen|esplanaden|promenaden|platsen|ringen|gata|hagen|liden|torg)|\p{Lu}\p{Ll}+s[ ](?:väg|gata|gränd|torg|plan|allé|backe|stig|plats))[ ](?:nr\.?[ ]?)?(?<number>[1-9]\d{0,2})(?:[ ]?[-–][ ]?\d{1,3})?(?:[A-Za-z]|[ ][A-H])?(?:,?[ ](?:lgh|lägenhet)\.?(?:[ ]?nr\.?)?[ ]?\d{4})?(?![\p{L}\d]|[.:,]\d)",
+        @"(?<![\p{L}\d\-])(?<street>(?:(?:[Nn]orra|[Ss]ödra|[Öö]stra|[Vv]ästra|[Ss]tora|[Ll]illa|[Gg]amla|[Nn]ya|[Öö]vre|[Nn]edre)[ ](?:\p{L}[\p{L}\-]*?)?|\p{L}[\p{L}\-]*?)(?i:gatan|vägen|gränden|gränd|stigen|backen|torget|allén|alléen|allé|plan|leden|stråket|slingan|kroken|kajen|esplanaden|promenaden|platsen|ringen|gata|hagen|liden|lunden|gången|svängen|höjden|kullen|dalen|udden|torg)|\p{Lu}\p{Ll}+s[ ](?:väg|gata|gränd|torg|plan|allé|backe|stig|plats))[ ](?:nr\.?[ ]?)?(?<number>[1-9]\d{0,2})(?:[ ]?[-–][ ]?\d{1,3})?(?:[A-Za-z]|[ ][A-H])?(?:,?[ ](?:lgh|lägenhet)\.?(?:[ ]?nr\.?)?[ ]?\d{4})?(?![\p{L}\d]|[.:,]\d)",
         Options)]
     public static partial Regex Address();
 
     /// <summary>A reference-number word just before a number ("ordernr:", "faktura nr", "OCR"): what follows is not personal data.</summary>
     [GeneratedRegex(
-        @"(?:order|beställnings?|fakturan?|ocr|kund|ärende|referens|ref|artikel|boknings?|kvitto|serie|sändnings?|kolli|paket|spårnings?|medlems|konto|bankgiro|plusgiro|\bbg|\bpg|transaktions?|betalnings?|lotter?)\p{L}*\.?(?:[ ]?(?:nr|nummer|no|id))?\.?[ ]?[:#]?[ ]?$",
+        @"(?:order|beställnings?|fakturan?|ocr|kund|ärende|referens|ref|artikel|boknings?|kvitto|serie|sändnings?|kolli|paket|spårnings?|medlems|konto(?!r)|bankgiro|plusgiro|\bbg|\bpg|transaktions?|betalnings?|lotter?)\p{L}*\.?(?:[ ]?(?:nr|nummer|no|id))?\.?[ ]?[:#]?[ ]?$",
         Options | RegexOptions.IgnoreCase)]
     public static partial Regex ReferenceNumberBefore();
 }

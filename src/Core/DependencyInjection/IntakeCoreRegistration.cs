@@ -46,6 +46,7 @@ public static class IntakeCoreRegistration
         services.AddSingleton<TipQueues>();
         services.AddThemeClassifier(configuration);
         services.AddSingleton<Privacy.PersonalDataDetector>();
+        services.AddSingleton<Emergency.EmergencyCueDetector>(_ => new Emergency.EmergencyCueDetector());
 
         services.AddSingleton<TipValidator>();
         services.AddSingleton<TipIntakeService>();

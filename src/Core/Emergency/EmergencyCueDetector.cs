@@ -7,6 +7,11 @@ namespace Grastorp.Intake.Core.Emergency;
 /// </summary>
 public sealed class EmergencyCueDetector(EmergencyPhrases phrases)
 {
+    // Phrases by their first word, so a tip's words are looked up once each instead of every phrase scanning the tip.
+    private readonly Dictionary<string, IReadOnlyList<string>[]> _byFirstWord = phrases.Phrases
+        .GroupBy(p => p[0], StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
     private const int PhraseGap = 1;
     private const int MarkerGap = 3;
     private const int NegationBefore = 3;
@@ -27,14 +32,22 @@ public sealed class EmergencyCueDetector(EmergencyPhrases phrases)
 
         var words = EmergencyText.Words(text);
         var found = new List<string>();
-        foreach (var phrase in phrases.Phrases)
+        for (var start = 0; start < words.Count; start++)
         {
-            for (var start = 0; start < words.Count; start++)
+            if (!_byFirstWord.TryGetValue(words[start].Text, out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var phrase in candidates)
             {
                 if (MatchAt(words, start, phrase, PhraseGap) is { } end && !IsNegated(words, start, end) && !IsPast(words, start, end))
                 {
-                    found.Add(string.Join(' ', phrase));
-                    break;
+                    var name = string.Join(' ', phrase);
+                    if (!found.Contains(name))
+                    {
+                        found.Add(name);
+                    }
                 }
             }
         }

@@ -12,28 +12,38 @@ public sealed class PersonalDataDetector
 {
     private const int ContextWindow = 40;
 
+    // Characters before a number that a street name (with Norra/Stora… in front) may take.
+    private const int StreetLength = 60;
+
     // In the order that breaks ties between overlapping candidates of equal length.
-    private readonly (Regex Pattern, PersonalDataKind Kind, Func<string, Match, bool> Accept)[] _rules =
+    private readonly (Regex Pattern, PersonalDataKind Kind, Func<string, Match, bool> Accept)[] _numberRules =
     [
-        (PersonalDataPatterns.Email(), PersonalDataKind.Email, static (_, _) => true),
         (PersonalDataPatterns.Personnummer(), PersonalDataKind.Personnummer, IsPersonnummer),
         (PersonalDataPatterns.Phone(), PersonalDataKind.Phone, IsPhone),
         (PersonalDataPatterns.Address(), PersonalDataKind.Address, IsAddress),
         (PersonalDataPatterns.Plate(), PersonalDataKind.Plate, IsPlate),
     ];
 
+    private readonly Regex _email = PersonalDataPatterns.Email();
+
     /// <summary>Every item found, in text order, none overlapping (of two overlapping candidates the longer wins).</summary>
-    public IReadOnlyList<PersonalDataMatch> Find(string? text)
+    public IReadOnlyList<PersonalDataMatch> Find(string? text) => Find(text, wholeText: false);
+
+    /// <summary>With <paramref name="wholeText"/>, the patterns run over all of the text instead of the candidate windows (for tests).</summary>
+    internal IReadOnlyList<PersonalDataMatch> Find(string? text, bool wholeText)
     {
         if (string.IsNullOrEmpty(text))
         {
             return [];
         }
 
+        List<Range> all = [new Range(0, text.Length)];
         var candidates = new List<PersonalDataMatch>();
-        foreach (var (pattern, kind, accept) in _rules)
+        AddAll(candidates, text, wholeText ? all : CandidateWindows.AroundAtSigns(text), _email, PersonalDataKind.Email, static (_, _) => true);
+        var aroundDigits = wholeText ? all : CandidateWindows.AroundDigits(text, StreetLength);
+        foreach (var (pattern, kind, accept) in _numberRules)
         {
-            AddAll(candidates, text, pattern, kind, accept);
+            AddAll(candidates, text, aroundDigits, pattern, kind, accept);
         }
 
         return WithoutOverlaps(candidates);
@@ -60,13 +70,18 @@ public sealed class PersonalDataDetector
         return new MaskedText(masked.ToString(), found);
     }
 
-    private static void AddAll(List<PersonalDataMatch> candidates, string text, Regex pattern, PersonalDataKind kind, Func<string, Match, bool> accept)
+    private static void AddAll(
+        List<PersonalDataMatch> candidates, string text, List<Range> windows, Regex pattern, PersonalDataKind kind, Func<string, Match, bool> accept)
     {
-        foreach (Match match in pattern.Matches(text))
+        foreach (var window in windows)
         {
-            if (accept(text, match))
+            var (start, length) = window.GetOffsetAndLength(text.Length);
+            for (var match = pattern.Match(text, start, length); match.Success; match = match.NextMatch())
             {
-                candidates.Add(new PersonalDataMatch(kind, match.Value, match.Index, match.Length));
+                if (accept(text, match))
+                {
+                    candidates.Add(new PersonalDataMatch(kind, match.Value, match.Index, match.Length));
+                }
             }
         }
     }

@@ -11,8 +11,8 @@ internal static partial class PersonalDataPatterns
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
-    /// <summary>YYMMDD or YYYYMMDD, an optional <c>-</c>, <c>+</c> or space, four digits; not part of a longer number.</summary>
-    [GeneratedRegex(@"(?<![\d+]|\d[-+ ])(?<number>(?:(?:18|19|20)\d{6}|\d{6})[-+ ]?\d{4})(?!\d|[-+]\d)", Options)]
+    /// <summary>YYMMDD or YYYYMMDD, an optional <c>-</c> (or the en dash word processors make of it), <c>+</c> or space, four digits; not part of a longer number.</summary>
+    [GeneratedRegex(@"(?<![\d+]|\d[-–+ ])(?<number>(?:(?:18|19|20)\d{6}|\d{6})[-–+ ]?\d{4})(?!\d|[-–+]\d)", Options)]
     public static partial Regex Personnummer();
 
     /// <summary>

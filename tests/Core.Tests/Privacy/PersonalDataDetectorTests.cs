@@ -14,6 +14,7 @@ public class PersonalDataDetectorTests
     [InlineData("Hon är över hundra: 811218+9876", "811218+9876")]
     [InlineData("Personnummer 811218 9876 på kvittot", "811218 9876")]
     [InlineData("Samordningsnummer 910471-2352, jobbar svart", "910471-2352")]
+    [InlineData("personnummer 19811218–9876 (en dash)", "19811218–9876")]
     public void Finds_personnummer_and_samordningsnummer(string text, string value) => AssertSingle(text, PersonalDataKind.Personnummer, value);
 
     [Theory]

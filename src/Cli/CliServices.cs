@@ -1,3 +1,4 @@
+using Grastorp.Intake.Classification;
 using Grastorp.Intake.Core.DependencyInjection;
 using Grastorp.Intake.Core.Themes;
 using Microsoft.Extensions.Configuration;
@@ -34,7 +35,7 @@ internal static class CliServices
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
-        services.AddIntakeCore(configuration);
+        services.AddIntakeCore(configuration).AddThemeClassifier(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

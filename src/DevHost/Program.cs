@@ -1,11 +1,14 @@
+using Grastorp.Intake.Classification;
 using Grastorp.Intake.Core.DependencyInjection;
 using Grastorp.Intake.DevHost;
+using Grastorp.Intake.DevHost.Discovery;
+using Grastorp.Intake.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddHostJson();
-builder.Services.AddIntakeCore(builder.Configuration);
+builder.Services.AddIntakeCore(builder.Configuration).AddThemeClassifier(builder.Configuration).AddIntakeWeb();
 builder.AddFunctionHost();
 
 var app = builder.Build();
-app.MapFunctionRoutes();
+app.MapHttpFunctions(FunctionCatalog.All);
 app.Run();

@@ -11,7 +11,7 @@ public sealed class GetThemeCounts(ThemeStatsService stats)
 {
     [Function(nameof(GetThemeCounts))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "stats")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/stats")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

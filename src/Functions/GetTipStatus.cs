@@ -1,4 +1,5 @@
 using Grastorp.Intake.Core.Tips;
+using Grastorp.Intake.Core.Tips.Status;
 using Grastorp.Intake.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ public sealed class GetTipStatus(TipStatusService statuses)
 {
     [Function(nameof(GetTipStatus))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tips/{reference}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/tips/{reference}")] HttpRequest request,
         string reference,
         CancellationToken cancellationToken)
     {

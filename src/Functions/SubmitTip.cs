@@ -1,4 +1,5 @@
 using Grastorp.Intake.Core.Tips;
+using Grastorp.Intake.Core.Tips.Intake;
 using Grastorp.Intake.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ public sealed class SubmitTip(TipIntakeService intake)
 {
     [Function(nameof(SubmitTip))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "tips")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/tips")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -1,3 +1,4 @@
+using Grastorp.Intake.Classification;
 using System.Text.Json;
 using Grastorp.Intake.Cli.Commands;
 using Grastorp.Intake.Core.Themes;

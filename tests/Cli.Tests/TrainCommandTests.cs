@@ -1,3 +1,4 @@
+using Grastorp.Intake.Classification;
 using Grastorp.Intake.Cli.Evaluation;
 using Grastorp.Intake.Core.Themes;
 

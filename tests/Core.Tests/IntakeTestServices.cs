@@ -1,3 +1,4 @@
+using Grastorp.Intake.Classification;
 using Grastorp.Intake.Core.DependencyInjection;
 using Grastorp.Intake.TestKit;
 using Microsoft.Extensions.Configuration;
@@ -30,7 +31,8 @@ internal static class IntakeTestServices
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddSingleton<TimeProvider>(time);
-        services.AddIntakeCore(configuration);
+        // The pipeline tests classify for real, as the queue function does.
+        services.AddIntakeCore(configuration).AddThemeClassifier(configuration);
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

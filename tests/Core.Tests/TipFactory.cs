@@ -2,16 +2,9 @@ using Grastorp.Intake.Core.Tips;
 
 namespace Grastorp.Intake.Core.Tests;
 
-/// <summary>Queue messages as the intake writes them.</summary>
+/// <summary>Tips as the intake hands them on: validated, with a fresh reference.</summary>
 internal static class TipFactory
 {
-    public static TipMessage Message(string text, DateTimeOffset receivedAt, string municipality = "grastorp") => new()
-    {
-        Version = TipMessage.CurrentVersion,
-        Reference = TipReference.New().Value,
-        ReceivedAt = receivedAt,
-        Municipality = municipality,
-        Kind = TipKind.Tip,
-        Text = text,
-    };
+    public static ReceivedTip Tip(string text, DateTimeOffset receivedAt, string municipality = "grastorp") =>
+        new(TipReference.New().Value, receivedAt, municipality, TipKind.Tip, text, Place: null, ObservedAt: null, Contact: null);
 }

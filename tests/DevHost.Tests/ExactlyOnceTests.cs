@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Tips;
+using Grastorp.Intake.Core.Tips.Queue;
 
 namespace Grastorp.Intake.DevHost.Tests;
 

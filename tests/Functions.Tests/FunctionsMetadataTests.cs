@@ -26,9 +26,9 @@ public sealed class FunctionsMetadataTests
     }
 
     [Theory]
-    [InlineData("SubmitTip", "post", "tips", "Anonymous")]
-    [InlineData("GetTipStatus", "get", "tips/{reference}", "Anonymous")]
-    [InlineData("GetThemeCounts", "get", "stats", "Function")]
+    [InlineData("SubmitTip", "post", "api/tips", "Anonymous")]
+    [InlineData("GetTipStatus", "get", "api/tips/{reference}", "Anonymous")]
+    [InlineData("GetThemeCounts", "get", "api/stats", "Function")]
     public void Http_functions_have_their_route_method_and_auth_level(string function, string method, string route, string authLevel)
     {
         var trigger = Trigger(function);

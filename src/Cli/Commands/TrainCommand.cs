@@ -1,3 +1,4 @@
+using Grastorp.Intake.Classification;
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;

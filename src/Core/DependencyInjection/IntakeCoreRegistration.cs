@@ -5,7 +5,11 @@ using Grastorp.Intake.Core.Digest;
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Stats;
 using Grastorp.Intake.Core.Storage;
-using Grastorp.Intake.Core.Tips;
+using Grastorp.Intake.Core.Tips.Intake;
+using Grastorp.Intake.Core.Tips.Processing;
+using Grastorp.Intake.Core.Tips.Queue;
+using Grastorp.Intake.Core.Tips.Receipts;
+using Grastorp.Intake.Core.Tips.Status;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,17 +48,16 @@ public static class IntakeCoreRegistration
         services.AddSingleton<MunicipalityCatalog>();
         services.AddSingleton<IntakeTables>();
         services.AddSingleton<TipQueues>();
-        services.AddThemeClassifier(configuration);
+        services.AddSingleton<ReceiptStore>();
+        services.AddSingleton<TipStore>();
+        services.AddThemeCatalog(configuration);
         services.AddSingleton<Privacy.PersonalDataDetector>();
         services.AddSingleton<Emergency.EmergencyCueDetector>(_ => new Emergency.EmergencyCueDetector());
 
         services.AddSingleton<TipValidator>();
         services.AddSingleton<TipIntakeService>();
         services.AddSingleton<TipStatusService>();
-        services.AddSingleton<TipRecorder>();
         services.AddSingleton<TipProcessor>();
-        services.AddSingleton<CounterReader>();
-        services.AddSingleton<TipReader>();
         services.AddSingleton<StatsQueryParser>();
         services.AddSingleton<ThemeStatsService>();
 

@@ -2,11 +2,12 @@ using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Themes;
+using Grastorp.Intake.Core.Tips;
 
 namespace Grastorp.Intake.Core.Digest;
 
 /// <summary>Builds a week's digest for one recipient list from the counters and the stored tips.</summary>
-public sealed class DigestComposer(CounterReader counters, TipReader tips, DigestLedger ledger, MunicipalityCatalog municipalities, ITipClassifier classifier)
+public sealed class DigestComposer(TipStore tips, DigestLedger ledger, MunicipalityCatalog municipalities, ThemeCatalog catalog)
 {
     public async Task<WeeklyDigest> ComposeAsync(WeekId week, DigestRecipientList recipients, CancellationToken cancellationToken)
     {
@@ -26,16 +27,16 @@ public sealed class DigestComposer(CounterReader counters, TipReader tips, Diges
             var previous = partition with { Week = week.Previous() };
             reads.Add((
                 municipality,
-                await counters.ReadAsync(partition, cancellationToken).ConfigureAwait(false),
-                await counters.ReadAsync(previous, cancellationToken).ConfigureAwait(false)));
-            weekTips.AddRange(await tips.ReadAsync(partition, cancellationToken).ConfigureAwait(false));
+                await tips.ReadCountsAsync(partition, cancellationToken).ConfigureAwait(false),
+                await tips.ReadCountsAsync(previous, cancellationToken).ConfigureAwait(false)));
+            weekTips.AddRange(await tips.ReadTipsAsync(partition, cancellationToken).ConfigureAwait(false));
             if (previousSentAt is { } sentAt)
             {
-                lateTips.AddRange((await tips.ReadAsync(previous, cancellationToken).ConfigureAwait(false)).Where(t => t.ClassifiedAt > sentAt));
+                lateTips.AddRange((await tips.ReadTipsAsync(previous, cancellationToken).ConfigureAwait(false)).Where(t => t.ClassifiedAt > sentAt));
             }
         }
 
-        var themes = PartitionCounts.ThemesToReport(classifier.Themes, reads.SelectMany(r => new[] { r.Current, r.Previous }));
+        var themes = catalog.ReportOrder(reads.SelectMany(r => new[] { r.Current, r.Previous }).SelectMany(c => c.Themes.Keys));
         var perMunicipality = reads
             .Select(r => new MunicipalityDigest(
                 r.Municipality,

@@ -1,3 +1,4 @@
+using Grastorp.Intake.Core;
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Themes;
 using Microsoft.Extensions.Configuration;
@@ -40,7 +41,7 @@ internal sealed class DigestOptionsValidator(MunicipalityCatalog municipalities,
         {
             var list = options.Recipients[i];
             var prefix = $"Digest:Recipients:{i}";
-            if (!Theme.IsValidId(list.Id))
+            if (!KeyId.IsValid(list.Id))
             {
                 failures.Add($"{prefix}:Id: '{list.Id}' is not a valid id (lower-case a-z, 0-9 and _).");
             }

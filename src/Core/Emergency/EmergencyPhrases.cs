@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Grastorp.Intake.Core.Emergency;
 
 /// <summary>
-/// The emergency phrase file (<c>Themes/Lexicons/emergency.json</c>, embedded beside the lexicons): phrases that
+/// The emergency phrase file (<c>Emergency/emergency.json</c>, embedded in Core): phrases that
 /// signal something happening now, and the negation, past and now words that qualify them. Each entry is a list of
 /// lower-case words.
 /// </summary>
@@ -13,7 +13,7 @@ public sealed record EmergencyPhrases(
     IReadOnlyList<IReadOnlyList<string>> Past,
     IReadOnlyList<IReadOnlyList<string>> Now)
 {
-    private const string ResourceName = "Grastorp.Intake.Core.Themes.Lexicons.emergency.json";
+    private const string ResourceName = "Grastorp.Intake.Core.Emergency.emergency.json";
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {

@@ -1,3 +1,4 @@
+using Grastorp.Intake.Core;
 using Grastorp.Intake.Core.Themes;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ internal sealed class MunicipalityOptionsValidator : IValidateOptions<Municipali
     {
         var failures = new List<string>();
         var ids = options.EffectiveIds();
-        failures.AddRange(ids.Where(id => !Theme.IsValidId(id))
+        failures.AddRange(ids.Where(id => !KeyId.IsValid(id))
             .Select(id => $"Municipalities:Ids: '{id}' is not a valid id (lower-case a-z, 0-9 and _ only)."));
         if (ids.Distinct(StringComparer.Ordinal).Count() != ids.Count)
         {

@@ -2,11 +2,12 @@ using System.Collections.Concurrent;
 using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Themes;
+using Grastorp.Intake.Core.Tips;
 
 namespace Grastorp.Intake.Core.Stats;
 
 /// <summary>Answers staff's "how many tips of which theme, when and where" from the counter rows.</summary>
-public sealed class ThemeStatsService(CounterReader counters, ITipClassifier classifier, StatsQueryParser parser)
+public sealed class ThemeStatsService(TipStore tips, ThemeCatalog catalog, StatsQueryParser parser)
 {
     private const int ParallelReads = 8;
 
@@ -28,9 +29,9 @@ public sealed class ThemeStatsService(CounterReader counters, ITipClassifier cla
         await Parallel.ForEachAsync(
             partitions,
             new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
-            async (partition, token) => read[partition] = await counters.ReadAsync(partition, token).ConfigureAwait(false)).ConfigureAwait(false);
+            async (partition, token) => read[partition] = await tips.ReadCountsAsync(partition, token).ConfigureAwait(false)).ConfigureAwait(false);
 
-        var themes = PartitionCounts.ThemesToReport(classifier.Themes, read.Values);
+        var themes = catalog.ReportOrder(read.Values.SelectMany(c => c.Themes.Keys));
         WeekCounts WeekOf(WeekId week, IEnumerable<PartitionCounts> counts)
         {
             var list = counts.ToList();

@@ -9,8 +9,4 @@ public static class Theme
 
     /// <summary>The theme of a tip that matches no other theme.</summary>
     public const string Other = "other";
-
-    /// <summary>Theme ids are used in table row keys and URLs, so they are kept to lower-case ASCII.</summary>
-    public static bool IsValidId(string? id) =>
-        !string.IsNullOrEmpty(id) && id.Length <= 32 && id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_');
 }

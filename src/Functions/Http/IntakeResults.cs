@@ -1,4 +1,6 @@
 using Grastorp.Intake.Core.Tips;
+using Grastorp.Intake.Core.Tips.Intake;
+using Grastorp.Intake.Core.Tips.Status;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 

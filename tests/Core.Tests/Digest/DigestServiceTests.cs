@@ -26,8 +26,8 @@ public sealed class DigestServiceTests : IDisposable
     private string PickupDirectory => _services.GetRequiredService<IOptions<DigestOptions>>().Value.PickupDirectory;
 
     private async Task RecordAsync(string municipality, string receivedAt, string text, params string[] themes) =>
-        await _services.GetRequiredService<TipRecorder>().RecordAsync(
-            TipFactory.Message(text, DateTimeOffset.Parse(receivedAt), municipality) with { Contact = municipality == "vara" ? "anna@example.se" : null },
+        await _services.GetRequiredService<TipStore>().RecordAsync(
+            TipFactory.Tip(text, DateTimeOffset.Parse(receivedAt), municipality) with { Contact = municipality == "vara" ? "anna@example.se" : null },
             new TipClassification([.. themes.Select(t => new ThemeMatch(t, 1, [t]))]),
             TestContext.Current.CancellationToken);
 

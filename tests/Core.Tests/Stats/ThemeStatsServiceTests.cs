@@ -17,8 +17,8 @@ public sealed class ThemeStatsServiceTests : IDisposable
     private async Task RecordAsync(string municipality, string receivedAt, params string[] themes)
     {
         var classification = new TipClassification([.. themes.Select(t => new ThemeMatch(t, 1, [t]))]);
-        await _services.GetRequiredService<TipRecorder>().RecordAsync(
-            TipFactory.Message("En text om något som hände", DateTimeOffset.Parse(receivedAt), municipality), classification, TestContext.Current.CancellationToken);
+        await _services.GetRequiredService<TipStore>().RecordAsync(
+            TipFactory.Tip("En text om något som hände", DateTimeOffset.Parse(receivedAt), municipality), classification, TestContext.Current.CancellationToken);
     }
 
     private (StatsQuery? Query, IReadOnlyDictionary<string, string[]> Errors) Parse(string? from, string? to, string? municipality) =>

@@ -4,6 +4,10 @@ using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Tips;
+using Grastorp.Intake.Core.Tips.Intake;
+using Grastorp.Intake.Core.Tips.Processing;
+using Grastorp.Intake.Core.Tips.Queue;
+using Grastorp.Intake.Core.Tips.Status;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Grastorp.Intake.Core.Tests.Tips;
@@ -80,7 +84,7 @@ public sealed class TipPipelineTests : IDisposable
         Assert.Equal(ProcessOutcome.Poisoned, outcome);
         var poisoned = (await Queue(StorageNames.TipsPoisonQueue).ReceiveMessageAsync(cancellationToken: TestContext.Current.CancellationToken)).Value;
         Assert.Equal(messageText, poisoned.MessageText);
-        var counts = await _services.GetRequiredService<CounterReader>().ReadAsync(new TipPartition("grastorp", WeekId.Parse("2026-W48", null)), TestContext.Current.CancellationToken);
+        var counts = await _services.GetRequiredService<TipStore>().ReadCountsAsync(new TipPartition("grastorp", WeekId.Parse("2026-W48", null)), TestContext.Current.CancellationToken);
         Assert.Equal(0, counts.Tips);
     }
 

@@ -1,0 +1,203 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using Grastorp.Intake.Classification.Analysis;
+using Grastorp.Intake.Classification.Analysis.Lexicon;
+using Grastorp.Intake.Classification.Analysis.Model;
+using Grastorp.Intake.Classification.Analysis.Text;
+using Grastorp.Intake.Core.Themes;
+
+namespace Grastorp.Intake.Classification;
+
+/// <summary>
+/// Puts a tip in every theme whose lexicon words it uses enough of, after Swedish (and, for English-looking tips and
+/// tips the Swedish lexicon places nowhere, English) analysis with Lucene.Net: stems, folded diacritics, compound
+/// parts, one-letter typos, negation and away phrases.
+/// With a <see cref="ThemeModel"/>, a learned linear layer over the same analysed words and the lexicon's evidence
+/// adds themes the lexicon misses and can veto weak lexicon hits (see <see cref="ThemeModelTheme"/>).
+/// The words found are returned with each theme, so the kommunpolis can see why a tip landed where it did: lexicon
+/// terms as the lexicon writes them, then the tip's own words the model weighed most, marked with a leading <c>~</c>.
+/// </summary>
+public sealed partial class LexiconTipClassifier : ITipClassifier
+{
+    /// <summary>Marks a learned feature in <see cref="ThemeMatch.Matched"/>, as opposed to a lexicon term.</summary>
+    public const string LearnedMarker = "~";
+
+    [ThreadStatic]
+    private static TokenBuffer? t_swedishBuffer;
+
+    [ThreadStatic]
+    private static TokenBuffer? t_englishBuffer;
+
+    private readonly CompiledLexicon? _swedish;
+    private readonly CompiledLexicon? _english;
+    private readonly string[] _themeIds;
+    private readonly double[] _thresholds;
+
+    /// <param name="lexicons">Validated lexicons, at most one per language (merge additions first).</param>
+    /// <param name="model">A validated learned layer over the Swedish analysis, or null for the lexicon alone.</param>
+    /// <param name="modelSource">Names the model in errors.</param>
+    /// <exception cref="LexiconException">The model names a theme no lexicon has.</exception>
+    public LexiconTipClassifier(IEnumerable<LexiconDocument> lexicons, ThemeModel? model = null, string modelSource = "model")
+    {
+        ArgumentNullException.ThrowIfNull(lexicons);
+        var documents = lexicons.ToList();
+        if (documents.GroupBy(d => d.Language).Any(g => g.Count() > 1))
+        {
+            throw new ArgumentException("Give one lexicon per language; merge a municipality's additions into it first.", nameof(lexicons));
+        }
+
+        var (order, thresholds) = LexiconThemeOrder.Of(documents);
+        _themeIds = [.. order];
+        _thresholds = [.. order.Select(id => thresholds[id])];
+        Themes = [.. order, Theme.Other];
+        var index = order.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
+        if (model is not null && !documents.Any(d => d.Language == LexiconLanguage.Swedish))
+        {
+            throw new LexiconException($"Theme model '{modelSource}' is invalid: it reads the Swedish analysis, and no Swedish lexicon is configured");
+        }
+
+        foreach (var document in documents)
+        {
+            var compiled = document.Language == LexiconLanguage.Swedish
+                ? LexiconCompiler.Compile(document, index, model, modelSource)
+                : LexiconCompiler.Compile(document, index);
+            if (document.Language == LexiconLanguage.Swedish)
+            {
+                _swedish = compiled;
+            }
+            else
+            {
+                _english = compiled;
+            }
+        }
+    }
+
+    public IReadOnlyList<string> Themes { get; }
+
+    /// <summary>Whether a learned layer takes part.</summary>
+    public bool HasModel => _swedish?.Model is not null;
+
+    public TipClassification Classify(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        text = TipTextNormaliser.Normalise(text);
+        var scores = new ThemeScores(_themeIds.Length);
+        var swedish = t_swedishBuffer ??= new TokenBuffer();
+
+        // Swedish runs on every tip: English tips often carry Swedish words too (knark, inbrott, place names).
+        _swedish?.Match(text, scores, swedish);
+        if (RunsEnglish(text, scores))
+        {
+            _english.Match(text, scores, t_englishBuffer ??= new TokenBuffer());
+        }
+
+        Span<double> probabilities = stackalloc double[_themeIds.Length];
+        ModelProbabilities(swedish, scores, probabilities);
+        List<ThemeMatch>? matches = null;
+        for (var theme = 0; theme < _themeIds.Length; theme++)
+        {
+            if (Match(theme, text, scores, swedish, probabilities[theme]) is { } match)
+            {
+                (matches ??= []).Add(match);
+            }
+        }
+
+        if (matches is null)
+        {
+            return TipClassification.Unmatched;
+        }
+
+        DecisionRule.SortByConfidence(matches);
+        return new TipClassification(matches);
+    }
+
+    /// <summary>The learned layer's probability per theme (NaN where it has no decision, or everywhere without a model).</summary>
+    private void ModelProbabilities(TokenBuffer swedish, ThemeScores scores, Span<double> probabilities)
+    {
+        if (_swedish?.Model is not { } model)
+        {
+            probabilities.Fill(double.NaN);
+            return;
+        }
+
+        _swedish.CollectFeatures(swedish);
+        var features = CollectionsMarshal.AsSpan(swedish.Features);
+        model.Probabilities(features[..SortDistinct(features)], scores, _thresholds, probabilities);
+    }
+
+    /// <summary>Sorts <paramref name="values"/> and moves each distinct value to the front once; returns how many there are.</summary>
+    private static int SortDistinct(Span<int> values)
+    {
+        values.Sort();
+        var distinct = values.IsEmpty ? 0 : 1;
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (values[i] != values[distinct - 1])
+            {
+                values[distinct++] = values[i];
+            }
+        }
+
+        return distinct;
+    }
+
+    /// <summary>The tip's match for one theme, or null; <paramref name="probability"/> is the model's, or NaN.</summary>
+    private ThemeMatch? Match(int theme, string text, ThemeScores scores, TokenBuffer swedish, double probability)
+    {
+        var score = scores.Score(theme);
+        var lexicon = score >= _thresholds[theme];
+
+        var confidence = lexicon ? DecisionRule.LexiconConfidence(score, _thresholds[theme]) : 0;
+        IReadOnlyList<string> matched = scores.Matched(theme);
+        if (double.IsNaN(probability))
+        {
+            return lexicon ? new ThemeMatch(_themeIds[theme], Math.Round(confidence, 3), matched) : null;
+        }
+
+        var model = _swedish!.Model!;
+        if (!DecisionRule.Decide(lexicon, probability, model.Threshold[theme], model.Veto[theme]))
+        {
+            return null;
+        }
+
+        confidence = DecisionRule.Combined(confidence, probability);
+        var learned = LearnedExplanation.Words(_swedish, swedish, text, theme);
+        if (learned.Count > 0)
+        {
+            matched = [.. matched, .. learned];
+        }
+
+        return new ThemeMatch(_themeIds[theme], Math.Round(confidence, 3), matched);
+    }
+
+    /// <summary>
+    /// Whether the English lexicon runs after the Swedish pass: on English-looking tips, and on every tip the Swedish
+    /// lexicon found no theme in, since a short English tip ("Bike stolen from garage") has too few function words to
+    /// look English. A tip the Swedish lexicon already places is left to it, so Swedish results stay as they were.
+    /// </summary>
+    [MemberNotNullWhen(true, nameof(_english))]
+    private bool RunsEnglish(string text, ThemeScores scores)
+    {
+        if (_english is null)
+        {
+            return false;
+        }
+
+        if (_swedish is null || EnglishTextDetector.LooksEnglish(text))
+        {
+            return true;
+        }
+
+        for (var theme = 0; theme < _themeIds.Length; theme++)
+        {
+            if (scores.Score(theme) >= _thresholds[theme])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

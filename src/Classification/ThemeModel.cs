@@ -1,0 +1,20 @@
+using Grastorp.Intake.Core.Themes;
+
+namespace Grastorp.Intake.Classification;
+
+/// <summary>
+/// The learned linear layer on top of the lexicon, as written by the CLI's <c>train</c> command: per theme a bias, a
+/// weight per feature, and the decision thresholds chosen on tuning data. Features are what the Swedish analysis of a
+/// tip already gives (see <see cref="ThemeFeatures"/>), so scoring is a dot product; no ML library runs in the app.
+/// See <c>Themes/Models/README.md</c>.
+/// </summary>
+public sealed record ThemeModel
+{
+    /// <summary>The analysis the features come from; only <c>sv</c> (every tip gets the Swedish analysis).</summary>
+    public string Language { get; init; } = "";
+
+    /// <summary>Where the weights were learned from, for people (data, licence, command).</summary>
+    public string Source { get; init; } = "";
+
+    public IReadOnlyList<ThemeModelTheme> Themes { get; init; } = [];
+}

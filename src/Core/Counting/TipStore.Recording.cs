@@ -1,0 +1,120 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Grastorp.Intake.Core.Storage;
+using Grastorp.Intake.Core.Themes;
+using Grastorp.Intake.Core.Tips;
+using Polly;
+using Polly.Retry;
+
+namespace Grastorp.Intake.Core.Counting;
+
+/// <summary>
+/// Recording: stores a classified tip and moves its counters exactly once. Queues deliver at least once, so the tip row and
+/// every counter it moves are written in one entity-group transaction: the tip is added (a second copy fails with
+/// 409, which means "already counted"), existing counters are replaced only if their ETag is unchanged (412 when a
+/// concurrent tip got there first, and then the whole transaction is retried from a fresh read).
+/// </summary>
+public sealed partial class TipStore
+{
+    private static readonly ResiliencePipeline ConflictRetry = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<RequestFailedException>(e => e.Status is 409 or 412),
+            MaxRetryAttempts = 30,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromMilliseconds(20),
+            MaxDelay = TimeSpan.FromSeconds(1),
+        })
+        .Build();
+
+    public async Task<RecordOutcome> RecordAsync(ReceivedTip tip, TipClassification classification, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tip);
+        ArgumentNullException.ThrowIfNull(classification);
+        var table = await tables.TipsAsync().ConfigureAwait(false);
+        var partition = tip.Partition;
+        return await ConflictRetry.ExecuteAsync(
+            async token => await TryRecordAsync(table, partition, tip, classification, token).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<RecordOutcome> TryRecordAsync(
+        TableClient table, TipPartition partition, ReceivedTip tip, TipClassification classification, CancellationToken cancellationToken)
+    {
+        var existing = await ReadTipAndCountersAsync(table, partition, tip.Reference, cancellationToken).ConfigureAwait(false);
+        if (existing.ContainsKey(tip.Reference))
+        {
+            return RecordOutcome.AlreadyCounted;
+        }
+
+        try
+        {
+            await table.SubmitTransactionAsync(Actions(partition, tip, classification, existing), cancellationToken).ConfigureAwait(false);
+            return RecordOutcome.Counted;
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedTransactionActionIndex == 0)
+        {
+            // Another delivery of the same message stored the tip between our read and our write.
+            return RecordOutcome.AlreadyCounted;
+        }
+    }
+
+    /// <summary>One query for the tip row (if already stored) and the partition's counter rows with their ETags.</summary>
+    private static async Task<Dictionary<string, TableEntity>> ReadTipAndCountersAsync(
+        TableClient table, TipPartition partition, string reference, CancellationToken cancellationToken)
+    {
+        var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition.Key} and (RowKey eq {reference} or (RowKey ge {CounterPrefix} and RowKey lt {CounterPrefix + "."}))");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Count"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows[row.RowKey] = row;
+        }
+
+        return rows;
+    }
+
+    /// <summary>Add the tip; add each counter it is the first for, or replace it if its ETag is still the one read.</summary>
+    private List<TableTransactionAction> Actions(
+        TipPartition partition, ReceivedTip tip, TipClassification classification, Dictionary<string, TableEntity> existing)
+    {
+        List<TableTransactionAction> actions = [new(TableTransactionActionType.Add, ToEntity(partition, tip, classification))];
+        var counterKeys = classification.Themes.Select(t => CounterRowKey(t.Theme)).Prepend(TipsCounterRowKey);
+        foreach (var rowKey in counterKeys)
+        {
+            var counter = new ThemeCounterEntity { PartitionKey = partition.Key, RowKey = rowKey, Count = 1 };
+            if (existing.TryGetValue(rowKey, out var current))
+            {
+                counter.Count = (current.GetInt32(nameof(ThemeCounterEntity.Count)) ?? 0) + 1;
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, counter, current.ETag));
+            }
+            else
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, counter));
+            }
+        }
+
+        return actions;
+    }
+
+    private TipEntity ToEntity(TipPartition partition, ReceivedTip tip, TipClassification classification) => new()
+    {
+        PartitionKey = partition.Key,
+        RowKey = tip.Reference,
+        Municipality = tip.Municipality,
+        Week = partition.Week.ToString(),
+        Kind = tip.Kind.ToString().ToLowerInvariant(),
+        Text = tip.Text,
+        Place = tip.Place,
+        ObservedAt = tip.ObservedAt,
+        Contact = tip.Contact,
+        ReceivedAt = tip.ReceivedAt,
+        ClassifiedAt = time.GetUtcNow(),
+        PrimaryTheme = classification.Primary,
+        Themes = string.Join(',', classification.Themes.Select(t => t.Theme)),
+        Explanation = JsonSerializer.Serialize(classification.Themes.ToDictionary(
+            t => t.Theme, t => new { confidence = Math.Round(t.Confidence, 3), matched = t.Matched })),
+    };
+}

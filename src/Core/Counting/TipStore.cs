@@ -1,0 +1,70 @@
+using Azure.Data.Tables;
+using Grastorp.Intake.Core.Storage;
+using Grastorp.Intake.Core.Tips;
+
+namespace Grastorp.Intake.Core.Counting;
+
+/// <summary>
+/// The only owner of the tips table: classified tips and their counters, one partition per municipality and week
+/// (<see cref="TipPartition"/>). Tip rows are keyed by reference (upper-case base32), counter rows start with
+/// <see cref="CounterPrefix"/>, so the two never mix. Recording is in <c>TipStore.Recording.cs</c>.
+/// </summary>
+public sealed partial class TipStore(IntakeTables tables, TimeProvider time)
+{
+    internal const string CounterPrefix = "count";
+
+    /// <summary>The counter of all tips, whatever their themes.</summary>
+    internal const string TipsCounterRowKey = CounterPrefix;
+
+    internal static string CounterRowKey(string theme) => $"{CounterPrefix}-{theme}";
+
+    /// <summary>The tips of one municipality and week, oldest first, for the digest.</summary>
+    public async Task<IReadOnlyList<StoredTip>> ReadTipsAsync(TipPartition partition, CancellationToken cancellationToken)
+    {
+        var table = await tables.TipsAsync().ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition.Key} and RowKey lt {CounterPrefix}");
+        var tips = new List<StoredTip>();
+        await foreach (var tip in table.QueryAsync<TipEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            tips.Add(new StoredTip(
+                tip.RowKey, tip.Municipality, tip.Kind, tip.Text, tip.Place, tip.ObservedAt, tip.Contact, tip.ReceivedAt,
+                tip.Themes.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                ClassifiedAt = tip.ClassifiedAt,
+            });
+        }
+
+        return [.. tips.OrderBy(t => t.ReceivedAt)];
+    }
+
+    /// <summary>The counter rows only: the cost of a count grows with weeks × themes, never with tips.</summary>
+    public async Task<PartitionCounts> ReadCountsAsync(TipPartition partition, CancellationToken cancellationToken)
+    {
+        var table = await tables.TipsAsync().ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition.Key} and RowKey ge {CounterPrefix} and RowKey lt {CounterPrefix + "."}");
+        var tips = 0;
+        var themes = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var counter in table.QueryAsync<ThemeCounterEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (counter.RowKey == TipsCounterRowKey)
+            {
+                tips = counter.Count;
+            }
+            else
+            {
+                themes[counter.RowKey[(CounterPrefix.Length + 1)..]] = counter.Count;
+            }
+        }
+
+        return new PartitionCounts(partition, tips, themes);
+    }
+
+    /// <summary>Whether the tip of a reference has been classified and stored (one point read of its key).</summary>
+    public async Task<bool> ContainsAsync(TipPartition partition, string reference, CancellationToken cancellationToken)
+    {
+        var table = await tables.TipsAsync().ConfigureAwait(false);
+        var tip = await table.GetEntityIfExistsAsync<TableEntity>(partition.Key, reference, select: ["RowKey"], cancellationToken).ConfigureAwait(false);
+        return tip.HasValue;
+    }
+}

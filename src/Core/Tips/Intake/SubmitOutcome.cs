@@ -1,0 +1,23 @@
+using Grastorp.Intake.Core.Calendar;
+
+namespace Grastorp.Intake.Core.Tips.Intake;
+
+/// <summary>What became of a submission. Hosts map each case to an HTTP answer.</summary>
+public abstract record SubmitOutcome
+{
+    private SubmitOutcome()
+    {
+    }
+
+    /// <summary>On the queue: the resident gets the reference.</summary>
+    public sealed record Accepted(TipReference Reference, WeekId Week) : SubmitOutcome;
+
+    /// <summary>Field by field, what is wrong (400).</summary>
+    public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : SubmitOutcome;
+
+    /// <summary>The body is over <see cref="TipLimits.MaxBodyBytes"/> (413).</summary>
+    public sealed record TooLarge : SubmitOutcome;
+
+    /// <summary>Neither JSON nor a form post in UTF-8 (415).</summary>
+    public sealed record UnsupportedMediaType : SubmitOutcome;
+}

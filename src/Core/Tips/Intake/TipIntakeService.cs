@@ -1,0 +1,85 @@
+using Azure;
+using Grastorp.Intake.Core.Tips.Queue;
+using Grastorp.Intake.Core.Tips.Receipts;
+using Microsoft.Extensions.Logging;
+
+namespace Grastorp.Intake.Core.Tips.Intake;
+
+/// <summary>Takes a resident's submission: reads and validates it, gives it a reference and puts it on the queue.</summary>
+public sealed partial class TipIntakeService(
+    TipValidator validator,
+    ReceiptStore receipts,
+    TipQueues queue,
+    TimeProvider time,
+    ILogger<TipIntakeService> logger)
+{
+    public async Task<SubmitOutcome> SubmitAsync(TipRequest request, CancellationToken cancellationToken)
+    {
+        var (fields, refusal) = await TipRequestReader.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                LogRefused(logger, refusal.GetType().Name);
+            }
+
+            return refusal;
+        }
+
+        var validation = validator.Validate(fields!);
+        if (!validation.IsValid)
+        {
+            LogInvalid(logger, validation.Errors.Keys);
+            return new SubmitOutcome.Invalid(validation.Errors);
+        }
+
+        var content = validation.Tip!;
+        var receivedAt = time.GetUtcNow();
+        var partition = TipPartition.Of(content.Municipality.Id, receivedAt);
+        var reference = await receipts.IssueAsync(partition, receivedAt, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await queue.SendAsync(ReceivedTip.From(reference, receivedAt, content), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            await WithdrawReceiptAsync(reference, e).ConfigureAwait(false);
+            throw;
+        }
+
+        LogReceived(logger, reference.Value, partition.Key);
+        return new SubmitOutcome.Accepted(reference, partition.Week);
+    }
+
+    /// <summary>
+    /// The resident gets an error and no reference, so the receipt must not claim the tip was received. (If the
+    /// queue did take the message despite the error, the tip is still counted; only its status check is lost.)
+    /// </summary>
+    private async Task WithdrawReceiptAsync(TipReference reference, Exception sendFailure)
+    {
+        LogEnqueueFailed(logger, sendFailure, reference.Value);
+        try
+        {
+            await receipts.WithdrawAsync(reference).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e)
+        {
+            LogReceiptNotWithdrawn(logger, e, reference.Value);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Tip {Reference} could not be queued; the resident was told to try again")]
+    private static partial void LogEnqueueFailed(ILogger logger, Exception exception, string reference);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The receipt of unqueued tip {Reference} could not be withdrawn")]
+    private static partial void LogReceiptNotWithdrawn(ILogger logger, Exception exception, string reference);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tip {Reference} received into {Partition}")]
+    private static partial void LogReceived(ILogger logger, string reference, string partition);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tip refused: {Refusal}")]
+    private static partial void LogRefused(ILogger logger, string refusal);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tip refused: invalid fields {Fields}")]
+    private static partial void LogInvalid(ILogger logger, IEnumerable<string> fields);
+}

@@ -1,0 +1,7 @@
+namespace Grastorp.Intake.Core.Tips.Intake;
+
+/// <summary>What a host knows about an incoming submission before reading it: enough to refuse it cheaply.</summary>
+/// <param name="ContentType">The Content-Type header, if any.</param>
+/// <param name="ContentLength">The Content-Length header; null for a chunked body.</param>
+/// <param name="Body">The unread body.</param>
+public sealed record TipRequest(string? ContentType, long? ContentLength, Stream Body);

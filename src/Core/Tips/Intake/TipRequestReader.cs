@@ -1,0 +1,145 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Web;
+
+namespace Grastorp.Intake.Core.Tips.Intake;
+
+/// <summary>
+/// Turns a request body, JSON or an HTML form post, into the same field map, refusing oversized bodies before
+/// reading them and never reading more than the limit.
+/// </summary>
+public static class TipRequestReader
+{
+    private const string Json = "application/json";
+    private const string Form = "application/x-www-form-urlencoded";
+    private static readonly byte[] ByteOrderMark = [0xEF, 0xBB, 0xBF];
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static async Task<(IReadOnlyDictionary<string, string?>? Fields, SubmitOutcome? Refusal)> ReadAsync(
+        TipRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength > TipLimits.MaxBodyBytes)
+        {
+            return (null, new SubmitOutcome.TooLarge());
+        }
+
+        var mediaType = MediaTypeOf(request.ContentType);
+        if (mediaType is null)
+        {
+            return (null, new SubmitOutcome.UnsupportedMediaType());
+        }
+
+        var body = await ReadAtMostAsync(request.Body, TipLimits.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return (null, new SubmitOutcome.TooLarge());
+        }
+
+        string text;
+        try
+        {
+            // A leading byte-order mark is allowed by RFC 8259 §8.1 and sent by some clients; it is not content.
+            text = StrictUtf8.GetString(body.AsSpan(body.AsSpan().StartsWith(ByteOrderMark) ? ByteOrderMark.Length : 0));
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, Malformed("Texten är inte UTF-8. / The body is not valid UTF-8."));
+        }
+
+        return mediaType == Json ? ReadJson(text) : (ReadForm(text), null);
+    }
+
+    private static string? MediaTypeOf(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var parsed) || parsed.MediaType is null)
+        {
+            return null;
+        }
+
+        if (parsed.CharSet is { } charset && !charset.Trim('"').Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var mediaType = parsed.MediaType.ToLowerInvariant();
+        return mediaType is Json or Form ? mediaType : null;
+    }
+
+    private static async Task<byte[]?> ReadAtMostAsync(Stream body, int limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[4096];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static (IReadOnlyDictionary<string, string?>?, SubmitOutcome?) ReadJson(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, Malformed("Skicka ett JSON-objekt. / Send a JSON object."));
+            }
+
+            var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                switch (property.Value.ValueKind)
+                {
+                    case JsonValueKind.String:
+                        fields[property.Name] = property.Value.GetString();
+                        break;
+                    case JsonValueKind.True or JsonValueKind.False or JsonValueKind.Number:
+                        fields[property.Name] = property.Value.GetRawText();
+                        break;
+                    case JsonValueKind.Null:
+                        fields[property.Name] = null;
+                        break;
+                    default:
+                        errors[property.Name] = ["Fältet ska vara text. / The field must be a string."];
+                        break;
+                }
+            }
+
+            return errors.Count > 0 ? (null, new SubmitOutcome.Invalid(errors)) : (fields, null);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            // InvalidOperationException: a string with a lone surrogate escape (\ud800) parses but cannot be read.
+            return (null, Malformed("Kroppen är inte giltig JSON. / The body is not valid JSON."));
+        }
+    }
+
+    private static Dictionary<string, string?> ReadForm(string text)
+    {
+        var form = HttpUtility.ParseQueryString(text, Encoding.UTF8);
+        var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var key in form.AllKeys)
+        {
+            if (key is not null)
+            {
+                fields[key] = form[key];
+            }
+        }
+
+        return fields;
+    }
+
+    private static SubmitOutcome.Invalid Malformed(string message) =>
+        new(new Dictionary<string, string[]> { [TipFields.Body] = [message] });
+}

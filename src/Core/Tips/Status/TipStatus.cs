@@ -1,0 +1,10 @@
+using Grastorp.Intake.Core.Calendar;
+
+namespace Grastorp.Intake.Core.Tips.Status;
+
+/// <summary>What a resident may learn about their own tip: how far it has come, and its week. Nothing else.</summary>
+public sealed record TipStatus(string Status, WeekId Week)
+{
+    public const string Received = "received";
+    public const string Classified = "classified";
+}

@@ -1,0 +1,26 @@
+using Grastorp.Intake.Core.Counting;
+using Grastorp.Intake.Core.Tips.Receipts;
+
+namespace Grastorp.Intake.Core.Tips.Status;
+
+/// <summary>Answers a resident's "what happened to my tip?" from the receipt and the tip store.</summary>
+public sealed class TipStatusService(ReceiptStore receipts, TipStore tips)
+{
+    /// <summary>The status, or null for a malformed or unknown reference alike (so neither can be told apart).</summary>
+    public async Task<TipStatus?> FindAsync(string? reference, CancellationToken cancellationToken)
+    {
+        if (!TipReference.TryParse(reference, out var parsed))
+        {
+            return null;
+        }
+
+        var receipt = await receipts.FindAsync(parsed, cancellationToken).ConfigureAwait(false);
+        if (receipt is null)
+        {
+            return null;
+        }
+
+        var classified = await tips.ContainsAsync(receipt.Partition, parsed.Value, cancellationToken).ConfigureAwait(false);
+        return new TipStatus(classified ? TipStatus.Classified : TipStatus.Received, receipt.Partition.Week);
+    }
+}

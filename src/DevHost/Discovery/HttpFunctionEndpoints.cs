@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+
+namespace Grastorp.Intake.DevHost.Discovery;
+
+/// <summary>
+/// Serves each HTTP function on the route and methods its <c>HttpTrigger</c> declares (host.json's routePrefix is
+/// empty, so routes are written in full), by calling the function's own method and executing the result it returns.
+/// Authorization levels are not enforced: the DevHost listens on loopback only.
+/// </summary>
+internal static class HttpFunctionEndpoints
+{
+    public static IEndpointRouteBuilder MapHttpFunctions(this IEndpointRouteBuilder routes, IEnumerable<DiscoveredFunction> functions)
+    {
+        foreach (var function in functions.Where(f => f.Http is not null))
+        {
+            var trigger = function.Http!;
+            var methods = trigger.Methods is { Length: > 0 } ? trigger.Methods.Select(m => m.ToUpperInvariant()) : ["GET", "POST"];
+            routes.MapMethods("/" + (trigger.Route ?? function.Name), methods, context => InvokeAsync(context, function))
+                .WithName(function.Name);
+        }
+
+        return routes;
+    }
+
+    private static async Task InvokeAsync(HttpContext context, DiscoveredFunction function)
+    {
+        // The worker creates the function class for each invocation from the container; so does this.
+        var instance = function.Method.IsStatic ? null : ActivatorUtilities.GetServiceOrCreateInstance(context.RequestServices, function.Type);
+        var arguments = function.Method.GetParameters().Select(p => Bind(p, context)).ToArray();
+        var returned = function.Method.Invoke(instance, BindingFlags.DoNotWrapExceptions, binder: null, arguments, culture: null);
+        var result = returned switch
+        {
+            Task<IActionResult> pending => await pending.ConfigureAwait(false),
+            IActionResult done => done,
+            _ => throw new InvalidOperationException($"{function.Name} must return IActionResult or Task<IActionResult> to run on the DevHost."),
+        };
+        await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor())).ConfigureAwait(false);
+    }
+
+    private static object? Bind(ParameterInfo parameter, HttpContext context)
+    {
+        if (parameter.ParameterType == typeof(HttpRequest))
+        {
+            return context.Request;
+        }
+
+        if (parameter.ParameterType == typeof(CancellationToken))
+        {
+            return context.RequestAborted;
+        }
+
+        // Like the worker, other parameters bind from the route's values by name.
+        var value = context.GetRouteValue(parameter.Name!);
+        return value is null ? null : Convert.ChangeType(value, Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType, CultureInfo.InvariantCulture);
+    }
+}

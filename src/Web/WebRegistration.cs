@@ -1,0 +1,23 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Grastorp.Intake.Web.Rendering;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace Grastorp.Intake.Web;
+
+/// <summary>Registers the renderer every host uses for pages and e-mail, after <c>AddIntakeCore</c>.</summary>
+public static class WebRegistration
+{
+    public static IServiceCollection AddIntakeWeb(this IServiceCollection services)
+    {
+        // The default encoder writes å, ä and ö as entities (dotnet/aspnetcore#47477); all ranges keep Swedish
+        // readable while <, >, & and quotes are still encoded.
+        services.TryAddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        services.TryAddSingleton(sp => new HtmlRenderer(sp, sp.GetRequiredService<ILoggerFactory>()));
+        services.TryAddSingleton<ComponentRenderer>();
+        return services;
+    }
+}

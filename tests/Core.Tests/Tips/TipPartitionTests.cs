@@ -1,0 +1,28 @@
+using Grastorp.Intake.Core.Calendar;
+using Grastorp.Intake.Core.Tips;
+
+namespace Grastorp.Intake.Core.Tests.Tips;
+
+public class TipPartitionTests
+{
+    [Fact]
+    public void The_key_is_municipality_dash_ISO_week()
+    {
+        Assert.Equal("grastorp-2026-W48", new TipPartition("grastorp", new WeekId(2026, 48)).Key);
+        Assert.Equal("vara-2027-W01", new TipPartition("vara", new WeekId(2027, 1)).Key);
+    }
+
+    [Fact]
+    public void The_New_Year_s_Eve_tip_of_a_53_week_year_lands_in_week_53()
+    {
+        // 2026-12-31 23:30 UTC is 2027-01-01 00:30 in Sweden, still ISO week 2026-W53.
+        var week = SwedishTime.WeekOf(new DateTimeOffset(2026, 12, 31, 23, 30, 0, TimeSpan.Zero));
+        Assert.Equal("essunga-2026-W53", new TipPartition("essunga", week).Key);
+    }
+
+    [Fact]
+    public void A_tip_belongs_to_the_Swedish_week_it_was_received_in()
+    {
+        Assert.Equal("vara-2026-W49", TipPartition.Of("vara", new DateTimeOffset(2026, 11, 29, 23, 30, 0, TimeSpan.Zero)).Key);
+    }
+}

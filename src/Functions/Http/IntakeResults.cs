@@ -1,3 +1,4 @@
+using Grastorp.Intake.Core.Privacy;
 using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Intake;
 using Grastorp.Intake.Core.Tips.Status;
@@ -11,7 +12,13 @@ public static class IntakeResults
 {
     public static IActionResult From(SubmitOutcome outcome) => outcome switch
     {
-        SubmitOutcome.Accepted accepted => new ObjectResult(new { reference = accepted.Reference.Value, status = TipStatus.Received, week = accepted.Week.ToString() })
+        SubmitOutcome.Accepted accepted => new ObjectResult(new
+        {
+            reference = accepted.Reference.Value,
+            status = TipStatus.Received,
+            week = accepted.Week.ToString(),
+            personalData = accepted.PersonalData.Select(k => k.Id()).ToArray(),
+        })
         {
             StatusCode = StatusCodes.Status202Accepted,
         },

@@ -89,7 +89,8 @@ public sealed class PersonalDataDetector
     private static List<PersonalDataMatch> WithoutOverlaps(List<PersonalDataMatch> candidates)
     {
         // Longest first; on equal length the order candidates were added (e-mail, personnummer, phone, address, plate),
-        // except that a bare ten-digit 07… number is a phone before it is a personnummer born in 2007.
+        // except that digits that pass as both a phone and a personnummer, written without the personnummer's dash
+        // ("0701234567": also 23 January 2007), are taken as the phone they far more likely are.
         var ranked = candidates
             .Select((c, i) => (Match: c, Order: i))
             .OrderByDescending(c => c.Match.Length)

@@ -1,3 +1,4 @@
+using Grastorp.Intake.Core.Api;
 using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Status;
 using Grastorp.Intake.Functions.Http;
@@ -20,6 +21,6 @@ public sealed class GetTipStatus(TipStatusService statuses)
         var status = await statuses.FindAsync(reference, cancellationToken);
         return status is null
             ? IntakeResults.Problem(StatusCodes.Status404NotFound, "Inget tips med den koden. / No tip with that reference.")
-            : new OkObjectResult(new { status = status.Status, week = status.Week.ToString() });
+            : new OkObjectResult(TipStatusView.From(status));
     }
 }

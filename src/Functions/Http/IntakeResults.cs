@@ -1,3 +1,4 @@
+using Grastorp.Intake.Core.Api;
 using Grastorp.Intake.Core.Privacy;
 using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Intake;
@@ -12,13 +13,8 @@ public static class IntakeResults
 {
     public static IActionResult From(SubmitOutcome outcome) => outcome switch
     {
-        SubmitOutcome.Accepted accepted => new ObjectResult(new
-        {
-            reference = accepted.Reference.Value,
-            status = TipStatus.Received,
-            week = accepted.Week.ToString(),
-            personalData = accepted.PersonalData.Select(k => k.Id()).ToArray(),
-        })
+        SubmitOutcome.Accepted accepted => new ObjectResult(new TipReceiptView(
+            accepted.Reference.Value, TipStatus.Received, accepted.Week.ToString(), [.. accepted.PersonalData.Select(k => k.Id())]))
         {
             StatusCode = StatusCodes.Status202Accepted,
         },

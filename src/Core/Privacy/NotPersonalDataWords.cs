@@ -17,10 +17,10 @@ internal static class NotPersonalDataWords
             "del", "dum", "duk", "dyr", "ful", "gas", "get", "gul", "gym", "hat", "hej", "hel", "hot", "hus", "jul",
             "kam", "kul", "lax", "lok", "mer", "nej", "ost", "par", "pub", "rad", "ren", "ena", "ros", "rot", "rar", "ser",
             "sju", "tak", "tal", "tur", "tyg", "ung", "ugn", "ull", "yta", "ton", "mes", "bor", "nat", "ens", "dar",
-            "tel", "tfn", "mob", "box", "lgh", "ext", "sms", "ggr", "ack", "jaa", "jao", "tag", "fyr", "ulf", "jan",
+            "tel", "tfn", "mob", "box", "lgh", "ext", "sms", "ggr", "tag", "fyr", "jan",
             "feb", "mar", "apr", "maj", "jun", "aug", "sep", "okt", "dec", "ons", "tor", "fre", "sek", "kbp", "mph",
-            "kph", "kmh", "mkr", "tkr", "ggn", "tja", "typ", "pga", "mfl", "etc", "ngn", "ngt", "nan", "lol", "omg",
-            "aka", "tex", "bla", "bur", "bas", "rep",
+            "kph", "kmh", "mkr", "tkr", "ggn", "tja", "typ", "pga", "mfl", "etc", "ngn", "ngt",
+            "tex", "bla", "bur", "bas", "rep",
 
             // English and first names
             "the", "and", "for", "are", "was", "her", "has", "had", "one", "two", "ten", "now", "not", "got", "put",

@@ -117,44 +117,31 @@ public sealed class PersonalDataDetector
 
     private static bool IsPhone(string text, Match match)
     {
-        var rest = match.Groups["rest"].Value;
-        Span<char> national = stackalloc char[16];
-        national[0] = '0';
-        var count = Digits(rest, national[1..]);
-        if (count > 14)
-        {
-            return false;
-        }
-
-        var length = count + 1;
+        var rest = DigitsOf(match.Groups["rest"].Value);
+        string national;
         int? areaCodeLength = null;
         if (match.Groups["intl"].Success)
         {
             // "+46 070…" and "+46 (0)70…": the trunk 0 written after the country code is dropped.
-            if (national[1] == '0')
-            {
-                national[1..length].CopyTo(national);
-                length--;
-            }
+            national = rest.StartsWith('0') ? rest : "0" + rest;
         }
         else if (match.Groups["area"].Success)
         {
             areaCodeLength = match.Groups["area"].Length;
-            national = Concat(match.Groups["area"].Value, rest, national, out length);
+            national = match.Groups["area"].Value + rest;
         }
         else
         {
-            national = national[1..];
-            length--;
             if (LooksLikeDate(match.Value))
             {
                 return false;
             }
 
+            national = rest;
             areaCodeLength = AreaCodeLength(match.Value);
         }
 
-        return SwedishPhoneNumber.IsValid(national[..length], areaCodeLength) && !AfterReferenceWord(text, match.Index);
+        return SwedishPhoneNumber.IsValid(national, areaCodeLength) && !AfterReferenceWord(text, match.Index);
     }
 
     private static bool IsPlate(string text, Match match)
@@ -220,19 +207,7 @@ public sealed class PersonalDataDetector
         return count;
     }
 
-    private static Span<char> Concat(string area, string rest, Span<char> into, out int length)
-    {
-        length = 0;
-        foreach (var c in area.Concat(rest))
-        {
-            if (char.IsAsciiDigit(c) && length < into.Length)
-            {
-                into[length++] = c;
-            }
-        }
-
-        return into;
-    }
+    private static string DigitsOf(string value) => string.Concat(value.Where(char.IsAsciiDigit));
 
     /// <summary>Digits before the first dash or slash, if the writer set an area code apart that way.</summary>
     private static int? AreaCodeLength(string value)

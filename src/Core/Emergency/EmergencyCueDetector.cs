@@ -14,7 +14,7 @@ public sealed class EmergencyCueDetector(EmergencyPhrases phrases)
 
     private const int PhraseGap = 1;
     private const int MarkerGap = 3;
-    private const int NegationBefore = 3;
+    private const int NegationBefore = 2;
     private const int NegationAfter = 2;
 
     /// <summary>With the built-in phrase file.</summary>
@@ -41,7 +41,7 @@ public sealed class EmergencyCueDetector(EmergencyPhrases phrases)
 
             foreach (var phrase in candidates)
             {
-                if (MatchAt(words, start, phrase, PhraseGap) is { } end && !IsNegated(words, start, end) && !IsPast(words, start, end))
+                if (MatchAt(words, start, phrase, PhraseGap) is { } end && !IsNegated(words, start, end, phrase) && !IsPast(words, start, end))
                 {
                     var name = string.Join(' ', phrase);
                     if (!found.Contains(name))
@@ -87,12 +87,14 @@ public sealed class EmergencyCueDetector(EmergencyPhrases phrases)
         return at;
     }
 
-    private bool IsNegated(IReadOnlyList<ClauseWord> words, int start, int end)
+    private bool IsNegated(IReadOnlyList<ClauseWord> words, int start, int end, IReadOnlyList<string> phrase)
     {
         var clause = words[start].Clause;
         for (var i = Math.Max(0, start - NegationBefore); i <= Math.Min(words.Count - 1, end + NegationAfter); i++)
         {
-            if (words[i].Clause == clause && (phrases.Negations.Contains(words[i].Text) || words[i].Text.EndsWith("n't", StringComparison.Ordinal)))
+            // A phrase's own negation ("andas inte", "not breathing") is what it says, not a denial of it.
+            var ownWord = i >= start && i <= end && phrase.Contains(words[i].Text);
+            if (!ownWord && words[i].Clause == clause && (phrases.Negations.Contains(words[i].Text) || words[i].Text.EndsWith("n't", StringComparison.Ordinal)))
             {
                 return true;
             }

@@ -1,5 +1,4 @@
 using Grastorp.Intake.Core.Api;
-using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Status;
 using Grastorp.Intake.Functions.Http;
 using Microsoft.AspNetCore.Http;

@@ -1,4 +1,5 @@
 using Grastorp.Intake.Core.Calendar;
+using Grastorp.Intake.Core.Privacy;
 
 namespace Grastorp.Intake.Core.Tips.Intake;
 
@@ -9,8 +10,11 @@ public abstract record SubmitOutcome
     {
     }
 
-    /// <summary>On the queue: the resident gets the reference.</summary>
-    public sealed record Accepted(TipReference Reference, WeekId Week) : SubmitOutcome;
+    /// <summary>
+    /// On the queue: the resident gets the reference, and the kinds of personal data found in the text or place (never
+    /// the values), so a form can nudge that names and numbers are not needed.
+    /// </summary>
+    public sealed record Accepted(TipReference Reference, WeekId Week, IReadOnlyList<PersonalDataKind> PersonalData) : SubmitOutcome;
 
     /// <summary>Field by field, what is wrong (400).</summary>
     public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : SubmitOutcome;

@@ -1,4 +1,5 @@
 using Azure;
+using Grastorp.Intake.Core.Privacy;
 using Grastorp.Intake.Core.Tips.Queue;
 using Grastorp.Intake.Core.Tips.Receipts;
 using Microsoft.Extensions.Logging;
@@ -11,6 +12,7 @@ public sealed partial class TipIntakeService(
     ReceiptStore receipts,
     TipQueues queue,
     TimeProvider time,
+    PersonalDataDetector personalData,
     ILogger<TipIntakeService> logger)
 {
     public async Task<SubmitOutcome> SubmitAsync(TipRequest request, CancellationToken cancellationToken)
@@ -48,7 +50,9 @@ public sealed partial class TipIntakeService(
         }
 
         LogReceived(logger, reference.Value, partition.Key);
-        return new SubmitOutcome.Accepted(reference, partition.Week);
+        // The place counts too ("utanför Storgatan 5B"); no pattern reaches across the line break between them.
+        var kinds = personalData.Find($"{content.Text}\n{content.Place}").Select(f => f.Kind).Distinct().Order().ToList();
+        return new SubmitOutcome.Accepted(reference, partition.Week, kinds);
     }
 
     /// <summary>

@@ -21,6 +21,13 @@ public static class DashboardFields
     /// <summary>All municipalities, or all kinds.</summary>
     public const string All = "alla";
 
+    /// <summary>The request a GET form's values make (missing fields are null).</summary>
+    public static DashboardRequest Request(IReadOnlyDictionary<string, string?> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return new DashboardRequest(values.GetValueOrDefault(Municipality), values.GetValueOrDefault(Period), values.GetValueOrDefault(From), values.GetValueOrDefault(To), values.GetValueOrDefault(Kind));
+    }
+
     public static string PeriodValue(DashboardPeriod period) => period switch
     {
         DashboardPeriod.ThisYear => "i-ar",

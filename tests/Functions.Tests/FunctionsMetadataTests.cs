@@ -39,6 +39,17 @@ public sealed class FunctionsMetadataTests
     [InlineData("ShowTipList", "get", "personal/tips", "Anonymous")]
     [InlineData("CorrectTipThemes", "post", "personal/tips/rattelse", "Anonymous")]
     [InlineData("ShowAuditLog", "get", "personal/granskning", "Anonymous")]
+    [InlineData("ShowTipForm", "get", "{ignored:maxlength(0)?}", "Anonymous")]
+    [InlineData("ShowTipFormInEnglish", "get", "en", "Anonymous")]
+    [InlineData("ShowReceipt", "get", "kvitto/{reference}", "Anonymous")]
+    [InlineData("ShowReceiptInEnglish", "get", "en/receipt/{reference}", "Anonymous")]
+    [InlineData("ShowTipStatus", "get", "status/{reference?}", "Anonymous")]
+    [InlineData("ShowTipStatusInEnglish", "get", "en/status/{reference?}", "Anonymous")]
+    [InlineData("ShowAccessibility", "get", "tillganglighet", "Anonymous")]
+    [InlineData("ShowAccessibilityInEnglish", "get", "en/accessibility", "Anonymous")]
+    [InlineData("ShowPrivacy", "get", "personuppgifter", "Anonymous")]
+    [InlineData("ShowPrivacyInEnglish", "get", "en/personal-data", "Anonymous")]
+    [InlineData("ServeAsset", "get", "assets/{name}", "Anonymous")]
     public void Http_functions_have_their_route_method_and_auth_level(string function, string method, string route, string authLevel)
     {
         var trigger = Trigger(function);

@@ -1,4 +1,5 @@
-using Grastorp.Intake.Core.Themes;
+using Grastorp.Intake.Classification.Analysis.Lexicon;
+using Grastorp.Intake.Classification.Analysis.Text;
 
 namespace Grastorp.Intake.Classification.Analysis;
 

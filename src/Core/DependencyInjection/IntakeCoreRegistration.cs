@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Grastorp.Intake.Core.Counting;
-using Grastorp.Intake.Core.Digest;
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Stats;
 using Grastorp.Intake.Core.Storage;
@@ -30,8 +29,6 @@ public static class IntakeCoreRegistration
         services.AddSingleton<IValidateOptions<MunicipalityOptions>, MunicipalityOptionsValidator>();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageConnectionValidator>();
-        services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DigestOptions>, DigestOptionsValidator>();
 
         services.AddAzureClients(clients =>
         {
@@ -51,6 +48,8 @@ public static class IntakeCoreRegistration
         services.AddSingleton<ReceiptStore>();
         services.AddSingleton<TipStore>();
         services.AddThemeCatalog(configuration);
+        services.AddSingleton<Privacy.PersonalDataDetector>();
+        services.AddSingleton<Emergency.EmergencyCueDetector>(_ => new Emergency.EmergencyCueDetector());
 
         services.AddSingleton<TipValidator>();
         services.AddSingleton<TipIntakeService>();
@@ -59,12 +58,7 @@ public static class IntakeCoreRegistration
         services.AddSingleton<StatsQueryParser>();
         services.AddSingleton<ThemeStatsService>();
         services.AddStaffArea(configuration);
-
-        services.AddSingleton<DigestSchedule>();
-        services.AddSingleton<DigestLedger>();
-        services.AddSingleton<DigestComposer>();
-        services.AddSingleton<DigestService>();
-        services.TryAddSingleton<IDigestSender, PickupDirectoryDigestSender>();
+        services.AddDigest(configuration);
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Municipalities;
+using Grastorp.Intake.Core.Poisoning;
 using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Core.Tips.Queue;
@@ -16,6 +17,7 @@ public sealed partial class TipProcessor(
     TipStore store,
     TipQueues queue,
     MunicipalityCatalog municipalities,
+    PoisonLedger poisoned,
     ILogger<TipProcessor> logger)
 {
     public async Task<ProcessOutcome> ProcessAsync(string messageText, string messageId, long dequeueCount, CancellationToken cancellationToken)
@@ -30,12 +32,26 @@ public sealed partial class TipProcessor(
         catch (UnreadableTipMessageException e)
         {
             await queue.SendToPoisonAsync(messageText, cancellationToken).ConfigureAwait(false);
+            await poisoned.RecordAsync(messageId, dequeueCount, "unreadable", cancellationToken).ConfigureAwait(false);
             LogPoisoned(logger, messageId, e.Message);
             return ProcessOutcome.Poisoned;
         }
 
-        var classification = classifier.Classify(tip.Text);
-        var outcome = await store.RecordAsync(tip.ToReceivedTip(), classification, cancellationToken).ConfigureAwait(false);
+        RecordOutcome outcome;
+        TipClassification classification;
+        try
+        {
+            classification = classifier.Classify(tip.Text);
+            outcome = await store.RecordAsync(tip.ToReceivedTip(), classification, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (dequeueCount >= PoisonLedger.HostMaxDequeueCount && e is not OperationCanceledException)
+        {
+            // The host moves the message to the poison queue after this try; record it now, as nothing runs then.
+            // The type names the failure without quoting the tip (exception messages may).
+            await poisoned.RecordAsync(messageId, dequeueCount, e.GetType().Name, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
         if (outcome == RecordOutcome.AlreadyCounted)
         {
             LogAlreadyCounted(logger, tip.Reference, messageId, dequeueCount);

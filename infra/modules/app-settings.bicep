@@ -52,6 +52,8 @@ type StorageTables = {
   tips: string
   receipts: string
   digests: string
+  @description('The staff audit log (who was shown or corrected which tip).')
+  audit: string
   @description('One row per tip message that failed processing for good; the digest counts them.')
   poisoned: string
 }
@@ -74,7 +76,7 @@ var queueNames = ['tips', 'tips-poison']
 
 @export()
 @description('Every table the app uses; the template creates them all.')
-func tableNames(tables StorageTables) string[] => [tables.tips, tables.receipts, tables.digests, tables.poisoned]
+func tableNames(tables StorageTables) string[] => [tables.tips, tables.receipts, tables.digests, tables.audit, tables.poisoned]
 
 // Configuration keys in app-setting form: ':' becomes '__' and list items are numbered from 0.
 func listSettings(prefix string, values string[]) Settings =>
@@ -117,6 +119,10 @@ func appSettings(app AppParameters, endpoints Endpoints) Settings => union({
   Storage__TipsTable: app.tables.tips
   Storage__ReceiptsTable: app.tables.receipts
   Storage__DigestsTable: app.tables.digests
+  Storage__AuditTable: app.tables.audit
+  // Staff sign-in is App Service Authentication (Entra ID); the app trusts its principal only with WEBSITE_AUTH_ENABLED=True, which the platform sets.
+  Staff__SignInPath: '/.auth/login/aad'
+  Staff__SignOutPath: '/.auth/logout'
   Site__Municipality: app.site.municipality
   Site__Police: app.site.police
   Site__ContactEmail: app.site.contactEmail

@@ -13,6 +13,7 @@ internal static class CliApp
             ClassifyCommand.Create(console),
             EvaluateCommand.Create(console),
             TrainCommand.Create(console),
+            RebuildCountersCommand.Create(console),
             DigestCommand.Create(console),
             MaskCommand.Create(console),
         };

@@ -26,6 +26,7 @@ public static class WebRegistration
 
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ResidentPages>();
+        services.TryAddSingleton<Staff.StaffPages>();
         return services;
     }
 }

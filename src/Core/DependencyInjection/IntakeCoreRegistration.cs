@@ -57,6 +57,7 @@ public static class IntakeCoreRegistration
         services.AddSingleton<TipProcessor>();
         services.AddSingleton<StatsQueryParser>();
         services.AddSingleton<ThemeStatsService>();
+        services.AddStaffArea(configuration);
         services.AddDigest(configuration);
         return services;
     }

@@ -9,6 +9,7 @@ public sealed class IntakeTables
     private readonly CreatedOnce<TableClient> _tips;
     private readonly CreatedOnce<TableClient> _receipts;
     private readonly CreatedOnce<TableClient> _digests;
+    private readonly CreatedOnce<TableClient> _audit;
     private readonly CreatedOnce<TableClient> _poisoned;
 
     public IntakeTables(TableServiceClient service, IOptions<StorageOptions> options)
@@ -18,6 +19,7 @@ public sealed class IntakeTables
         _tips = Create(service, names.TipsTable);
         _receipts = Create(service, names.ReceiptsTable);
         _digests = Create(service, names.DigestsTable);
+        _audit = Create(service, names.AuditTable);
         _poisoned = Create(service, names.PoisonedTable);
     }
 
@@ -27,6 +29,7 @@ public sealed class IntakeTables
 
     public Task<TableClient> DigestsAsync() => _digests.GetAsync();
 
+    public Task<TableClient> AuditAsync() => _audit.GetAsync();
     public Task<TableClient> PoisonedAsync() => _poisoned.GetAsync();
 
     private static CreatedOnce<TableClient> Create(TableServiceClient service, string name) =>

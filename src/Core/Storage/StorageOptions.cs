@@ -19,6 +19,10 @@ public sealed class StorageOptions
     [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Storage:DigestsTable must be a valid table name (letters and digits, 3-63).")]
     public string DigestsTable { get; set; } = "Digests";
 
+    /// <summary>Who was shown or corrected which tip, and when (never the text); read by the auditor.</summary>
+    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Storage:AuditTable must be a valid table name (letters and digits, 3-63).")]
+    public string AuditTable { get; set; } = "StaffAudit";
+
     /// <summary>One record per tip message that failed processing for good, counted in the digest.</summary>
     [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Storage:PoisonedTable must be a valid table name (letters and digits, 3-63).")]
     public string PoisonedTable { get; set; } = "PoisonedTips";

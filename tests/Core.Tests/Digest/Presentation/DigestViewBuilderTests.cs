@@ -87,11 +87,11 @@ public class DigestViewBuilderTests
     [Fact]
     public void An_invisible_character_inside_a_personnummer_does_not_hide_it_from_masking()
     {
-        var tip = DigestSamples.PlantedPersonalData with { Text = "Personnummer 1981\u200B1218-98\u202C76 står på lappen." };
+        var tip = DigestSamples.PlantedPersonalData with { Text = "Personnummer 1981\u200B1218\u00AD-98\u200D76 står på lappen, bilen ABC\u2060 123." };
         var digest = DigestSamples.Week48() with { TipsByTheme = [new ThemeTips("drugs", [tip], 0)] };
 
         var view = DigestSamples.ViewBuilder().Build(digest, 25, 600).Sections[0].Tips[0];
 
-        Assert.Equal("Personnummer [personnummer] står på lappen.", view.Text);
+        Assert.Equal("Personnummer [personnummer] står på lappen, bilen [regnr].", view.Text);
     }
 }

@@ -23,4 +23,14 @@ public sealed class StartupValidationTests
 
         Assert.Contains("DIGEST_SCHEDULE", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_missing_site_contact_stops_the_host_at_start_up_naming_the_setting()
+    {
+        using var host = new DevHostFactory().WithWebHostBuilder(builder => builder.UseSetting("Site:DataProtectionOfficerEmail", string.Empty));
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.CreateClient());
+
+        Assert.Contains("DataProtectionOfficerEmail", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -13,6 +13,7 @@ public sealed class DependencyDirectionTests
     {
         [""] = [],
         ["Calendar"] = [],
+        ["Texts"] = [],
         ["Storage"] = [],
         ["Themes"] = [""],
         ["Municipalities"] = [""],
@@ -21,7 +22,7 @@ public sealed class DependencyDirectionTests
         ["Tips"] = ["", "Calendar", "Municipalities"],
         ["Tips.Queue"] = ["", "Calendar", "Storage", "Tips"],
         ["Tips.Receipts"] = ["", "Calendar", "Storage", "Tips"],
-        ["Tips.Intake"] = ["", "Calendar", "Municipalities", "Privacy", "Tips", "Tips.Queue", "Tips.Receipts"],
+        ["Tips.Intake"] = ["", "Calendar", "Municipalities", "Privacy", "Texts", "Tips", "Tips.Queue", "Tips.Receipts"],
         ["Counting"] = ["", "Calendar", "Storage", "Themes", "Tips"],
         ["Poisoning"] = ["", "Calendar", "Storage"],
         ["Tips.Processing"] = ["", "Counting", "Municipalities", "Poisoning", "Storage", "Themes", "Tips", "Tips.Queue"],

@@ -1,4 +1,5 @@
 using Grastorp.Intake.Core.Calendar;
+using Grastorp.Intake.Core.Texts;
 using Grastorp.Intake.Core.Privacy;
 
 namespace Grastorp.Intake.Core.Tips.Intake;
@@ -10,6 +11,9 @@ public abstract record SubmitOutcome
     {
     }
 
+    /// <summary>The language the resident is answered in: the form's <c>lang</c> field, else Accept-Language, else Swedish.</summary>
+    public Language Language { get; init; }
+
     /// <summary>
     /// On the queue: the resident gets the reference, and the kinds of personal data found in the text or place (never
     /// the values), so a form can nudge that names and numbers are not needed.
@@ -17,7 +21,11 @@ public abstract record SubmitOutcome
     public sealed record Accepted(TipReference Reference, WeekId Week, IReadOnlyList<PersonalDataKind> PersonalData) : SubmitOutcome;
 
     /// <summary>Field by field, what is wrong (400).</summary>
-    public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : SubmitOutcome;
+    public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : SubmitOutcome
+    {
+        /// <summary>What the resident sent, field by field, so a form can be shown again with every answer kept.</summary>
+        public IReadOnlyDictionary<string, string?> Answers { get; init; } = new Dictionary<string, string?>();
+    }
 
     /// <summary>The body is over <see cref="TipLimits.MaxBodyBytes"/> (413).</summary>
     public sealed record TooLarge : SubmitOutcome;

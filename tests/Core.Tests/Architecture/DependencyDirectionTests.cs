@@ -35,7 +35,7 @@ public sealed class DependencyDirectionTests
         ["Digest.Settings"] = ["", "Email", "Municipalities"],
         ["Digest.Ledger"] = ["", "Calendar", "Storage", "Digest.Settings"],
         ["Digest.Composition"] = ["", "Calendar", "Counting", "Municipalities", "Poisoning", "Themes", "Tips", "Digest.Ledger", "Digest.Settings"],
-        ["Digest.Presentation"] = ["", "Calendar", "Counting", "Municipalities", "Themes", "Digest.Composition", "Digest.Settings"],
+        ["Digest.Presentation"] = ["", "Calendar", "Counting", "Municipalities", "Privacy", "Themes", "Digest.Composition", "Digest.Settings"],
         ["Digest.Message"] = ["", "Calendar", "Digest.Composition", "Digest.Presentation", "Digest.Settings"],
         ["Digest.Delivery"] = ["", "Calendar", "Email", "Digest.Message", "Digest.Settings"],
         ["Digest.Scheduling"] = ["", "Calendar", "Digest.Composition", "Digest.Delivery", "Digest.Ledger", "Digest.Message", "Digest.Settings"],

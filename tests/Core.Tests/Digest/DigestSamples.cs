@@ -4,6 +4,7 @@ using Grastorp.Intake.Core.Digest.Composition;
 using Grastorp.Intake.Core.Digest.Presentation;
 using Grastorp.Intake.Core.Digest.Settings;
 using Grastorp.Intake.Core.Municipalities;
+using Grastorp.Intake.Core.Privacy;
 using Grastorp.Intake.Core.Themes;
 using Microsoft.Extensions.Options;
 
@@ -68,6 +69,28 @@ internal static class DigestSamples
     public static readonly StoredTip Late = new(
         "LATE47TIP1", "grastorp", "tip", "Söndag kväll: krossad ruta på kiosken vid torget.", "Torget", null, null, At("2026-11-22T23:50:00"), ["burglary"]);
 
+    /// <summary>A personnummer (valid Luhn and date), a phone, a plate, an e-mail address and an address about someone else, in text and place.</summary>
+    public static readonly StoredTip PlantedPersonalData = new(
+        "PN1NTED5PD", "grastorp", "tip",
+        "Han heter Nils, personnummer 19811218-9876, och säljer från bilen ABC 123.\nRing honom på 070-987 65 43 eller skriv till nils.nilsson@example.se. Han bor på Järnvägsgatan 12.",
+        "Utanför Storgatan 5B, bilen XYZ 12A", At("2026-11-26T20:00:00"), "072-555 12 34", At("2026-11-26T21:00:00"), ["drugs"]);
+
+    /// <summary>Each personal item planted in <see cref="PlantedPersonalData"/>, as written.</summary>
+    public static readonly IReadOnlyList<string> PlantedValues =
+        ["19811218-9876", "ABC 123", "070-987 65 43", "nils.nilsson@example.se", "Järnvägsgatan 12", "Storgatan 5B", "XYZ 12A"];
+
+    /// <summary>Week 48 with <see cref="PlantedPersonalData"/> under drugs, among the ideas and among the late tips: every section that shows tips.</summary>
+    public static WeeklyDigest Week48WithPlanted(bool countsOnly = false)
+    {
+        var week = Week48(countsOnly);
+        return week with
+        {
+            TipsByTheme = [.. week.TipsByTheme.Select(t => t.Theme == "drugs" ? t with { Tips = [PlantedPersonalData, .. t.Tips] } : t)],
+            IdeasAndFeedback = [.. week.IdeasAndFeedback, PlantedPersonalData with { Reference = "PN1NTED5ID", Kind = "idea" }],
+            LateTips = [.. week.LateTips, PlantedPersonalData with { Reference = "PN1NTED5LT" }],
+        };
+    }
+
     private static ThemeCount Count(string theme, int count, int previous, double average) => new(theme, count, previous, average);
 
     public static WeeklyDigest Week48(bool countsOnly = false) => new(
@@ -93,7 +116,8 @@ internal static class DigestSamples
     public static DigestViewBuilder ViewBuilder() => new(
         Options.Create(new SiteOptions { BaseUrl = BaseUrl }),
         new MunicipalityCatalog(Options.Create(new MunicipalityOptions())),
-        new ThemeCatalog(Options.Create(new ThemeCatalogOptions())));
+        new ThemeCatalog(Options.Create(new ThemeCatalogOptions())),
+        new PersonalDataDetector());
 
     public static DigestView View(bool countsOnly = false) => ViewBuilder().Build(Week48(countsOnly), tipsPerTheme: 25, textLength: 600);
 }

@@ -1,3 +1,4 @@
+using Grastorp.Intake.Core.Digest.Composition;
 using Grastorp.Intake.Core.Digest.Message;
 using Grastorp.Intake.Core.Digest.Settings;
 using Grastorp.Intake.Core.Tests.Digest;
@@ -10,7 +11,9 @@ namespace Grastorp.Intake.Web.Tests.Digest;
 /// <summary>The sample week rendered through the real registration (<c>AddIntakeWeb</c>) and Core's message factory.</summary>
 internal static class RenderedDigest
 {
-    public static async Task<DigestMessage> Week48Async(bool countsOnly = false)
+    public static Task<DigestMessage> Week48Async(bool countsOnly = false) => RenderAsync(DigestSamples.Week48(countsOnly));
+
+    public static async Task<DigestMessage> RenderAsync(WeeklyDigest digest)
     {
         await using var web = new ServiceCollection().AddLogging().AddIntakeWeb().BuildServiceProvider();
         var factory = new DigestMessageFactory(
@@ -18,7 +21,7 @@ internal static class RenderedDigest
             web.GetRequiredService<IDigestBodyRenderer>(),
             Options.Create(new DigestOptions { From = "tips@grastorp-intake.example" }),
             new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 6, 0, 0, TimeSpan.Zero)));
-        return await factory.CreateAsync(DigestSamples.Week48(countsOnly), resend: 0, CancellationToken.None);
+        return await factory.CreateAsync(digest, resend: 0, CancellationToken.None);
     }
 
     /// <summary>The repository's root (where Grastorp.Intake.sln is), for files the tests write back.</summary>

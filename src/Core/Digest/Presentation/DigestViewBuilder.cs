@@ -2,13 +2,19 @@ using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Digest.Composition;
 using Grastorp.Intake.Core.Digest.Settings;
 using Grastorp.Intake.Core.Municipalities;
+using Grastorp.Intake.Core.Privacy;
 using Grastorp.Intake.Core.Themes;
 using Microsoft.Extensions.Options;
 
 namespace Grastorp.Intake.Core.Digest.Presentation;
 
-/// <summary>Turns a composed digest into what the kommunpolis reads, in the order of need: counts, themes, ideas, late tips.</summary>
-public sealed class DigestViewBuilder(IOptions<SiteOptions> site, MunicipalityCatalog municipalities, ThemeCatalog themes)
+/// <summary>
+/// Turns a composed digest into what the kommunpolis reads, in the order of need: counts, themes, ideas, late tips.
+/// Personal data the resident wrote about others (personnummer, phone, e-mail, plate, address) is masked here, once,
+/// so the HTML part, the plain-text part and the CLI's dry run all show the same masked text; the stored tip keeps
+/// the original, which the signed-in staff list shows.
+/// </summary>
+public sealed class DigestViewBuilder(IOptions<SiteOptions> site, MunicipalityCatalog municipalities, ThemeCatalog themes, PersonalDataDetector personalData)
 {
     /// <param name="tipsPerTheme">At most this many tips per section, the newest; the rest are a link away.</param>
     /// <param name="textLength">A tip's text is cut after about this many characters.</param>
@@ -122,11 +128,18 @@ public sealed class DigestViewBuilder(IOptions<SiteOptions> site, MunicipalityCa
         var others = tip.Themes.Where(t => t != theme).Select(ThemeName).ToList();
         var themes = others.Count == 0 ? null : theme is null ? $"Teman: {string.Join(", ", others)}" : $"Även under: {string.Join(", ", others)}";
         var termsTheme = theme ?? (tip.Themes.Count > 0 ? tip.Themes[0] : null);
+        // Masked after cleaning (an invisible character inside a number must not hide it from the detector) and before
+        // cutting (a cut must not leave half a personnummer that no longer looks like one). Terms are lexicon words,
+        // but they come from the stored explanation, so they go through the same door.
         var terms = termsTheme is not null && tip.Terms.TryGetValue(termsTheme, out var matched) && matched.Count > 0
-            ? SafeText.Cut(SafeText.Line(string.Join(", ", matched)), 120).Text
+            ? SafeText.Cut(Masked(SafeText.Line(string.Join(", ", matched))), 120).Text
             : null;
-        var (text, cut) = SafeText.Cut(SafeText.Block(tip.Text), textLength);
-        var place = SafeText.Line(tip.Place);
+        var (text, cut) = SafeText.Cut(Masked(SafeText.Block(tip.Text)), textLength);
+        var place = Masked(SafeText.Line(tip.Place));
+
+        // Not masked: the contact is the resident's own phone or e-mail, given with consent so the kommunpolis can call
+        // back; "[telefon]" there would make the consent useless. It is personal data about the writer, not about
+        // someone the tip names, and it is shown only in digests that list tips (never counts-only).
         var contact = SafeText.Line(tip.Contact);
         return new TipView(
             tip.Reference,
@@ -140,6 +153,8 @@ public sealed class DigestViewBuilder(IOptions<SiteOptions> site, MunicipalityCa
             cut,
             contact.Length == 0 ? null : SafeText.Cut(contact, 200).Text);
     }
+
+    private string Masked(string text) => personalData.Mask(text).Masked;
 
     private string MunicipalityName(StoredTip tip) =>
         SafeText.Line(municipalities.TryFind(tip.Municipality, out var municipality) ? municipality.Name : tip.Municipality);

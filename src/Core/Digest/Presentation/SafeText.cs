@@ -78,7 +78,7 @@ public static class SafeText
             {
                 text.Append(' ');
             }
-            else if (!IsInvisible(rune))
+            else if (!IsInvisible(rune) && !(IsJoiner(rune) && text.Length > 0 && char.IsAsciiLetterOrDigit(text[^1])))
             {
                 text.Append(rune.ToString());
             }
@@ -87,10 +87,19 @@ public static class SafeText
         return text.ToString();
     }
 
-    /// <summary>Controls, bidi embeddings, overrides, isolates and marks, the BOM, and lone surrogates (read as U+FFFD).</summary>
+    /// <summary>
+    /// Controls, format characters (bidi embeddings, overrides, isolates and marks, the BOM, zero-width spaces, soft
+    /// hyphens, word joiners), and lone surrogates (read as U+FFFD). A zero-width character inside "19811218-9876" would
+    /// otherwise hide it from the personal-data detector while the reader still sees the number. The joiners that
+    /// emoji and some scripts need, and the tags of flag emoji, are kept; see <see cref="IsJoiner"/>.
+    /// </summary>
     private static bool IsInvisible(Rune rune) =>
-        Rune.GetUnicodeCategory(rune) == UnicodeCategory.Control
-        || rune.Value is 0x061C or 0x200E or 0x200F or (>= 0x202A and <= 0x202E) or (>= 0x2066 and <= 0x2069) or 0xFEFF or 0xFFFD;
+        rune.Value == 0xFFFD
+        || Rune.GetUnicodeCategory(rune) == UnicodeCategory.Control
+        || (Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format && !IsJoiner(rune) && rune.Value is not (>= 0xE0020 and <= 0xE007F));
+
+    /// <summary>ZWNJ and ZWJ: kept, except after a Latin letter or a digit, where no emoji or script needs them.</summary>
+    private static bool IsJoiner(Rune rune) => rune.Value is 0x200C or 0x200D;
 
     private static string Collapse(string line)
     {

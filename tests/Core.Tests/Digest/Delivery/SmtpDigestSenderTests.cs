@@ -77,7 +77,7 @@ public sealed class SmtpDigestSenderTests
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; på Ågatan", message.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", message.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain('\u0007', message.TextBody!);
-        Assert.Contains("  Plats: Ågatan 1 Kontakt (med samtycke): fake@example.se", message.TextBody!.ReplaceLineEndings("\n").Split('\n'));
+        Assert.Contains("  Plats: [adress] Kontakt (med samtycke): [e-post]", message.TextBody!.ReplaceLineEndings("\n").Split('\n'));
         Assert.NotNull(await services.GetRequiredService<DigestLedger>().CutOffAsync(Week48, "kommunpolis", Token));
     }
 

@@ -69,4 +69,29 @@ public class DigestViewBuilderTests
         var digest = DigestSamples.Week48() with { TipsByTheme = [new ThemeTips("drugs", [tip], 0)] };
         Assert.StartsWith("lerum · Tips", DigestSamples.ViewBuilder().Build(digest, 25, 600).Sections[0].Tips[0].Meta, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Personal_data_in_text_and_place_is_masked_but_the_residents_own_contact_is_not()
+    {
+        var digest = DigestSamples.Week48() with { TipsByTheme = [new ThemeTips("drugs", [DigestSamples.PlantedPersonalData], 0)] };
+
+        var tip = DigestSamples.ViewBuilder().Build(digest, 25, 600).Sections[0].Tips[0];
+
+        Assert.Equal(
+            "Han heter Nils, personnummer [personnummer], och säljer från bilen [regnr].\nRing honom på [telefon] eller skriv till [e-post]. Han bor på [adress].",
+            tip.Text);
+        Assert.Equal("Utanför [adress], bilen [regnr]", tip.Place);
+        Assert.Equal("072-555 12 34", tip.Contact);
+    }
+
+    [Fact]
+    public void An_invisible_character_inside_a_personnummer_does_not_hide_it_from_masking()
+    {
+        var tip = DigestSamples.PlantedPersonalData with { Text = "Personnummer 1981\u200B1218\u00AD-98\u200D76 står på lappen, bilen ABC\u2060 123." };
+        var digest = DigestSamples.Week48() with { TipsByTheme = [new ThemeTips("drugs", [tip], 0)] };
+
+        var view = DigestSamples.ViewBuilder().Build(digest, 25, 600).Sections[0].Tips[0];
+
+        Assert.Equal("Personnummer [personnummer] står på lappen, bilen [regnr].", view.Text);
+    }
 }

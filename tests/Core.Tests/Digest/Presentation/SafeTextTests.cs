@@ -11,6 +11,8 @@ public class SafeTextTests
     [InlineData("nul\u0000bel\u0007esc\u001b[31m", "nulbelesc[31m")]
     [InlineData("\u202Eevil\u202C \u2066iso\u2069 \u200Fmark\u200E \u061Carabic \uFEFFbom", "evil iso mark arabic bom")]
     [InlineData("åäö ÅÄÖ é ü 👮‍♀️", "åäö ÅÄÖ é ü 👮‍♀️")]
+    [InlineData("1981\u200B1218\u00AD-98\u200D76 ABC\u2060 123 a\u200Cb", "19811218-9876 ABC 123 ab")]
+    [InlineData("\U0001F3F4\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F flagga", "\U0001F3F4\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F flagga")]
     [InlineData(null, "")]
     public void A_line_is_one_line_of_visible_characters(string? input, string expected)
     {

@@ -3,6 +3,7 @@ using Azure.Storage.Queues;
 using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Digest;
 using Grastorp.Intake.Core.Municipalities;
+using Grastorp.Intake.Core.Privacy;
 using Grastorp.Intake.Core.Stats;
 using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Tips.Intake;
@@ -30,6 +31,7 @@ public static class IntakeCoreRegistration
         services.AddSingleton<IValidateOptions<MunicipalityOptions>, MunicipalityOptionsValidator>();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageConnectionValidator>();
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<DigestOptions>, DigestOptionsValidator>();
 
@@ -39,12 +41,13 @@ public static class IntakeCoreRegistration
             {
                 // The queue triggers of both hosts read Base64; a plain-text message would fail them.
                 options.MessageEncoding = QueueMessageEncoding.Base64;
-                return StorageConnection.CreateQueueService(configuration, provider.GetRequiredService<AzureComponentFactory>(), options);
+                return StorageConnection.CreateQueueService(configuration, provider.GetRequiredService<AzureComponentFactory>(), StorageRetry.Apply(options));
             });
             clients.AddClient<TableServiceClient, TableClientOptions>((options, provider) =>
-                StorageConnection.CreateTableService(configuration, provider.GetRequiredService<AzureComponentFactory>(), options));
+                StorageConnection.CreateTableService(configuration, provider.GetRequiredService<AzureComponentFactory>(), StorageRetry.Apply(options)));
         });
 
+        services.AddSingleton<ReferencePseudonyms>();
         services.AddSingleton<MunicipalityCatalog>();
         services.AddSingleton<IntakeTables>();
         services.AddSingleton<TipQueues>();

@@ -28,4 +28,7 @@ public abstract record SubmitOutcome
 
     /// <summary>Neither JSON nor a form post in UTF-8 (415).</summary>
     public sealed record UnsupportedMediaType : SubmitOutcome;
+
+    /// <summary>Storage could not take the tip in time; nothing was kept, and the resident may try again later (503).</summary>
+    public sealed record Unavailable(TimeSpan RetryAfter) : SubmitOutcome;
 }

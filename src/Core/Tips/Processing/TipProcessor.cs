@@ -5,6 +5,8 @@ using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Core.Tips.Queue;
 using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
 
 namespace Grastorp.Intake.Core.Tips.Processing;
 
@@ -20,6 +22,22 @@ public sealed partial class TipProcessor(
     ReferencePseudonyms references,
     ILogger<TipProcessor> logger)
 {
+    /// <summary>
+    /// Storage lost mid-function: the host's own retry cannot help, because putting the message back needs storage
+    /// too (it stays invisible for the listener's 10 minutes). Waiting here, bounded well inside the function timeout,
+    /// records the tip as soon as storage returns; the store's transaction makes a repeat harmless.
+    /// </summary>
+    private static readonly ResiliencePipeline OutageRetry = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(StorageFaults.IsOutage),
+            MaxRetryAttempts = 24,
+            BackoffType = DelayBackoffType.Exponential,
+            Delay = TimeSpan.FromMilliseconds(500),
+            MaxDelay = TimeSpan.FromSeconds(5),
+        })
+        .Build();
+
     public async Task<ProcessOutcome> ProcessAsync(string messageText, string messageId, long dequeueCount, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messageText);
@@ -37,7 +55,9 @@ public sealed partial class TipProcessor(
         }
 
         var classification = classifier.Classify(tip.Text);
-        var outcome = await store.RecordAsync(tip.ToReceivedTip(), classification, cancellationToken).ConfigureAwait(false);
+        var outcome = await OutageRetry.ExecuteAsync(
+            async token => await store.RecordAsync(tip.ToReceivedTip(), classification, token).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
         var referenceHash = references.Pseudonym(tip.Reference);
         if (outcome == RecordOutcome.AlreadyCounted)
         {

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs Grästorp Intake locally: Azurite on 127.0.0.1 (data in .azurite/) and the DevHost on http://127.0.0.1:7071.
-# Ctrl+C stops both.
+# Runs Grästorp Intake locally: Azurite on 127.0.0.1 (data in .azurite/) and the DevHost, by default on
+# http://127.0.0.1:7071 (the form is at /). Ctrl+C stops both.
+# Ports: AZURITE_BLOB_PORT, AZURITE_QUEUE_PORT, AZURITE_TABLE_PORT (default 10000-10002); the DevHost takes
+# ASP.NET Core's own --urls (./run.sh --urls http://127.0.0.1:8080).
 set -euo pipefail
 root=$(cd "$(dirname "$0")" && pwd)
 cd "$root"
@@ -8,10 +10,16 @@ cd "$root"
 command -v dotnet >/dev/null || { echo "Install the .NET 10 SDK first." >&2; exit 1; }
 command -v npm >/dev/null || { echo "Install Node.js and npm first (for Azurite)." >&2; exit 1; }
 
+blob=${AZURITE_BLOB_PORT:-10000}; queue=${AZURITE_QUEUE_PORT:-10001}; table=${AZURITE_TABLE_PORT:-10002}
 scripts/azurite.sh start "$root/.azurite" "$root/.azurite/azurite.pid"
 trap 'scripts/azurite.sh stop "$root/.azurite/azurite.pid"' EXIT
+echo "Azurite runs on 127.0.0.1:$blob-$table (data in .azurite/). Building the DevHost ..."
 
-echo "Azurite runs on 127.0.0.1:10000-10002 (data in .azurite/)."
-echo "Starting the DevHost on http://127.0.0.1:7071 ... try:"
-echo "  curl -i -H 'Content-Type: application/json' -d '{\"text\":\"Det langas knark vid skolan på kvällarna.\"}' http://127.0.0.1:7071/api/tips"
-dotnet run --project src/DevHost -c Release -- "$@"
+# The DevHost must reach this Azurite, on whatever ports it was given.
+key='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
+export AzureWebJobsStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
+dotnet build src/DevHost -c Release -v quiet -nologo -clp:"ErrorsOnly;NoSummary"
+# Development: WebJobs polls queues quickly and the local-only pages (such as the staff sign-in) exist.
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+# ASP.NET Core prints the address it really listens on ("Now listening on: ..."), --urls included.
+cd src/DevHost && dotnet bin/Release/net10.0/Grastorp.Intake.DevHost.dll "$@"

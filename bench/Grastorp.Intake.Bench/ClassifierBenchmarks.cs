@@ -1,5 +1,5 @@
-using Grastorp.Intake.Classification;
 using BenchmarkDotNet.Attributes;
+using Grastorp.Intake.Classification;
 using Grastorp.Intake.Core.Themes;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Sv;
@@ -42,8 +42,8 @@ public class ClassifierBenchmarks
     {
         _tips = BenchTips.Create(TipsPerInvoke);
         _unseen = BenchTips.CreateUnseen(UnseenPool);
-        _lexicon = LexiconTipClassifier.CreateDefault();
-        _lexiconOnly = LexiconTipClassifier.CreateLexiconOnly();
+        _lexicon = ClassifierFactory.CreateDefault();
+        _lexiconOnly = ClassifierFactory.CreateLexiconOnly();
         _keyword = new KeywordTipClassifier();
         _swedish = new SwedishAnalyzer(LuceneVersion.LUCENE_48);
         for (var round = 0; round < 200; round++)

@@ -22,11 +22,11 @@ public static class ClassificationRegistration
             .PostConfigure(o => o.Languages = [.. o.EffectiveLanguages()])
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.TryAddSingleton<ClassifierBuild>();
+        services.TryAddSingleton<ClassifierCache>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClassifierOptions>, ClassifierOptionsValidator>());
         // The monitor's instance is the one ValidateOnStart validated, so the classifier built then is reused.
         services.TryAddSingleton(sp =>
-            sp.GetRequiredService<ClassifierBuild>().For(sp.GetRequiredService<IOptionsMonitor<ClassifierOptions>>().CurrentValue));
+            sp.GetRequiredService<ClassifierCache>().For(sp.GetRequiredService<IOptionsMonitor<ClassifierOptions>>().CurrentValue));
         return services;
     }
 }

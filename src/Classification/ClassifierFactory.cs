@@ -8,6 +8,14 @@ namespace Grastorp.Intake.Classification;
 /// </summary>
 public static class ClassifierFactory
 {
+    /// <summary>The built-in Swedish and English lexicons and the built-in model, no additions: what ships.</summary>
+    public static LexiconTipClassifier CreateDefault() =>
+        new(LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn), ThemeModelLoader.LoadBuiltIn(), ThemeModelLoader.BuiltInSource);
+
+    /// <summary>The built-in lexicons without the learned layer (the baseline the model is trained on top of).</summary>
+    public static LexiconTipClassifier CreateLexiconOnly() =>
+        new(LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn));
+
     /// <param name="options">The bound settings.</param>
     /// <param name="baseDirectory">Where relative extra lexicon paths start, normally the application's directory.</param>
     /// <exception cref="LexiconException">A lexicon or the model is missing or invalid; the message names the setting and the file.</exception>

@@ -7,7 +7,7 @@ namespace Grastorp.Intake.Classification;
 /// Loads every configured lexicon at start-up (with <c>ValidateOnStart</c>), so a missing or broken lexicon file stops
 /// the host with a message naming the setting and the file, rather than failing on the first tip.
 /// </summary>
-internal sealed class ClassifierOptionsValidator(ClassifierBuild build, ThemeCatalog catalog) : IValidateOptions<ClassifierOptions>
+internal sealed class ClassifierOptionsValidator(ClassifierCache build, ThemeCatalog catalog) : IValidateOptions<ClassifierOptions>
 {
     public ValidateOptionsResult Validate(string? name, ClassifierOptions options)
     {

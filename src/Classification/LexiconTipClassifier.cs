@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using Grastorp.Intake.Classification.Analysis;
-
+using Grastorp.Intake.Classification.Analysis.Lexicon;
+using Grastorp.Intake.Classification.Analysis.Model;
+using Grastorp.Intake.Classification.Analysis.Text;
 using Grastorp.Intake.Core.Themes;
 
 namespace Grastorp.Intake.Classification;
@@ -17,11 +19,8 @@ namespace Grastorp.Intake.Classification;
 /// The words found are returned with each theme, so the kommunpolis can see why a tip landed where it did: lexicon
 /// terms as the lexicon writes them, then the tip's own words the model weighed most, marked with a leading <c>~</c>.
 /// </summary>
-public sealed class LexiconTipClassifier : ITipClassifier
+public sealed partial class LexiconTipClassifier : ITipClassifier
 {
-    /// <summary>Confidence is capped below 1: a word list is never certain.</summary>
-    private const double MaxConfidence = 0.99;
-
     /// <summary>Marks a learned feature in <see cref="ThemeMatch.Matched"/>, as opposed to a lexicon term.</summary>
     public const string LearnedMarker = "~";
 
@@ -49,7 +48,7 @@ public sealed class LexiconTipClassifier : ITipClassifier
             throw new ArgumentException("Give one lexicon per language; merge a municipality's additions into it first.", nameof(lexicons));
         }
 
-        var (order, thresholds) = ThemeOrder(documents);
+        var (order, thresholds) = LexiconThemeOrder.Of(documents);
         _themeIds = [.. order];
         _thresholds = [.. order.Select(id => thresholds[id])];
         Themes = [.. order, Theme.Other];
@@ -80,53 +79,10 @@ public sealed class LexiconTipClassifier : ITipClassifier
     /// <summary>Whether a learned layer takes part.</summary>
     public bool HasModel => _swedish?.Model is not null;
 
-    /// <summary>The built-in Swedish and English lexicons and the built-in model, no additions: what ships.</summary>
-    public static LexiconTipClassifier CreateDefault() =>
-        new(LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn), ThemeModelLoader.LoadBuiltIn(), ThemeModelLoader.BuiltInSource);
-
-    /// <summary>The built-in lexicons without the learned layer (the baseline the model is trained on top of).</summary>
-    public static LexiconTipClassifier CreateLexiconOnly() =>
-        new(LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn));
-
-    /// <summary>
-    /// The features the learned layer reads for <paramref name="text"/>, by name (see <see cref="ThemeFeatures"/>),
-    /// every word and bigram included, not only those a model knows: what the <c>train</c> command learns from.
-    /// </summary>
-    public IReadOnlyDictionary<string, double> Features(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        text = Normalise(text);
-        var features = new Dictionary<string, double>(StringComparer.Ordinal);
-        if (_swedish is null)
-        {
-            return features;
-        }
-
-        var scores = new ThemeScores(_themeIds.Length);
-        var buffer = new TokenBuffer { KeepStems = true };
-        _swedish.Match(text, scores, buffer);
-        if (RunsEnglish(text, scores))
-        {
-            _english.Match(text, scores, new TokenBuffer());
-        }
-
-        ModelFeatureCollector.CollectFeatureNames(buffer, features);
-        for (var theme = 0; theme < _themeIds.Length; theme++)
-        {
-            var evidence = ThemeFeatures.LexiconEvidence(scores.Score(theme), _thresholds[theme]);
-            if (evidence > 0)
-            {
-                features[ThemeFeatures.Lexicon(_themeIds[theme])] = evidence;
-            }
-        }
-
-        return features;
-    }
-
     public TipClassification Classify(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        text = Normalise(text);
+        text = TipTextNormaliser.Normalise(text);
         var scores = new ThemeScores(_themeIds.Length);
         var swedish = t_swedishBuffer ??= new TokenBuffer();
 
@@ -153,7 +109,7 @@ public sealed class LexiconTipClassifier : ITipClassifier
             return TipClassification.Unmatched;
         }
 
-        SortByConfidence(matches);
+        DecisionRule.SortByConfidence(matches);
         return new TipClassification(matches);
     }
 
@@ -193,8 +149,7 @@ public sealed class LexiconTipClassifier : ITipClassifier
         var score = scores.Score(theme);
         var lexicon = score >= _thresholds[theme];
 
-        // Half-way to certain at the threshold, three quarters at twice the threshold, and so on.
-        var confidence = lexicon ? Math.Min(MaxConfidence, 1 - Math.Pow(0.5, score / _thresholds[theme])) : 0;
+        var confidence = lexicon ? DecisionRule.LexiconConfidence(score, _thresholds[theme]) : 0;
         IReadOnlyList<string> matched = scores.Matched(theme);
         if (double.IsNaN(probability))
         {
@@ -202,12 +157,12 @@ public sealed class LexiconTipClassifier : ITipClassifier
         }
 
         var model = _swedish!.Model!;
-        if (!Decide(lexicon, probability, model.Threshold[theme], model.Veto[theme]))
+        if (!DecisionRule.Decide(lexicon, probability, model.Threshold[theme], model.Veto[theme]))
         {
             return null;
         }
 
-        confidence = Math.Min(MaxConfidence, Math.Max(confidence, probability));
+        confidence = DecisionRule.Combined(confidence, probability);
         var learned = LearnedExplanation.Words(_swedish, swedish, text, theme);
         if (learned.Count > 0)
         {
@@ -215,87 +170,6 @@ public sealed class LexiconTipClassifier : ITipClassifier
         }
 
         return new ThemeMatch(_themeIds[theme], Math.Round(confidence, 3), matched);
-    }
-
-    /// <summary>
-    /// Strongest first; on a tie, the lexicon's theme order decides, so the primary theme is stable (insertion sort:
-    /// stable, and there are at most a handful of themes).
-    /// </summary>
-    private static void SortByConfidence(List<ThemeMatch> matches)
-    {
-        for (var i = 1; i < matches.Count; i++)
-        {
-            var match = matches[i];
-            var j = i - 1;
-            for (; j >= 0 && matches[j].Confidence < match.Confidence; j--)
-            {
-                matches[j + 1] = matches[j];
-            }
-
-            matches[j + 1] = match;
-        }
-    }
-
-    /// <summary>The themes of all lexicons in the order they first appear, each with its threshold.</summary>
-    private static (List<string> Order, Dictionary<string, double> Thresholds) ThemeOrder(List<LexiconDocument> documents)
-    {
-        var order = new List<string>();
-        var thresholds = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var theme in documents.SelectMany(d => d.Themes))
-        {
-            if (!thresholds.ContainsKey(theme.Id))
-            {
-                order.Add(theme.Id);
-            }
-
-            // A theme in two languages keeps the lower threshold: one lexicon's words should be enough.
-            thresholds[theme.Id] = thresholds.TryGetValue(theme.Id, out var t) ? Math.Min(t, theme.Threshold) : theme.Threshold;
-        }
-
-        return (order, thresholds);
-    }
-
-    /// <summary>
-    /// The tip as the analysis reads it: format characters (zero-width space and joiner, soft hyphen, direction marks)
-    /// dropped, since they split words without showing ("kn\u200Dark"), then composed to Unicode form C, since a
-    /// decomposed "o\u0308" is not the "ö" the lexicons hold. Returns <paramref name="text"/> itself when it is already
-    /// clean, as nearly every tip is.
-    /// </summary>
-    internal static string Normalise(string text)
-    {
-        var hasFormat = false;
-        foreach (var c in text)
-        {
-            if (c >= '\u00AD' && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
-            {
-                hasFormat = true;
-                break;
-            }
-        }
-
-        if (hasFormat)
-        {
-            var builder = new StringBuilder(text.Length);
-            foreach (var c in text)
-            {
-                if (c < '\u00AD' || CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format)
-                {
-                    builder.Append(c);
-                }
-            }
-
-            text = builder.ToString();
-        }
-
-        try
-        {
-            return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
-        }
-        catch (ArgumentException)
-        {
-            // A lone surrogate (a cut-off emoji) cannot be normalised; the words around it are still worth reading.
-            return text;
-        }
     }
 
     /// <summary>
@@ -326,11 +200,4 @@ public sealed class LexiconTipClassifier : ITipClassifier
 
         return true;
     }
-
-    /// <summary>
-    /// The combination rule, chosen on tuning data by the <c>train</c> command: the model alone is enough from
-    /// <paramref name="threshold"/>; a lexicon hit stands unless the model is below <paramref name="veto"/>.
-    /// </summary>
-    public static bool Decide(bool lexicon, double probability, double threshold, double veto) =>
-        probability >= threshold || (lexicon && probability >= veto);
 }

@@ -1,6 +1,6 @@
-using Grastorp.Intake.Core;
 using Grastorp.Intake.Classification.Analysis;
-
+using Grastorp.Intake.Classification.Analysis.Text;
+using Grastorp.Intake.Core;
 using Grastorp.Intake.Core.Themes;
 
 namespace Grastorp.Intake.Classification;

@@ -1,3 +1,4 @@
+using Grastorp.Intake.Core.Api;
 using Grastorp.Intake.Core.Texts;
 using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Intake;
@@ -22,6 +23,6 @@ public sealed class GetTipStatus(TipStatusService statuses)
         var status = await statuses.FindAsync(reference, cancellationToken);
         return status is null
             ? IntakeResults.Problem(StatusCodes.Status404NotFound, TipMessages.Get(TipMessages.NoSuchTip, Languages.FromAcceptLanguage(request.Headers.AcceptLanguage)))
-            : new OkObjectResult(new { status = status.Status, week = status.Week.ToString() });
+            : new OkObjectResult(TipStatusView.From(status));
     }
 }

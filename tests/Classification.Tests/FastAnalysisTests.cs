@@ -1,9 +1,11 @@
-using Grastorp.Intake.Classification;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Grastorp.Intake.Core.Themes;
+using Grastorp.Intake.Classification;
 using Grastorp.Intake.Classification.Analysis;
+using Grastorp.Intake.Classification.Analysis.Lexicon;
+using Grastorp.Intake.Classification.Analysis.Text;
+using Grastorp.Intake.Core.Themes;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 
@@ -137,12 +139,12 @@ public class FastAnalysisTests
     [Fact]
     public void Classifying_on_many_threads_gives_the_same_results_as_on_one()
     {
-        var classifier = LexiconTipClassifier.CreateDefault();
+        var classifier = ClassifierFactory.CreateDefault();
         var texts = Texts.Value;
         var expected = texts.Select(t => Describe(classifier.Classify(t))).ToArray();
 
         // A fresh classifier, so the threads fill its memo together.
-        var shared = LexiconTipClassifier.CreateDefault();
+        var shared = ClassifierFactory.CreateDefault();
         var actual = new string[texts.Count];
         Parallel.For(0, texts.Count * 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
         {

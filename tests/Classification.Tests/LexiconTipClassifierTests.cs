@@ -6,7 +6,7 @@ namespace Grastorp.Intake.Classification.Tests;
 /// <summary>The built-in lexicons on every hard kind of resident writing the issue lists.</summary>
 public class LexiconTipClassifierTests
 {
-    private static readonly LexiconTipClassifier Classifier = LexiconTipClassifier.CreateDefault();
+    private static readonly LexiconTipClassifier Classifier = ClassifierFactory.CreateDefault();
 
     private static string[] ThemesOf(string text) => [.. Classifier.Classify(text).Themes.Select(t => t.Theme).Order(StringComparer.Ordinal)];
 
@@ -92,7 +92,7 @@ public class LexiconTipClassifierTests
     [Fact]
     public void Short_english_tips_are_classified_by_the_lexicon_alone_too()
     {
-        var lexiconOnly = LexiconTipClassifier.CreateLexiconOnly();
+        var lexiconOnly = ClassifierFactory.CreateLexiconOnly();
         Assert.Equal(Theme.Burglary, lexiconOnly.Classify("Bike stolen from garage").Primary);
         Assert.Equal(Theme.Traffic, lexiconOnly.Classify("Speeding cars on Storgatan every night").Primary);
     }

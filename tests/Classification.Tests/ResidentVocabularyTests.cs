@@ -8,7 +8,7 @@ namespace Grastorp.Intake.Classification.Tests;
 /// </summary>
 public class ResidentVocabularyTests
 {
-    private static readonly LexiconTipClassifier Classifier = LexiconTipClassifier.CreateDefault();
+    private static readonly LexiconTipClassifier Classifier = ClassifierFactory.CreateDefault();
 
     private static string[] ThemesOf(string text) => [.. Classifier.Classify(text).Themes.Select(t => t.Theme).Order(StringComparer.Ordinal)];
 

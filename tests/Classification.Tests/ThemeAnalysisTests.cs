@@ -1,4 +1,6 @@
 using Grastorp.Intake.Classification.Analysis;
+using Grastorp.Intake.Classification.Analysis.Lexicon;
+using Grastorp.Intake.Classification.Analysis.Text;
 
 namespace Grastorp.Intake.Classification.Tests;
 

@@ -26,7 +26,7 @@ public sealed class ThemeModelTests : IDisposable
 
     /// <summary>The stem the Swedish analysis gives a word of <see cref="Tip"/>, as a feature name.</summary>
     private static string WordFeature(string fragment) =>
-        LexiconTipClassifier.CreateLexiconOnly().Features(Tip).Keys
+        ClassifierFactory.CreateLexiconOnly().Features(Tip).Keys
             .Single(k => k.StartsWith(ThemeFeatures.WordPrefix, StringComparison.Ordinal) && k.Contains(fragment, StringComparison.Ordinal));
 
     private static ThemeModel ModelWith(string feature, double weight, double threshold = 0.5, double veto = 0) => new()
@@ -52,7 +52,7 @@ public sealed class ThemeModelTests : IDisposable
         services.GetRequiredService<IStartupValidator>().Validate();
         var classifier = Assert.IsType<LexiconTipClassifier>(services.GetRequiredService<ITipClassifier>());
         Assert.True(classifier.HasModel);
-        Assert.True(LexiconTipClassifier.CreateDefault().HasModel);
+        Assert.True(ClassifierFactory.CreateDefault().HasModel);
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class ThemeModelTests : IDisposable
     [InlineData(true, 0.10, true)]
     [InlineData(true, 0.09, false)]
     public void The_model_alone_decides_from_the_threshold_and_vetoes_only_weak_lexicon_hits(bool lexicon, double p, bool applies) =>
-        Assert.Equal(applies, LexiconTipClassifier.Decide(lexicon, p, threshold: 0.5, veto: 0.1));
+        Assert.Equal(applies, DecisionRule.Decide(lexicon, p, threshold: 0.5, veto: 0.1));
 
     [Fact]
     public void A_learned_feature_adds_a_theme_and_is_shown_as_the_reason()
@@ -167,13 +167,13 @@ public sealed class ThemeModelTests : IDisposable
         var classifier = new LexiconTipClassifier(BuiltInLexicons(), model);
 
         Assert.Equal(Theme.Other, classifier.Classify("Det var inbrott i förrådet.").Primary);
-        Assert.Equal(Theme.Burglary, LexiconTipClassifier.CreateLexiconOnly().Classify("Det var inbrott i förrådet.").Primary);
+        Assert.Equal(Theme.Burglary, ClassifierFactory.CreateLexiconOnly().Classify("Det var inbrott i förrådet.").Primary);
     }
 
     [Fact]
     public void The_shipped_model_explains_with_lexicon_terms_or_learned_words()
     {
-        var result = LexiconTipClassifier.CreateDefault().Classify("Polisen stoppade en bilist som körde för fort på E20.");
+        var result = ClassifierFactory.CreateDefault().Classify("Polisen stoppade en bilist som körde för fort på E20.");
 
         Assert.All(result.Themes, t => Assert.NotEmpty(t.Matched));
     }

@@ -12,7 +12,7 @@ namespace Grastorp.Intake.Cli.Commands;
 
 /// <summary>
 /// <c>train</c>: learns the linear layer on top of the lexicon from the police file's tune part and the residents'
-/// tune file, and writes the model JSON that Core embeds (<c>src/Core/Themes/Models/sv.model.json</c>).
+/// tune file, and writes the model JSON that the classifier embeds (<c>src/Classification/Models/sv.model.json</c>).
 /// </summary>
 internal static class TrainCommand
 {

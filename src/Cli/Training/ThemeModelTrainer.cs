@@ -88,7 +88,7 @@ internal sealed class ThemeModelTrainer
             FormattableString.Invariant($"{theme}: {kept.Count} weights kept of {_space.Names.Length}"),
         ];
         var model = new ThemeModelTheme { Id = theme, Bias = Math.Round(bias, 4), Threshold = threshold, Veto = veto, Weights = kept };
-        return (model, [.. probabilities.Select((p, i) => LexiconTipClassifier.Decide(lexicon[i], p, threshold, veto))], report);
+        return (model, [.. probabilities.Select((p, i) => DecisionRule.Decide(lexicon[i], p, threshold, veto))], report);
     }
 
     private double[] OutOfFoldProbabilities(float[][] vectors, bool[] labels)
@@ -151,7 +151,7 @@ internal sealed class ThemeModelTrainer
         {
             foreach (var veto in VetoGrid.Where(v => v <= threshold))
             {
-                var predicted = probabilities.Select((p, i) => LexiconTipClassifier.Decide(lexicon[i], p, threshold, veto)).ToArray();
+                var predicted = probabilities.Select((p, i) => DecisionRule.Decide(lexicon[i], p, threshold, veto)).ToArray();
                 var (police, resident) = DomainScores.F1(_examples, labels, predicted);
                 if ((police + resident) / 2 > bestScore + 1e-9)
                 {

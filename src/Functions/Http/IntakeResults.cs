@@ -1,3 +1,4 @@
+using Grastorp.Intake.Core.Api;
 using Grastorp.Intake.Core.Texts;
 using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Intake;
@@ -12,7 +13,7 @@ public static class IntakeResults
 {
     public static IActionResult From(SubmitOutcome outcome) => outcome switch
     {
-        SubmitOutcome.Accepted accepted => new ObjectResult(new { reference = accepted.Reference.Value, status = TipStatus.Received, week = accepted.Week.ToString() })
+        SubmitOutcome.Accepted accepted => new ObjectResult(new TipReceiptView(accepted.Reference.Value, TipStatus.Received, accepted.Week.ToString()))
         {
             StatusCode = StatusCodes.Status202Accepted,
         },

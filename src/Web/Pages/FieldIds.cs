@@ -1,6 +1,4 @@
-using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Intake;
-using Grastorp.Intake.Core.Tips.Status;
 
 namespace Grastorp.Intake.Web.Pages;
 

@@ -1,0 +1,39 @@
+// Worked example: Grästorp's deployment, taking tips for Grästorp, Vara and Essunga.
+using 'main.bicep'
+
+param namePrefix = 'grastorp'
+param location = 'swedencentral'
+
+param municipalities = ['grastorp', 'vara', 'essunga']
+param defaultMunicipality = 'grastorp'
+
+// One list for the kommunpolis (all three municipalities), one per municipality for its own tips.
+param digestRecipients = [
+  {
+    id: 'kommunpolis'
+    addresses: ['kommunpolis.grastorp@polisen.se']
+    municipalities: []
+  }
+  {
+    id: 'grastorp'
+    addresses: ['trygghet@grastorp.se']
+    municipalities: ['grastorp']
+  }
+]
+
+// UTC, hourly 04:00-08:00 on Monday and Tuesday: covers 07:00 Swedish time in summer and in winter.
+param digestSchedule = '0 0 4-8 * * 1-2'
+param digestDueAt = '07:00'
+
+param classifierKind = 'lexicon'
+param classifierLanguages = ['sv', 'en']
+
+// The app registration made with README's "Sign-in" steps.
+param entraTenantId = '00000000-0000-0000-0000-000000000000'
+param entraClientId = '00000000-0000-0000-0000-000000000000'
+
+param operatorEmails = ['it-drift@grastorp.se']
+
+// Azure-managed sender domain until the municipality's own is verified (README "Own sender domain").
+param customSenderDomain = 'tips.grastorp.se'
+param useCustomSenderDomain = false

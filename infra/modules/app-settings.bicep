@@ -1,0 +1,101 @@
+// The app settings as ONE literal object, in a function so that main.bicep deploys exactly what the tests read:
+// tests/Infra.Tests evaluates this function with main.bicepparam's values (bicep build-params) and compares the keys
+// with the settings the code binds. A setting the code needs and this object lacks fails the tests, and so does a
+// setting here that nothing reads.
+
+import { Settings } from 'types.bicep'
+
+@export()
+@description('Who gets one weekly digest, and which municipalities it covers (empty: all of them).')
+type DigestRecipientList = {
+  @description('Names the list in the sent-digest record, e.g. kommunpolis.')
+  id: string
+  @minLength(1)
+  addresses: string[]
+  municipalities: string[]
+}
+
+@export()
+@description('What the app does, as the deploying municipality chooses it (main.bicep parameters of the same names).')
+type AppParameters = {
+  municipalities: string[]
+  defaultMunicipality: string
+  digestRecipients: DigestRecipientList[]
+  digestSchedule: string
+  digestDueAt: string
+  classifierKind: 'lexicon' | 'keyword'
+  classifierLanguages: string[]
+  classifierModel: string
+  tables: StorageTables
+}
+
+@export()
+@description('Table names; the template creates each of them.')
+type StorageTables = {
+  tips: string
+  receipts: string
+  digests: string
+}
+
+@export()
+@description('What the deployment itself produces and the settings point at.')
+type Endpoints = {
+  identityClientId: string
+  blobServiceUri: string
+  queueServiceUri: string
+  tableServiceUri: string
+  applicationInsightsConnectionString: string
+  communicationEndpoint: string
+  senderAddress: string
+}
+
+@export()
+@description('The queues the app uses: the trigger\'s queue and where the host parks poisoned messages (StorageNames in Core).')
+var queueNames = ['tips', 'tips-poison']
+
+@export()
+@description('Every table the app uses; the template creates them all.')
+func tableNames(tables StorageTables) string[] => [tables.tips, tables.receipts, tables.digests]
+
+// Configuration keys in app-setting form: ':' becomes '__' and list items are numbered from 0.
+func listSettings(prefix string, values string[]) Settings =>
+  toObject(range(0, length(values)), i => '${prefix}__${i}', i => values[i])
+
+func recipientSettings(lists DigestRecipientList[]) Settings =>
+  reduce(range(0, length(lists)), {}, (settings, i) => union(
+    settings,
+    { 'Digest__Recipients__${i}__Id': lists[i].id },
+    listSettings('Digest__Recipients__${i}__Addresses', lists[i].addresses),
+    listSettings('Digest__Recipients__${i}__Municipalities', lists[i].municipalities)))
+
+@export()
+@description('Every app setting of the function app.')
+func appSettings(app AppParameters, endpoints Endpoints) Settings => union({
+  // Storage through the app's user-assigned identity only: no connection string, no account key.
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: endpoints.identityClientId
+  AzureWebJobsStorage__blobServiceUri: endpoints.blobServiceUri
+  AzureWebJobsStorage__queueServiceUri: endpoints.queueServiceUri
+  AzureWebJobsStorage__tableServiceUri: endpoints.tableServiceUri
+  // Application Insights with local auth off: the identity's token, not the instrumentation key, authorises ingestion.
+  APPLICATIONINSIGHTS_CONNECTION_STRING: endpoints.applicationInsightsConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${endpoints.identityClientId};Authorization=AAD'
+  AzureWebJobsDisableHomepage: 'true'
+  // UTC: WEBSITE_TIME_ZONE is not supported on Linux (Flex) plans; Core decides from Swedish time whether a digest is due.
+  DIGEST_SCHEDULE: app.digestSchedule
+  Digest__DueAt: app.digestDueAt
+  Digest__From: endpoints.senderAddress
+  // The package folder is read-only on Flex; the pickup sender (until ACS delivery lands) writes to the temp disk.
+  Digest__PickupDirectory: '/tmp/digests'
+  // Read once ACS delivery lands (see tests/Infra.Tests AppSettingsTests.AwaitingCode).
+  Digest__Transport: 'acs'
+  Acs__Endpoint: endpoints.communicationEndpoint
+  Municipalities__Default: app.defaultMunicipality
+  Classifier__Kind: app.classifierKind
+  Classifier__Model: app.classifierModel
+  Storage__TipsTable: app.tables.tips
+  Storage__ReceiptsTable: app.tables.receipts
+  Storage__DigestsTable: app.tables.digests
+}, listSettings('Municipalities__Ids', app.municipalities),
+  listSettings('Classifier__Languages', app.classifierLanguages),
+  recipientSettings(app.digestRecipients))

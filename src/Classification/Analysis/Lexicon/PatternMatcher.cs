@@ -1,0 +1,212 @@
+using System.Runtime.InteropServices;
+
+using Grastorp.Intake.Core.Themes;
+
+namespace Grastorp.Intake.Classification.Analysis.Lexicon;
+
+/// <summary>
+/// Finds a lexicon's patterns in a tokenised tip and scores its terms: a term counts unless a negation stands just
+/// before it, it lies in an away phrase of its theme, it lacks the cue its group requires, or a heavier term of its
+/// theme holds its words (<see cref="NestedTerms"/>). Immutable, thread-safe.
+/// </summary>
+internal sealed class PatternMatcher
+{
+    /// <summary>Words a phrase may skip between its own words ("kör alldeles för fort", "röker han på").</summary>
+    private const int PhraseSlop = 1;
+
+    private readonly LexiconPattern[][] _patternsByFirstId;
+    private readonly bool[] _isNegation;
+    private readonly int _negationWindow;
+    private readonly int _cueCount;
+
+    /// <param name="patternsByFirstId">Per vocabulary id, the patterns that start with it.</param>
+    /// <param name="isNegation">Per vocabulary id, whether it negates what follows.</param>
+    /// <param name="negationWindow">How many words before a term a negation reaches.</param>
+    /// <param name="cueCount">How many cues the lexicon has.</param>
+    public PatternMatcher(LexiconPattern[][] patternsByFirstId, bool[] isNegation, int negationWindow, int cueCount)
+    {
+        _patternsByFirstId = patternsByFirstId;
+        _isNegation = isNegation;
+        _negationWindow = negationWindow;
+        _cueCount = cueCount;
+    }
+
+    /// <summary>
+    /// Adds the terms found in the tokenised tip to <paramref name="scores"/>, leaving the occurrences in the buffer and,
+    /// when <paramref name="markCancelled"/>, which positions are negated or in an away phrase (for the learned layer).
+    /// </summary>
+    public void Match(TokenBuffer buffer, ThemeScores scores, bool markCancelled)
+    {
+        FindInWords(buffer);
+        FindInCompoundParts(buffer);
+        if (markCancelled)
+        {
+            MarkCancelled(buffer);
+        }
+
+        if (buffer.Occurrences.Count > 0)
+        {
+            Score(buffer, scores);
+        }
+    }
+
+    private void FindInWords(TokenBuffer buffer)
+    {
+        var words = buffer.Words;
+        for (var position = 0; position < words.Count; position++)
+        {
+            var id = words[position];
+            if (id < 0)
+            {
+                continue;
+            }
+
+            foreach (var pattern in _patternsByFirstId[id])
+            {
+                if (pattern.Ids.Length == 1)
+                {
+                    buffer.Occurrences.Add((pattern, position, position + 1));
+                }
+                else if (TryMatchPhrase(words, position, pattern.Ids, out var end))
+                {
+                    buffer.Occurrences.Add((pattern, position, end));
+                }
+            }
+        }
+    }
+
+    /// <summary>Single-word terms marked as compound parts also count inside a longer word.</summary>
+    private void FindInCompoundParts(TokenBuffer buffer)
+    {
+        foreach (var (position, id, _) in buffer.Parts)
+        {
+            if (id < 0)
+            {
+                continue;
+            }
+
+            foreach (var pattern in _patternsByFirstId[id])
+            {
+                if (pattern is { Kind: PatternKind.Term, Compound: true } && pattern.Ids.Length == 1)
+                {
+                    buffer.Occurrences.Add((pattern, position, position + 1));
+                }
+            }
+        }
+    }
+
+    private void Score(TokenBuffer buffer, ThemeScores scores)
+    {
+        var occurrences = buffer.Occurrences;
+        Span<bool> cues = stackalloc bool[_cueCount];
+        foreach (var (pattern, _, _) in occurrences)
+        {
+            if (pattern.Kind == PatternKind.Cue)
+            {
+                cues[pattern.Target] = true;
+            }
+        }
+
+        // The terms that count, by index: usually a handful, so the nesting check below stays cheap.
+        Span<int> counting = occurrences.Count <= 256 ? stackalloc int[occurrences.Count] : new int[occurrences.Count];
+        var count = 0;
+        for (var i = 0; i < occurrences.Count; i++)
+        {
+            var (pattern, start, _) = occurrences[i];
+            if (pattern.Kind == PatternKind.Term
+                && (pattern.RequiredCue < 0 || cues[pattern.RequiredCue])
+                && !IsNegated(buffer.Words, start)
+                && !IsInsideAwayPhrase(occurrences, pattern.Target, start))
+            {
+                counting[count++] = i;
+            }
+        }
+
+        counting = counting[..count];
+        Span<bool> kept = count <= 256 ? stackalloc bool[count] : new bool[count];
+        NestedTerms.MarkKept(CollectionsMarshal.AsSpan(occurrences), CollectionsMarshal.AsSpan(buffer.Words), counting, kept);
+        for (var i = 0; i < counting.Length; i++)
+        {
+            if (kept[i])
+            {
+                var pattern = occurrences[counting[i]].Pattern;
+                scores.Add(pattern.Target, pattern.Display, pattern.Weight);
+            }
+        }
+    }
+
+    private void MarkCancelled(TokenBuffer buffer)
+    {
+        var words = buffer.Words;
+        for (var position = 0; position < words.Count; position++)
+        {
+            buffer.Cancelled.Add(IsNegated(words, position));
+        }
+
+        foreach (var (pattern, start, end) in buffer.Occurrences)
+        {
+            if (pattern.Kind == PatternKind.Away)
+            {
+                for (var position = start; position < end; position++)
+                {
+                    buffer.Cancelled[position] = true;
+                }
+            }
+        }
+    }
+
+    private static bool TryMatchPhrase(List<int> words, int start, int[] ids, out int end)
+    {
+        var position = start;
+        for (var i = 1; i < ids.Length; i++)
+        {
+            var next = -1;
+            for (var candidate = position + 1; candidate <= position + 1 + PhraseSlop && candidate < words.Count; candidate++)
+            {
+                if (words[candidate] == ids[i])
+                {
+                    next = candidate;
+                    break;
+                }
+            }
+
+            if (next < 0)
+            {
+                end = start;
+                return false;
+            }
+
+            position = next;
+        }
+
+        end = position + 1;
+        return true;
+    }
+
+    private bool IsNegated(List<int> words, int start)
+    {
+        for (var position = Math.Max(0, start - _negationWindow); position < start; position++)
+        {
+            var id = words[position];
+            if (id >= 0 && _isNegation[id])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsInsideAwayPhrase(List<(LexiconPattern Pattern, int Start, int End)> occurrences, int theme, int position)
+    {
+        foreach (var (pattern, start, end) in occurrences)
+        {
+            if (pattern.Kind == PatternKind.Away && pattern.Target == theme && start <= position && position < end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

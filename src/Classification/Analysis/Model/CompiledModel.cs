@@ -1,0 +1,190 @@
+using Grastorp.Intake.Core.Themes;
+
+namespace Grastorp.Intake.Classification.Analysis.Model;
+
+/// <summary>
+/// A <see cref="ThemeModel"/> turned into arrays over the Swedish lexicon's vocabulary ids: scoring a tip is then a sum
+/// over the feature indices its tokens already carry. Immutable, thread-safe.
+/// </summary>
+internal sealed class CompiledModel
+{
+    private CompiledModel(
+        int[] featureOfId,
+        Dictionary<long, int> bigrams,
+        double[] weights,
+        bool[] applies,
+        double[] bias,
+        double[] threshold,
+        double[] veto,
+        double[] lexiconWeights,
+        int themeCount)
+    {
+        FeatureOfId = featureOfId;
+        Bigrams = bigrams;
+        Weights = weights;
+        Applies = applies;
+        Bias = bias;
+        Threshold = threshold;
+        Veto = veto;
+        LexiconWeights = lexiconWeights;
+        ThemeCount = themeCount;
+    }
+
+    /// <summary>Vocabulary id → unigram feature index, or -1.</summary>
+    public int[] FeatureOfId { get; }
+
+    /// <summary><see cref="BigramKey"/> of two vocabulary ids → bigram feature index.</summary>
+    public Dictionary<long, int> Bigrams { get; }
+
+    /// <summary>Weight of feature <c>f</c> for theme <c>t</c> at <c>f * ThemeCount + t</c>.</summary>
+    public double[] Weights { get; }
+
+    /// <summary>Per classifier theme: whether the model has a decision for it.</summary>
+    public bool[] Applies { get; }
+
+    public double[] Bias { get; }
+
+    public double[] Threshold { get; }
+
+    public double[] Veto { get; }
+
+    /// <summary>Weight of the lexicon evidence of theme <c>s</c> for theme <c>t</c> at <c>t * ThemeCount + s</c>.</summary>
+    public double[] LexiconWeights { get; }
+
+    public int ThemeCount { get; }
+
+    public static long BigramKey(int first, int second) => ((long)first << 32) | (uint)second;
+
+    /// <summary>
+    /// Compiles a validated model; its stems join <paramref name="vocabulary"/>.
+    /// </summary>
+    /// <exception cref="LexiconException">The model names a theme the lexicons do not have.</exception>
+    public static CompiledModel Compile(
+        ThemeModel model,
+        string source,
+        IReadOnlyDictionary<string, int> themeIndex,
+        VocabularyBuilder vocabulary)
+    {
+        ThrowOnUnknownThemes(model, source, themeIndex);
+        var (features, featureOfId, bigrams) = IndexFeatures(model, vocabulary);
+        var themeCount = themeIndex.Count;
+        var compiled = new CompiledModel(
+            featureOfId,
+            bigrams,
+            new double[features.Count * themeCount],
+            new bool[themeCount],
+            new double[themeCount],
+            new double[themeCount],
+            new double[themeCount],
+            new double[themeCount * themeCount],
+            themeCount);
+        foreach (var theme in model.Themes)
+        {
+            compiled.SetTheme(themeIndex[theme.Id], theme, features, themeIndex);
+        }
+
+        return compiled;
+    }
+
+    private static void ThrowOnUnknownThemes(ThemeModel model, string source, IReadOnlyDictionary<string, int> themeIndex)
+    {
+        var unknown = model.Themes.Select(t => t.Id).Where(id => !themeIndex.ContainsKey(id))
+            .Concat(model.Themes.SelectMany(t => t.Weights.Keys)
+                .Where(k => k.StartsWith(ThemeFeatures.LexiconPrefix, StringComparison.Ordinal))
+                .Select(k => k[ThemeFeatures.LexiconPrefix.Length..])
+                .Where(id => !themeIndex.ContainsKey(id)))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (unknown.Count > 0)
+        {
+            throw new LexiconException(
+                $"Theme model '{source}' is invalid: theme {string.Join(", ", unknown.Select(u => $"'{u}'"))} is in no lexicon");
+        }
+    }
+
+    /// <summary>
+    /// Numbers the word and bigram features in name order (so a model compiles the same whatever the order of its
+    /// file), adding their stems to <paramref name="vocabulary"/>.
+    /// </summary>
+    private static (Dictionary<string, int> Features, int[] FeatureOfId, Dictionary<long, int> Bigrams) IndexFeatures(
+        ThemeModel model, VocabularyBuilder vocabulary)
+    {
+        var features = new Dictionary<string, int>(StringComparer.Ordinal);
+        var unigrams = new Dictionary<int, int>();
+        var bigrams = new Dictionary<long, int>();
+        foreach (var name in model.Themes.SelectMany(t => t.Weights.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            if (name.StartsWith(ThemeFeatures.WordPrefix, StringComparison.Ordinal))
+            {
+                features[name] = unigrams[vocabulary.IdOf(name[ThemeFeatures.WordPrefix.Length..])] = features.Count;
+            }
+            else if (name.StartsWith(ThemeFeatures.BigramPrefix, StringComparison.Ordinal))
+            {
+                var pair = name[ThemeFeatures.BigramPrefix.Length..].Split(' ');
+                features[name] = bigrams[BigramKey(vocabulary.IdOf(pair[0]), vocabulary.IdOf(pair[1]))] = features.Count;
+            }
+        }
+
+        var featureOfId = Enumerable.Repeat(-1, vocabulary.Stems.Count).ToArray();
+        foreach (var (id, feature) in unigrams)
+        {
+            featureOfId[id] = feature;
+        }
+
+        return (features, featureOfId, bigrams);
+    }
+
+    private void SetTheme(int t, ThemeModelTheme theme, Dictionary<string, int> features, IReadOnlyDictionary<string, int> themeIndex)
+    {
+        Applies[t] = true;
+        Bias[t] = theme.Bias;
+        Threshold[t] = theme.Threshold;
+        Veto[t] = theme.Veto;
+        foreach (var (name, weight) in theme.Weights)
+        {
+            if (name.StartsWith(ThemeFeatures.LexiconPrefix, StringComparison.Ordinal))
+            {
+                LexiconWeights[(t * ThemeCount) + themeIndex[name[ThemeFeatures.LexiconPrefix.Length..]]] = weight;
+            }
+            else
+            {
+                Weights[(features[name] * ThemeCount) + t] = weight;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The probability per theme (NaN where the model has no decision) from the de-duplicated, sorted feature indices
+    /// and the lexicon's scores.
+    /// </summary>
+    public void Probabilities(ReadOnlySpan<int> features, ThemeScores scores, double[] lexiconThresholds, Span<double> probabilities)
+    {
+        Span<double> evidence = stackalloc double[ThemeCount];
+        for (var s = 0; s < ThemeCount; s++)
+        {
+            evidence[s] = ThemeFeatures.LexiconEvidence(scores.Score(s), lexiconThresholds[s]);
+        }
+
+        for (var t = 0; t < ThemeCount; t++)
+        {
+            if (!Applies[t])
+            {
+                probabilities[t] = double.NaN;
+                continue;
+            }
+
+            var logit = Bias[t];
+            for (var s = 0; s < ThemeCount; s++)
+            {
+                logit += LexiconWeights[(t * ThemeCount) + s] * evidence[s];
+            }
+
+            foreach (var feature in features)
+            {
+                logit += Weights[(feature * ThemeCount) + t];
+            }
+
+            probabilities[t] = 1 / (1 + Math.Exp(-logit));
+        }
+    }
+}

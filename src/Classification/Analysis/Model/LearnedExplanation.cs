@@ -1,0 +1,158 @@
+using Grastorp.Intake.Classification.Analysis.Lexicon;
+using Grastorp.Intake.Core.Themes;
+
+namespace Grastorp.Intake.Classification.Analysis.Model;
+
+/// <summary>The tip's own words behind the strongest positive learned features of a theme, marked with <see cref="LexiconTipClassifier.LearnedMarker"/>.</summary>
+/// <remarks>
+/// The strongest <see cref="Shown"/> distinct features (on equal weight, the first in the tip), each shown once as the
+/// tip writes it, in lower case: a word alone, a bigram as its two words one space apart (a word already shown in its
+/// bigram is not repeated). Works on a per-thread scratch list: the shown strings are all it allocates.
+/// </remarks>
+internal static class LearnedExplanation
+{
+    /// <summary>At most this many learned features are shown per theme, strongest first.</summary>
+    private const int Shown = 3;
+
+    /// <summary>Learned features lighter than this are not shown: they barely moved the decision.</summary>
+    private const double ShownMinWeight = 0.3;
+
+    /// <summary>A shown word is cut to this length: an explanation is a pointer into the tip, not a copy of it.</summary>
+    private const int WordMaxLength = 40;
+
+    private const string Marker = LexiconTipClassifier.LearnedMarker;
+
+    [ThreadStatic]
+    private static List<(double Weight, int Feature, int Start, int End, int SecondStart, int SecondEnd)>? t_found;
+
+    /// <param name="swedish">The lexicon whose model decided, and whose analysis is in <paramref name="buffer"/>.</param>
+    /// <param name="buffer">The tip's Swedish analysis.</param>
+    /// <param name="text">The tip as analysed.</param>
+    /// <param name="theme">The classifier's theme index.</param>
+    public static List<string> Words(CompiledLexicon swedish, TokenBuffer buffer, string text, int theme)
+    {
+        var found = t_found ??= new(16);
+        found.Clear();
+        Find(found, swedish, buffer, theme);
+        return Strongest(found, text);
+    }
+
+    private static void Find(
+        List<(double Weight, int Feature, int Start, int End, int SecondStart, int SecondEnd)> found,
+        CompiledLexicon swedish,
+        TokenBuffer buffer,
+        int theme)
+    {
+        var model = swedish.Model!;
+        foreach (var (position, id, word, bigram) in new ModelWordFeatures(model, buffer))
+        {
+            // A lexicon word is already shown as a lexicon term.
+            if (word >= 0 && !swedish.IsLexiconStem(id))
+            {
+                Consider(found, model, theme, word, buffer.Offsets[position], (-1, -1));
+            }
+
+            if (bigram >= 0)
+            {
+                Consider(found, model, theme, bigram, buffer.Offsets[position - 1], buffer.Offsets[position]);
+            }
+        }
+    }
+
+    private static List<string> Strongest(
+        List<(double Weight, int Feature, int Start, int End, int SecondStart, int SecondEnd)> found, string text)
+    {
+        var shown = new List<string>(Math.Min(Shown, found.Count));
+        for (var round = 0; round < Shown && found.Count > 0; round++)
+        {
+            // The strongest left; strictly greater keeps the earliest of equal weights first (a stable sort's order).
+            var best = 0;
+            for (var i = 1; i < found.Count; i++)
+            {
+                if (found[i].Weight > found[best].Weight)
+                {
+                    best = i;
+                }
+            }
+
+            var (_, _, start, end, secondStart, secondEnd) = found[best];
+            found.RemoveAt(best);
+            var first = Surface(text, start, end);
+            if (secondStart < 0)
+            {
+                // A word already shown inside one of its bigrams adds nothing.
+                if (!InShownBigram(shown, first))
+                {
+                    AddOnce(shown, Marker + first);
+                }
+            }
+            else
+            {
+                // The two words as the tip writes them, one space apart: never what lies between them in the tip.
+                AddOnce(shown, string.Concat(Marker, first, " ", Surface(text, secondStart, secondEnd)));
+            }
+        }
+
+        return shown;
+    }
+
+    /// <summary>A word of the tip in lower case, at most <see cref="WordMaxLength"/> characters.</summary>
+    private static string Surface(string text, int start, int end)
+    {
+        var length = Math.Min(end - start, WordMaxLength);
+        return string.Create(length, (text, start), static (span, state) =>
+            state.text.AsSpan(state.start, span.Length).ToLowerInvariant(span));
+    }
+
+    private static bool InShownBigram(List<string> shown, string word)
+    {
+        foreach (var s in shown)
+        {
+            if (IsPartOfBigram(s, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsPartOfBigram(string shown, string word) =>
+        shown.Length > Marker.Length + word.Length
+        && shown.Contains(' ', StringComparison.Ordinal)
+        && ((shown.AsSpan(Marker.Length).StartsWith(word, StringComparison.Ordinal) && shown[Marker.Length + word.Length] == ' ')
+            || (shown.EndsWith(word, StringComparison.Ordinal) && shown[^(word.Length + 1)] == ' '));
+
+    private static void AddOnce(List<string> shown, string word)
+    {
+        if (!shown.Contains(word, StringComparer.Ordinal))
+        {
+            shown.Add(word);
+        }
+    }
+
+    private static void Consider(
+        List<(double Weight, int Feature, int Start, int End, int SecondStart, int SecondEnd)> found,
+        CompiledModel model,
+        int theme,
+        int feature,
+        (int Start, int End) word,
+        (int Start, int End) second)
+    {
+        var weight = model.Weights[(feature * model.ThemeCount) + theme];
+        if (weight < ShownMinWeight)
+        {
+            return;
+        }
+
+        foreach (var f in found)
+        {
+            if (f.Feature == feature)
+            {
+                return;
+            }
+        }
+
+        found.Add((weight, feature, word.Start, word.End, second.Start, second.End));
+    }
+}

@@ -1,0 +1,43 @@
+using Grastorp.Intake.Classification.Analysis;
+using Grastorp.Intake.Classification.Analysis.Model;
+
+namespace Grastorp.Intake.Classification;
+
+/// <summary>Training: the learned layer's features for a text, as the <c>train</c> command reads them.</summary>
+public sealed partial class LexiconTipClassifier
+{
+    /// <summary>
+    /// The features the learned layer reads for <paramref name="text"/>, by name (see <see cref="ThemeFeatures"/>),
+    /// every word and bigram included, not only those a model knows: what the <c>train</c> command learns from.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> Features(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        text = TipTextNormaliser.Normalise(text);
+        var features = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (_swedish is null)
+        {
+            return features;
+        }
+
+        var scores = new ThemeScores(_themeIds.Length);
+        var buffer = new TokenBuffer { KeepStems = true };
+        _swedish.Match(text, scores, buffer);
+        if (RunsEnglish(text, scores))
+        {
+            _english.Match(text, scores, new TokenBuffer());
+        }
+
+        ModelFeatureCollector.CollectFeatureNames(buffer, features);
+        for (var theme = 0; theme < _themeIds.Length; theme++)
+        {
+            var evidence = ThemeFeatures.LexiconEvidence(scores.Score(theme), _thresholds[theme]);
+            if (evidence > 0)
+            {
+                features[ThemeFeatures.Lexicon(_themeIds[theme])] = evidence;
+            }
+        }
+
+        return features;
+    }
+}

@@ -6,6 +6,7 @@ using Grastorp.Intake.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddHostJson();
+LoopbackGuard.Check(builder.Configuration);
 builder.Services.AddIntakeCore(builder.Configuration).AddThemeClassifier(builder.Configuration).AddIntakeWeb();
 builder.AddFunctionHost();
 

@@ -13,6 +13,7 @@ public static class ServiceMessages
     public const string CrossSite = nameof(CrossSite);
     public const string NotProcessed = nameof(NotProcessed);
     public const string ClientTooSlow = nameof(ClientTooSlow);
+    public const string FieldRepeated = nameof(FieldRepeated);
 
     private static readonly ResourceManager Resources = new("Grastorp.Intake.Core.Texts.ServiceMessages", typeof(ServiceMessages).Assembly);
 

@@ -8,8 +8,10 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddHostJson();
 LoopbackGuard.Check(builder.Configuration);
 builder.Services.AddIntakeCore(builder.Configuration).AddThemeClassifier(builder.Configuration).AddIntakeWeb();
-builder.AddFunctionHost();
+builder.AddFunctionHost().AddRouteTemplateRequestLog();
 
 var app = builder.Build();
+app.UseRouting();
+app.UseRouteTemplateRequestLog();
 app.MapHttpFunctions(FunctionCatalog.All);
 app.Run();

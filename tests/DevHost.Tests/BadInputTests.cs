@@ -136,6 +136,52 @@ public sealed class BadInputTests : IDisposable
         LoopbackGuard.Check(allowed);
     }
 
+    [Theory]
+    [InlineData("https://evil.example", null, HttpStatusCode.Forbidden)]
+    [InlineData(null, "cross-site", HttpStatusCode.Forbidden)]
+    [InlineData("https://evil.example", "cross-site", HttpStatusCode.Forbidden)]
+    [InlineData("null", null, HttpStatusCode.Forbidden)]
+    [InlineData("http://localhost", "same-origin", HttpStatusCode.Accepted)]
+    [InlineData("http://localhost", null, HttpStatusCode.Accepted)]
+    [InlineData("https://www.grastorp.se", "cross-site", HttpStatusCode.Accepted)]
+    [InlineData(null, null, HttpStatusCode.Accepted)]
+    public async Task A_form_post_from_another_site_is_refused_unless_that_site_is_configured(string? origin, string? fetchSite, HttpStatusCode expected)
+    {
+        using var host = _host.WithWebHostBuilder(builder => builder.UseSetting("FormOrigins:Allowed:0", "https://www.grastorp.se/"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/tips")
+        {
+            Content = new FormUrlEncodedContent([new("text", "Det langas knark vid skolan på kvällarna.")]),
+        };
+        if (origin is not null)
+        {
+            request.Headers.Add("Origin", origin);
+        }
+
+        if (fetchSite is not null)
+        {
+            request.Headers.Add("Sec-Fetch-Site", fetchSite);
+        }
+
+        var response = await host.CreateClient().SendAsync(request, Cancel);
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.Forbidden)
+        {
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
+    public async Task A_json_post_is_not_subject_to_the_form_origin_check_because_browsers_preflight_it()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/tips") { Content = JsonContent.Create(new { text = "Det langas knark vid skolan på kvällarna." }) };
+        request.Headers.Add("Origin", "https://evil.example");
+
+        var response = await _host.CreateClient().SendAsync(request, Cancel);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
     public void Dispose() => _host.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private Task<HttpResponseMessage> PostRawAsync(string body, string contentType) =>

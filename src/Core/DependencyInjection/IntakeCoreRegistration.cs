@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using Grastorp.Intake.Core.Abuse;
 using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Digest;
 using Grastorp.Intake.Core.Municipalities;
@@ -48,6 +49,8 @@ public static class IntakeCoreRegistration
         });
 
         services.AddSingleton<ReferencePseudonyms>();
+        services.AddOptions<FormOriginOptions>().BindConfiguration(FormOriginOptions.SectionName);
+        services.AddSingleton<CrossSiteFormPolicy>();
         services.AddSingleton<MunicipalityCatalog>();
         services.AddSingleton<IntakeTables>();
         services.AddSingleton<TipQueues>();

@@ -10,7 +10,7 @@ namespace Grastorp.Intake.Functions.Http;
 
 /// <summary>
 /// "Not now, try again in a while": 503 when storage is down, 429 when a client sent too many tips, both with
-/// Retry-After. A browser gets a short page in its language; other clients get problem details.
+/// Retry-After; and 403 for a form posted from another site (no Retry-After). A browser gets a short page in its language; other clients get problem details.
 /// </summary>
 public sealed class RetryLaterResult(int status, TimeSpan retryAfter, string messageKey, Language language, bool html) : IActionResult
 {
@@ -22,7 +22,11 @@ public sealed class RetryLaterResult(int status, TimeSpan retryAfter, string mes
         var response = context.HttpContext.Response;
         var message = ServiceMessages.Get(messageKey, language);
         response.StatusCode = status;
-        response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        if (retryAfter > TimeSpan.Zero)
+        {
+            response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
         ApiHeaders.Apply(response);
         byte[] body;
         if (html)

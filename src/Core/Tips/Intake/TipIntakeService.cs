@@ -1,4 +1,5 @@
 using Azure;
+using Grastorp.Intake.Core.Abuse;
 using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Privacy;
 using Grastorp.Intake.Core.Storage;
@@ -16,8 +17,12 @@ public sealed partial class TipIntakeService(
     TipQueues queue,
     TimeProvider time,
     ReferencePseudonyms references,
+    CrossSiteFormPolicy crossSite,
     ILogger<TipIntakeService> logger)
 {
+    private static bool IsForm(string? contentType) =>
+        contentType is not null && contentType.TrimStart().StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>All storage work of one submission, retries included, fits in this, so a resident hears back within 5 s.</summary>
     internal static readonly TimeSpan StorageBudget = TimeSpan.FromSeconds(3);
 
@@ -28,6 +33,13 @@ public sealed partial class TipIntakeService(
 
     public async Task<SubmitOutcome> SubmitAsync(TipRequest request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        if (IsForm(request.ContentType) && !crossSite.Allows(request.Source.Origin, request.Source.FetchSite, request.Source.Host))
+        {
+            LogCrossSite(logger);
+            return new SubmitOutcome.CrossSite { Language = Languages.FromAcceptLanguage(request.AcceptLanguage) };
+        }
+
         var (fields, refusal) = await TipRequestReader.ReadAsync(request, cancellationToken).ConfigureAwait(false);
         if (refusal is not null)
         {
@@ -119,6 +131,9 @@ public sealed partial class TipIntakeService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The receipt of unqueued tip {ReferenceHash} could not be withdrawn ({Failure})")]
     private static partial void LogReceiptNotWithdrawn(ILogger logger, string failure, string referenceHash);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tip refused: a form post from another site")]
+    private static partial void LogCrossSite(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storage unavailable at intake ({Failure}); answered 503")]
     private static partial void LogStorageUnavailable(ILogger logger, string failure);

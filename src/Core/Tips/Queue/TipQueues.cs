@@ -31,6 +31,57 @@ public sealed class TipQueues(QueueServiceClient service)
         await queue.SendMessageAsync(messageText, visibilityTimeout: null, NeverExpires, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>At most this many poisoned messages are looked at per call: an operator's tool, bounded.</summary>
+    public const int PoisonPageSize = 32;
+
+    /// <summary>The poisoned messages, oldest first, without their content.</summary>
+    public async Task<IReadOnlyList<PoisonedTip>> ListPoisonedAsync(CancellationToken cancellationToken)
+    {
+        var queue = await _poison.GetAsync().ConfigureAwait(false);
+        var peeked = await queue.PeekMessagesAsync(PoisonPageSize, cancellationToken).ConfigureAwait(false);
+        return [.. peeked.Value.Select(m => Describe(m.MessageText, m.InsertedOn))];
+    }
+
+    /// <summary>
+    /// Moves poisoned messages (all, or the one of <paramref name="reference"/>) back to the tips queue as they are,
+    /// sending before deleting: a crash in between leaves a copy in both, which the tip store counts once.
+    /// </summary>
+    public async Task<int> ReplayPoisonedAsync(string? reference, CancellationToken cancellationToken)
+    {
+        var poison = await _poison.GetAsync().ConfigureAwait(false);
+        var tips = await _tips.GetAsync().ConfigureAwait(false);
+        var received = await poison.ReceiveMessagesAsync(PoisonPageSize, TimeSpan.FromMinutes(1), cancellationToken).ConfigureAwait(false);
+        var moved = 0;
+        foreach (var message in received.Value)
+        {
+            if (reference is not null && Describe(message.MessageText, message.InsertedOn).Reference != reference)
+            {
+                await poison.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            await tips.SendMessageAsync(message.MessageText, visibilityTimeout: null, NeverExpires, cancellationToken).ConfigureAwait(false);
+            await poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
+            moved++;
+        }
+
+        return moved;
+    }
+
+    private static PoisonedTip Describe(string messageText, DateTimeOffset? insertedOn)
+    {
+        try
+        {
+            var message = TipMessageCodec.Decode(messageText);
+            return new PoisonedTip(message.Reference, "failed every try (readable; replay once the cause is fixed)", insertedOn);
+        }
+        catch (UnreadableTipMessageException e)
+        {
+            // The codec's reasons name fields and paths, never values.
+            return new PoisonedTip(null, "unreadable: " + e.Message, insertedOn);
+        }
+    }
+
     private static CreatedOnce<QueueClient> Create(QueueServiceClient service, string name) =>
         new(service.GetQueueClient(name), queue => queue.CreateIfNotExistsAsync());
 }

@@ -25,7 +25,7 @@ public sealed class DependencyDirectionTests
         ["Tips.Intake"] = ["", "Abuse", "Calendar", "Municipalities", "Privacy", "Storage", "Texts", "Tips", "Tips.Queue", "Tips.Receipts"],
         ["Counting"] = ["", "Calendar", "Storage", "Themes", "Tips"],
         ["Tips.Processing"] = ["", "Counting", "Municipalities", "Privacy", "Storage", "Themes", "Tips", "Tips.Queue"],
-        ["Tips.Status"] = ["", "Calendar", "Counting", "Tips", "Tips.Receipts"],
+        ["Tips.Status"] = ["", "Calendar", "Counting", "Tips", "Tips.Queue", "Tips.Receipts"],
         ["Stats"] = ["", "Calendar", "Counting", "Municipalities", "Themes", "Tips"],
         ["Digest"] = ["", "Calendar", "Counting", "Municipalities", "Stats", "Storage", "Themes", "Tips"],
         ["Api"] = ["", "Calendar", "Tips", "Tips.Status"],

@@ -42,6 +42,14 @@ public sealed class TipQueues(QueueServiceClient service)
         return [.. peeked.Value.Select(m => Describe(m.MessageText, m.InsertedOn))];
     }
 
+    /// <summary>Whether the tip of a reference is among the poisoned messages (a bounded peek; poison is rare).</summary>
+    public async Task<bool> IsPoisonedAsync(string reference, CancellationToken cancellationToken)
+    {
+        var queue = await _poison.GetAsync().ConfigureAwait(false);
+        var peeked = await queue.PeekMessagesAsync(PoisonPageSize, cancellationToken).ConfigureAwait(false);
+        return peeked.Value.Any(m => Describe(m.MessageText, m.InsertedOn).Reference == reference);
+    }
+
     /// <summary>
     /// Moves poisoned messages (all, or the one of <paramref name="reference"/>) back to the tips queue as they are,
     /// sending before deleting: a crash in between leaves a copy in both, which the tip store counts once.

@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 
 namespace Grastorp.Intake.Core.Counting;
 
-/// <summary>A classified tip as stored: PartitionKey = <see cref="TipPartition"/>, RowKey = the reference.</summary>
+/// <summary>A classified tip as stored: PartitionKey = <see cref="Tips.TipPartition"/>, RowKey = the reference.</summary>
 internal sealed class TipEntity : ITableEntity
 {
     public string PartitionKey { get; set; } = string.Empty;

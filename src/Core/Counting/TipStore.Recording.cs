@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Core.Tips;
 using Polly;

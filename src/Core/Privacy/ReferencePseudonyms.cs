@@ -10,7 +10,7 @@ namespace Grastorp.Intake.Core.Privacy;
 /// </summary>
 public sealed class ReferencePseudonyms(IOptions<PrivacyOptions> options)
 {
-    private readonly byte[] _key = Encoding.UTF8.GetBytes(options.Value.Key);
+    private readonly byte[] _key = string.IsNullOrEmpty(options.Value.Key) ? RandomNumberGenerator.GetBytes(32) : Encoding.UTF8.GetBytes(options.Value.Key);
 
     /// <summary>16 hex digits of HMAC-SHA256(key, "reference:" + reference).</summary>
     public string Pseudonym(string reference) => Hash("reference:" + reference);

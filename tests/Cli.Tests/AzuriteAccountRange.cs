@@ -2,6 +2,6 @@ namespace Grastorp.Intake.TestKit;
 
 internal static partial class AzuriteAccounts
 {
-    private const int First = 231;
-    private const int Last = 240;
+    private const int First = 131;
+    private const int Last = 150;
 }

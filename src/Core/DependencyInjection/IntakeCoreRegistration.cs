@@ -2,7 +2,6 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Grastorp.Intake.Core.Abuse;
 using Grastorp.Intake.Core.Counting;
-using Grastorp.Intake.Core.Digest;
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Privacy;
 using Grastorp.Intake.Core.Stats;
@@ -33,8 +32,6 @@ public static class IntakeCoreRegistration
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageConnectionValidator>();
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DigestOptions>, DigestOptionsValidator>();
 
         services.AddAzureClients(clients =>
         {
@@ -64,12 +61,7 @@ public static class IntakeCoreRegistration
         services.AddSingleton<TipProcessor>();
         services.AddSingleton<StatsQueryParser>();
         services.AddSingleton<ThemeStatsService>();
-
-        services.AddSingleton<DigestSchedule>();
-        services.AddSingleton<DigestLedger>();
-        services.AddSingleton<DigestComposer>();
-        services.AddSingleton<DigestService>();
-        services.TryAddSingleton<IDigestSender, PickupDirectoryDigestSender>();
+        services.AddDigest(configuration);
         return services;
     }
 }

@@ -18,4 +18,8 @@ public sealed class StorageOptions
     /// <summary>One record per digest week and recipient list: what makes a second timer firing harmless.</summary>
     [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Storage:DigestsTable must be a valid table name (letters and digits, 3-63).")]
     public string DigestsTable { get; set; } = "Digests";
+
+    /// <summary>One record per tip message that failed processing for good, counted in the digest.</summary>
+    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Storage:PoisonedTable must be a valid table name (letters and digits, 3-63).")]
+    public string PoisonedTable { get; set; } = "PoisonedTips";
 }

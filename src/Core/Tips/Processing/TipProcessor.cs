@@ -1,6 +1,7 @@
 using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Privacy;
+using Grastorp.Intake.Core.Poisoning;
 using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Core.Tips.Queue;
@@ -20,6 +21,7 @@ public sealed partial class TipProcessor(
     TipQueues queue,
     MunicipalityCatalog municipalities,
     ReferencePseudonyms references,
+    PoisonLedger poisoned,
     ILogger<TipProcessor> logger)
 {
     /// <summary>
@@ -50,14 +52,28 @@ public sealed partial class TipProcessor(
         catch (UnreadableTipMessageException e)
         {
             await queue.SendToPoisonAsync(messageText, cancellationToken).ConfigureAwait(false);
+            await poisoned.RecordAsync(messageId, dequeueCount, "unreadable", cancellationToken).ConfigureAwait(false);
             LogPoisoned(logger, messageId, e.Message);
             return ProcessOutcome.Poisoned;
         }
 
-        var classification = classifier.Classify(tip.Text);
-        var outcome = await OutageRetry.ExecuteAsync(
-            async token => await store.RecordAsync(tip.ToReceivedTip(), classification, token).ConfigureAwait(false),
-            cancellationToken).ConfigureAwait(false);
+        RecordOutcome outcome;
+        TipClassification classification;
+        try
+        {
+            classification = classifier.Classify(tip.Text);
+            outcome = await OutageRetry.ExecuteAsync(
+                async token => await store.RecordAsync(tip.ToReceivedTip(), classification, token).ConfigureAwait(false),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (dequeueCount >= PoisonLedger.HostMaxDequeueCount && e is not OperationCanceledException)
+        {
+            // The host moves the message to the poison queue after this try; record it now, as nothing runs then.
+            // The type names the failure without quoting the tip (exception messages may).
+            await poisoned.RecordAsync(messageId, dequeueCount, e.GetType().Name, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
         var referenceHash = references.Pseudonym(tip.Reference);
         if (outcome == RecordOutcome.AlreadyCounted)
         {

@@ -1,8 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Grastorp.Intake.Web.Pages;
 using Grastorp.Intake.Core.Digest.Message;
 using Grastorp.Intake.Web.Digest;
+using Grastorp.Intake.Web.Pages;
 using Grastorp.Intake.Web.Rendering;
 using Grastorp.Intake.Web.Site;
 using Microsoft.AspNetCore.Components.Web;
@@ -22,10 +22,10 @@ public static class WebRegistration
         services.TryAddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.TryAddSingleton(sp => new HtmlRenderer(sp, sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton<ComponentRenderer>();
+        services.TryAddSingleton<IDigestBodyRenderer, DigestBodyRenderer>();
 
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ResidentPages>();
-        services.TryAddSingleton<IDigestBodyRenderer, DigestBodyRenderer>();
         return services;
     }
 }

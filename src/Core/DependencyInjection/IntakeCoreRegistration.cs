@@ -54,6 +54,8 @@ public static class IntakeCoreRegistration
         services.AddSingleton<ReceiptStore>();
         services.AddSingleton<TipStore>();
         services.AddThemeCatalog(configuration);
+        services.AddSingleton<Privacy.PersonalDataDetector>();
+        services.AddSingleton<Emergency.EmergencyCueDetector>(_ => new Emergency.EmergencyCueDetector());
 
         services.AddSingleton<TipValidator>();
         services.AddSingleton<TipIntakeService>();

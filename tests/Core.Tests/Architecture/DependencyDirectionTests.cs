@@ -19,6 +19,7 @@ public sealed class DependencyDirectionTests
         ["Abuse"] = [],
         ["Themes"] = [""],
         ["Municipalities"] = [""],
+        ["Emergency"] = [],
         ["Tips"] = ["", "Calendar", "Municipalities"],
         ["Tips.Queue"] = ["", "Calendar", "Storage", "Tips"],
         ["Tips.Receipts"] = ["", "Calendar", "Storage", "Tips"],

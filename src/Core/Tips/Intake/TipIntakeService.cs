@@ -4,7 +4,6 @@ using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Privacy;
 using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Texts;
-using Grastorp.Intake.Core.Privacy;
 using Grastorp.Intake.Core.Tips.Queue;
 using Grastorp.Intake.Core.Tips.Receipts;
 using Microsoft.Extensions.Logging;

@@ -14,6 +14,7 @@ internal static class CliApp
             EvaluateCommand.Create(console),
             TrainCommand.Create(console),
             RebuildCountersCommand.Create(console),
+            PoisonCommand.Create(console),
             DigestCommand.Create(console),
             MaskCommand.Create(console),
         };

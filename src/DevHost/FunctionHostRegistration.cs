@@ -1,7 +1,9 @@
 using Grastorp.Intake.DevHost.Discovery;
+using Grastorp.Intake.DevHost.Resilience;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Azure.WebJobs.Extensions.Timers;
 using Microsoft.Azure.WebJobs.Host;
+using Microsoft.Azure.WebJobs.Host.Timers;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Grastorp.Intake.DevHost;
@@ -24,6 +26,12 @@ internal static class FunctionHostRegistration
             .AddAzureStorageCoreServices()
             .AddAzureStorageQueues(options => queues.Bind(options))
             .AddTimers());
+
+        // A storage outage must not end the process, and the queue listener must outlive it (see Resilience/).
+        builder.Services.RemoveAll<IWebJobsExceptionHandlerFactory>();
+        builder.Services.AddSingleton<SurvivingExceptionHandler>();
+        builder.Services.AddSingleton<IWebJobsExceptionHandlerFactory>(provider => provider.GetRequiredService<SurvivingExceptionHandler>());
+        OutageTolerantComponentFactory.Decorate(builder.Services);
 
         builder.Services.RemoveAll<ScheduleMonitor>();
         builder.Services.AddSingleton<ScheduleMonitor, InMemoryScheduleMonitor>();

@@ -8,10 +8,13 @@ using Grastorp.Intake.Web;
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddHostJson();
 builder.AddDevSignIn();
+LoopbackGuard.Check(builder.Configuration);
 builder.Services.AddIntakeCore(builder.Configuration).AddThemeClassifier(builder.Configuration).AddIntakeWeb();
-builder.AddFunctionHost();
+builder.AddFunctionHost().AddRouteTemplateRequestLog();
 
 var app = builder.Build();
 app.UseDevSignIn();
+app.UseRouting();
+app.UseRouteTemplateRequestLog();
 app.MapHttpFunctions(FunctionCatalog.All);
 app.Run();

@@ -1,10 +1,15 @@
 using Grastorp.Intake.Classification;
 using Grastorp.Intake.Core.DependencyInjection;
+using Grastorp.Intake.Functions.Http;
 using Grastorp.Intake.Web;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<FaultMiddleware>();
+// The Azure SDK's request lines print table keys, and receipts are keyed by reference: never log them.
+builder.Logging.AddFilter("Azure.Core", LogLevel.None);
 builder.Services.AddIntakeCore(builder.Configuration).AddThemeClassifier(builder.Configuration).AddIntakeWeb();
 builder.Build().Run();

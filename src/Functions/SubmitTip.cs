@@ -1,4 +1,5 @@
 using Grastorp.Intake.Core.Tips.Intake;
+using Grastorp.Intake.Core.Tips.Status;
 using Grastorp.Intake.Functions.Http;
 using Grastorp.Intake.Web.Pages;
 using Microsoft.AspNetCore.Http;
@@ -20,7 +21,11 @@ public sealed class SubmitTip(TipIntakeService intake, ResidentPages pages)
     {
         ArgumentNullException.ThrowIfNull(request);
         var outcome = await intake.SubmitAsync(
-            new TipRequest(request.ContentType, request.ContentLength, request.Body, request.Headers.AcceptLanguage), cancellationToken);
+            new TipRequest(request.ContentType, request.ContentLength, request.Body, request.Headers.AcceptLanguage)
+            {
+                Source = (request.Headers.Origin, request.Headers["Sec-Fetch-Site"], request.Host.Value),
+            },
+            cancellationToken);
         return BrowserResults.WantsHtml(request) ? await BrowserResults.FromAsync(outcome, pages) : IntakeResults.From(outcome);
     }
 }

@@ -17,6 +17,7 @@ internal static class IntakeTestServices
         {
             ["AzureWebJobsStorage"] = AzuriteAccounts.NewConnectionString(),
             ["Digest:From"] = "tips@grastorp-intake.example",
+            ["Privacy:Key"] = "test-privacy-key-0123456789abcdef0123456789",
             ["DIGEST_SCHEDULE"] = "0 0 4-8 * * 1",
             ["Digest:Recipients:0:Id"] = "kommunpolis",
             ["Digest:Recipients:0:Addresses:0"] = "kommunpolis@grastorp-intake.example",

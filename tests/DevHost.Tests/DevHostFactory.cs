@@ -10,9 +10,9 @@ namespace Grastorp.Intake.DevHost.Tests;
 /// The real DevHost (routes, WebJobs queue polling, poison handling) on an Azurite account of its own, with
 /// retries made fast and every log line captured.
 /// </summary>
-internal sealed class DevHostFactory(Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<Grastorp.Intake.DevHost.EntryPoint>
+internal sealed class DevHostFactory(Action<IServiceCollection>? configureServices = null, string? connectionString = null) : WebApplicationFactory<Grastorp.Intake.DevHost.EntryPoint>
 {
-    public string ConnectionString { get; } = AzuriteAccounts.NewConnectionString();
+    public string ConnectionString { get; } = connectionString ?? AzuriteAccounts.NewConnectionString();
 
     public string PickupDirectory { get; } = Directory.CreateTempSubdirectory("digests-").FullName;
 

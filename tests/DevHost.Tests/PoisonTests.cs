@@ -31,7 +31,7 @@ public sealed class PoisonTests : IDisposable
         var stats = await client.GetFromJsonAsync<JsonElement>("/api/stats", TestContext.Current.CancellationToken);
         Assert.Equal(0, stats.GetProperty("all").GetProperty("total").GetProperty("tips").GetInt32());
         var status = await client.GetFromJsonAsync<JsonElement>($"/api/tips/{reference}", TestContext.Current.CancellationToken);
-        Assert.Equal("received", status.GetProperty("status").GetString());
+        Assert.Equal("not-processed", status.GetProperty("status").GetString());
     }
 
     public void Dispose() => _host.DisposeAsync().AsTask().GetAwaiter().GetResult();

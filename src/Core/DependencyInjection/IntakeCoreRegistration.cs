@@ -1,7 +1,9 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using Grastorp.Intake.Core.Abuse;
 using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Municipalities;
+using Grastorp.Intake.Core.Privacy;
 using Grastorp.Intake.Core.Stats;
 using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Tips.Intake;
@@ -29,6 +31,7 @@ public static class IntakeCoreRegistration
         services.AddSingleton<IValidateOptions<MunicipalityOptions>, MunicipalityOptionsValidator>();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageConnectionValidator>();
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddAzureClients(clients =>
         {
@@ -36,12 +39,15 @@ public static class IntakeCoreRegistration
             {
                 // The queue triggers of both hosts read Base64; a plain-text message would fail them.
                 options.MessageEncoding = QueueMessageEncoding.Base64;
-                return StorageConnection.CreateQueueService(configuration, provider.GetRequiredService<AzureComponentFactory>(), options);
+                return StorageConnection.CreateQueueService(configuration, provider.GetRequiredService<AzureComponentFactory>(), StorageRetry.Apply(options));
             });
             clients.AddClient<TableServiceClient, TableClientOptions>((options, provider) =>
-                StorageConnection.CreateTableService(configuration, provider.GetRequiredService<AzureComponentFactory>(), options));
+                StorageConnection.CreateTableService(configuration, provider.GetRequiredService<AzureComponentFactory>(), StorageRetry.Apply(options)));
         });
 
+        services.AddSingleton<ReferencePseudonyms>();
+        services.AddOptions<FormOriginOptions>().BindConfiguration(FormOriginOptions.SectionName);
+        services.AddSingleton<CrossSiteFormPolicy>();
         services.AddSingleton<MunicipalityCatalog>();
         services.AddSingleton<IntakeTables>();
         services.AddSingleton<TipQueues>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using Grastorp.Intake.Functions.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 
@@ -18,11 +19,28 @@ internal static class HttpFunctionEndpoints
         {
             var trigger = function.Http!;
             var methods = trigger.Methods is { Length: > 0 } ? trigger.Methods.Select(m => m.ToUpperInvariant()) : ["GET", "POST"];
-            routes.MapMethods("/" + (trigger.Route ?? function.Name), methods, context => InvokeAsync(context, function))
+            routes.MapMethods("/" + (trigger.Route ?? function.Name), methods, context => InvokeGuardedAsync(context, function))
                 .WithName(function.Name);
         }
 
         return routes;
+    }
+
+    /// <summary>The worker's FaultMiddleware, on this host: the same headers and the same answers to the same faults.</summary>
+    private static async Task InvokeGuardedAsync(HttpContext context, DiscoveredFunction function)
+    {
+        ApiHeaders.ApplyOnStarting(context);
+        try
+        {
+            await InvokeAsync(context, function).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            if (!await HttpFaults.TryAnswerAsync(e, context, context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HttpFaults))).ConfigureAwait(false))
+            {
+                throw;
+            }
+        }
     }
 
     private static async Task InvokeAsync(HttpContext context, DiscoveredFunction function)

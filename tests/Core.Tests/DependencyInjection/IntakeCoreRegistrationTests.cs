@@ -23,6 +23,7 @@ public class IntakeCoreRegistrationTests
     {
         ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
         ["Digest:From"] = "tips@grastorp-intake.example",
+        ["Privacy:Key"] = "test-privacy-key-0123456789abcdef0123456789",
         ["DIGEST_SCHEDULE"] = "0 0 4-8 * * 1",
         ["Digest:Recipients:0:Id"] = "kommunpolis",
         ["Digest:Recipients:0:Addresses:0"] = "kommunpolis@grastorp-intake.example",

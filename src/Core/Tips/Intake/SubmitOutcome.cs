@@ -32,4 +32,10 @@ public abstract record SubmitOutcome
 
     /// <summary>Neither JSON nor a form post in UTF-8 (415).</summary>
     public sealed record UnsupportedMediaType : SubmitOutcome;
+
+    /// <summary>A form post from another site that is not configured to embed the form (403).</summary>
+    public sealed record CrossSite : SubmitOutcome;
+
+    /// <summary>Storage could not take the tip in time; nothing was kept, and the resident may try again later (503).</summary>
+    public sealed record Unavailable(TimeSpan RetryAfter) : SubmitOutcome;
 }

@@ -1,7 +1,9 @@
 using Azure;
+using Grastorp.Intake.Core.Abuse;
 using Grastorp.Intake.Core.Calendar;
-using Grastorp.Intake.Core.Texts;
 using Grastorp.Intake.Core.Privacy;
+using Grastorp.Intake.Core.Storage;
+using Grastorp.Intake.Core.Texts;
 using Grastorp.Intake.Core.Tips.Queue;
 using Grastorp.Intake.Core.Tips.Receipts;
 using Microsoft.Extensions.Logging;
@@ -14,11 +16,31 @@ public sealed partial class TipIntakeService(
     ReceiptStore receipts,
     TipQueues queue,
     TimeProvider time,
+    ReferencePseudonyms references,
+    CrossSiteFormPolicy crossSite,
     PersonalDataDetector personalData,
     ILogger<TipIntakeService> logger)
 {
+    private static bool IsForm(string? contentType) =>
+        contentType is not null && contentType.TrimStart().StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>All storage work of one submission, retries included, fits in this, so a resident hears back within 5 s.</summary>
+    internal static readonly TimeSpan StorageBudget = TimeSpan.FromSeconds(3);
+
+    private static readonly TimeSpan WithdrawBudget = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>What a 503 asks the client to wait before trying again.</summary>
+    internal static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(30);
+
     public async Task<SubmitOutcome> SubmitAsync(TipRequest request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        if (IsForm(request.ContentType) && !crossSite.Allows(request.Source.Origin, request.Source.FetchSite, request.Source.Host))
+        {
+            LogCrossSite(logger);
+            return new SubmitOutcome.CrossSite { Language = Languages.FromAcceptLanguage(request.AcceptLanguage) };
+        }
+
         var (fields, refusal) = await TipRequestReader.ReadAsync(request, cancellationToken).ConfigureAwait(false);
         if (refusal is not null)
         {
@@ -46,13 +68,28 @@ public sealed partial class TipIntakeService(
             return new SubmitOutcome.Invalid(validation.Errors) { Language = language, Answers = fields };
         }
 
-        var content = validation.Tip!;
-        var receivedAt = time.GetUtcNow();
-        var partition = TipPartition.Of(content.Municipality.Id, receivedAt);
-        var reference = await receipts.IssueAsync(partition, receivedAt, cancellationToken).ConfigureAwait(false);
         try
         {
-            await queue.SendAsync(ReceivedTip.From(reference, receivedAt, content), cancellationToken).ConfigureAwait(false);
+            return await KeepAsync(validation.Tip!, language, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && (StorageFaults.IsOutage(e) || e is OperationCanceledException))
+        {
+            // Storage is down or too slow: the resident hears so within the budget, and nothing was kept.
+            LogStorageUnavailable(logger, e.GetType().Name);
+            return new SubmitOutcome.Unavailable(RetryAfter) { Language = language };
+        }
+    }
+
+    private async Task<SubmitOutcome> KeepAsync(TipContent content, Language language, CancellationToken cancellationToken)
+    {
+        using var budget = new CancellationTokenSource(StorageBudget, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        var receivedAt = time.GetUtcNow();
+        var partition = TipPartition.Of(content.Municipality.Id, receivedAt);
+        var reference = await receipts.IssueAsync(partition, receivedAt, linked.Token).ConfigureAwait(false);
+        try
+        {
+            await queue.SendAsync(ReceivedTip.From(reference, receivedAt, content), linked.Token).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -60,7 +97,8 @@ public sealed partial class TipIntakeService(
             throw;
         }
 
-        LogReceived(logger, reference.Value, partition.Key);
+        var referenceHash = references.Pseudonym(reference.Value);
+        LogReceived(logger, referenceHash, partition.Key);
         // The place counts too ("utanför Storgatan 5B"); no pattern reaches across the line break between them.
         var kinds = personalData.Find($"{content.Text}\n{content.Place}").Select(f => f.Kind).Distinct().Order().ToList();
         return new SubmitOutcome.Accepted(reference, partition.Week, kinds) { Language = language };
@@ -72,25 +110,39 @@ public sealed partial class TipIntakeService(
     /// </summary>
     private async Task WithdrawReceiptAsync(TipReference reference, Exception sendFailure)
     {
-        LogEnqueueFailed(logger, sendFailure, reference.Value);
+        if (logger.IsEnabled(LogLevel.Error))
+        {
+            LogEnqueueFailed(logger, sendFailure.GetType().Name, references.Pseudonym(reference.Value));
+        }
         try
         {
-            await receipts.WithdrawAsync(reference).ConfigureAwait(false);
+            using var budget = new CancellationTokenSource(WithdrawBudget, time);
+            await receipts.WithdrawAsync(reference, budget.Token).ConfigureAwait(false);
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (e is RequestFailedException or OperationCanceledException || StorageFaults.IsOutage(e))
         {
-            LogReceiptNotWithdrawn(logger, e, reference.Value);
+            // Harmless but untidy: nobody holds this reference, and retention removes the receipt with the others.
+            if (logger.IsEnabled(LogLevel.Warning))
+            {
+                LogReceiptNotWithdrawn(logger, e.GetType().Name, references.Pseudonym(reference.Value));
+            }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Tip {Reference} could not be queued; the resident was told to try again")]
-    private static partial void LogEnqueueFailed(ILogger logger, Exception exception, string reference);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Tip {ReferenceHash} could not be queued ({Failure}); the resident was told to try again")]
+    private static partial void LogEnqueueFailed(ILogger logger, string failure, string referenceHash);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The receipt of unqueued tip {Reference} could not be withdrawn")]
-    private static partial void LogReceiptNotWithdrawn(ILogger logger, Exception exception, string reference);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The receipt of unqueued tip {ReferenceHash} could not be withdrawn ({Failure})")]
+    private static partial void LogReceiptNotWithdrawn(ILogger logger, string failure, string referenceHash);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Tip {Reference} received into {Partition}")]
-    private static partial void LogReceived(ILogger logger, string reference, string partition);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tip refused: a form post from another site")]
+    private static partial void LogCrossSite(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage unavailable at intake ({Failure}); answered 503")]
+    private static partial void LogStorageUnavailable(ILogger logger, string failure);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tip {ReferenceHash} received into {Partition}")]
+    private static partial void LogReceived(ILogger logger, string referenceHash, string partition);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tip refused: {Refusal}")]
     private static partial void LogRefused(ILogger logger, string refusal);

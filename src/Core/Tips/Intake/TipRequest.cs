@@ -5,4 +5,8 @@ namespace Grastorp.Intake.Core.Tips.Intake;
 /// <param name="ContentLength">The Content-Length header; null for a chunked body.</param>
 /// <param name="Body">The unread body.</param>
 /// <param name="AcceptLanguage">The Accept-Language header: the language of the messages, unless a form's <c>lang</c> field says otherwise.</param>
-public sealed record TipRequest(string? ContentType, long? ContentLength, Stream Body, string? AcceptLanguage = null);
+public sealed record TipRequest(string? ContentType, long? ContentLength, Stream Body, string? AcceptLanguage = null)
+{
+    /// <summary>Where the browser says the post comes from (Origin, Sec-Fetch-Site) and the request's own Host.</summary>
+    public (string? Origin, string? FetchSite, string? Host) Source { get; init; }
+}

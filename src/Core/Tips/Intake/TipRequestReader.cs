@@ -50,7 +50,8 @@ public static class TipRequestReader
             return (null, Malformed(TipMessages.BodyNotUtf8, language));
         }
 
-        return mediaType == Json ? ReadJson(text, language) : (ReadForm(text), null);
+        var (fields, refusal) = mediaType == Json ? ReadJson(text, language) : ReadForm(text, language);
+        return refusal is null ? (Normalised(fields!), null) : (null, refusal);
     }
 
     private static string? MediaTypeOf(string? contentType)
@@ -101,19 +102,28 @@ public static class TipRequestReader
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
             foreach (var property in document.RootElement.EnumerateObject())
             {
+                // Errors name our own field names, never the key as sent: a key is the sender's text too.
+                var name = KnownField(property.Name) ?? TipFields.Body;
+                if (fields.ContainsKey(property.Name))
+                {
+                    errors[name] = [ServiceMessages.Get(ServiceMessages.FieldRepeated, language)];
+                    continue;
+                }
+
                 switch (property.Value.ValueKind)
                 {
                     case JsonValueKind.String:
                         fields[property.Name] = property.Value.GetString();
                         break;
-                    case JsonValueKind.True or JsonValueKind.False or JsonValueKind.Number:
+                    case JsonValueKind.True or JsonValueKind.False:
                         fields[property.Name] = property.Value.GetRawText();
                         break;
                     case JsonValueKind.Null:
                         fields[property.Name] = null;
                         break;
                     default:
-                        errors[property.Name] = [TipMessages.Get(TipMessages.FieldNotText, language)];
+                        // A number is not text either (1e400000000 is not even a number .NET can hold).
+                        errors[name] = [TipMessages.Get(TipMessages.FieldNotText, language)];
                         break;
                 }
             }
@@ -127,20 +137,47 @@ public static class TipRequestReader
         }
     }
 
-    private static Dictionary<string, string?> ReadForm(string text)
+    /// <summary>
+    /// A form post's fields, decoded strictly: a percent-escape that is not UTF-8 (a Latin-1 "%E4") is refused as the
+    /// JSON path refuses invalid UTF-8, and a field sent twice is refused rather than joined.
+    /// </summary>
+    private static (IReadOnlyDictionary<string, string?>?, SubmitOutcome?) ReadForm(string text, Language language)
     {
-        var form = HttpUtility.ParseQueryString(text, Encoding.UTF8);
         var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var key in form.AllKeys)
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var pair in text.Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (key is not null)
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            string key, value;
+            try
             {
-                fields[key] = form[key];
+                key = StrictUtf8.GetString(HttpUtility.UrlDecodeToBytes(equals < 0 ? pair : pair[..equals], Encoding.UTF8));
+                value = StrictUtf8.GetString(HttpUtility.UrlDecodeToBytes(equals < 0 ? string.Empty : pair[(equals + 1)..], Encoding.UTF8));
+            }
+            catch (DecoderFallbackException)
+            {
+                return (null, Malformed(TipMessages.BodyNotUtf8, language));
+            }
+
+            if (!fields.TryAdd(key, value))
+            {
+                errors[KnownField(key) ?? TipFields.Body] = [ServiceMessages.Get(ServiceMessages.FieldRepeated, language)];
             }
         }
 
-        return fields;
+        return errors.Count > 0 ? (null, new SubmitOutcome.Invalid(errors) { Language = language }) : (fields, null);
     }
+
+    private static readonly string[] KnownFields =
+    [
+        TipFields.Text, TipFields.Kind, TipFields.Municipality, TipFields.Place, TipFields.ObservedAt, TipFields.ObservedDate,
+        TipFields.ObservedTime, TipFields.Contact, TipFields.Consent, TipFields.Language, TipFields.Honeypot,
+    ];
+
+    private static string? KnownField(string key) => KnownFields.FirstOrDefault(f => f.Equals(key, StringComparison.OrdinalIgnoreCase));
+
+    private static Dictionary<string, string?> Normalised(IReadOnlyDictionary<string, string?> fields) =>
+        fields.ToDictionary(f => f.Key, f => f.Value is null ? null : VisibleText.Normalise(f.Value), StringComparer.OrdinalIgnoreCase);
 
     private static SubmitOutcome.Invalid Malformed(string message, Language language) =>
         new(new Dictionary<string, string[]> { [TipFields.Body] = [TipMessages.Get(message, language)] }) { Language = language };

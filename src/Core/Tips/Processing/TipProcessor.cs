@@ -1,10 +1,13 @@
 using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Municipalities;
+using Grastorp.Intake.Core.Privacy;
 using Grastorp.Intake.Core.Poisoning;
 using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Core.Tips.Queue;
 using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
 
 namespace Grastorp.Intake.Core.Tips.Processing;
 
@@ -17,9 +20,26 @@ public sealed partial class TipProcessor(
     TipStore store,
     TipQueues queue,
     MunicipalityCatalog municipalities,
+    ReferencePseudonyms references,
     PoisonLedger poisoned,
     ILogger<TipProcessor> logger)
 {
+    /// <summary>
+    /// Storage lost mid-function: the host's own retry cannot help, because putting the message back needs storage
+    /// too (it stays invisible for the listener's 10 minutes). Waiting here, bounded well inside the function timeout,
+    /// records the tip as soon as storage returns; the store's transaction makes a repeat harmless.
+    /// </summary>
+    private static readonly ResiliencePipeline OutageRetry = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(StorageFaults.IsOutage),
+            MaxRetryAttempts = 24,
+            BackoffType = DelayBackoffType.Exponential,
+            Delay = TimeSpan.FromMilliseconds(500),
+            MaxDelay = TimeSpan.FromSeconds(5),
+        })
+        .Build();
+
     public async Task<ProcessOutcome> ProcessAsync(string messageText, string messageId, long dequeueCount, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messageText);
@@ -42,7 +62,9 @@ public sealed partial class TipProcessor(
         try
         {
             classification = classifier.Classify(tip.Text);
-            outcome = await store.RecordAsync(tip.ToReceivedTip(), classification, cancellationToken).ConfigureAwait(false);
+            outcome = await OutageRetry.ExecuteAsync(
+                async token => await store.RecordAsync(tip.ToReceivedTip(), classification, token).ConfigureAwait(false),
+                cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (dequeueCount >= PoisonLedger.HostMaxDequeueCount && e is not OperationCanceledException)
         {
@@ -52,13 +74,14 @@ public sealed partial class TipProcessor(
             throw;
         }
 
+        var referenceHash = references.Pseudonym(tip.Reference);
         if (outcome == RecordOutcome.AlreadyCounted)
         {
-            LogAlreadyCounted(logger, tip.Reference, messageId, dequeueCount);
+            LogAlreadyCounted(logger, referenceHash, messageId, dequeueCount);
             return ProcessOutcome.AlreadyCounted;
         }
 
-        LogClassified(logger, tip.Reference, classification.Primary, classification.Themes.Count);
+        LogClassified(logger, referenceHash, classification.Primary, classification.Themes.Count);
         return ProcessOutcome.Counted;
     }
 
@@ -82,9 +105,9 @@ public sealed partial class TipProcessor(
     [LoggerMessage(Level = LogLevel.Error, Message = "Queue message {MessageId} moved to " + StorageNames.TipsPoisonQueue + " unprocessed: {Reason}")]
     private static partial void LogPoisoned(ILogger logger, string messageId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Tip {Reference} classified as {Theme} ({ThemeCount} themes) and counted")]
-    private static partial void LogClassified(ILogger logger, string reference, string theme, int themeCount);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tip {ReferenceHash} classified as {Theme} ({ThemeCount} themes) and counted")]
+    private static partial void LogClassified(ILogger logger, string referenceHash, string theme, int themeCount);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Tip {Reference} was already counted; message {MessageId} (dequeue {DequeueCount}) changed nothing")]
-    private static partial void LogAlreadyCounted(ILogger logger, string reference, string messageId, long dequeueCount);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tip {ReferenceHash} was already counted; message {MessageId} (dequeue {DequeueCount}) changed nothing")]
+    private static partial void LogAlreadyCounted(ILogger logger, string referenceHash, string messageId, long dequeueCount);
 }

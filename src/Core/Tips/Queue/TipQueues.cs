@@ -9,20 +9,85 @@ namespace Grastorp.Intake.Core.Tips.Queue;
 /// </summary>
 public sealed class TipQueues(QueueServiceClient service)
 {
+    /// <summary>
+    /// Time-to-live -1: a message never expires. With the default 7 days, a queue function down for a week would lose
+    /// every tip waiting; retention, not the queue, decides when a tip goes.
+    /// </summary>
+    internal static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
+
     private readonly CreatedOnce<QueueClient> _tips = Create(service, StorageNames.TipsQueue);
     private readonly CreatedOnce<QueueClient> _poison = Create(service, StorageNames.TipsPoisonQueue);
 
     public async Task SendAsync(ReceivedTip tip, CancellationToken cancellationToken)
     {
         var queue = await _tips.GetAsync().ConfigureAwait(false);
-        await queue.SendMessageAsync(TipMessageCodec.Encode(TipMessage.From(tip)), cancellationToken).ConfigureAwait(false);
+        await queue.SendMessageAsync(TipMessageCodec.Encode(TipMessage.From(tip)), visibilityTimeout: null, NeverExpires, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Parks a message no retry can help, exactly as it arrived, where the poisoned ones are looked at.</summary>
     public async Task SendToPoisonAsync(string messageText, CancellationToken cancellationToken)
     {
         var queue = await _poison.GetAsync().ConfigureAwait(false);
-        await queue.SendMessageAsync(messageText, cancellationToken).ConfigureAwait(false);
+        await queue.SendMessageAsync(messageText, visibilityTimeout: null, NeverExpires, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>At most this many poisoned messages are looked at per call: an operator's tool, bounded.</summary>
+    public const int PoisonPageSize = 32;
+
+    /// <summary>The poisoned messages, oldest first, without their content.</summary>
+    public async Task<IReadOnlyList<PoisonedTip>> ListPoisonedAsync(CancellationToken cancellationToken)
+    {
+        var queue = await _poison.GetAsync().ConfigureAwait(false);
+        var peeked = await queue.PeekMessagesAsync(PoisonPageSize, cancellationToken).ConfigureAwait(false);
+        return [.. peeked.Value.Select(m => Describe(m.MessageText, m.InsertedOn))];
+    }
+
+    /// <summary>Whether the tip of a reference is among the poisoned messages (a bounded peek; poison is rare).</summary>
+    public async Task<bool> IsPoisonedAsync(string reference, CancellationToken cancellationToken)
+    {
+        var queue = await _poison.GetAsync().ConfigureAwait(false);
+        var peeked = await queue.PeekMessagesAsync(PoisonPageSize, cancellationToken).ConfigureAwait(false);
+        return peeked.Value.Any(m => Describe(m.MessageText, m.InsertedOn).Reference == reference);
+    }
+
+    /// <summary>
+    /// Moves poisoned messages (all, or the one of <paramref name="reference"/>) back to the tips queue as they are,
+    /// sending before deleting: a crash in between leaves a copy in both, which the tip store counts once.
+    /// </summary>
+    public async Task<int> ReplayPoisonedAsync(string? reference, CancellationToken cancellationToken)
+    {
+        var poison = await _poison.GetAsync().ConfigureAwait(false);
+        var tips = await _tips.GetAsync().ConfigureAwait(false);
+        var received = await poison.ReceiveMessagesAsync(PoisonPageSize, TimeSpan.FromMinutes(1), cancellationToken).ConfigureAwait(false);
+        var moved = 0;
+        foreach (var message in received.Value)
+        {
+            if (reference is not null && Describe(message.MessageText, message.InsertedOn).Reference != reference)
+            {
+                await poison.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            await tips.SendMessageAsync(message.MessageText, visibilityTimeout: null, NeverExpires, cancellationToken).ConfigureAwait(false);
+            await poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
+            moved++;
+        }
+
+        return moved;
+    }
+
+    private static PoisonedTip Describe(string messageText, DateTimeOffset? insertedOn)
+    {
+        try
+        {
+            var message = TipMessageCodec.Decode(messageText);
+            return new PoisonedTip(message.Reference, "failed every try (readable; replay once the cause is fixed)", insertedOn);
+        }
+        catch (UnreadableTipMessageException e)
+        {
+            // The codec's reasons name fields and paths, never values.
+            return new PoisonedTip(null, "unreadable: " + e.Message, insertedOn);
+        }
     }
 
     private static CreatedOnce<QueueClient> Create(QueueServiceClient service, string name) =>

@@ -34,10 +34,10 @@ public sealed class ReceiptStore(IntakeTables tables)
     }
 
     /// <summary>Removes a receipt whose tip never reached the queue, so it cannot claim the tip was received.</summary>
-    public async Task WithdrawAsync(TipReference reference)
+    public async Task WithdrawAsync(TipReference reference, CancellationToken cancellationToken)
     {
         var receipts = await tables.ReceiptsAsync().ConfigureAwait(false);
-        await receipts.DeleteEntityAsync(reference.Value, string.Empty, ETag.All, CancellationToken.None).ConfigureAwait(false);
+        await receipts.DeleteEntityAsync(reference.Value, string.Empty, ETag.All, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The receipt of a reference, or null if there is none (or it is unreadable).</summary>

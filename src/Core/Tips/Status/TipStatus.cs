@@ -7,4 +7,7 @@ public sealed record TipStatus(string Status, WeekId Week)
 {
     public const string Received = "received";
     public const string Classified = "classified";
+
+    /// <summary>In the poison queue: the system could not process it, and the kommunpolis is told (digest, CLI).</summary>
+    public const string NotProcessed = "not-processed";
 }

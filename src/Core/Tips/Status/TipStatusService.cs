@@ -1,10 +1,11 @@
 using Grastorp.Intake.Core.Counting;
+using Grastorp.Intake.Core.Tips.Queue;
 using Grastorp.Intake.Core.Tips.Receipts;
 
 namespace Grastorp.Intake.Core.Tips.Status;
 
 /// <summary>Answers a resident's "what happened to my tip?" from the receipt and the tip store.</summary>
-public sealed class TipStatusService(ReceiptStore receipts, TipStore tips)
+public sealed class TipStatusService(ReceiptStore receipts, TipStore tips, TipQueues queues)
 {
     /// <summary>The status, or null for a malformed or unknown reference alike (so neither can be told apart).</summary>
     public async Task<TipStatus?> FindAsync(string? reference, CancellationToken cancellationToken)
@@ -20,7 +21,13 @@ public sealed class TipStatusService(ReceiptStore receipts, TipStore tips)
             return null;
         }
 
-        var classified = await tips.ContainsAsync(receipt.Partition, parsed.Value, cancellationToken).ConfigureAwait(false);
-        return new TipStatus(classified ? TipStatus.Classified : TipStatus.Received, receipt.Partition.Week);
+        if (await tips.ContainsAsync(receipt.Partition, parsed.Value, cancellationToken).ConfigureAwait(false))
+        {
+            return new TipStatus(TipStatus.Classified, receipt.Partition.Week);
+        }
+
+        // Honest about a tip that will not get further by itself, rather than "received" forever.
+        var poisoned = await queues.IsPoisonedAsync(parsed.Value, cancellationToken).ConfigureAwait(false);
+        return new TipStatus(poisoned ? TipStatus.NotProcessed : TipStatus.Received, receipt.Partition.Week);
     }
 }

@@ -65,12 +65,19 @@ public class TipRequestReaderTests
     }
 
     [Fact]
-    public async Task Json_booleans_numbers_and_nulls_become_text_the_validator_reads()
+    public async Task Json_booleans_and_nulls_become_text_the_validator_reads()
     {
-        var fields = await FieldsOf(Request(JsonType, """{"text":"Ett tips om trafiken","consent":true,"kind":null,"place":12}"""));
+        var fields = await FieldsOf(Request(JsonType, """{"text":"Ett tips om trafiken","consent":true,"kind":null}"""));
         Assert.Equal("true", fields[TipFields.Consent]);
         Assert.Null(fields[TipFields.Kind]);
-        Assert.Equal("12", fields[TipFields.Place]);
+    }
+
+    [Fact]
+    public async Task A_json_number_is_not_text_and_is_refused_naming_the_field()
+    {
+        var (_, refusal) = await TipRequestReader.ReadAsync(Request(JsonType, """{"text":"Ett tips om trafiken","place":12}"""), TestContext.Current.CancellationToken);
+
+        Assert.Equal([TipFields.Place], Assert.IsType<SubmitOutcome.Invalid>(refusal).Errors.Keys);
     }
 
     [Theory]

@@ -1,0 +1,34 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Middleware;
+using Microsoft.Extensions.Logging;
+
+namespace Grastorp.Intake.Functions.Http;
+
+/// <summary>The worker's side of <see cref="HttpFaults"/> and <see cref="ApiHeaders"/>; the DevHost calls the same two.</summary>
+internal sealed class FaultMiddleware(ILogger<FaultMiddleware> logger) : IFunctionsWorkerMiddleware
+{
+    public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var http = context.GetHttpContext();
+        if (http is null)
+        {
+            await next(context);
+            return;
+        }
+
+        ApiHeaders.ApplyOnStarting(http);
+        try
+        {
+            await next(context);
+        }
+        catch (Exception e)
+        {
+            if (!await HttpFaults.TryAnswerAsync(e, http, logger))
+            {
+                throw;
+            }
+        }
+    }
+}

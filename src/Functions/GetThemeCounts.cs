@@ -16,7 +16,9 @@ public sealed class GetThemeCounts(ThemeStatsService stats)
     {
         ArgumentNullException.ThrowIfNull(request);
         var outcome = await stats.QueryAsync(
-            request.Query[StatsQuery.FromField], request.Query[StatsQuery.ToField], request.Query[StatsQuery.MunicipalityField], cancellationToken);
+            request.Query[StatsQuery.FromField],
+            request.Query[StatsQuery.ToField],
+            request.Query[StatsQuery.MunicipalityField], request.Query[StatsQuery.KindField], cancellationToken);
         return outcome.Stats is null ? IntakeResults.ValidationProblem(outcome.Errors) : new OkObjectResult(outcome.Stats);
     }
 }

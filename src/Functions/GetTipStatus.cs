@@ -1,4 +1,5 @@
 using Grastorp.Intake.Core.Api;
+using Grastorp.Intake.Core.Texts;
 using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Status;
 using Grastorp.Intake.Functions.Http;
@@ -17,10 +18,10 @@ public sealed class GetTipStatus(TipStatusService statuses)
         string reference,
         CancellationToken cancellationToken)
     {
-        _ = request;
+        ArgumentNullException.ThrowIfNull(request);
         var status = await statuses.FindAsync(reference, cancellationToken);
         return status is null
-            ? IntakeResults.Problem(StatusCodes.Status404NotFound, "Inget tips med den koden. / No tip with that reference.")
+            ? IntakeResults.Problem(StatusCodes.Status404NotFound, TipMessages.Get(TipMessages.NoSuchTip, Languages.FromAcceptLanguage(request.Headers.AcceptLanguage)))
             : new OkObjectResult(TipStatusView.From(status));
     }
 }

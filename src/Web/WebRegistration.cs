@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Grastorp.Intake.Web.Pages;
 using Grastorp.Intake.Web.Rendering;
+using Grastorp.Intake.Web.Site;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -8,7 +10,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Grastorp.Intake.Web;
 
-/// <summary>Registers the renderer every host uses for pages and e-mail, after <c>AddIntakeCore</c>.</summary>
+/// <summary>Registers the renderer and the resident pages every host uses, after <c>AddIntakeCore</c>.</summary>
 public static class WebRegistration
 {
     public static IServiceCollection AddIntakeWeb(this IServiceCollection services)
@@ -18,6 +20,10 @@ public static class WebRegistration
         services.TryAddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.TryAddSingleton(sp => new HtmlRenderer(sp, sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton<ComponentRenderer>();
+
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ResidentPages>();
+        services.TryAddSingleton<Staff.StaffPages>();
         return services;
     }
 }

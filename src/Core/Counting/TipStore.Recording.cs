@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Grastorp.Intake.Core.Storage;
+using Grastorp.Intake.Core.Counting.Rows;
 using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Core.Tips;
 using Polly;
@@ -12,8 +12,9 @@ namespace Grastorp.Intake.Core.Counting;
 /// <summary>
 /// Recording: stores a classified tip and moves its counters exactly once. Queues deliver at least once, so the tip row and
 /// every counter it moves are written in one entity-group transaction: the tip is added (a second copy fails with
-/// 409, which means "already counted"), existing counters are replaced only if their ETag is unchanged (412 when a
-/// concurrent tip got there first, and then the whole transaction is retried from a fresh read).
+/// 409, which means "already counted"), with its time-order copy for the staff list; existing counters (all, per
+/// theme, per kind and per kind × theme) are replaced only if their ETag is unchanged (412 when a concurrent tip got
+/// there first, and then the whole transaction is retried from a fresh read).
 /// </summary>
 public sealed partial class TipStore
 {
@@ -67,7 +68,7 @@ public sealed partial class TipStore
     {
         var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partition.Key} and (RowKey eq {reference} or (RowKey ge {CounterPrefix} and RowKey lt {CounterPrefix + "."}))");
+            $"PartitionKey eq {partition.Key} and (RowKey eq {reference} or (RowKey ge {TipRowKeys.CounterPrefix} and RowKey lt {TipRowKeys.CounterEnd}))");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Count"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             rows[row.RowKey] = row;
@@ -76,27 +77,37 @@ public sealed partial class TipStore
         return rows;
     }
 
-    /// <summary>Add the tip; add each counter it is the first for, or replace it if its ETag is still the one read.</summary>
+    /// <summary>Add the tip and its time-order copy; add each counter it is the first for, or move it if its ETag is still the one read.</summary>
     private List<TableTransactionAction> Actions(
         TipPartition partition, ReceivedTip tip, TipClassification classification, Dictionary<string, TableEntity> existing)
     {
-        List<TableTransactionAction> actions = [new(TableTransactionActionType.Add, ToEntity(partition, tip, classification))];
-        var counterKeys = classification.Themes.Select(t => CounterRowKey(t.Theme)).Prepend(TipsCounterRowKey);
+        var entity = ToEntity(partition, tip, classification);
+        List<TableTransactionAction> actions =
+        [
+            new(TableTransactionActionType.Add, entity),
+            new(TableTransactionActionType.UpsertReplace, TimeOrderRow.From(entity)),
+        ];
+        actions.AddRange(CounterMoves(partition.Key, TipRowKeys.CountersOf(entity.Kind, classification.Themes.Select(t => t.Theme)), +1, existing));
+        return actions;
+    }
+
+    /// <summary>Moves each counter by <paramref name="delta"/>: an add for a counter not yet there, else a replace guarded by the ETag read.</summary>
+    private static IEnumerable<TableTransactionAction> CounterMoves(
+        string partitionKey, IEnumerable<string> counterKeys, int delta, Dictionary<string, TableEntity> existing)
+    {
         foreach (var rowKey in counterKeys)
         {
-            var counter = new ThemeCounterEntity { PartitionKey = partition.Key, RowKey = rowKey, Count = 1 };
+            var counter = new ThemeCounterEntity { PartitionKey = partitionKey, RowKey = rowKey, Count = delta };
             if (existing.TryGetValue(rowKey, out var current))
             {
-                counter.Count = (current.GetInt32(nameof(ThemeCounterEntity.Count)) ?? 0) + 1;
-                actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, counter, current.ETag));
+                counter.Count = (current.GetInt32(nameof(ThemeCounterEntity.Count)) ?? 0) + delta;
+                yield return new TableTransactionAction(TableTransactionActionType.UpdateReplace, counter, current.ETag);
             }
-            else
+            else if (delta > 0)
             {
-                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, counter));
+                yield return new TableTransactionAction(TableTransactionActionType.Add, counter);
             }
         }
-
-        return actions;
     }
 
     private TipEntity ToEntity(TipPartition partition, ReceivedTip tip, TipClassification classification) => new()

@@ -1,22 +1,24 @@
 using Azure.Data.Tables;
+using Grastorp.Intake.Core.Counting.Rows;
 using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Tips;
 
 namespace Grastorp.Intake.Core.Counting;
 
 /// <summary>
-/// The only owner of the tips table: classified tips and their counters, one partition per municipality and week
-/// (<see cref="TipPartition"/>). Tip rows are keyed by reference (upper-case base32), counter rows start with
-/// <see cref="CounterPrefix"/>, so the two never mix. Recording is in <c>TipStore.Recording.cs</c>.
+/// The only owner of the tips table: classified tips, their counters, their time-order copies and staff corrections,
+/// one partition per municipality and week (<see cref="TipPartition"/>; row layout in <see cref="TipRowKeys"/>).
+/// Recording is in <c>TipStore.Recording.cs</c>, the staff tip list in <c>TipStore.Listing.cs</c>, corrections in
+/// <c>TipStore.Correcting.cs</c> and the counter rebuild in <c>TipStore.Rebuilding.cs</c>.
 /// </summary>
 public sealed partial class TipStore(IntakeTables tables, TimeProvider time)
 {
-    internal const string CounterPrefix = "count";
+    internal const string CounterPrefix = TipRowKeys.CounterPrefix;
 
     /// <summary>The counter of all tips, whatever their themes.</summary>
-    internal const string TipsCounterRowKey = CounterPrefix;
+    internal const string TipsCounterRowKey = TipRowKeys.TipsCounter;
 
-    internal static string CounterRowKey(string theme) => $"{CounterPrefix}-{theme}";
+    internal static string CounterRowKey(string theme) => TipRowKeys.ThemeCounter(theme);
 
     /// <summary>The tips of one municipality and week, oldest first, for the digest.</summary>
     public async Task<IReadOnlyList<StoredTip>> ReadTipsAsync(TipPartition partition, CancellationToken cancellationToken)
@@ -37,27 +39,33 @@ public sealed partial class TipStore(IntakeTables tables, TimeProvider time)
         return [.. tips.OrderBy(t => t.ReceivedAt)];
     }
 
-    /// <summary>The counter rows only: the cost of a count grows with weeks × themes, never with tips.</summary>
+    /// <summary>The counter rows only: the cost of a count grows with weeks × themes × kinds, never with tips.</summary>
     public async Task<PartitionCounts> ReadCountsAsync(TipPartition partition, CancellationToken cancellationToken)
     {
         var table = await tables.TipsAsync().ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partition.Key} and RowKey ge {CounterPrefix} and RowKey lt {CounterPrefix + "."}");
-        var tips = 0;
-        var themes = new Dictionary<string, int>(StringComparer.Ordinal);
+            $"PartitionKey eq {partition.Key} and RowKey ge {TipRowKeys.CounterPrefix} and RowKey lt {TipRowKeys.CounterEnd}");
+        var tips = new Dictionary<string, int>(StringComparer.Ordinal);
+        var themes = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal) { [string.Empty] = new(StringComparer.Ordinal) };
         await foreach (var counter in table.QueryAsync<ThemeCounterEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (counter.RowKey == TipsCounterRowKey)
+            var (kind, theme) = TipRowKeys.ParseCounter(counter.RowKey);
+            var key = kind ?? string.Empty;
+            if (theme is null)
             {
-                tips = counter.Count;
+                tips[key] = counter.Count;
             }
             else
             {
-                themes[counter.RowKey[(CounterPrefix.Length + 1)..]] = counter.Count;
+                (themes.TryGetValue(key, out var map) ? map : themes[key] = new(StringComparer.Ordinal))[theme] = counter.Count;
             }
         }
 
-        return new PartitionCounts(partition, tips, themes);
+        PartitionCounts Of(string key) => new(partition, tips.GetValueOrDefault(key), themes.GetValueOrDefault(key) ?? []);
+        return Of(string.Empty) with
+        {
+            Kinds = tips.Keys.Concat(themes.Keys).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).ToDictionary(k => k, Of, StringComparer.Ordinal),
+        };
     }
 
     /// <summary>Whether the tip of a reference has been classified and stored (one point read of its key).</summary>

@@ -58,6 +58,7 @@ public static class IntakeCoreRegistration
         services.AddSingleton<TipProcessor>();
         services.AddSingleton<StatsQueryParser>();
         services.AddSingleton<ThemeStatsService>();
+        services.AddStaffArea(configuration);
 
         services.AddSingleton<DigestSchedule>();
         services.AddSingleton<DigestLedger>();

@@ -1,12 +1,13 @@
 using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Municipalities;
+using Grastorp.Intake.Core.Tips;
 
 namespace Grastorp.Intake.Core.Stats;
 
 /// <summary>Reads a stats request's query-string values into a <see cref="StatsQuery"/>, or says per parameter what is wrong.</summary>
 public sealed class StatsQueryParser(MunicipalityCatalog municipalities, TimeProvider time)
 {
-    public (StatsQuery? Query, IReadOnlyDictionary<string, string[]> Errors) Parse(string? from, string? to, string? municipality)
+    public (StatsQuery? Query, IReadOnlyDictionary<string, string[]> Errors) Parse(string? from, string? to, string? municipality, string? kind = null)
     {
         var errors = new FieldErrors();
         var toWeek = ParseWeek(to, StatsQuery.ToField, "2026-W48", errors) ?? SwedishTime.WeekOf(time.GetUtcNow());
@@ -21,9 +22,29 @@ public sealed class StatsQueryParser(MunicipalityCatalog municipalities, TimePro
         }
 
         var covered = Covered(municipality, errors);
+        var kindId = KindOf(kind, errors);
         return errors.Count > 0
             ? (null, errors.ToDictionary())
-            : (new StatsQuery(fromWeek!.Value, toWeek, covered), new Dictionary<string, string[]>());
+            : (new StatsQuery(fromWeek!.Value, toWeek, covered, kindId), new Dictionary<string, string[]>());
+    }
+
+    /// <summary>The kind ids are the API's (<c>tip</c>, <c>idea</c>, <c>feedback</c>); none or <c>all</c> means every kind.</summary>
+    internal static string? KindOf(string? kind, FieldErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (string.IsNullOrWhiteSpace(kind) || string.Equals(kind.Trim(), StatsQuery.All, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var id = kind.Trim().ToLowerInvariant();
+        if (Enum.GetNames<TipKind>().Any(n => n.Equals(id, StringComparison.OrdinalIgnoreCase)))
+        {
+            return id;
+        }
+
+        errors.Add(StatsQuery.KindField, "Välj tip, idea, feedback eller all. / Choose tip, idea, feedback or all.");
+        return null;
     }
 
     private static WeekId? ParseWeek(string? value, string field, string example, FieldErrors errors)
@@ -44,7 +65,7 @@ public sealed class StatsQueryParser(MunicipalityCatalog municipalities, TimePro
 
     private IReadOnlyList<Municipality> Covered(string? municipality, FieldErrors errors)
     {
-        if (string.IsNullOrWhiteSpace(municipality))
+        if (string.IsNullOrWhiteSpace(municipality) || string.Equals(municipality.Trim(), StatsQuery.All, StringComparison.OrdinalIgnoreCase))
         {
             return municipalities.All;
         }

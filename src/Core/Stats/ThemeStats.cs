@@ -8,4 +8,8 @@ public sealed record ThemeStats(
     WeekId To,
     IReadOnlyList<string> Themes,
     IReadOnlyList<MunicipalityCounts> Municipalities,
-    CountSeries All);
+    CountSeries All)
+{
+    /// <summary>The kind of message counted (<c>tip</c>, <c>idea</c>, <c>feedback</c>), or <c>all</c>.</summary>
+    public string Kind { get; init; } = StatsQuery.All;
+}

@@ -11,10 +11,13 @@ public sealed class ThemeStatsService(TipStore tips, ThemeCatalog catalog, Stats
 {
     private const int ParallelReads = 8;
 
-    /// <summary>Answers a request as it comes from a query string (<c>from</c>, <c>to</c>, <c>municipality</c>, each optional).</summary>
-    public async Task<StatsOutcome> QueryAsync(string? from, string? to, string? municipality, CancellationToken cancellationToken)
+    /// <summary>Answers a request as it comes from a query string (<c>from</c>, <c>to</c>, <c>municipality</c>, <c>kind</c>, each optional).</summary>
+    public Task<StatsOutcome> QueryAsync(string? from, string? to, string? municipality, CancellationToken cancellationToken) =>
+        QueryAsync(from, to, municipality, kind: null, cancellationToken);
+
+    public async Task<StatsOutcome> QueryAsync(string? from, string? to, string? municipality, string? kind, CancellationToken cancellationToken)
     {
-        var (query, errors) = parser.Parse(from, to, municipality);
+        var (query, errors) = parser.Parse(from, to, municipality, kind);
         return query is null
             ? new StatsOutcome(null, errors)
             : new StatsOutcome(await GetAsync(query, cancellationToken).ConfigureAwait(false), errors);
@@ -29,7 +32,7 @@ public sealed class ThemeStatsService(TipStore tips, ThemeCatalog catalog, Stats
         await Parallel.ForEachAsync(
             partitions,
             new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
-            async (partition, token) => read[partition] = await tips.ReadCountsAsync(partition, token).ConfigureAwait(false)).ConfigureAwait(false);
+            async (partition, token) => read[partition] = (await tips.ReadCountsAsync(partition, token).ConfigureAwait(false)).OfKind(query.Kind)).ConfigureAwait(false);
 
         var themes = catalog.ReportOrder(read.Values.SelectMany(c => c.Themes.Keys));
         WeekCounts WeekOf(WeekId week, IEnumerable<PartitionCounts> counts)
@@ -45,6 +48,6 @@ public sealed class ThemeStatsService(TipStore tips, ThemeCatalog catalog, Stats
                 CountSeries.Sum(themes, [.. weeks.Select(w => WeekOf(w, [read[new TipPartition(m.Id, w)]]))])))
             .ToList();
         var all = CountSeries.Sum(themes, [.. weeks.Select(w => WeekOf(w, query.Municipalities.Select(m => read[new TipPartition(m.Id, w)])))]);
-        return new ThemeStats(query.From, query.To, themes, perMunicipality, all);
+        return new ThemeStats(query.From, query.To, themes, perMunicipality, all) { Kind = query.Kind ?? StatsQuery.All };
     }
 }

@@ -9,6 +9,7 @@ public sealed class IntakeTables
     private readonly CreatedOnce<TableClient> _tips;
     private readonly CreatedOnce<TableClient> _receipts;
     private readonly CreatedOnce<TableClient> _digests;
+    private readonly CreatedOnce<TableClient> _audit;
 
     public IntakeTables(TableServiceClient service, IOptions<StorageOptions> options)
     {
@@ -17,6 +18,7 @@ public sealed class IntakeTables
         _tips = Create(service, names.TipsTable);
         _receipts = Create(service, names.ReceiptsTable);
         _digests = Create(service, names.DigestsTable);
+        _audit = Create(service, names.AuditTable);
     }
 
     public Task<TableClient> TipsAsync() => _tips.GetAsync();
@@ -24,6 +26,8 @@ public sealed class IntakeTables
     public Task<TableClient> ReceiptsAsync() => _receipts.GetAsync();
 
     public Task<TableClient> DigestsAsync() => _digests.GetAsync();
+
+    public Task<TableClient> AuditAsync() => _audit.GetAsync();
 
     private static CreatedOnce<TableClient> Create(TableServiceClient service, string name) =>
         new(service.GetTableClient(name), table => table.CreateIfNotExistsAsync());

@@ -18,4 +18,8 @@ public sealed class StorageOptions
     /// <summary>One record per digest week and recipient list: what makes a second timer firing harmless.</summary>
     [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Storage:DigestsTable must be a valid table name (letters and digits, 3-63).")]
     public string DigestsTable { get; set; } = "Digests";
+
+    /// <summary>Who was shown or corrected which tip, and when (never the text); read by the auditor.</summary>
+    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Storage:AuditTable must be a valid table name (letters and digits, 3-63).")]
+    public string AuditTable { get; set; } = "StaffAudit";
 }

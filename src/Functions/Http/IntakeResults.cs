@@ -1,4 +1,5 @@
 using Grastorp.Intake.Core.Api;
+using Grastorp.Intake.Core.Texts;
 using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Intake;
 using Grastorp.Intake.Core.Tips.Status;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Grastorp.Intake.Functions.Http;
 
-/// <summary>Maps Core's outcomes to HTTP answers: RFC 9457 problem details for every refusal.</summary>
+/// <summary>Maps Core's outcomes to HTTP answers: RFC 9457 problem details for every refusal, in the resident's language.</summary>
 public static class IntakeResults
 {
     public static IActionResult From(SubmitOutcome outcome) => outcome switch
@@ -16,17 +17,17 @@ public static class IntakeResults
         {
             StatusCode = StatusCodes.Status202Accepted,
         },
-        SubmitOutcome.Invalid invalid => ValidationProblem(invalid.Errors),
-        SubmitOutcome.TooLarge => Problem(StatusCodes.Status413PayloadTooLarge, "Tipset är för stort. / The tip is too large.", $"At most {TipLimits.MaxBodyBytes} bytes."),
-        SubmitOutcome.UnsupportedMediaType => Problem(StatusCodes.Status415UnsupportedMediaType, "Fel innehållstyp. / Unsupported content type.", "Send application/json or application/x-www-form-urlencoded, in UTF-8."),
+        SubmitOutcome.Invalid invalid => ValidationProblem(invalid.Errors, TipMessages.Get(TipMessages.NeedsCorrecting, invalid.Language)),
+        SubmitOutcome.TooLarge => Problem(StatusCodes.Status413PayloadTooLarge, TipMessages.Get(TipMessages.TooLarge, outcome.Language), $"At most {TipLimits.MaxBodyBytes} bytes."),
+        SubmitOutcome.UnsupportedMediaType => Problem(StatusCodes.Status415UnsupportedMediaType, TipMessages.Get(TipMessages.UnsupportedMediaType, outcome.Language), "Send application/json or application/x-www-form-urlencoded, in UTF-8."),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown outcome."),
     };
 
-    public static IActionResult ValidationProblem(IReadOnlyDictionary<string, string[]> errors) =>
+    public static IActionResult ValidationProblem(IReadOnlyDictionary<string, string[]> errors, string title = "Något behöver rättas. / Some fields need correcting.") =>
         new ObjectResult(new ValidationProblemDetails(errors.ToDictionary())
         {
             Status = StatusCodes.Status400BadRequest,
-            Title = "Något behöver rättas. / Some fields need correcting.",
+            Title = title,
             Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
         })
         {

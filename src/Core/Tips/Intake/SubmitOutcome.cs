@@ -1,4 +1,5 @@
 using Grastorp.Intake.Core.Calendar;
+using Grastorp.Intake.Core.Texts;
 
 namespace Grastorp.Intake.Core.Tips.Intake;
 
@@ -9,11 +10,18 @@ public abstract record SubmitOutcome
     {
     }
 
+    /// <summary>The language the resident is answered in: the form's <c>lang</c> field, else Accept-Language, else Swedish.</summary>
+    public Language Language { get; init; }
+
     /// <summary>On the queue: the resident gets the reference.</summary>
     public sealed record Accepted(TipReference Reference, WeekId Week) : SubmitOutcome;
 
     /// <summary>Field by field, what is wrong (400).</summary>
-    public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : SubmitOutcome;
+    public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : SubmitOutcome
+    {
+        /// <summary>What the resident sent, field by field, so a form can be shown again with every answer kept.</summary>
+        public IReadOnlyDictionary<string, string?> Answers { get; init; } = new Dictionary<string, string?>();
+    }
 
     /// <summary>The body is over <see cref="TipLimits.MaxBodyBytes"/> (413).</summary>
     public sealed record TooLarge : SubmitOutcome;

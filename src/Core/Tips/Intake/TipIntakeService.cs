@@ -1,4 +1,6 @@
 using Azure;
+using Grastorp.Intake.Core.Calendar;
+using Grastorp.Intake.Core.Texts;
 using Grastorp.Intake.Core.Tips.Queue;
 using Grastorp.Intake.Core.Tips.Receipts;
 using Microsoft.Extensions.Logging;
@@ -26,11 +28,20 @@ public sealed partial class TipIntakeService(
             return refusal;
         }
 
-        var validation = validator.Validate(fields!);
+        var language = fields!.TryGetValue(TipFields.Language, out var lang) ? Languages.FromCode(lang) : Languages.FromAcceptLanguage(request.AcceptLanguage);
+        if (!string.IsNullOrWhiteSpace(fields.GetValueOrDefault(TipFields.Honeypot)))
+        {
+            // A bot filled the field no person sees. It gets a receipt like anyone (so it learns nothing) and nothing
+            // is stored or queued; only the fact is logged, never what it sent.
+            LogHoneypot(logger);
+            return new SubmitOutcome.Accepted(TipReference.New(), SwedishTime.WeekOf(time.GetUtcNow())) { Language = language };
+        }
+
+        var validation = validator.Validate(fields, language);
         if (!validation.IsValid)
         {
             LogInvalid(logger, validation.Errors.Keys);
-            return new SubmitOutcome.Invalid(validation.Errors);
+            return new SubmitOutcome.Invalid(validation.Errors) { Language = language, Answers = fields };
         }
 
         var content = validation.Tip!;
@@ -48,7 +59,7 @@ public sealed partial class TipIntakeService(
         }
 
         LogReceived(logger, reference.Value, partition.Key);
-        return new SubmitOutcome.Accepted(reference, partition.Week);
+        return new SubmitOutcome.Accepted(reference, partition.Week) { Language = language };
     }
 
     /// <summary>
@@ -79,6 +90,9 @@ public sealed partial class TipIntakeService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tip refused: {Refusal}")]
     private static partial void LogRefused(ILogger logger, string refusal);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tip dropped: the honeypot field was filled; nothing was queued")]
+    private static partial void LogHoneypot(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tip refused: invalid fields {Fields}")]
     private static partial void LogInvalid(ILogger logger, IEnumerable<string> fields);

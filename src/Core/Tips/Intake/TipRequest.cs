@@ -4,4 +4,5 @@ namespace Grastorp.Intake.Core.Tips.Intake;
 /// <param name="ContentType">The Content-Type header, if any.</param>
 /// <param name="ContentLength">The Content-Length header; null for a chunked body.</param>
 /// <param name="Body">The unread body.</param>
-public sealed record TipRequest(string? ContentType, long? ContentLength, Stream Body);
+/// <param name="AcceptLanguage">The Accept-Language header: the language of the messages, unless a form's <c>lang</c> field says otherwise.</param>
+public sealed record TipRequest(string? ContentType, long? ContentLength, Stream Body, string? AcceptLanguage = null);

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Web;
+using Grastorp.Intake.Core.Texts;
 
 namespace Grastorp.Intake.Core.Tips.Intake;
 
@@ -20,21 +21,22 @@ public static class TipRequestReader
         TipRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var language = Languages.FromAcceptLanguage(request.AcceptLanguage);
         if (request.ContentLength > TipLimits.MaxBodyBytes)
         {
-            return (null, new SubmitOutcome.TooLarge());
+            return (null, new SubmitOutcome.TooLarge { Language = language });
         }
 
         var mediaType = MediaTypeOf(request.ContentType);
         if (mediaType is null)
         {
-            return (null, new SubmitOutcome.UnsupportedMediaType());
+            return (null, new SubmitOutcome.UnsupportedMediaType { Language = language });
         }
 
         var body = await ReadAtMostAsync(request.Body, TipLimits.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
-            return (null, new SubmitOutcome.TooLarge());
+            return (null, new SubmitOutcome.TooLarge { Language = language });
         }
 
         string text;
@@ -45,10 +47,10 @@ public static class TipRequestReader
         }
         catch (DecoderFallbackException)
         {
-            return (null, Malformed("Texten är inte UTF-8. / The body is not valid UTF-8."));
+            return (null, Malformed(TipMessages.BodyNotUtf8, language));
         }
 
-        return mediaType == Json ? ReadJson(text) : (ReadForm(text), null);
+        return mediaType == Json ? ReadJson(text, language) : (ReadForm(text), null);
     }
 
     private static string? MediaTypeOf(string? contentType)
@@ -85,14 +87,14 @@ public static class TipRequestReader
         return buffer.ToArray();
     }
 
-    private static (IReadOnlyDictionary<string, string?>?, SubmitOutcome?) ReadJson(string text)
+    private static (IReadOnlyDictionary<string, string?>?, SubmitOutcome?) ReadJson(string text, Language language)
     {
         try
         {
             using var document = JsonDocument.Parse(text);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return (null, Malformed("Skicka ett JSON-objekt. / Send a JSON object."));
+                return (null, Malformed(TipMessages.BodyNotJsonObject, language));
             }
 
             var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
@@ -111,17 +113,17 @@ public static class TipRequestReader
                         fields[property.Name] = null;
                         break;
                     default:
-                        errors[property.Name] = ["Fältet ska vara text. / The field must be a string."];
+                        errors[property.Name] = [TipMessages.Get(TipMessages.FieldNotText, language)];
                         break;
                 }
             }
 
-            return errors.Count > 0 ? (null, new SubmitOutcome.Invalid(errors)) : (fields, null);
+            return errors.Count > 0 ? (null, new SubmitOutcome.Invalid(errors) { Language = language }) : (fields, null);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             // InvalidOperationException: a string with a lone surrogate escape (\ud800) parses but cannot be read.
-            return (null, Malformed("Kroppen är inte giltig JSON. / The body is not valid JSON."));
+            return (null, Malformed(TipMessages.BodyNotJson, language));
         }
     }
 
@@ -140,6 +142,6 @@ public static class TipRequestReader
         return fields;
     }
 
-    private static SubmitOutcome.Invalid Malformed(string message) =>
-        new(new Dictionary<string, string[]> { [TipFields.Body] = [message] });
+    private static SubmitOutcome.Invalid Malformed(string message, Language language) =>
+        new(new Dictionary<string, string[]> { [TipFields.Body] = [TipMessages.Get(message, language)] }) { Language = language };
 }

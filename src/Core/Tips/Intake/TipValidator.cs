@@ -1,12 +1,13 @@
 using System.Globalization;
 using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Municipalities;
+using Grastorp.Intake.Core.Texts;
 
 namespace Grastorp.Intake.Core.Tips.Intake;
 
 /// <summary>
-/// The rules a submission must meet. Messages are in Swedish first and English second, like the form, and never
-/// repeat what the resident wrote.
+/// The rules a submission must meet. Messages come from <see cref="TipMessages"/> in the resident's language and
+/// never repeat what the resident wrote.
 /// </summary>
 public sealed class TipValidator(MunicipalityCatalog municipalities, TimeProvider time)
 {
@@ -21,17 +22,19 @@ public sealed class TipValidator(MunicipalityCatalog municipalities, TimeProvide
     private static readonly string[] TrueValues = ["true", "on", "yes", "ja", "1"];
     private static readonly string[] FalseValues = ["false", "off", "no", "nej", "0", ""];
 
-    public TipValidationResult Validate(IReadOnlyDictionary<string, string?> fields)
+    public TipValidationResult Validate(IReadOnlyDictionary<string, string?> fields, Language language = Language.Swedish)
     {
         ArgumentNullException.ThrowIfNull(fields);
         var errors = new FieldErrors();
-        var text = CheckText(Trimmed(fields, TipFields.Text), errors);
-        var kind = CheckKind(Trimmed(fields, TipFields.Kind), errors);
-        var municipality = CheckMunicipality(Trimmed(fields, TipFields.Municipality), errors);
-        var place = CheckLength(Trimmed(fields, TipFields.Place), TipFields.Place, TipLimits.MaxPlaceLength, "Platsen", "The place", errors);
-        var observedAt = CheckObservedAt(Trimmed(fields, TipFields.ObservedAt), errors);
-        var contact = CheckLength(Trimmed(fields, TipFields.Contact), TipFields.Contact, TipLimits.MaxContactLength, "Kontaktuppgiften", "The contact", errors);
-        var consent = CheckConsent(Trimmed(fields, TipFields.Consent), errors);
+        var text = CheckText(Trimmed(fields, TipFields.Text), errors, language);
+        var kind = CheckKind(Trimmed(fields, TipFields.Kind), errors, language);
+        // The form preselects no municipality, so a form post without one forgot it; the API's default is for JSON clients.
+        var fromForm = fields.ContainsKey(TipFields.Language);
+        var municipality = CheckMunicipality(Trimmed(fields, TipFields.Municipality), fromForm, errors, language);
+        var place = CheckLength(Trimmed(fields, TipFields.Place), TipFields.Place, TipLimits.MaxPlaceLength, TipMessages.PlaceTooLong, errors, language);
+        var observedAt = CheckObservedAt(fields, errors, language);
+        var contact = CheckLength(Trimmed(fields, TipFields.Contact), TipFields.Contact, TipLimits.MaxContactLength, TipMessages.ContactTooLong, errors, language);
+        var consent = CheckConsent(Trimmed(fields, TipFields.Consent), errors, language);
         if (errors.Count > 0)
         {
             return new TipValidationResult(null, errors.ToDictionary());
@@ -43,25 +46,25 @@ public sealed class TipValidator(MunicipalityCatalog municipalities, TimeProvide
             new Dictionary<string, string[]>());
     }
 
-    private static string? CheckText(string? text, FieldErrors errors)
+    private static string? CheckText(string? text, FieldErrors errors, Language language)
     {
         if (text is null)
         {
-            errors.Add(TipFields.Text, "Skriv ditt tips. / Write your tip.");
+            errors.Add(TipFields.Text, TipMessages.Get(TipMessages.TextMissing, language));
         }
         else if (TipLimits.LengthOf(text) < TipLimits.MinTextLength)
         {
-            errors.Add(TipFields.Text, $"Texten behöver minst {TipLimits.MinTextLength} tecken. / The text needs at least {TipLimits.MinTextLength} characters.");
+            errors.Add(TipFields.Text, TipMessages.Get(TipMessages.TextTooShort, language, TipLimits.MinTextLength));
         }
         else if (TipLimits.LengthOf(text) > TipLimits.MaxTextLength)
         {
-            errors.Add(TipFields.Text, $"Texten får ha högst {TipLimits.MaxTextLength} tecken. / The text may have at most {TipLimits.MaxTextLength} characters.");
+            errors.Add(TipFields.Text, TipMessages.Get(TipMessages.TextTooLong, language, TipLimits.MaxTextLength));
         }
 
         return text;
     }
 
-    private static TipKind CheckKind(string? value, FieldErrors errors)
+    private static TipKind CheckKind(string? value, FieldErrors errors, Language language)
     {
         if (value is null)
         {
@@ -70,15 +73,15 @@ public sealed class TipValidator(MunicipalityCatalog municipalities, TimeProvide
 
         if (!Kinds.TryGetValue(value, out var kind))
         {
-            errors.Add(TipFields.Kind, "Välj tips, idé eller synpunkt. / Choose tip, idea or feedback (tip, idea, feedback).");
+            errors.Add(TipFields.Kind, TipMessages.Get(TipMessages.KindUnknown, language));
         }
 
         return kind;
     }
 
-    private Municipality CheckMunicipality(string? value, FieldErrors errors)
+    private Municipality CheckMunicipality(string? value, bool required, FieldErrors errors, Language language)
     {
-        if (value is null)
+        if (value is null && !required)
         {
             return municipalities.Default;
         }
@@ -88,34 +91,50 @@ public sealed class TipValidator(MunicipalityCatalog municipalities, TimeProvide
             return municipality;
         }
 
-        var ids = string.Join(", ", municipalities.All.Select(m => m.Id));
-        errors.Add(TipFields.Municipality, $"Välj en av kommunerna: {ids}. / Choose one of the municipalities: {ids}.");
+        errors.Add(TipFields.Municipality, TipMessages.Get(TipMessages.MunicipalityUnknown, language));
         return municipalities.Default;
     }
 
-    private static string? CheckLength(string? value, string field, int max, string swedishName, string englishName, FieldErrors errors)
+    private static string? CheckLength(string? value, string field, int max, string message, FieldErrors errors, Language language)
     {
         if (value is not null && TipLimits.LengthOf(value) > max)
         {
-            errors.Add(field, $"{swedishName} får ha högst {max} tecken. / {englishName} may have at most {max} characters.");
+            errors.Add(field, TipMessages.Get(message, language, max));
         }
 
         return value;
     }
 
-    private static bool CheckConsent(string? value, FieldErrors errors)
+    private static bool CheckConsent(string? value, FieldErrors errors, Language language)
     {
         var consent = TrueValues.Contains(value ?? string.Empty, StringComparer.OrdinalIgnoreCase);
         if (!consent && !FalseValues.Contains(value ?? string.Empty, StringComparer.OrdinalIgnoreCase))
         {
-            errors.Add(TipFields.Consent, "Samtycke är ja eller nej. / Consent is true or false.");
+            errors.Add(TipFields.Consent, TipMessages.Get(TipMessages.ConsentUnreadable, language));
         }
 
         return consent;
     }
 
-    private DateTimeOffset? CheckObservedAt(string? value, FieldErrors errors)
+    private DateTimeOffset? CheckObservedAt(IReadOnlyDictionary<string, string?> fields, FieldErrors errors, Language language)
     {
+        var value = Trimmed(fields, TipFields.ObservedAt);
+        var formatMessage = TipMessages.ObservedAtFormat;
+        if (value is null)
+        {
+            // The form asks for a date and an optional time in two fields (what <input type=date|time> send).
+            var date = Trimmed(fields, TipFields.ObservedDate);
+            var timeOfDay = Trimmed(fields, TipFields.ObservedTime);
+            if (date is null && timeOfDay is not null)
+            {
+                errors.Add(TipFields.ObservedAt, TipMessages.Get(TipMessages.ObservedTimeWithoutDate, language));
+                return null;
+            }
+
+            value = date is null ? null : timeOfDay is null ? date : $"{date}T{timeOfDay}";
+            formatMessage = TipMessages.ObservedDateFormat;
+        }
+
         if (value is null)
         {
             return null;
@@ -129,17 +148,17 @@ public sealed class TipValidator(MunicipalityCatalog municipalities, TimeProvide
         catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException)
         {
             // Out-of-range dates ("0001-01-01" shifted to UTC) land here too: refused, never thrown at the resident.
-            errors.Add(TipFields.ObservedAt, "Ange tiden som 2026-11-20T18:30. / Give the time as 2026-11-20T18:30.");
+            errors.Add(TipFields.ObservedAt, TipMessages.Get(formatMessage, language));
             return null;
         }
 
         if (observed < TipLimits.EarliestObservation)
         {
-            errors.Add(TipFields.ObservedAt, "Tiden ligger för långt bak i tiden. / The time is too far in the past.");
+            errors.Add(TipFields.ObservedAt, TipMessages.Get(TipMessages.ObservedTooEarly, language));
         }
         else if (observed > time.GetUtcNow() + TipLimits.ClockSkew)
         {
-            errors.Add(TipFields.ObservedAt, "Tiden kan inte vara i framtiden. / The time cannot be in the future.");
+            errors.Add(TipFields.ObservedAt, TipMessages.Get(TipMessages.ObservedInFuture, language));
         }
 
         return observed;
@@ -158,7 +177,7 @@ public sealed class TipValidator(MunicipalityCatalog municipalities, TimeProvide
             return null;
         }
 
-        // A time without an offset is what the form's datetime-local field sends: it is Swedish time.
+        // A time without an offset is what the form's date and time fields send: it is Swedish time.
         return dateTime.Kind == DateTimeKind.Unspecified
             ? SwedishTime.AtLocal(DateOnly.FromDateTime(dateTime), TimeOnly.FromDateTime(dateTime))
             : DateTimeOffset.Parse(value, CultureInfo.InvariantCulture);

@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 
-namespace Grastorp.Intake.Core.Counting;
+namespace Grastorp.Intake.Core.Counting.Rows;
 
 /// <summary>How many tips of one theme (or all tips) a partition holds. Read by stats and digests instead of the tips.</summary>
 internal sealed class ThemeCounterEntity : ITableEntity

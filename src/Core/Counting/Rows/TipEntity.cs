@@ -1,9 +1,9 @@
 using Azure;
 using Azure.Data.Tables;
 
-namespace Grastorp.Intake.Core.Counting;
+namespace Grastorp.Intake.Core.Counting.Rows;
 
-/// <summary>A classified tip as stored: PartitionKey = <see cref="TipPartition"/>, RowKey = the reference.</summary>
+/// <summary>A classified tip as stored: PartitionKey = the tip's partition, RowKey = the reference (or a time-order key for its copy).</summary>
 internal sealed class TipEntity : ITableEntity
 {
     public string PartitionKey { get; set; } = string.Empty;
@@ -39,4 +39,12 @@ internal sealed class TipEntity : ITableEntity
 
     /// <summary>JSON: per theme, its confidence and the terms that decided it, so the kommunpolis can see why.</summary>
     public string Explanation { get; set; } = string.Empty;
+
+    /// <summary>The classifier's themes, kept beside a staff correction (null until the first one), so corrections can train it.</summary>
+    public string? ClassifiedThemes { get; set; }
+
+    /// <summary>Who last corrected the themes, and when (null if never).</summary>
+    public string? CorrectedBy { get; set; }
+
+    public DateTimeOffset? CorrectedAt { get; set; }
 }

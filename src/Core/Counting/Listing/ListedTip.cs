@@ -1,0 +1,26 @@
+namespace Grastorp.Intake.Core.Counting.Listing;
+
+/// <summary>
+/// A tip as the kommunpolis reads it in the staff list: what the resident wrote, its themes with the terms that
+/// decided each, and, if a colleague corrected the themes, the classifier's own themes beside the correction.
+/// </summary>
+public sealed record ListedTip(
+    string Reference,
+    string Kind,
+    string Text,
+    string? Place,
+    DateTimeOffset? ObservedAt,
+    string? Contact,
+    DateTimeOffset ReceivedAt,
+    IReadOnlyList<ListedTheme> Themes)
+{
+    /// <summary>The classifier's themes when a person has corrected them; null when never corrected.</summary>
+    public IReadOnlyList<string>? ClassifiedThemes { get; init; }
+
+    public string? CorrectedBy { get; init; }
+
+    public DateTimeOffset? CorrectedAt { get; init; }
+}
+
+/// <summary>One theme of a listed tip and the terms in the text that decided it (none when a person added the theme).</summary>
+public sealed record ListedTheme(string Theme, IReadOnlyList<string> Matched);

@@ -1,0 +1,11 @@
+namespace Grastorp.Intake.Core.Staff.Access;
+
+/// <summary>The staff area's addresses; the HTTP functions' routes spell the same paths.</summary>
+public static class StaffPaths
+{
+    public const string Dashboard = "/personal/statistik";
+    public const string Export = "/personal/statistik.csv";
+    public const string Tips = "/personal/tips";
+    public const string Correction = "/personal/tips/rattelse";
+    public const string Audit = "/personal/granskning";
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Azure.Data.Tables;
+using Grastorp.Intake.Core.Staff.Access;
+using Grastorp.Intake.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Grastorp.Intake.Core.Staff.Audit;
+
+/// <summary>
+/// The only owner of the audit table: records each time staff are shown a tip's text or correct its themes (who,
+/// when, which reference; never the text, since tips can name people), lets the auditor read it month by month,
+/// and removes what is older than the retention period.
+/// </summary>
+public sealed class AuditLog(IntakeTables tables, TimeProvider time, IOptions<AuditOptions> options)
+{
+    private const int MaxBatch = 100;
+
+    /// <summary>How many months back a purge looks for expired rows: bounds the loop; older ones were purged before.</summary>
+    private const int PurgeLookBackMonths = 36;
+
+    public async Task RecordAsync(StaffPrincipal who, AuditAction action, IEnumerable<(string Reference, string Partition, string Detail)> tips, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(who);
+        ArgumentNullException.ThrowIfNull(tips);
+        var now = time.GetUtcNow();
+        var rows = tips.Select(t => new AuditEntity
+        {
+            PartitionKey = MonthOf(now),
+            RowKey = RowKeyAt(now),
+            At = now,
+            Who = who.Name,
+            Role = who.MainRole?.ToString() ?? string.Empty,
+            Action = action.ToString(),
+            Reference = t.Reference,
+            TipPartition = t.Partition,
+            Detail = t.Detail,
+        }).ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var table = await tables.AuditAsync().ConfigureAwait(false);
+        foreach (var batch in rows.Chunk(MaxBatch))
+        {
+            await table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A month's entries, newest first (<paramref name="month"/> <c>2026-11</c>, default this month), one page per call.</summary>
+    public async Task<AuditPage> ReadAsync(string? month, string? after, int pageSize, CancellationToken cancellationToken)
+    {
+        var partition = IsMonth(month) ? month! : MonthOf(time.GetUtcNow());
+        var start = after is { Length: 28 } && after.All(c => char.IsAsciiDigit(c) || c == '-' || char.IsAsciiHexDigitLower(c)) ? after : string.Empty;
+        var size = Math.Clamp(pageSize, 1, 200);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {start}");
+        var table = await tables.AuditAsync().ConfigureAwait(false);
+        var rows = new List<AuditEntity>(size + 1);
+        await foreach (var row in table.QueryAsync<AuditEntity>(filter, maxPerPage: size + 1, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(row);
+            if (rows.Count > size)
+            {
+                break;
+            }
+        }
+
+        var shown = rows.Take(size).ToList();
+        return new AuditPage(
+            partition,
+            [.. shown.Select(r => new AuditEntry(r.At, r.Who, r.Role, Enum.TryParse<AuditAction>(r.Action, out var a) ? a : AuditAction.Viewed, r.Reference, r.TipPartition, r.Detail))],
+            rows.Count > size ? shown[^1].RowKey : null);
+    }
+
+    /// <summary>Deletes every entry older than the retention period; returns how many.</summary>
+    public async Task<int> PurgeAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = time.GetUtcNow().AddDays(-options.Value.RetentionDays);
+        var table = await tables.AuditAsync().ConfigureAwait(false);
+        var deleted = 0;
+        var month = new DateTimeOffset(cutoff.Year, cutoff.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < PurgeLookBackMonths; i++, month = month.AddMonths(-1))
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {MonthOf(month)} and At lt {cutoff}");
+            var expired = new List<AuditEntity>();
+            await foreach (var row in table.QueryAsync<AuditEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                expired.Add(row);
+            }
+
+            foreach (var batch in expired.Chunk(MaxBatch))
+            {
+                await table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r)), cancellationToken).ConfigureAwait(false);
+                deleted += batch.Length;
+            }
+        }
+
+        return deleted;
+    }
+
+    private static string MonthOf(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    private static bool IsMonth(string? month) =>
+        month is { Length: 7 } && DateTime.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+
+    private static string RowKeyAt(DateTimeOffset instant) =>
+        string.Create(CultureInfo.InvariantCulture, $"{DateTimeOffset.MaxValue.UtcTicks - instant.UtcTicks:D19}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}");
+}

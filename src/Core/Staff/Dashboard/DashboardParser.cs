@@ -1,0 +1,109 @@
+using Grastorp.Intake.Core.Calendar;
+using Grastorp.Intake.Core.Municipalities;
+using Grastorp.Intake.Core.Stats;
+
+namespace Grastorp.Intake.Core.Staff.Dashboard;
+
+/// <summary>
+/// Reads the dashboard's GET form into a <see cref="DashboardQuery"/>: presets are worked out from today's Swedish
+/// week; the comparison period is the same number of weeks just before. Wrong values get a message per field.
+/// </summary>
+public sealed class DashboardParser(MunicipalityCatalog municipalities, TimeProvider time)
+{
+    public (DashboardQuery? Query, IReadOnlyDictionary<string, string[]> Errors) Parse(DashboardRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new FieldErrors();
+        var thisWeek = SwedishTime.WeekOf(time.GetUtcNow());
+        var period = DashboardFields.ParsePeriod(request.Period);
+        if (period is null)
+        {
+            errors.Add(DashboardFields.Period, "Välj en period i listan.");
+        }
+
+        var (from, to) = period switch
+        {
+            DashboardPeriod.ThisYear => (new WeekId(thisWeek.Year, 1), thisWeek),
+            DashboardPeriod.LastYear => (new WeekId(thisWeek.Year - 1, 1), LastWeekOf(thisWeek.Year - 1)),
+            DashboardPeriod.Weeks => Range(request.From, request.To, thisWeek, errors),
+            _ => (Back(thisWeek, StatsQuery.DefaultWeeks - 1), thisWeek),
+        };
+
+        Municipality[] covered = [];
+        var municipality = request.Municipality?.Trim();
+        if (string.IsNullOrEmpty(municipality) || municipality == DashboardFields.All)
+        {
+            municipality = DashboardFields.All;
+            covered = [.. municipalities.All];
+        }
+        else if (municipalities.TryFind(municipality, out var one))
+        {
+            municipality = one.Id;
+            covered = [one];
+        }
+        else
+        {
+            errors.Add(DashboardFields.Municipality, "Välj en kommun i listan.");
+        }
+
+        var kindErrors = new FieldErrors();
+        var kind = request.Kind?.Trim() == DashboardFields.All ? null : StatsQueryParser.KindOf(request.Kind, kindErrors);
+        if (kindErrors.Count > 0)
+        {
+            errors.Add(DashboardFields.Kind, "Välj tips, idéer eller synpunkter i listan.");
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors.ToDictionary());
+        }
+
+        var weeks = WeekId.CountBetween(from, to);
+        var previousTo = from > WeekId.MinValue ? from.Previous() : from;
+        var previousFrom = Back(previousTo, weeks - 1);
+        return (new DashboardQuery(
+            period!.Value,
+            municipality,
+            kind ?? DashboardFields.All,
+            new StatsQuery(from, to, covered, kind),
+            new StatsQuery(previousFrom, previousTo, covered, kind)), new Dictionary<string, string[]>());
+    }
+
+    private static (WeekId From, WeekId To) Range(string? fromText, string? toText, WeekId thisWeek, FieldErrors errors)
+    {
+        var to = thisWeek;
+        var from = Back(thisWeek, StatsQuery.DefaultWeeks - 1);
+        if (!string.IsNullOrWhiteSpace(toText) && !WeekId.TryParse(toText, null, out to))
+        {
+            errors.Add(DashboardFields.To, "Ange till-veckan som 2026-W48.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(fromText) && !WeekId.TryParse(fromText, null, out from))
+        {
+            errors.Add(DashboardFields.From, "Ange från-veckan som 2026-W40.");
+        }
+
+        if (errors.Count == 0 && from > to)
+        {
+            errors.Add(DashboardFields.From, "Från-veckan ligger efter till-veckan.");
+        }
+        else if (errors.Count == 0 && WeekId.CountBetween(from, to) > StatsQuery.MaxWeeks)
+        {
+            errors.Add(DashboardFields.From, $"Välj högst {StatsQuery.MaxWeeks} veckor.");
+        }
+
+        return (from, to);
+    }
+
+    private static WeekId LastWeekOf(int year) => new(year, System.Globalization.ISOWeek.GetWeeksInYear(year));
+
+    private static WeekId Back(WeekId week, int weeks)
+    {
+        for (var i = 0; i < weeks && week > WeekId.MinValue; i++)
+        {
+            week = week.Previous();
+        }
+
+        return week;
+    }
+}

@@ -1,0 +1,63 @@
+using Grastorp.Intake.Core.Calendar;
+using Grastorp.Intake.Core.Counting;
+using Grastorp.Intake.Core.Municipalities;
+using Grastorp.Intake.Core.Staff.Access;
+using Grastorp.Intake.Core.Staff.Audit;
+using Grastorp.Intake.Core.Stats;
+using Grastorp.Intake.Core.Themes;
+
+namespace Grastorp.Intake.Core.Staff.TipList;
+
+/// <summary>
+/// The kommunpolis's list of a week's tips, newest first, one page at a time. Every tip whose text is shown is
+/// written to the audit log (who, when, which reference) before the page is returned: no view without a record.
+/// </summary>
+public sealed class TipListService(TipStore tips, AuditLog audit, MunicipalityCatalog municipalities, ThemeCatalog themes, TimeProvider time)
+{
+    public (TipListQuery? Query, IReadOnlyDictionary<string, string[]> Errors) Parse(TipListRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new FieldErrors();
+        var municipality = municipalities.Default;
+        if (!string.IsNullOrWhiteSpace(request.Municipality) && !municipalities.TryFind(request.Municipality, out municipality))
+        {
+            errors.Add(TipListQuery.MunicipalityField, "Välj en kommun i listan.");
+        }
+
+        var week = SwedishTime.WeekOf(time.GetUtcNow());
+        if (!string.IsNullOrWhiteSpace(request.Week) && !WeekId.TryParse(request.Week, null, out week))
+        {
+            errors.Add(TipListQuery.WeekField, "Ange veckan som 2026-W48.");
+        }
+
+        var kindErrors = new FieldErrors();
+        var kind = request.Kind?.Trim() == "alla" ? null : StatsQueryParser.KindOf(request.Kind, kindErrors);
+        if (kindErrors.Count > 0)
+        {
+            errors.Add(TipListQuery.KindField, "Välj tips, idéer eller synpunkter i listan.");
+        }
+
+        var theme = request.Theme?.Trim();
+        if (string.IsNullOrEmpty(theme) || theme == "alla")
+        {
+            theme = null;
+        }
+        else if (!themes.Contains(theme))
+        {
+            errors.Add(TipListQuery.ThemeField, "Välj ett tema i listan.");
+        }
+
+        return errors.Count > 0
+            ? (null, errors.ToDictionary())
+            : (new TipListQuery(municipality!, week, kind, theme, request.After), new Dictionary<string, string[]>());
+    }
+
+    public async Task<TipListView> ShowAsync(StaffPrincipal viewer, TipListQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(query);
+        var page = await tips.ListAsync(query.Partition, query.Filter, cancellationToken).ConfigureAwait(false);
+        await audit.RecordAsync(viewer, AuditAction.Viewed, page.Tips.Select(t => (t.Reference, query.Partition.Key, string.Empty)), cancellationToken).ConfigureAwait(false);
+        return new TipListView(viewer, query, page);
+    }
+}

@@ -1,0 +1,143 @@
+using System.Net;
+using Grastorp.Intake.Core.Staff.Access;
+using Grastorp.Intake.Web.Rendering;
+
+namespace Grastorp.Intake.DevHost.SignIn;
+
+/// <summary>
+/// The DevHost plays App Service Authentication's part: it always strips an incoming <c>X-MS-CLIENT-PRINCIPAL</c>
+/// (nobody may forge one), and only in Development, listening on loopback only, it offers a sign-in page (pick a
+/// name and a role) whose cookie it turns into that header, and says <c>WEBSITE_AUTH_ENABLED=True</c> so the staff
+/// functions trust it. The Functions app has none of this: in Azure the platform does it.
+/// </summary>
+internal static class DevSignIn
+{
+    public const string SignInPath = "/dev/logga-in";
+    public const string SignOutPath = "/dev/logga-ut";
+    public const string CookieName = "dev-staff-principal";
+
+    private const string EnabledKey = "DevHost:DevSignIn";
+
+    public static WebApplicationBuilder AddDevSignIn(this WebApplicationBuilder builder)
+    {
+        if (builder.Environment.IsDevelopment() && ListensOnLoopbackOnly(builder.Configuration))
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [EnabledKey] = "true",
+                [StaffAuthOptions.PlatformAuthSetting] = "True",
+                [$"{StaffAuthOptions.SectionName}:{nameof(StaffAuthOptions.SignInPath)}"] = SignInPath,
+                [$"{StaffAuthOptions.SectionName}:{nameof(StaffAuthOptions.SignOutPath)}"] = SignOutPath,
+            });
+        }
+
+        return builder;
+    }
+
+    public static WebApplication UseDevSignIn(this WebApplication app)
+    {
+        var enabled = string.Equals(app.Configuration[EnabledKey], "true", StringComparison.Ordinal);
+        app.Use((context, next) =>
+        {
+            context.Request.Headers.Remove(ClientPrincipal.HeaderName);
+            if (enabled && IsLoopback(context) && context.Request.Cookies.TryGetValue(CookieName, out var principal))
+            {
+                context.Request.Headers[ClientPrincipal.HeaderName] = principal;
+            }
+
+            return next(context);
+        });
+
+        if (enabled)
+        {
+            app.MapGet(SignInPath, ShowAsync);
+            app.MapPost(SignInPath, SignInAsync);
+            app.MapGet(SignOutPath, SignOut);
+        }
+
+        return app;
+    }
+
+    private static async Task ShowAsync(HttpContext context)
+    {
+        if (!IsLoopback(context))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        await PageAsync(context, 200, null, LocalPath(context.Request.Query["post_login_redirect_uri"]), null).ConfigureAwait(false);
+    }
+
+    private static async Task SignInAsync(HttpContext context)
+    {
+        if (!IsLoopback(context) || !context.Request.HasFormContentType
+            || !CrossSiteCheck.IsSameOrigin(context.Request.Headers["Sec-Fetch-Site"], context.Request.Headers.Origin, context.Request.Host.Value))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        var name = form["name"].ToString().Trim();
+        var returnPath = LocalPath(form["post_login_redirect_uri"]);
+        if (name.Length is 0 or > 100 || !Enum.TryParse<StaffRole>(form["role"], out var role) || !Enum.IsDefined(role))
+        {
+            await PageAsync(context, 400, name, returnPath, "Skriv ett namn (högst 100 tecken) och välj en roll.").ConfigureAwait(false);
+            return;
+        }
+
+        context.Response.Cookies.Append(CookieName, ClientPrincipal.Write(name, role), new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/", IsEssential = true });
+        context.Response.StatusCode = StatusCodes.Status303SeeOther;
+        context.Response.Headers.Location = returnPath;
+    }
+
+    private static void SignOut(HttpContext context)
+    {
+        context.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/" });
+        context.Response.StatusCode = StatusCodes.Status303SeeOther;
+        context.Response.Headers.Location = SignInPath;
+    }
+
+    private static async Task PageAsync(HttpContext context, int status, string? name, string returnPath, string? error)
+    {
+        var renderer = context.RequestServices.GetRequiredService<ComponentRenderer>();
+        var html = await renderer.RenderAsync<DevSignInPage>(new Dictionary<string, object?>
+        {
+            [nameof(DevSignInPage.Name)] = name,
+            [nameof(DevSignInPage.ReturnPath)] = returnPath,
+            [nameof(DevSignInPage.Error)] = error,
+        }).ConfigureAwait(false);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers.ContentSecurityPolicy = Grastorp.Intake.Functions.Http.PageResults.ContentSecurityPolicy;
+        await context.Response.WriteAsync("<!DOCTYPE html>\n" + html, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>Only a path on this site, so the sign-in page can never send anyone elsewhere.</summary>
+    private static string LocalPath(string? path) =>
+        path is { Length: > 0 } && path[0] == '/' && !path.StartsWith("//", StringComparison.Ordinal) && !path.Contains('\\', StringComparison.Ordinal)
+            ? path
+            : StaffPaths.Dashboard;
+
+    private static bool IsLoopback(HttpContext context) =>
+        context.Connection.RemoteIpAddress is not { } remote || IPAddress.IsLoopback(remote);
+
+    /// <summary>Every configured address is loopback (127.0.0.1, [::1] or localhost); none configured means Kestrel's localhost default.</summary>
+    private static bool ListensOnLoopbackOnly(ConfigurationManager configuration)
+    {
+        var urls = configuration["urls"] ?? configuration["Urls"];
+        if (string.IsNullOrWhiteSpace(urls))
+        {
+            return true;
+        }
+
+        return urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(url =>
+        {
+            var host = url.Replace("://*", "://wildcard", StringComparison.Ordinal).Replace("://+", "://wildcard", StringComparison.Ordinal);
+            return Uri.TryCreate(host, UriKind.Absolute, out var uri)
+                && (uri.IsLoopback || string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase));
+        });
+    }
+}

@@ -1,0 +1,36 @@
+using Grastorp.Intake.Core.Staff.Access;
+using Grastorp.Intake.Core.Staff.TipList;
+using Grastorp.Intake.Functions.Http;
+using Grastorp.Intake.Web.Staff;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Grastorp.Intake.Functions;
+
+/// <summary>The kommunpolis corrects a tip's themes (a same-site form post); then back to the list.</summary>
+public sealed class CorrectTipThemes(StaffGuard guard, TipCorrectionService corrections, StaffPages pages)
+{
+    [Function(nameof(CorrectTipThemes))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "personal/tips/rattelse")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var access = StaffResults.Check(guard, StaffArea.TipCorrection, request);
+        if (!access.Allowed)
+        {
+            return await StaffResults.RefuseAsync(access, request, guard, pages);
+        }
+
+        if (StaffResults.IsCrossSite(request) || !request.HasFormContentType)
+        {
+            return StaffResults.CrossSiteRefused();
+        }
+
+        var form = await request.ReadFormAsync(cancellationToken);
+        var outcome = await corrections.CorrectAsync(access.Principal!, StaffText.CorrectionRequest(form), cancellationToken);
+        return outcome is null
+            ? IntakeResults.Problem(StatusCodes.Status400BadRequest, "Formuläret kunde inte läsas. Ladda om sidan och försök igen.")
+            : StaffResults.SeeOther(StaffText.AfterCorrection(form["tillbaka"], outcome.Value, form[TipCorrectionService.ReferenceField]));
+    }
+}

@@ -1,0 +1,102 @@
+using Grastorp.Intake.Core.Staff.Access;
+using Grastorp.Intake.Web.Staff;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Grastorp.Intake.Functions.Http;
+
+/// <summary>
+/// What the staff functions share: the guard's verdict as HTTP (a browser page without sign-in is sent to sign in,
+/// anything else gets 401; a missing role gets 403 and a page naming it), the cross-site check for posts, the
+/// form's query values, and the CSV download. Every answer is no-store.
+/// </summary>
+public static class StaffResults
+{
+    public static StaffAccess Check(StaffGuard guard, StaffArea area, HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(guard);
+        ArgumentNullException.ThrowIfNull(request);
+        return guard.Check(area, request.Headers[ClientPrincipal.HeaderName]);
+    }
+
+    public static async Task<IActionResult> RefuseAsync(StaffAccess access, HttpRequest request, StaffGuard guard, StaffPages pages)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(guard);
+        ArgumentNullException.ThrowIfNull(pages);
+        if (access.Result == StaffAccess.Verdict.Forbidden)
+        {
+            return PageResults.Html(await pages.ForbiddenAsync(access).ConfigureAwait(false));
+        }
+
+        if (HttpMethods.IsGet(request.Method) && BrowserResults.WantsHtml(request))
+        {
+            return new StaffRedirect(StatusCodes.Status302Found, guard.SignInUrl(request.Path + request.QueryString));
+        }
+
+        return NoStore(IntakeResults.Problem(StatusCodes.Status401Unauthorized, "Logga in för att se personalsidorna. / Sign in to see the staff pages."));
+    }
+
+    /// <summary>A post another site made the browser send: refused before anything changes.</summary>
+    public static bool IsCrossSite(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return !CrossSiteCheck.IsSameOrigin(request.Headers["Sec-Fetch-Site"], request.Headers.Origin, request.Host.Value);
+    }
+
+    public static IActionResult CrossSiteRefused() =>
+        NoStore(IntakeResults.Problem(StatusCodes.Status403Forbidden, "Begäran kom från en annan webbplats. / The request came from another site."));
+
+    /// <summary>The values of a GET form, by field name (the last value when one is given twice).</summary>
+    public static Dictionary<string, string?> Query(HttpRequest request, params string[] fields)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return fields.ToDictionary(f => f, f => request.Query[f].LastOrDefault(), StringComparer.Ordinal);
+    }
+
+    /// <summary>After a post: back to the list with GET, so a reload does not send the form again.</summary>
+    public static IActionResult SeeOther(string location) => new StaffRedirect(StatusCodes.Status303SeeOther, location);
+
+    public static IActionResult Csv(byte[] content, string fileName) => new CsvResult(content, fileName);
+
+    private static NoStoreResult NoStore(IActionResult inner) => new(inner);
+
+    private sealed class NoStoreResult(IActionResult inner) : IActionResult
+    {
+        public Task ExecuteResultAsync(ActionContext context)
+        {
+            context.HttpContext.Response.Headers.CacheControl = "no-store";
+            return inner.ExecuteResultAsync(context);
+        }
+    }
+
+    private sealed class StaffRedirect(int status, string location) : IActionResult
+    {
+        public Task ExecuteResultAsync(ActionContext context)
+        {
+            var response = context.HttpContext.Response;
+            response.StatusCode = status;
+            response.Headers.Location = location;
+            response.Headers.CacheControl = "no-store";
+            response.Headers.XContentTypeOptions = "nosniff";
+            response.Headers["Referrer-Policy"] = "no-referrer";
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class CsvResult(byte[] content, string fileName) : IActionResult
+    {
+        public async Task ExecuteResultAsync(ActionContext context)
+        {
+            var response = context.HttpContext.Response;
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = Grastorp.Intake.Core.Staff.Dashboard.CountsCsv.ContentType;
+            response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+            response.Headers.CacheControl = "no-store";
+            response.Headers.XContentTypeOptions = "nosniff";
+            response.ContentLength = content.Length;
+            await response.Body.WriteAsync(content, context.HttpContext.RequestAborted).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using Grastorp.Intake.Core.Staff.Access;
+using Grastorp.Intake.Core.Staff.Audit;
+using Grastorp.Intake.Functions.Http;
+using Grastorp.Intake.Web.Staff;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Grastorp.Intake.Functions;
+
+/// <summary>The auditor (role Granskare) reads who was shown or corrected which tip, month by month.</summary>
+public sealed class ShowAuditLog(StaffGuard guard, AuditLog audit, StaffPages pages)
+{
+    private const int PageSize = 100;
+
+    [Function(nameof(ShowAuditLog))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "personal/granskning")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var access = StaffResults.Check(guard, StaffArea.AuditLog, request);
+        if (!access.Allowed)
+        {
+            return await StaffResults.RefuseAsync(access, request, guard, pages);
+        }
+
+        var page = await audit.ReadAsync(request.Query["manad"], request.Query["efter"], PageSize, cancellationToken);
+        return PageResults.Html(await pages.AuditAsync(access.Principal!, page));
+    }
+}

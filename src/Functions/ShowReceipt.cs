@@ -1,0 +1,21 @@
+using Grastorp.Intake.Core.Texts;
+using Grastorp.Intake.Functions.Http;
+using Grastorp.Intake.Web.Pages;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Grastorp.Intake.Functions;
+
+/// <summary>The receipt after sending, in Swedish: the reference and where to follow it.</summary>
+public sealed class ShowReceipt(ResidentPages pages)
+{
+    [Function(nameof(ShowReceipt))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "kvitto/{reference}")] HttpRequest request,
+        string reference)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return PageResults.Html(await pages.ReceiptAsync(Language.Swedish, reference));
+    }
+}

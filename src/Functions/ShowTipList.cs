@@ -1,0 +1,30 @@
+using Grastorp.Intake.Core.Staff.Access;
+using Grastorp.Intake.Core.Staff.TipList;
+using Grastorp.Intake.Functions.Http;
+using Grastorp.Intake.Web.Staff;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Grastorp.Intake.Functions;
+
+/// <summary>The kommunpolis reads a week's tips, newest first, each view recorded in the audit log.</summary>
+public sealed class ShowTipList(StaffGuard guard, TipListService tips, StaffPages pages)
+{
+    [Function(nameof(ShowTipList))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "personal/tips")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var access = StaffResults.Check(guard, StaffArea.TipList, request);
+        if (!access.Allowed)
+        {
+            return await StaffResults.RefuseAsync(access, request, guard, pages);
+        }
+
+        var form = StaffResults.Query(request, TipListQuery.MunicipalityField, TipListQuery.WeekField, TipListQuery.KindField, TipListQuery.ThemeField, TipListQuery.AfterField, StaffText.ResultField, TipCorrectionService.ReferenceField);
+        var (query, errors) = tips.Parse(new TipListRequest(form[TipListQuery.MunicipalityField], form[TipListQuery.WeekField], form[TipListQuery.KindField], form[TipListQuery.ThemeField], form[TipListQuery.AfterField]));
+        var view = query is null ? null : await tips.ShowAsync(access.Principal!, query, cancellationToken);
+        return PageResults.Html(await pages.TipsAsync(access.Principal!, view, errors, form, StaffText.CorrectionMessage(form[StaffText.ResultField], form[TipCorrectionService.ReferenceField])));
+    }
+}

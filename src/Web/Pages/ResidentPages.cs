@@ -1,0 +1,67 @@
+using Grastorp.Intake.Core.Municipalities;
+using Grastorp.Intake.Core.Texts;
+using Grastorp.Intake.Core.Tips;
+using Grastorp.Intake.Core.Tips.Intake;
+using Grastorp.Intake.Core.Tips.Status;
+using Grastorp.Intake.Web.Rendering;
+using Grastorp.Intake.Web.Site;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+
+namespace Grastorp.Intake.Web.Pages;
+
+/// <summary>Renders the pages a resident sees. Each HTTP function asks for one page and sends what it gets.</summary>
+public sealed class ResidentPages(ComponentRenderer renderer, MunicipalityCatalog municipalities, TipStatusService statuses, IOptions<SiteOptions> site)
+{
+    public Task<HtmlPage> FormAsync(Language language) => FormAsync(language, null);
+
+    /// <summary>The form again after a refused submission, every answer kept; 400 so no one takes it for success.</summary>
+    public Task<HtmlPage> FormAsync(Language language, SubmitOutcome.Invalid? refused) =>
+        RenderAsync<TipFormPage>(
+            refused is null ? 200 : 400,
+            refused is not null,
+            language,
+            new()
+            {
+                [nameof(TipFormPage.Municipalities)] = municipalities.All,
+                [nameof(TipFormPage.Errors)] = refused?.Errors,
+                [nameof(TipFormPage.Answers)] = refused?.Answers,
+            });
+
+    /// <summary>The receipt for a reference in its canonical form; anything else gets the not-found status page.</summary>
+    public Task<HtmlPage> ReceiptAsync(Language language, string? reference) =>
+        TipReference.TryParse(reference, out var parsed)
+            ? RenderAsync<ReceiptPage>(200, true, language, new() { [nameof(ReceiptPage.Reference)] = parsed.Value })
+            : NotFoundAsync(language);
+
+    /// <summary>The status of a tip, or the lookup form when no code is given; unknown and malformed codes alike get 404.</summary>
+    public async Task<HtmlPage> StatusAsync(Language language, string? reference, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reference))
+        {
+            return await RenderAsync<StatusPage>(200, false, language, []).ConfigureAwait(false);
+        }
+
+        var status = await statuses.FindAsync(reference, cancellationToken).ConfigureAwait(false);
+        return status is null || !TipReference.TryParse(reference, out var parsed)
+            ? await NotFoundAsync(language).ConfigureAwait(false)
+            : await RenderAsync<StatusPage>(200, true, language, new() { [nameof(StatusPage.Reference)] = parsed.Value, [nameof(StatusPage.Status)] = status }).ConfigureAwait(false);
+    }
+
+    public Task<HtmlPage> AccessibilityAsync(Language language) => RenderAsync<AccessibilityPage>(200, false, language, []);
+
+    public Task<HtmlPage> PrivacyAsync(Language language) => RenderAsync<PrivacyPage>(200, false, language, []);
+
+    // What was typed is not echoed back, so a malformed code and an unknown one look the same.
+    private Task<HtmlPage> NotFoundAsync(Language language) =>
+        RenderAsync<StatusPage>(404, false, language, new() { [nameof(StatusPage.Reference)] = "?" });
+
+    private async Task<HtmlPage> RenderAsync<TPage>(int statusCode, bool showsResidentText, Language language, Dictionary<string, object?> parameters)
+        where TPage : IComponent
+    {
+        parameters[nameof(PageComponent.Language)] = language;
+        parameters[nameof(PageComponent.Site)] = site.Value;
+        var html = await renderer.RenderAsync<TPage>(parameters).ConfigureAwait(false);
+        return new HtmlPage(statusCode, "<!DOCTYPE html>\n" + html, showsResidentText);
+    }
+}

@@ -1,0 +1,3 @@
+global using Microsoft.Playwright;
+
+[assembly: AssemblyFixture(typeof(Grastorp.Intake.Browser.Tests.Chromium))]

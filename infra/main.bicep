@@ -38,7 +38,7 @@ param classifierLanguages string[] = []
 param classifierModel string = 'builtin'
 
 @description('Table names; the template creates each one.')
-param tables StorageTables = { tips: 'Tips', receipts: 'TipReceipts', digests: 'Digests' }
+param tables StorageTables = { tips: 'Tips', receipts: 'TipReceipts', digests: 'Digests', audit: 'StaffAudit', actions: 'CommitmentActions' }
 
 @description('Tenant of the Entra ID app registration staff sign in with.')
 param entraTenantId string = tenant().tenantId

@@ -35,6 +35,8 @@ type StorageTables = {
   tips: string
   receipts: string
   digests: string
+  audit: string
+  actions: string
 }
 
 @export()
@@ -55,7 +57,7 @@ var queueNames = ['tips', 'tips-poison']
 
 @export()
 @description('Every table the app uses; the template creates them all.')
-func tableNames(tables StorageTables) string[] => [tables.tips, tables.receipts, tables.digests]
+func tableNames(tables StorageTables) string[] => [tables.tips, tables.receipts, tables.digests, tables.audit, tables.actions]
 
 // Configuration keys in app-setting form: ':' becomes '__' and list items are numbered from 0.
 func listSettings(prefix string, values string[]) Settings =>
@@ -96,6 +98,8 @@ func appSettings(app AppParameters, endpoints Endpoints) Settings => union({
   Storage__TipsTable: app.tables.tips
   Storage__ReceiptsTable: app.tables.receipts
   Storage__DigestsTable: app.tables.digests
+  Storage__AuditTable: app.tables.audit
+  Storage__ActionsTable: app.tables.actions
 }, listSettings('Municipalities__Ids', app.municipalities),
   listSettings('Classifier__Languages', app.classifierLanguages),
   recipientSettings(app.digestRecipients))

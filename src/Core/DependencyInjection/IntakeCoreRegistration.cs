@@ -3,6 +3,9 @@ using Azure.Storage.Queues;
 using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Digest;
 using Grastorp.Intake.Core.Municipalities;
+using Grastorp.Intake.Core.FollowUp;
+using Grastorp.Intake.Core.Promises;
+using Grastorp.Intake.Core.Promises.Actions;
 using Grastorp.Intake.Core.Stats;
 using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Tips.Intake;
@@ -30,6 +33,8 @@ public static class IntakeCoreRegistration
         services.AddSingleton<IValidateOptions<MunicipalityOptions>, MunicipalityOptionsValidator>();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageConnectionValidator>();
+        services.AddOptions<PromiseOptions>().BindConfiguration(PromiseOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PromiseOptions>, PromiseOptionsValidator>();
         services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<DigestOptions>, DigestOptionsValidator>();
 
@@ -50,6 +55,9 @@ public static class IntakeCoreRegistration
         services.AddSingleton<TipQueues>();
         services.AddSingleton<ReceiptStore>();
         services.AddSingleton<TipStore>();
+        services.AddSingleton<PromiseCatalog>();
+        services.AddSingleton<CommitmentActionStore>();
+        services.AddSingleton<FollowUpService>();
         services.AddThemeCatalog(configuration);
 
         services.AddSingleton<TipValidator>();

@@ -10,6 +10,7 @@ public sealed class IntakeTables
     private readonly CreatedOnce<TableClient> _receipts;
     private readonly CreatedOnce<TableClient> _digests;
     private readonly CreatedOnce<TableClient> _audit;
+    private readonly CreatedOnce<TableClient> _actions;
 
     public IntakeTables(TableServiceClient service, IOptions<StorageOptions> options)
     {
@@ -19,6 +20,7 @@ public sealed class IntakeTables
         _receipts = Create(service, names.ReceiptsTable);
         _digests = Create(service, names.DigestsTable);
         _audit = Create(service, names.AuditTable);
+        _actions = Create(service, names.ActionsTable);
     }
 
     public Task<TableClient> TipsAsync() => _tips.GetAsync();
@@ -28,6 +30,8 @@ public sealed class IntakeTables
     public Task<TableClient> DigestsAsync() => _digests.GetAsync();
 
     public Task<TableClient> AuditAsync() => _audit.GetAsync();
+
+    public Task<TableClient> ActionsAsync() => _actions.GetAsync();
 
     private static CreatedOnce<TableClient> Create(TableServiceClient service, string name) =>
         new(service.GetTableClient(name), table => table.CreateIfNotExistsAsync());

@@ -22,4 +22,8 @@ public sealed class StorageOptions
     /// <summary>Who was shown or corrected which tip, and when (never the text); read by the auditor.</summary>
     [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Storage:AuditTable must be a valid table name (letters and digits, 3-63).")]
     public string AuditTable { get; set; } = "StaffAudit";
+
+    /// <summary>What staff did per promise commitment, published on the follow-up page and feed.</summary>
+    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Storage:ActionsTable must be a valid table name (letters and digits, 3-63).")]
+    public string ActionsTable { get; set; } = "CommitmentActions";
 }

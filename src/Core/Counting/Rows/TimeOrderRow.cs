@@ -28,6 +28,7 @@ internal static class TimeOrderRow
             [nameof(TipEntity.ClassifiedThemes)] = tip.ClassifiedThemes,
             [nameof(TipEntity.CorrectedBy)] = tip.CorrectedBy,
             [nameof(TipEntity.CorrectedAt)] = tip.CorrectedAt,
+            [nameof(TipEntity.Commitments)] = tip.Commitments,
         };
         foreach (var theme in tip.Themes.Split(',', StringSplitOptions.RemoveEmptyEntries))
         {

@@ -47,4 +47,7 @@ internal sealed class TipEntity : ITableEntity
     public string? CorrectedBy { get; set; }
 
     public DateTimeOffset? CorrectedAt { get; set; }
+
+    /// <summary>The promise commitments (keys, comma-separated) the tip was counted under when it was classified.</summary>
+    public string? Commitments { get; set; }
 }

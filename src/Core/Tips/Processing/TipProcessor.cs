@@ -1,5 +1,6 @@
 using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Municipalities;
+using Grastorp.Intake.Core.Promises;
 using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Core.Tips.Queue;
@@ -16,6 +17,7 @@ public sealed partial class TipProcessor(
     TipStore store,
     TipQueues queue,
     MunicipalityCatalog municipalities,
+    PromiseCatalog promises,
     ILogger<TipProcessor> logger)
 {
     public async Task<ProcessOutcome> ProcessAsync(string messageText, string messageId, long dequeueCount, CancellationToken cancellationToken)
@@ -35,14 +37,16 @@ public sealed partial class TipProcessor(
         }
 
         var classification = classifier.Classify(tip.Text);
-        var outcome = await store.RecordAsync(tip.ToReceivedTip(), classification, cancellationToken).ConfigureAwait(false);
+        var received = tip.ToReceivedTip();
+        var commitments = promises.Link(received.Municipality, received.Partition.Week.Year, classification);
+        var outcome = await store.RecordAsync(received, classification, commitments, cancellationToken).ConfigureAwait(false);
         if (outcome == RecordOutcome.AlreadyCounted)
         {
             LogAlreadyCounted(logger, tip.Reference, messageId, dequeueCount);
             return ProcessOutcome.AlreadyCounted;
         }
 
-        LogClassified(logger, tip.Reference, classification.Primary, classification.Themes.Count);
+        LogClassified(logger, tip.Reference, classification.Primary, classification.Themes.Count, commitments.Count);
         return ProcessOutcome.Counted;
     }
 
@@ -66,8 +70,8 @@ public sealed partial class TipProcessor(
     [LoggerMessage(Level = LogLevel.Error, Message = "Queue message {MessageId} moved to " + StorageNames.TipsPoisonQueue + " unprocessed: {Reason}")]
     private static partial void LogPoisoned(ILogger logger, string messageId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Tip {Reference} classified as {Theme} ({ThemeCount} themes) and counted")]
-    private static partial void LogClassified(ILogger logger, string reference, string theme, int themeCount);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tip {Reference} classified as {Theme} ({ThemeCount} themes, {CommitmentCount} commitments) and counted")]
+    private static partial void LogClassified(ILogger logger, string reference, string theme, int themeCount, int commitmentCount);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tip {Reference} was already counted; message {MessageId} (dequeue {DequeueCount}) changed nothing")]
     private static partial void LogAlreadyCounted(ILogger logger, string reference, string messageId, long dequeueCount);

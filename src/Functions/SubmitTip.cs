@@ -1,4 +1,3 @@
-using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Intake;
 using Grastorp.Intake.Functions.Http;
 using Grastorp.Intake.Web.Pages;

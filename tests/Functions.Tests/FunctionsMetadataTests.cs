@@ -21,7 +21,12 @@ public sealed class FunctionsMetadataTests
     {
         using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, "functions.metadata")));
         Assert.Equal(
-            ["ClassifyTip", "GetThemeCounts", "GetTipStatus", "SendWeeklyDigest", "SubmitTip"],
+            [
+                "ClassifyTip", "GetThemeCounts", "GetTipStatus", "SendWeeklyDigest", "ServeAsset",
+                "ShowAccessibility", "ShowAccessibilityInEnglish", "ShowPrivacy", "ShowPrivacyInEnglish",
+                "ShowReceipt", "ShowReceiptInEnglish", "ShowTipForm", "ShowTipFormInEnglish", "ShowTipStatus", "ShowTipStatusInEnglish",
+                "SubmitTip",
+            ],
             metadata.RootElement.EnumerateArray().Select(f => f.GetProperty("name").GetString()).Order());
     }
 
@@ -29,6 +34,17 @@ public sealed class FunctionsMetadataTests
     [InlineData("SubmitTip", "post", "api/tips", "Anonymous")]
     [InlineData("GetTipStatus", "get", "api/tips/{reference}", "Anonymous")]
     [InlineData("GetThemeCounts", "get", "api/stats", "Function")]
+    [InlineData("ShowTipForm", "get", "{ignored:maxlength(0)?}", "Anonymous")]
+    [InlineData("ShowTipFormInEnglish", "get", "en", "Anonymous")]
+    [InlineData("ShowReceipt", "get", "kvitto/{reference}", "Anonymous")]
+    [InlineData("ShowReceiptInEnglish", "get", "en/receipt/{reference}", "Anonymous")]
+    [InlineData("ShowTipStatus", "get", "status/{reference?}", "Anonymous")]
+    [InlineData("ShowTipStatusInEnglish", "get", "en/status/{reference?}", "Anonymous")]
+    [InlineData("ShowAccessibility", "get", "tillganglighet", "Anonymous")]
+    [InlineData("ShowAccessibilityInEnglish", "get", "en/accessibility", "Anonymous")]
+    [InlineData("ShowPrivacy", "get", "personuppgifter", "Anonymous")]
+    [InlineData("ShowPrivacyInEnglish", "get", "en/personal-data", "Anonymous")]
+    [InlineData("ServeAsset", "get", "assets/{name}", "Anonymous")]
     public void Http_functions_have_their_route_method_and_auth_level(string function, string method, string route, string authLevel)
     {
         var trigger = Trigger(function);

@@ -1,5 +1,4 @@
 using Grastorp.Intake.Core.Texts;
-using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Intake;
 using Grastorp.Intake.Web.Pages;
 using Grastorp.Intake.Web.Site;

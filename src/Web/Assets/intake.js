@@ -15,6 +15,7 @@
   if (!form) { return; }
 
   var data = form.dataset;
+  var button = form.querySelector('button[type="submit"]');
   var maxText = parseInt(data.maxText, 10);
   var minText = parseInt(data.minText, 10);
 
@@ -138,7 +139,10 @@
   Object.keys(rules).forEach(function (field) {
     var ids = field === 'observedAt' ? ['observedDate', 'observedTime'] : field === 'municipality' ? [] : [firstInput[field]];
     ids.forEach(function (id) {
-      document.getElementById(id).addEventListener('blur', function () {
+      document.getElementById(id).addEventListener('blur', function (event) {
+        // Leaving for the send button: the submit check follows at once, and a message appearing now would move the
+        // button away from under the pointer before the click lands.
+        if (event.relatedTarget === button) { return; }
         // Only correct on blur once something was typed, so tabbing past an empty field scolds no one.
         if (document.getElementById(id).value || document.getElementById(field + '-error')) { setError(field, rules[field]()); }
       });
@@ -204,7 +208,6 @@
 
   // --- Sending with fetch; the receipt is the server's own page, swapped in without a page load ---
   var status = document.getElementById('send-status');
-  var button = form.querySelector('button[type="submit"]');
 
   function showReceipt(reference) {
     var path = data.receiptPath + encodeURIComponent(reference);

@@ -1,4 +1,3 @@
-using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Intake;
 
 namespace Grastorp.Intake.Web.Pages;

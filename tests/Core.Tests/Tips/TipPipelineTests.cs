@@ -88,5 +88,19 @@ public sealed class TipPipelineTests : IDisposable
         Assert.Equal(0, counts.Tips);
     }
 
+    [Fact]
+    public async Task A_filled_honeypot_gets_a_receipt_but_nothing_is_written_or_queued()
+    {
+        using var body = new MemoryStream(Encoding.UTF8.GetBytes("text=Det+langas+knark+vid+skolan.&website=http%3A%2F%2Fspam.example&lang=en"));
+        var outcome = await _services.GetRequiredService<TipIntakeService>().SubmitAsync(
+            new TipRequest("application/x-www-form-urlencoded", body.Length, body), TestContext.Current.CancellationToken);
+
+        var accepted = Assert.IsType<SubmitOutcome.Accepted>(outcome);
+        Assert.Equal(Grastorp.Intake.Core.Texts.Language.English, accepted.Language);
+        Assert.False(await Queue(StorageNames.TipsQueue).ExistsAsync(TestContext.Current.CancellationToken)
+            && (await Queue(StorageNames.TipsQueue).PeekMessagesAsync(cancellationToken: TestContext.Current.CancellationToken)).Value.Length > 0);
+        Assert.Null(await _services.GetRequiredService<TipStatusService>().FindAsync(accepted.Reference.Value, TestContext.Current.CancellationToken));
+    }
+
     public void Dispose() => _services.Dispose();
 }

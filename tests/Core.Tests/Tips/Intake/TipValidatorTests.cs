@@ -338,4 +338,39 @@ public class TipValidatorTests
         Assert.True(Validate((TipFields.Text, string.Concat(Enumerable.Repeat("🙂", TipLimits.MaxTextLength)))).IsValid);
         InvalidOnlyIn(Validate((TipFields.Text, string.Concat(Enumerable.Repeat("🙂", TipLimits.MaxTextLength + 1)))), TipFields.Text);
     }
+
+    [Fact]
+    public void Messages_come_in_the_residents_language_alone()
+    {
+        var fields = new Dictionary<string, string?> { [TipFields.Text] = "kort" };
+
+        var swedish = _validator.Validate(fields, Grastorp.Intake.Core.Texts.Language.Swedish);
+        var english = _validator.Validate(fields, Grastorp.Intake.Core.Texts.Language.English);
+
+        Assert.Equal(["Tipset behöver minst 10 tecken."], swedish.Errors[TipFields.Text]);
+        Assert.Equal(["Your tip needs at least 10 characters."], english.Errors[TipFields.Text]);
+    }
+
+    [Fact]
+    public void A_form_post_must_choose_a_municipality_while_the_API_defaults_to_Grastorp()
+    {
+        InvalidOnlyIn(Validate((TipFields.Language, "sv")), TipFields.Municipality);
+        Assert.Equal("grastorp", Valid(Validate()).Municipality.Id);
+    }
+
+    [Fact]
+    public void The_forms_date_and_time_fields_make_the_observation_time_in_Swedish_time()
+    {
+        var tip = Valid(Validate((TipFields.ObservedDate, "2026-11-19"), (TipFields.ObservedTime, "18:30")));
+        Assert.Equal(new DateTimeOffset(2026, 11, 19, 18, 30, 0, TimeSpan.FromHours(1)), tip.ObservedAt);
+        Assert.Equal(new DateTimeOffset(2026, 11, 19, 0, 0, 0, TimeSpan.FromHours(1)), Valid(Validate((TipFields.ObservedDate, "2026-11-19"))).ObservedAt);
+    }
+
+    [Fact]
+    public void A_time_without_a_date_or_a_date_in_the_future_is_refused_at_the_observation_time()
+    {
+        InvalidOnlyIn(Validate((TipFields.ObservedTime, "18:30")), TipFields.ObservedAt);
+        InvalidOnlyIn(Validate((TipFields.ObservedDate, "2026-11-21")), TipFields.ObservedAt);
+        InvalidOnlyIn(Validate((TipFields.ObservedDate, "20/11/2026")), TipFields.ObservedAt);
+    }
 }

@@ -108,6 +108,8 @@ var publicPaths = [
   '/personuppgifter'
   '/uppfoljning'
   '/uppfoljning/*'
+  '/uppfoljning.atom'
+  '/en/follow-up'
   '/api/followup'
 ]
 

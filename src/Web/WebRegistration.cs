@@ -24,6 +24,7 @@ public static class WebRegistration
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ResidentPages>();
         services.TryAddSingleton<Staff.StaffPages>();
+        services.TryAddSingleton<FollowUp.FollowUpPages>();
         return services;
     }
 }

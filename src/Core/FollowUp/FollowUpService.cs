@@ -22,7 +22,10 @@ public sealed class FollowUpService(PromiseCatalog promises, MunicipalityCatalog
     {
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(SwedishTime.ToLocal(now).DateTime);
-        var firstMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(1 - MonthsShown);
+        // This week's tips count in the month of its Thursday, which may already be next month (Monday 30 November
+        // belongs to December), so the window ends with that month.
+        var thursday = WeekId.Containing(today).Monday.AddDays(3);
+        var firstMonth = new DateOnly(thursday.Year, thursday.Month, 1).AddMonths(1 - MonthsShown);
         var months = Enumerable.Range(0, MonthsShown).Select(firstMonth.AddMonths).ToList();
         var result = new List<PromiseFollowUp>();
         foreach (var municipality in municipalities.All)

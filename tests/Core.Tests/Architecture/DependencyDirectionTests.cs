@@ -36,7 +36,7 @@ public sealed class DependencyDirectionTests
         ["Staff.Audit"] = ["", "Staff.Access", "Storage"],
         ["Staff.Dashboard"] = ["", "Calendar", "Municipalities", "Stats", "Themes"],
         ["Staff.TipList"] = ["", "Calendar", "Counting", "Counting.Correcting", "Counting.Listing", "Municipalities", "Staff.Access", "Staff.Audit", "Stats", "Themes", "Tips"],
-        ["Api"] = ["", "Calendar", "Tips", "Tips.Status"],
+        ["Api"] = ["", "Calendar", "FollowUp", "Tips", "Tips.Status"],
         ["DependencyInjection"] = ["*"],
     };
 

@@ -133,7 +133,7 @@ public sealed class FollowUpTests : IAsyncLifetime
         Assert.NotEmpty(feed.Authors);
         Assert.All(feed.Items, i => Assert.False(string.IsNullOrEmpty(i.Id)));
         var trafik = feed.Items.Single(i => i.Id == $"urn:grastorp-intake:commitment:{Trafik}");
-        var summary = ((TextSyndicationContent)trafik.Summary).Text;
+        var summary = ((TextSyndicationContent)trafik.Content).Text;
         Assert.Contains("färre än 3", summary, StringComparison.Ordinal);
         Assert.Contains("totalt: visas inte", summary, StringComparison.Ordinal);
         Assert.Contains(feed.Items, i => i.Title.Text.Contains("Trafikkontroll på Storgatan", StringComparison.Ordinal));

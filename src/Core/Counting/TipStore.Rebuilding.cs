@@ -109,5 +109,8 @@ public sealed partial class TipStore
         CorrectedBy = row.GetString(nameof(TipEntity.CorrectedBy)),
         CorrectedAt = row.GetDateTimeOffset(nameof(TipEntity.CorrectedAt)),
         Commitments = row.GetString(nameof(TipEntity.Commitments)),
+        Stage = row.GetString(nameof(TipEntity.Stage)),
+        PublicReply = row.GetString(nameof(TipEntity.PublicReply)),
+        RepliedAt = row.GetDateTimeOffset(nameof(TipEntity.RepliedAt)),
     };
 }

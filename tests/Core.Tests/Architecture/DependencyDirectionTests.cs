@@ -36,6 +36,7 @@ public sealed class DependencyDirectionTests
         ["Staff.Audit"] = ["", "Staff.Access", "Storage"],
         ["Staff.Dashboard"] = ["", "Calendar", "Municipalities", "Stats", "Themes"],
         ["Staff.TipList"] = ["", "Calendar", "Counting", "Counting.Correcting", "Counting.Listing", "Municipalities", "Staff.Access", "Staff.Audit", "Stats", "Themes", "Tips"],
+        ["Staff.FollowUp"] = ["", "Calendar", "Counting", "Promises", "Promises.Actions", "Staff.Access", "Staff.Audit", "Tips", "Tips.Receipts"],
         ["Api"] = ["", "Calendar", "FollowUp", "Tips", "Tips.Status"],
         ["DependencyInjection"] = ["*"],
     };

@@ -20,7 +20,9 @@ public sealed class TipStatusService(ReceiptStore receipts, TipStore tips)
             return null;
         }
 
-        var classified = await tips.ContainsAsync(receipt.Partition, parsed.Value, cancellationToken).ConfigureAwait(false);
-        return new TipStatus(classified ? TipStatus.Classified : TipStatus.Received, receipt.Partition.Week);
+        var progress = await tips.ReadProgressAsync(receipt.Partition, parsed.Value, cancellationToken).ConfigureAwait(false);
+        return progress is null
+            ? new TipStatus(TipStatus.Received, receipt.Partition.Week)
+            : new TipStatus(progress.Stage, receipt.Partition.Week) { Commitments = progress.Commitments, Reply = progress.Reply };
     }
 }

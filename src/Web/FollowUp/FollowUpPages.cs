@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Grastorp.Intake.Core.Api;
 using Grastorp.Intake.Core.FollowUp;
 using Grastorp.Intake.Core.Texts;
@@ -12,7 +14,8 @@ namespace Grastorp.Intake.Web.FollowUp;
 /// <summary>The public follow-up in its three forms, all from one <see cref="FollowUpReport"/>: page, JSON and Atom.</summary>
 public sealed class FollowUpPages(ComponentRenderer renderer, FollowUpService followUp, IOptions<SiteOptions> site)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };
+    // Swedish stays readable (å, not \u00E5) for the websites and newsrooms that read it; <, > and & stay escaped.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     public async Task<HtmlPage> PageAsync(Language language, CancellationToken cancellationToken)
     {

@@ -2,7 +2,7 @@
 // Identity-only and secure by default: no shared keys, no connection strings with keys, no secrets in outputs.
 targetScope = 'resourceGroup'
 
-import { appSettings, AppParameters, DigestRecipientList, queueNames, StorageTables, tableNames } from 'modules/app-settings.bicep'
+import { appSettings, AppParameters, DigestRecipientList, queueNames, SiteSettings, StorageTables, tableNames } from 'modules/app-settings.bicep'
 import { Tags } from 'modules/types.bicep'
 
 @minLength(2)
@@ -39,6 +39,9 @@ param classifierModel string = 'builtin'
 
 @description('Table names; the template creates each one.')
 param tables StorageTables = { tips: 'Tips', receipts: 'TipReceipts', digests: 'Digests', audit: 'StaffAudit', actions: 'CommitmentActions' }
+
+@description('Who stands behind the resident pages (privacy page, accessibility statement) and how long tips are kept.')
+param site SiteSettings
 
 @description('Tenant of the Entra ID app registration staff sign in with.')
 param entraTenantId string = tenant().tenantId
@@ -100,7 +103,15 @@ var deploymentContainerName = 'app-package'
 var publicPaths = [
   '/'
   '/en'
+  '/status'
   '/status/*'
+  '/kvitto/*'
+  '/en/status'
+  '/en/status/*'
+  '/en/receipt/*'
+  '/en/accessibility'
+  '/en/personal-data'
+  '/assets/*'
   '/api/tips'
   '/api/tips/*'
   '/static/*'
@@ -178,6 +189,7 @@ var appParameters AppParameters = {
   classifierLanguages: classifierLanguages
   classifierModel: classifierModel
   tables: tables
+  site: site
 }
 
 // Read here rather than passed as a module output, so that no deployment output carries the connection string.

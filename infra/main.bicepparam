@@ -25,6 +25,15 @@ param digestRecipients = [
 param digestSchedule = '0 0 4-8 * * 1-2'
 param digestDueAt = '07:00'
 
+// Named on the privacy page and the accessibility statement.
+param site = {
+  municipality: 'Grästorps kommun'
+  police: 'Polismyndigheten'
+  contactEmail: 'trygghet@grastorp.se'
+  dataProtectionOfficerEmail: 'dataskyddsombud@grastorp.se'
+  retentionDays: 365
+}
+
 param classifierKind = 'lexicon'
 param classifierLanguages = ['sv', 'en']
 

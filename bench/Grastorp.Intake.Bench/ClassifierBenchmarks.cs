@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using Grastorp.Intake.Classification;
-using Grastorp.Intake.Core.Themes;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Sv;
 using Lucene.Net.Analysis.TokenAttributes;

@@ -27,6 +27,23 @@ type AppParameters = {
   classifierLanguages: string[]
   classifierModel: string
   tables: StorageTables
+  site: SiteSettings
+}
+
+@export()
+@description('Who stands behind the resident pages: the privacy page and the accessibility statement name them (SiteOptions).')
+type SiteSettings = {
+  @description('The municipality that is joint controller with the police, e.g. Grästorps kommun.')
+  municipality: string
+  @description('The police authority, joint controller.')
+  police: string
+  @description('Where residents report accessibility problems and send requests about their data.')
+  contactEmail: string
+  @description('The data protection officer\'s address.')
+  dataProtectionOfficerEmail: string
+  @description('How many days a tip is kept, as the receipt and the privacy page say.')
+  @minValue(1)
+  retentionDays: int
 }
 
 @export()
@@ -35,7 +52,9 @@ type StorageTables = {
   tips: string
   receipts: string
   digests: string
+  @description('The staff audit log (who was shown or corrected which tip).')
   audit: string
+  @description('What staff did per promise commitment (published on the follow-up).')
   actions: string
 }
 
@@ -100,6 +119,14 @@ func appSettings(app AppParameters, endpoints Endpoints) Settings => union({
   Storage__DigestsTable: app.tables.digests
   Storage__AuditTable: app.tables.audit
   Storage__ActionsTable: app.tables.actions
+  // Staff sign-in is App Service Authentication (Entra ID); the app trusts its principal only with WEBSITE_AUTH_ENABLED=True, which the platform sets.
+  Staff__SignInPath: '/.auth/login/aad'
+  Staff__SignOutPath: '/.auth/logout'
+  Site__Municipality: app.site.municipality
+  Site__Police: app.site.police
+  Site__ContactEmail: app.site.contactEmail
+  Site__DataProtectionOfficerEmail: app.site.dataProtectionOfficerEmail
+  Site__RetentionDays: string(app.site.retentionDays)
 }, listSettings('Municipalities__Ids', app.municipalities),
   listSettings('Classifier__Languages', app.classifierLanguages),
   recipientSettings(app.digestRecipients))

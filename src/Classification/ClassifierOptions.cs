@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 
-using Grastorp.Intake.Core.Themes;
-
 namespace Grastorp.Intake.Classification;
 
 /// <summary>Settings of the theme classifier, section <c>Classifier</c>.</summary>

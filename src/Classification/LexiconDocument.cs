@@ -1,7 +1,5 @@
 using System.Text.Json.Serialization;
 
-using Grastorp.Intake.Core.Themes;
-
 namespace Grastorp.Intake.Classification;
 
 /// <summary>

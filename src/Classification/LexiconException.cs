@@ -1,5 +1,3 @@
-using Grastorp.Intake.Core.Themes;
-
 namespace Grastorp.Intake.Classification;
 
 /// <summary>A lexicon that cannot be used; the message names the file and every problem found, so start-up fails clearly.</summary>

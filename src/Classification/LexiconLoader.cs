@@ -1,7 +1,5 @@
 using System.Text.Json;
 
-using Grastorp.Intake.Core.Themes;
-
 namespace Grastorp.Intake.Classification;
 
 /// <summary>Reads lexicon files: the built-in ones shipped inside this assembly, and a municipality's own from disk.</summary>

@@ -1,7 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Text;
 using Grastorp.Intake.Classification.Analysis;
 using Grastorp.Intake.Classification.Analysis.Lexicon;
 using Grastorp.Intake.Classification.Analysis.Model;

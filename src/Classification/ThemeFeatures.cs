@@ -1,5 +1,4 @@
 using Grastorp.Intake.Core;
-using Grastorp.Intake.Core.Themes;
 
 namespace Grastorp.Intake.Classification;
 

@@ -1,5 +1,3 @@
-using Grastorp.Intake.Core.Themes;
-
 namespace Grastorp.Intake.Classification;
 
 /// <summary>One theme's logistic regression and decision rule.</summary>

@@ -13,6 +13,7 @@ internal static class CliApp
             ClassifyCommand.Create(console),
             EvaluateCommand.Create(console),
             TrainCommand.Create(console),
+            RebuildCountersCommand.Create(console),
         };
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
         return await root.Parse(args).InvokeAsync(configuration).ConfigureAwait(false);

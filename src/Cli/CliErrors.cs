@@ -1,5 +1,4 @@
 using Grastorp.Intake.Classification;
-using Grastorp.Intake.Core.Themes;
 using Microsoft.Extensions.Options;
 
 namespace Grastorp.Intake.Cli;

@@ -1,6 +1,5 @@
 using Azure.Storage.Queues.Models;
 using Grastorp.Intake.Core.Storage;
-using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Processing;
 using Microsoft.Azure.Functions.Worker;
 

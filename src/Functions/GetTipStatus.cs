@@ -1,6 +1,5 @@
 using Grastorp.Intake.Core.Api;
 using Grastorp.Intake.Core.Texts;
-using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Status;
 using Grastorp.Intake.Functions.Http;
 using Microsoft.AspNetCore.Http;

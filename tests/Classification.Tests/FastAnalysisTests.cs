@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Grastorp.Intake.Classification;
 using Grastorp.Intake.Classification.Analysis;
 using Grastorp.Intake.Classification.Analysis.Lexicon;
 using Grastorp.Intake.Classification.Analysis.Text;

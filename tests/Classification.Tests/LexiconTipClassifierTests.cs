@@ -1,4 +1,3 @@
-using Grastorp.Intake.Classification;
 using Grastorp.Intake.Core.Themes;
 
 namespace Grastorp.Intake.Classification.Tests;

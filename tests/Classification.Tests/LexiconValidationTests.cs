@@ -1,4 +1,3 @@
-using Grastorp.Intake.Classification;
 using System.Text;
 using Grastorp.Intake.Core.Themes;
 

@@ -1,4 +1,3 @@
-using Grastorp.Intake.Classification;
 using Grastorp.Intake.Core.DependencyInjection;
 using Grastorp.Intake.Core.Themes;
 using Microsoft.Extensions.Configuration;

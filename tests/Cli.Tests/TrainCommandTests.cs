@@ -1,6 +1,5 @@
 using Grastorp.Intake.Classification;
 using Grastorp.Intake.Cli.Evaluation;
-using Grastorp.Intake.Core.Themes;
 
 namespace Grastorp.Intake.Cli.Tests;
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Grastorp.Intake.DevHost.Tests;
@@ -40,5 +39,15 @@ public sealed class StartupValidationTests
         var error = Assert.Throws<OptionsValidationException>(() => host.CreateClient());
 
         Assert.Contains("grastorp-2027.json: commitments[1].promisedBy", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_site_contact_stops_the_host_at_start_up_naming_the_setting()
+    {
+        using var host = new DevHostFactory().WithWebHostBuilder(builder => builder.UseSetting("Site:DataProtectionOfficerEmail", string.Empty));
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.CreateClient());
+
+        Assert.Contains("DataProtectionOfficerEmail", error.Message, StringComparison.Ordinal);
     }
 }

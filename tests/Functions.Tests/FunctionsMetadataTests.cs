@@ -22,9 +22,10 @@ public sealed class FunctionsMetadataTests
         using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, "functions.metadata")));
         Assert.Equal(
             [
-                "ClassifyTip", "GetFollowUp", "GetFollowUpFeed", "GetThemeCounts", "GetTipStatus", "SendWeeklyDigest", "ServeAsset",
-                "ShowAccessibility", "ShowAccessibilityInEnglish", "ShowFollowUp", "ShowFollowUpInEnglish", "ShowPrivacy", "ShowPrivacyInEnglish",
-                "ShowReceipt", "ShowReceiptInEnglish", "ShowTipForm", "ShowTipFormInEnglish", "ShowTipStatus", "ShowTipStatusInEnglish",
+                "ClassifyTip", "CorrectTipThemes", "ExportDashboardCsv", "GetFollowUp", "GetFollowUpFeed", "GetThemeCounts", "GetTipStatus",
+                "MoveTip", "PurgeAuditLog", "RecordCommitmentAction", "ReplyToTip", "SendWeeklyDigest", "ServeAsset", "ShowAccessibility",
+                "ShowAccessibilityInEnglish", "ShowAuditLog", "ShowDashboard", "ShowFollowUp", "ShowFollowUpInEnglish", "ShowPrivacy", "ShowPrivacyInEnglish",
+                "ShowReceipt", "ShowReceiptInEnglish", "ShowTipForm", "ShowTipFormInEnglish", "ShowTipList", "ShowTipStatus", "ShowTipStatusInEnglish",
                 "SubmitTip",
             ],
             metadata.RootElement.EnumerateArray().Select(f => f.GetProperty("name").GetString()).Order());
@@ -34,6 +35,11 @@ public sealed class FunctionsMetadataTests
     [InlineData("SubmitTip", "post", "api/tips", "Anonymous")]
     [InlineData("GetTipStatus", "get", "api/tips/{reference}", "Anonymous")]
     [InlineData("GetThemeCounts", "get", "api/stats", "Function")]
+    [InlineData("ShowDashboard", "get", "personal/statistik", "Anonymous")]
+    [InlineData("ExportDashboardCsv", "get", "personal/statistik/csv", "Anonymous")]
+    [InlineData("ShowTipList", "get", "personal/tips", "Anonymous")]
+    [InlineData("CorrectTipThemes", "post", "personal/tips/rattelse", "Anonymous")]
+    [InlineData("ShowAuditLog", "get", "personal/granskning", "Anonymous")]
     [InlineData("ShowTipForm", "get", "{ignored:maxlength(0)?}", "Anonymous")]
     [InlineData("ShowTipFormInEnglish", "get", "en", "Anonymous")]
     [InlineData("ShowReceipt", "get", "kvitto/{reference}", "Anonymous")]
@@ -73,6 +79,15 @@ public sealed class FunctionsMetadataTests
         var trigger = Trigger("SendWeeklyDigest");
         Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
         Assert.Equal("%DIGEST_SCHEDULE%", trigger.GetProperty("schedule").GetString());
+        Assert.False(trigger.GetProperty("runOnStartup").GetBoolean());
+    }
+
+    [Fact]
+    public void The_audit_log_purge_runs_nightly_in_UTC_and_never_on_startup()
+    {
+        var trigger = Trigger("PurgeAuditLog");
+        Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("0 15 3 * * *", trigger.GetProperty("schedule").GetString());
         Assert.False(trigger.GetProperty("runOnStartup").GetBoolean());
     }
 

@@ -11,7 +11,8 @@ public sealed partial class SignInTests
 
     private static readonly string[] PublicPaths =
     [
-        "/", "/en", "/status/*", "/api/tips", "/api/tips/*", "/static/*", "/tillganglighet", "/personuppgifter",
+        "/", "/en", "/status", "/status/*", "/kvitto/*", "/en/status", "/en/status/*", "/en/receipt/*", "/en/accessibility",
+        "/en/personal-data", "/assets/*", "/api/tips", "/api/tips/*", "/static/*", "/tillganglighet", "/personuppgifter",
         "/uppfoljning", "/uppfoljning/*", "/api/followup",
     ];
 
@@ -73,8 +74,12 @@ public sealed partial class SignInTests
         Assert.Equal(excluded, IsExcluded(pattern, path));
     }
 
-    /// <summary>A path the route template answers, e.g. <c>api/tips/{reference}</c> → <c>/api/tips/x</c>.</summary>
-    private static string SamplePath(string route) => "/" + RouteParameter().Replace(route.Trim('/'), "x");
+    /// <summary>
+    /// A path the route template answers, e.g. <c>api/tips/{reference}</c> → <c>/api/tips/x</c>; the root route's
+    /// always-empty segment (<c>{ignored:maxlength(0)?}</c>) → <c>/</c>.
+    /// </summary>
+    private static string SamplePath(string route) =>
+        "/" + RouteParameter().Replace(EmptySegment().Replace(route.Trim('/'), string.Empty), "x").Trim('/');
 
     private static bool IsExcluded(string pattern, string path) => pattern.EndsWith("/*", StringComparison.Ordinal)
         ? path.StartsWith(pattern[..^1], StringComparison.OrdinalIgnoreCase) && path.Length > pattern.Length - 1
@@ -82,4 +87,7 @@ public sealed partial class SignInTests
 
     [GeneratedRegex(@"\{[^}]*\}")]
     private static partial Regex RouteParameter();
+
+    [GeneratedRegex(@"\{[^}:]*:maxlength\(0\)\?\}")]
+    private static partial Regex EmptySegment();
 }

@@ -1,5 +1,3 @@
-using Grastorp.Intake.Core.Themes;
-
 namespace Grastorp.Intake.Classification.Analysis;
 
 /// <summary>The languages a lexicon can be written in: each has a Snowball stemmer in Lucene.Net.</summary>

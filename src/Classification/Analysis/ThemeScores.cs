@@ -1,5 +1,3 @@
-using Grastorp.Intake.Core.Themes;
-
 namespace Grastorp.Intake.Classification.Analysis;
 
 /// <summary>Running totals for one tip: per theme, the weight of the distinct terms found and those terms.</summary>

@@ -1,6 +1,5 @@
 using Grastorp.Intake.Classification.Analysis.Lexicon;
 using Grastorp.Intake.Classification.Analysis.Text;
-using Grastorp.Intake.Core.Themes;
 
 namespace Grastorp.Intake.Classification.Analysis;
 

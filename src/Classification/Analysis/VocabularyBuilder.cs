@@ -1,9 +1,6 @@
-using Grastorp.Intake.Classification.Analysis.Lexicon;
 using Grastorp.Intake.Classification.Analysis.Model;
 using Grastorp.Intake.Classification.Analysis.Text;
 using Lucene.Net.Analysis;
-
-using Grastorp.Intake.Core.Themes;
 
 namespace Grastorp.Intake.Classification.Analysis;
 

@@ -1,5 +1,4 @@
 using Grastorp.Intake.Classification;
-using Grastorp.Intake.Core.Themes;
 
 namespace Grastorp.Intake.Cli.Training;
 

@@ -1,6 +1,4 @@
-using Grastorp.Intake.Core;
 using Grastorp.Intake.Core.Municipalities;
-using Grastorp.Intake.Core.Themes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using MimeKit;

@@ -1,4 +1,3 @@
-using Grastorp.Intake.Core;
 using Grastorp.Intake.Core.Themes;
 using Microsoft.Extensions.Options;
 

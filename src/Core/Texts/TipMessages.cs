@@ -13,6 +13,7 @@ public static class TipMessages
     public const string TextTooShort = nameof(TextTooShort);
     public const string TextTooLong = nameof(TextTooLong);
     public const string KindUnknown = nameof(KindUnknown);
+    public const string MunicipalityMissing = nameof(MunicipalityMissing);
     public const string MunicipalityUnknown = nameof(MunicipalityUnknown);
     public const string PlaceTooLong = nameof(PlaceTooLong);
     public const string ContactTooLong = nameof(ContactTooLong);

@@ -219,6 +219,10 @@
       var main = document.querySelector('main');
       main.replaceChildren.apply(main, Array.from(page.querySelector('main').childNodes).map(function (node) { return document.importNode(node, true); }));
       document.title = page.title;
+      // The other language's link follows to the receipt, as on the server-rendered page.
+      var otherLanguage = page.querySelector('.language-link');
+      var ourLink = document.querySelector('.language-link');
+      if (otherLanguage && ourLink) { ourLink.setAttribute('href', otherLanguage.getAttribute('href')); }
       window.history.pushState({}, '', path);
       var h1 = main.querySelector('h1');
       if (h1) { h1.focus(); }

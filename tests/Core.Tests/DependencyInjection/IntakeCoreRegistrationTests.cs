@@ -1,7 +1,6 @@
 using Grastorp.Intake.Core.DependencyInjection;
 using Grastorp.Intake.Core.Digest;
 using Grastorp.Intake.Core.Municipalities;
-using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Intake;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

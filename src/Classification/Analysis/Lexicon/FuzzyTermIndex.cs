@@ -1,5 +1,3 @@
-using Grastorp.Intake.Core.Themes;
-
 namespace Grastorp.Intake.Classification.Analysis.Lexicon;
 
 /// <summary>

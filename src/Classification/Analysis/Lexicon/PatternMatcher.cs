@@ -1,7 +1,5 @@
 using System.Runtime.InteropServices;
 
-using Grastorp.Intake.Core.Themes;
-
 namespace Grastorp.Intake.Classification.Analysis.Lexicon;
 
 /// <summary>

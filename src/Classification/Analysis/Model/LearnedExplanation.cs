@@ -1,5 +1,4 @@
 using Grastorp.Intake.Classification.Analysis.Lexicon;
-using Grastorp.Intake.Core.Themes;
 
 namespace Grastorp.Intake.Classification.Analysis.Model;
 

@@ -1,8 +1,6 @@
-using Grastorp.Intake.Core.Themes;
-
 namespace Grastorp.Intake.Classification.Analysis.Model;
 
-/// <summary>The learned layer's features in a tip analysed by <see cref="CompiledLexicon.Match"/>: by index for scoring, by name for training.</summary>
+/// <summary>The learned layer's features in a tip analysed by <see cref="Lexicon.CompiledLexicon.Match"/>: by index for scoring, by name for training.</summary>
 internal static class ModelFeatureCollector
 {
     /// <summary>Collects the model's feature indices present in the analysed tip into <see cref="TokenBuffer.Features"/>.</summary>
@@ -31,7 +29,7 @@ internal static class ModelFeatureCollector
     }
 
     /// <summary>
-    /// The model's feature names present in the analysed tip (after <see cref="CompiledLexicon.Match"/> with
+    /// The model's feature names present in the analysed tip (after <see cref="Lexicon.CompiledLexicon.Match"/> with
     /// <see cref="TokenBuffer.KeepStems"/>), for training: every stem and bigram, not only those the model knows.
     /// </summary>
     public static void CollectFeatureNames(TokenBuffer buffer, Dictionary<string, double> features)

@@ -1,11 +1,9 @@
-using Grastorp.Intake.Core.Themes;
-
 namespace Grastorp.Intake.Classification.Analysis.Model;
 
 /// <summary>
 /// Walks the tip's words the learned layer reads (exact stems, neither negated nor in an away phrase): per such word,
 /// its unigram feature and the bigram feature it ends with the word before it, each -1 when the model lacks it.
-/// Allocates nothing; use with <c>foreach</c> after <see cref="PatternMatcher.Match"/> has marked cancelled positions.
+/// Allocates nothing; use with <c>foreach</c> after <see cref="Lexicon.PatternMatcher.Match"/> has marked cancelled positions.
 /// </summary>
 internal ref struct ModelWordFeatures
 {

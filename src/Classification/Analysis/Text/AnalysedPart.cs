@@ -1,5 +1,3 @@
-using Grastorp.Intake.Core.Themes;
-
 namespace Grastorp.Intake.Classification.Analysis.Text;
 
 /// <summary>A compound part: its lexicon id (or -1), exact vocabulary id (or -1) and stem.</summary>

@@ -1,5 +1,3 @@
-using Grastorp.Intake.Core.Themes;
-
 namespace Grastorp.Intake.Classification.Analysis.Text;
 
 /// <summary>A surface word after the lexicon's analysis: what <see cref="VocabularyEncoder"/> needs of it per occurrence.</summary>

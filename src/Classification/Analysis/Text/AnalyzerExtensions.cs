@@ -1,8 +1,6 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 
-using Grastorp.Intake.Core.Themes;
-
 namespace Grastorp.Intake.Classification.Analysis.Text;
 
 internal static class AnalyzerExtensions

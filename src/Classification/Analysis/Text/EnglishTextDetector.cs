@@ -1,7 +1,5 @@
 using System.Collections.Frozen;
 
-using Grastorp.Intake.Core.Themes;
-
 namespace Grastorp.Intake.Classification.Analysis.Text;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Grastorp.Intake.Classification.Analysis.Lexicon;
-using Grastorp.Intake.Core.Themes;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;

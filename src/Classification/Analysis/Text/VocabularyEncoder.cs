@@ -2,8 +2,6 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using PendingWord = (int Start, int End, int Increment, int Word, int Exact, string Stem);
 
-using Grastorp.Intake.Core.Themes;
-
 namespace Grastorp.Intake.Classification.Analysis.Text;
 
 /// <summary>

@@ -91,7 +91,9 @@ public sealed class TipValidator(MunicipalityCatalog municipalities, TimeProvide
             return municipality;
         }
 
-        errors.Add(TipFields.Municipality, TipMessages.Get(TipMessages.MunicipalityUnknown, language));
+        errors.Add(TipFields.Municipality, value is null
+            ? TipMessages.Get(TipMessages.MunicipalityMissing, language)
+            : TipMessages.Get(TipMessages.MunicipalityUnknown, language, string.Join(", ", municipalities.All.Select(m => m.Id))));
         return municipalities.Default;
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Grastorp.Intake.Core.Tips;
 
 namespace Grastorp.Intake.Core.Tips.Queue;
 

@@ -1,5 +1,3 @@
-using Grastorp.Intake.Core.Calendar;
-
 namespace Grastorp.Intake.Core.Tips.Receipts;
 
 /// <summary>What a receipt says about a reference: where its tip is stored once classified, and when it arrived.</summary>

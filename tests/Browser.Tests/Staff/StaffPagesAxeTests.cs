@@ -1,0 +1,78 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+
+namespace Grastorp.Intake.Browser.Tests.Staff;
+
+/// <summary>axe-core on every staff page (WCAG 2.0/2.1 A and AA): zero violations; and screenshots for the README.</summary>
+public sealed class StaffPagesAxeTests(Chromium chromium, IntakeServer server) : IClassFixture<IntakeServer>
+{
+    private static readonly AxeRunOptions WcagAa = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    [Fact]
+    public async Task Every_staff_page_has_no_WCAG_A_or_AA_violation_and_fits_a_phone()
+    {
+        var references = await StaffSite.SeedAsync(server);
+        var folder = Environment.GetEnvironmentVariable("INTAKE_SCREENSHOTS");
+        var week = StaffSite.ThisWeek;
+        var pages = new (string Role, string Name, string Path, int Status)[]
+        {
+            ("Kommun", "staff-dashboard", $"/personal/statistik?kommun=alla&period=veckor&fran={week.Previous()}&till={week}&typ=alla", 200),
+            ("Kommun", "staff-dashboard-errors", "/personal/statistik?period=veckor&fran=2026-W99&typ=alla", 400),
+            ("Kommun", "staff-forbidden", "/personal/tips", 403),
+            ("Kommunpolis", "staff-tips", $"/personal/tips?kommun=vara&vecka={week}", 200),
+            ("Granskare", "staff-audit", "/personal/granskning", 200),
+        };
+        foreach (var width in new[] { 1280, 375 })
+        {
+            foreach (var (role, name, path, status) in pages)
+            {
+                await using var context = await chromium.NewContextAsync(server.BaseUrl, width);
+                var page = await context.NewPageAsync();
+                if (name == "staff-dashboard")
+                {
+                    var signIn = await page.GotoAsync("/dev/logga-in");
+                    await AssertNoViolationsAsync(page, "dev sign-in");
+                    await SaveAsync(page, folder, "staff-dev-sign-in", width);
+                }
+
+                await StaffSite.SignInAsync(page, role == "Kommunpolis" ? "Eva Polis" : role == "Granskare" ? "Gun Granskare" : "Kim Kommun", role);
+                var response = await page.GotoAsync(path);
+                Assert.Equal(status, response!.Status);
+                Assert.Equal("no-store", response.Headers["cache-control"]);
+                await AssertNoViolationsAsync(page, $"{name} at {width}px");
+                if (width < 600)
+                {
+                    // Wide tables scroll inside their own box; the page itself never scrolls sideways.
+                    var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                    Assert.True(overflow <= 0, $"{name} scrolls sideways by {overflow} px at {width} px");
+                }
+
+                await SaveAsync(page, folder, name, width);
+            }
+        }
+
+        Assert.NotEmpty(references);
+    }
+
+    private static async Task SaveAsync(IPage page, string? folder, string name, int width)
+    {
+        var shot = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true, Type = ScreenshotType.Png });
+        Assert.NotEmpty(shot);
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+            await File.WriteAllBytesAsync(Path.Combine(folder, $"{name}-{width}.png"), shot, TestContext.Current.CancellationToken);
+        }
+    }
+
+    private static async Task AssertNoViolationsAsync(IPage page, string what)
+    {
+        var result = await page.RunAxe(WcagAa);
+        var report = string.Join('\n', result.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}"));
+        Assert.True(result.Violations.Length == 0, $"{what}: {report}");
+        Assert.NotEmpty(result.Passes);
+    }
+}

@@ -1,0 +1,72 @@
+using Grastorp.Intake.Core.Calendar;
+using Grastorp.Intake.Core.Counting;
+using Grastorp.Intake.Core.Themes;
+using Grastorp.Intake.Core.Tips;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Grastorp.Intake.Browser.Tests.Staff;
+
+/// <summary>Signing in on the DevHost's development page as a person would, and tips seeded through the real tip store.</summary>
+internal static class StaffSite
+{
+    public static readonly string[] Municipalities = ["grastorp", "vara", "essunga"];
+
+    public static WeekId ThisWeek => SwedishTime.WeekOf(DateTimeOffset.UtcNow);
+
+    public static WeekId LastWeek => ThisWeek.Previous();
+
+    public static async Task SignInAsync(IPage page, string name, string role, string returnPath = "/personal/statistik")
+    {
+        await page.GotoAsync($"/dev/logga-in?post_login_redirect_uri={Uri.EscapeDataString(returnPath)}");
+        await page.Locator("#name").FillAsync(name);
+        await page.Locator($"#role-{role.ToLowerInvariant()}").CheckAsync();
+        await page.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == returnPath.Split('?')[0]);
+    }
+
+    /// <summary>
+    /// Tips in three municipalities and two weeks (this one and the last), of every kind and theme, counted by the
+    /// store exactly as the queue trigger counts them. Returns the references of this week's tips in Vara, newest last.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> SeedAsync(IntakeServer server)
+    {
+        var store = server.Services.GetRequiredService<TipStore>();
+        var now = DateTimeOffset.UtcNow;
+        var vara = new List<string>();
+        var n = 0;
+        foreach (var (municipality, m) in Municipalities.Select((x, i) => (x, i)))
+        {
+            foreach (var weeksBack in new[] { 1, 0 })
+            {
+                for (var i = 0; i < 3 + m + weeksBack; i++)
+                {
+                    n++;
+                    var kind = (TipKind)(i % 3);
+                    ThemeMatch[] themes = ((i + m) % 4) switch
+                    {
+                        0 => [new ThemeMatch(Theme.Drugs, 0.9, ["knark"])],
+                        1 => [new ThemeMatch(Theme.Traffic, 0.9, ["fort"]), new ThemeMatch(Theme.Drugs, 0.6, ["påverkad"])],
+                        2 => [new ThemeMatch(Theme.Burglary, 0.9, ["inbrott"])],
+                        _ => [new ThemeMatch(Theme.Other, 1, [])],
+                    };
+                    var received = now.AddDays(-7 * weeksBack).AddMinutes(-n);
+                    if (SwedishTime.WeekOf(received) != SwedishTime.WeekOf(now.AddDays(-7 * weeksBack)))
+                    {
+                        received = now.AddDays(-7 * weeksBack);
+                    }
+
+                    var tip = new ReceivedTip(
+                        TipReference.New().Value, received, municipality, kind, $"Seedat tips {n}: det langas knark och bilar kör fort", i == 0 ? "=HYPERLINK(\"https://evil.example\",\"Klicka\")" : "Storgatan",
+                        null, i == 1 ? "070-123 45 67" : null);
+                    await store.RecordAsync(tip, new TipClassification(themes), CancellationToken.None);
+                    if (municipality == "vara" && weeksBack == 0)
+                    {
+                        vara.Add(tip.Reference);
+                    }
+                }
+            }
+        }
+
+        return vara;
+    }
+}

@@ -56,6 +56,8 @@ type StorageTables = {
   audit: string
   @description('What staff did per promise commitment (published on the follow-up).')
   actions: string
+  @description('One row per tip message that failed processing for good; the digest counts them.')
+  poisoned: string
 }
 
 @export()
@@ -76,7 +78,7 @@ var queueNames = ['tips', 'tips-poison']
 
 @export()
 @description('Every table the app uses; the template creates them all.')
-func tableNames(tables StorageTables) string[] => [tables.tips, tables.receipts, tables.digests, tables.audit, tables.actions]
+func tableNames(tables StorageTables) string[] => [tables.tips, tables.receipts, tables.digests, tables.audit, tables.actions, tables.poisoned]
 
 // Configuration keys in app-setting form: ':' becomes '__' and list items are numbered from 0.
 func listSettings(prefix string, values string[]) Settings =>
@@ -106,11 +108,13 @@ func appSettings(app AppParameters, endpoints Endpoints) Settings => union({
   DIGEST_SCHEDULE: app.digestSchedule
   Digest__DueAt: app.digestDueAt
   Digest__From: endpoints.senderAddress
-  // The package folder is read-only on Flex; the pickup sender (until ACS delivery lands) writes to the temp disk.
+  // The package folder is read-only on Flex: should the transport be switched to pickup, it writes to the temp disk.
   Digest__PickupDirectory: '/tmp/digests'
-  // Read once ACS delivery lands (see tests/Infra.Tests AppSettingsTests.AwaitingCode).
+  // The digest goes out through ACS Email with the app's user-assigned identity (a bearer token, no access key).
   Digest__Transport: 'acs'
   Acs__Endpoint: endpoints.communicationEndpoint
+  Acs__credential: 'managedidentity'
+  Acs__clientId: endpoints.identityClientId
   Municipalities__Default: app.defaultMunicipality
   Classifier__Kind: app.classifierKind
   Classifier__Model: app.classifierModel
@@ -127,6 +131,7 @@ func appSettings(app AppParameters, endpoints Endpoints) Settings => union({
   Site__ContactEmail: app.site.contactEmail
   Site__DataProtectionOfficerEmail: app.site.dataProtectionOfficerEmail
   Site__RetentionDays: string(app.site.retentionDays)
+  Storage__PoisonedTable: app.tables.poisoned
 }, listSettings('Municipalities__Ids', app.municipalities),
   listSettings('Classifier__Languages', app.classifierLanguages),
   recipientSettings(app.digestRecipients))

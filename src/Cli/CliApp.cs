@@ -3,7 +3,7 @@ using Grastorp.Intake.Cli.Commands;
 
 namespace Grastorp.Intake.Cli;
 
-/// <summary>The operations tool: one sub-command per task (classify, evaluate, train; counts, replay and digest can join them).</summary>
+/// <summary>The operations tool: one sub-command per task (classify, evaluate, train, digest; counts and replay can join them).</summary>
 internal static class CliApp
 {
     public static async Task<int> RunAsync(string[] args, CliConsole console)
@@ -13,6 +13,7 @@ internal static class CliApp
             ClassifyCommand.Create(console),
             EvaluateCommand.Create(console),
             TrainCommand.Create(console),
+            DigestCommand.Create(console),
             RebuildCountersCommand.Create(console),
         };
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };

@@ -1,5 +1,7 @@
 using Grastorp.Intake.Classification;
 using Grastorp.Intake.Core.DependencyInjection;
+using Grastorp.Intake.Core.Digest.Settings;
+using Grastorp.Intake.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +28,9 @@ internal static class CliServices
         }
 
         var configuration = new ConfigurationBuilder()
+            // The CLI has no timer: the digest options' check of the timer schedule gets a placeholder it accepts,
+            // which a DIGEST_SCHEDULE in appsettings.json or the environment replaces.
+            .AddInMemoryCollection(new Dictionary<string, string?> { [DigestOptions.ScheduleSetting] = "0 0 6 * * 1" })
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
@@ -34,7 +39,7 @@ internal static class CliServices
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
-        services.AddIntakeCore(configuration).AddThemeClassifier(configuration);
+        services.AddIntakeCore(configuration).AddThemeClassifier(configuration).AddIntakeWeb();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

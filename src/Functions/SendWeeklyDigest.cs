@@ -1,4 +1,4 @@
-using Grastorp.Intake.Core.Digest;
+using Grastorp.Intake.Core.Digest.Scheduling;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Grastorp.Intake.Functions;

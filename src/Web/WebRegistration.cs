@@ -1,5 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Grastorp.Intake.Core.Digest.Message;
+using Grastorp.Intake.Web.Digest;
 using Grastorp.Intake.Web.Pages;
 using Grastorp.Intake.Web.Rendering;
 using Grastorp.Intake.Web.Site;
@@ -25,6 +27,7 @@ public static class WebRegistration
         services.TryAddSingleton<ResidentPages>();
         services.TryAddSingleton<Staff.StaffPages>();
         services.TryAddSingleton<FollowUp.FollowUpPages>();
+        services.TryAddSingleton<IDigestBodyRenderer, DigestBodyRenderer>();
         return services;
     }
 }

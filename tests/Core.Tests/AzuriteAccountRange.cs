@@ -3,5 +3,5 @@ namespace Grastorp.Intake.TestKit;
 internal static partial class AzuriteAccounts
 {
     private const int First = 1;
-    private const int Last = 150;
+    private const int Last = 130;
 }

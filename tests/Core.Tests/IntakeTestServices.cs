@@ -1,6 +1,7 @@
 using Grastorp.Intake.Classification;
 using Grastorp.Intake.Core.DependencyInjection;
 using Grastorp.Intake.TestKit;
+using Grastorp.Intake.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -10,7 +11,7 @@ namespace Grastorp.Intake.Core.Tests;
 /// <summary>Core's real registration against an Azurite account of the test's own, with a fake clock.</summary>
 internal static class IntakeTestServices
 {
-    public static ServiceProvider Create(FakeTimeProvider time, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
+    public static ServiceProvider Create(TimeProvider time, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -20,6 +21,7 @@ internal static class IntakeTestServices
             ["Digest:Recipients:0:Id"] = "kommunpolis",
             ["Digest:Recipients:0:Addresses:0"] = "kommunpolis@grastorp-intake.example",
             ["Digest:PickupDirectory"] = Directory.CreateTempSubdirectory("digests-").FullName,
+            ["Site:BaseUrl"] = "https://tips.grastorp.example",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -32,7 +34,7 @@ internal static class IntakeTestServices
         services.AddLogging();
         services.AddSingleton<TimeProvider>(time);
         // The pipeline tests classify for real, as the queue function does.
-        services.AddIntakeCore(configuration).AddThemeClassifier(configuration);
+        services.AddIntakeCore(configuration).AddThemeClassifier(configuration).AddIntakeWeb();
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

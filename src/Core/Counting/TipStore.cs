@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure.Data.Tables;
 using Grastorp.Intake.Core.Counting.Rows;
 using Grastorp.Intake.Core.Storage;
@@ -33,10 +34,34 @@ public sealed partial class TipStore(IntakeTables tables, TimeProvider time)
                 tip.Themes.Split(',', StringSplitOptions.RemoveEmptyEntries))
             {
                 ClassifiedAt = tip.ClassifiedAt,
+                Terms = TermsOf(tip.Explanation),
             });
         }
 
         return [.. tips.OrderBy(t => t.ReceivedAt)];
+    }
+
+    /// <summary>The matched terms from the stored explanation; an unreadable one (an older row) gives none rather than failing the digest.</summary>
+    private static Dictionary<string, IReadOnlyList<string>> TermsOf(string explanation)
+    {
+        var terms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        try
+        {
+            using var json = JsonDocument.Parse(string.IsNullOrEmpty(explanation) ? "{}" : explanation);
+            foreach (var theme in json.RootElement.EnumerateObject())
+            {
+                if (theme.Value.ValueKind == JsonValueKind.Object && theme.Value.TryGetProperty("matched", out var matched) && matched.ValueKind == JsonValueKind.Array)
+                {
+                    terms[theme.Name] = [.. matched.EnumerateArray().Where(m => m.ValueKind == JsonValueKind.String).Select(m => m.GetString()!)];
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            terms.Clear();
+        }
+
+        return terms;
     }
 
     /// <summary>The counter rows only: the cost of a count grows with weeks × themes × kinds, never with tips.</summary>

@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Grastorp.Intake.Core.Counting;
-using Grastorp.Intake.Core.Digest;
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.FollowUp;
 using Grastorp.Intake.Core.Promises;
@@ -35,8 +34,6 @@ public static class IntakeCoreRegistration
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageConnectionValidator>();
         services.AddOptions<PromiseOptions>().BindConfiguration(PromiseOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PromiseOptions>, PromiseOptionsValidator>();
-        services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DigestOptions>, DigestOptionsValidator>();
 
         services.AddAzureClients(clients =>
         {
@@ -67,12 +64,7 @@ public static class IntakeCoreRegistration
         services.AddSingleton<StatsQueryParser>();
         services.AddSingleton<ThemeStatsService>();
         services.AddStaffArea(configuration);
-
-        services.AddSingleton<DigestSchedule>();
-        services.AddSingleton<DigestLedger>();
-        services.AddSingleton<DigestComposer>();
-        services.AddSingleton<DigestService>();
-        services.TryAddSingleton<IDigestSender, PickupDirectoryDigestSender>();
+        services.AddDigest(configuration);
         return services;
     }
 }

@@ -11,6 +11,7 @@ public sealed class IntakeTables
     private readonly CreatedOnce<TableClient> _digests;
     private readonly CreatedOnce<TableClient> _audit;
     private readonly CreatedOnce<TableClient> _actions;
+    private readonly CreatedOnce<TableClient> _poisoned;
 
     public IntakeTables(TableServiceClient service, IOptions<StorageOptions> options)
     {
@@ -21,6 +22,7 @@ public sealed class IntakeTables
         _digests = Create(service, names.DigestsTable);
         _audit = Create(service, names.AuditTable);
         _actions = Create(service, names.ActionsTable);
+        _poisoned = Create(service, names.PoisonedTable);
     }
 
     public Task<TableClient> TipsAsync() => _tips.GetAsync();
@@ -32,6 +34,7 @@ public sealed class IntakeTables
     public Task<TableClient> AuditAsync() => _audit.GetAsync();
 
     public Task<TableClient> ActionsAsync() => _actions.GetAsync();
+    public Task<TableClient> PoisonedAsync() => _poisoned.GetAsync();
 
     private static CreatedOnce<TableClient> Create(TableServiceClient service, string name) =>
         new(service.GetTableClient(name), table => table.CreateIfNotExistsAsync());

@@ -1,5 +1,7 @@
 using Grastorp.Intake.Core.DependencyInjection;
-using Grastorp.Intake.Core.Digest;
+using Grastorp.Intake.Core.Digest.Delivery;
+using Grastorp.Intake.Core.Digest.Scheduling;
+using Grastorp.Intake.Core.Digest.Settings;
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Tips.Intake;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +27,7 @@ public class IntakeCoreRegistrationTests
         ["Digest:Recipients:0:Id"] = "kommunpolis",
         ["Digest:Recipients:0:Addresses:0"] = "kommunpolis@grastorp-intake.example",
         ["Digest:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "grastorp-intake-unit-digests"),
+        ["Site:BaseUrl"] = "https://tips.grastorp.example",
     };
 
     private static IHost Build(Dictionary<string, string?> settings)
@@ -128,6 +131,67 @@ public class IntakeCoreRegistrationTests
 
         var error = await StartFails(settings);
         Assert.Contains("Digest:Recipients:0:Municipalities", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_host_does_not_start_without_the_site_address_the_digest_links_to()
+    {
+        var settings = ValidSettings();
+        settings.Remove("Site:BaseUrl");
+
+        var error = await StartFails(settings);
+        Assert.Contains("Site:BaseUrl", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task On_azure_the_site_address_defaults_to_the_app_s_own_host_name()
+    {
+        var settings = ValidSettings();
+        settings.Remove("Site:BaseUrl");
+        settings["WEBSITE_HOSTNAME"] = "func-grastorp-abc.azurewebsites.net";
+        using var host = Build(settings);
+        await host.StartAsync(Token);
+
+        Assert.Equal("https://func-grastorp-abc.azurewebsites.net/", host.Services.GetRequiredService<IOptions<SiteOptions>>().Value.BaseUrl!.AbsoluteUri);
+        await host.StopAsync(Token);
+    }
+
+    [Fact]
+    public async Task The_host_does_not_start_with_the_smtp_transport_and_no_server()
+    {
+        var settings = ValidSettings();
+        settings["Digest:Transport"] = "smtp";
+
+        var error = await StartFails(settings);
+        Assert.Contains("Digest:Smtp:Host", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_host_does_not_start_with_the_acs_transport_and_a_plain_http_endpoint()
+    {
+        var settings = ValidSettings();
+        settings["Digest:Transport"] = "acs";
+        settings["Acs:Endpoint"] = "http://grastorp.communication.azure.com";
+
+        var error = await StartFails(settings);
+        Assert.Contains("Acs:Endpoint", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("pickup", typeof(PickupDirectoryDigestSender))]
+    [InlineData("smtp", typeof(SmtpDigestSender))]
+    [InlineData("acs", typeof(AcsDigestSender))]
+    public async Task The_transport_setting_chooses_the_sender(string transport, Type sender)
+    {
+        var settings = ValidSettings();
+        settings["Digest:Transport"] = transport;
+        settings["Digest:Smtp:Host"] = "smtp.grastorp.example";
+        settings["Acs:Endpoint"] = "https://grastorp.communication.azure.com";
+        using var host = Build(settings);
+        await host.StartAsync(Token);
+
+        Assert.IsType(sender, host.Services.GetRequiredService<IDigestSender>());
+        await host.StopAsync(Token);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Municipalities;
+using Grastorp.Intake.Core.Poisoning;
 using Grastorp.Intake.Core.Promises;
 using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Themes;
@@ -17,6 +18,7 @@ public sealed partial class TipProcessor(
     TipStore store,
     TipQueues queue,
     MunicipalityCatalog municipalities,
+    PoisonLedger poisoned,
     PromiseCatalog promises,
     ILogger<TipProcessor> logger)
 {
@@ -32,14 +34,29 @@ public sealed partial class TipProcessor(
         catch (UnreadableTipMessageException e)
         {
             await queue.SendToPoisonAsync(messageText, cancellationToken).ConfigureAwait(false);
+            await poisoned.RecordAsync(messageId, dequeueCount, "unreadable", cancellationToken).ConfigureAwait(false);
             LogPoisoned(logger, messageId, e.Message);
             return ProcessOutcome.Poisoned;
         }
 
-        var classification = classifier.Classify(tip.Text);
-        var received = tip.ToReceivedTip();
-        var commitments = promises.Link(received.Municipality, received.Partition.Week.Year, classification);
-        var outcome = await store.RecordAsync(received, classification, commitments, cancellationToken).ConfigureAwait(false);
+        RecordOutcome outcome;
+        TipClassification classification;
+        IReadOnlyList<string> commitments;
+        try
+        {
+            classification = classifier.Classify(tip.Text);
+            var received = tip.ToReceivedTip();
+            commitments = promises.Link(received.Municipality, received.Partition.Week.Year, classification);
+            outcome = await store.RecordAsync(received, classification, commitments, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (dequeueCount >= PoisonLedger.HostMaxDequeueCount && e is not OperationCanceledException)
+        {
+            // The host moves the message to the poison queue after this try; record it now, as nothing runs then.
+            // The type names the failure without quoting the tip (exception messages may).
+            await poisoned.RecordAsync(messageId, dequeueCount, e.GetType().Name, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
         if (outcome == RecordOutcome.AlreadyCounted)
         {
             LogAlreadyCounted(logger, tip.Reference, messageId, dequeueCount);

@@ -1,6 +1,0 @@
-using Grastorp.Intake.Core.Municipalities;
-
-namespace Grastorp.Intake.Core.Digest;
-
-/// <summary>One municipality's week: all tips and per theme, each against the week before.</summary>
-public sealed record MunicipalityDigest(Municipality Municipality, ThemeCount Tips, IReadOnlyList<ThemeCount> Themes);

@@ -1,0 +1,33 @@
+namespace Grastorp.Intake.Core.Digest.Presentation;
+
+/// <summary>
+/// The digest as it is shown, with every label in Swedish, every resident-written value cleaned by
+/// <see cref="SafeText"/> and every link absolute. The plain-text part and the HTML part are both rendered from it,
+/// so they cannot say different things. Values are not HTML-encoded here: the HTML renderer encodes them all.
+/// </summary>
+public sealed record DigestView(
+    string Subject,
+    string Heading,
+    string Intro,
+    string? PoisonedWarning,
+    string CountsNote,
+    IReadOnlyList<CountTable> Counts,
+    IReadOnlyList<TipSection> Sections,
+    Uri StaffList,
+    string Footer)
+{
+    /// <summary>The language of every label, for <c>lang</c> attributes.</summary>
+    public const string Language = "sv";
+
+    /// <summary>Counts and links only: the sections list no tips, whatever the week held.</summary>
+    public bool CountsOnly { get; init; }
+}
+
+/// <summary>One municipality's counts (or all of them together) as rows of label, count, change and average.</summary>
+public sealed record CountTable(string Caption, IReadOnlyList<CountRow> Rows);
+
+/// <summary>A row of a <see cref="CountTable"/>; <see cref="IsTotal"/> marks the all-tips row.</summary>
+public sealed record CountRow(string Label, string Count, string Change, string Average, bool IsTotal);
+
+/// <summary>A theme's tips, the ideas and feedback, or the late tips: a heading, the tips shown, and a link to the rest.</summary>
+public sealed record TipSection(string Anchor, string Heading, string? Note, IReadOnlyList<TipView> Tips, string? More, Uri? MoreLink);

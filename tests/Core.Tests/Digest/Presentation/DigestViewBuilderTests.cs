@@ -1,0 +1,72 @@
+using Grastorp.Intake.Core.Counting;
+using Grastorp.Intake.Core.Digest.Composition;
+
+namespace Grastorp.Intake.Core.Tests.Digest.Presentation;
+
+public class DigestViewBuilderTests
+{
+    [Fact]
+    public void The_subject_names_the_week_its_days_and_the_count_per_municipality()
+    {
+        Assert.Equal("Trygghetstips v. 48 (23–29 nov): 6 nya – Grästorp 3, Vara 2, Essunga 1", DigestSamples.View().Subject);
+    }
+
+    [Fact]
+    public void A_week_across_two_months_names_both()
+    {
+        var digest = DigestSamples.Week48() with { Week = new Grastorp.Intake.Core.Calendar.WeekId(2026, 49) };
+        Assert.StartsWith("Trygghetstips v. 49 (30 nov–6 dec): ", DigestSamples.ViewBuilder().Build(digest, 25, 600).Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_theme_with_more_tips_than_the_cap_shows_the_newest_and_links_to_the_rest()
+    {
+        var tips = Enumerable.Range(0, 30)
+            .Select(i => DigestSamples.Needles with { Reference = $"CAP{i:D7}", ReceivedAt = DigestSamples.Needles.ReceivedAt.AddMinutes(-i) })
+            .ToList();
+        var digest = DigestSamples.Week48() with { TipsByTheme = [new ThemeTips("drugs", tips, 0)] };
+
+        var section = DigestSamples.ViewBuilder().Build(digest, tipsPerTheme: 25, textLength: 600).Sections[0];
+
+        Assert.Equal("Droger – 30", section.Heading);
+        Assert.Equal(tips.Take(25).Select(t => t.Reference), section.Tips.Select(t => t.Reference));
+        Assert.Equal("5 till visas i personalens tipslista.", section.More);
+        Assert.Equal("https://tips.grastorp.example/personal/tips?vecka=2026-W48&tema=drugs", section.MoreLink!.AbsoluteUri);
+    }
+
+    [Fact]
+    public void Counts_only_lists_no_tips_but_keeps_every_heading_count_and_link()
+    {
+        var view = DigestSamples.View(countsOnly: true);
+        Assert.True(view.CountsOnly);
+        Assert.All(view.Sections, s => Assert.Empty(s.Tips));
+        Assert.All(view.Sections, s => Assert.NotNull(s.MoreLink));
+        Assert.Equal(["Droger – 2", "Trafik – 3", "Inbrott och stöld – 2", "Idéer och synpunkter – 1", "Sena tips från vecka 47 – 1"], view.Sections.Select(s => s.Heading));
+    }
+
+    [Fact]
+    public void Several_municipalities_get_a_table_for_all_of_them_first()
+    {
+        var view = DigestSamples.View();
+        Assert.Equal(["Alla kommuner", "Grästorp", "Vara", "Essunga"], view.Counts.Select(t => t.Caption));
+        var all = view.Counts[0].Rows;
+        Assert.Equal(("Alla", "6", "±0", "6,5"), (all[0].Label, all[0].Count, all[0].Change, all[0].Average));
+        Assert.Equal(("Trafik", "3", "+2", "2,0"), (all[2].Label, all[2].Count, all[2].Change, all[2].Average));
+    }
+
+    [Fact]
+    public void A_theme_from_an_extra_lexicon_keeps_a_readable_name()
+    {
+        var tip = DigestSamples.Needles with { Themes = ["miljo_och_ljus"] };
+        var digest = DigestSamples.Week48() with { TipsByTheme = [new ThemeTips("miljo_och_ljus", [tip], 0)] };
+        Assert.Equal("Miljo och ljus – 1", DigestSamples.ViewBuilder().Build(digest, 25, 600).Sections[0].Heading);
+    }
+
+    [Fact]
+    public void An_unknown_municipality_id_on_an_old_tip_is_shown_as_it_is_stored()
+    {
+        StoredTip tip = DigestSamples.Needles with { Municipality = "lerum" };
+        var digest = DigestSamples.Week48() with { TipsByTheme = [new ThemeTips("drugs", [tip], 0)] };
+        Assert.StartsWith("lerum · Tips", DigestSamples.ViewBuilder().Build(digest, 25, 600).Sections[0].Tips[0].Meta, StringComparison.Ordinal);
+    }
+}

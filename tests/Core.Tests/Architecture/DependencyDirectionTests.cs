@@ -13,6 +13,7 @@ public sealed class DependencyDirectionTests
     {
         [""] = [],
         ["Calendar"] = [],
+        ["Places"] = [],
         ["Texts"] = [],
         ["Storage"] = [],
         ["Themes"] = [""],

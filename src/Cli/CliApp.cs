@@ -3,7 +3,7 @@ using Grastorp.Intake.Cli.Commands;
 
 namespace Grastorp.Intake.Cli;
 
-/// <summary>The operations tool: one sub-command per task (classify, evaluate, train, digest; counts and replay can join them).</summary>
+/// <summary>The operations tool: one sub-command per task (classify, evaluate, train, digest, mask).</summary>
 internal static class CliApp
 {
     public static async Task<int> RunAsync(string[] args, CliConsole console)
@@ -14,6 +14,7 @@ internal static class CliApp
             EvaluateCommand.Create(console),
             TrainCommand.Create(console),
             DigestCommand.Create(console),
+            MaskCommand.Create(console),
             RebuildCountersCommand.Create(console),
         };
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };

@@ -56,6 +56,8 @@ public static class IntakeCoreRegistration
         services.AddSingleton<CommitmentActionStore>();
         services.AddSingleton<FollowUpService>();
         services.AddThemeCatalog(configuration);
+        services.AddSingleton<Privacy.PersonalDataDetector>();
+        services.AddSingleton<Emergency.EmergencyCueDetector>(_ => new Emergency.EmergencyCueDetector());
 
         services.AddSingleton<TipValidator>();
         services.AddSingleton<TipIntakeService>();

@@ -1,4 +1,5 @@
 using Grastorp.Intake.Core.Api;
+using Grastorp.Intake.Core.Privacy;
 using Grastorp.Intake.Core.Texts;
 using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Intake;
@@ -13,7 +14,8 @@ public static class IntakeResults
 {
     public static IActionResult From(SubmitOutcome outcome) => outcome switch
     {
-        SubmitOutcome.Accepted accepted => new ObjectResult(new TipReceiptView(accepted.Reference.Value, TipStatus.Received, accepted.Week.ToString()))
+        SubmitOutcome.Accepted accepted => new ObjectResult(new TipReceiptView(
+            accepted.Reference.Value, TipStatus.Received, accepted.Week.ToString(), [.. accepted.PersonalData.Select(k => k.Id())]))
         {
             StatusCode = StatusCodes.Status202Accepted,
         },

@@ -1,5 +1,6 @@
 using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Texts;
+using Grastorp.Intake.Core.Privacy;
 
 namespace Grastorp.Intake.Core.Tips.Intake;
 
@@ -13,8 +14,11 @@ public abstract record SubmitOutcome
     /// <summary>The language the resident is answered in: the form's <c>lang</c> field, else Accept-Language, else Swedish.</summary>
     public Language Language { get; init; }
 
-    /// <summary>On the queue: the resident gets the reference.</summary>
-    public sealed record Accepted(TipReference Reference, WeekId Week) : SubmitOutcome;
+    /// <summary>
+    /// On the queue: the resident gets the reference, and the kinds of personal data found in the text or place (never
+    /// the values), so a form can nudge that names and numbers are not needed.
+    /// </summary>
+    public sealed record Accepted(TipReference Reference, WeekId Week, IReadOnlyList<PersonalDataKind> PersonalData) : SubmitOutcome;
 
     /// <summary>Field by field, what is wrong (400).</summary>
     public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : SubmitOutcome

@@ -1,6 +1,7 @@
 using Azure;
 using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Texts;
+using Grastorp.Intake.Core.Privacy;
 using Grastorp.Intake.Core.Tips.Queue;
 using Grastorp.Intake.Core.Tips.Receipts;
 using Microsoft.Extensions.Logging;
@@ -13,6 +14,7 @@ public sealed partial class TipIntakeService(
     ReceiptStore receipts,
     TipQueues queue,
     TimeProvider time,
+    PersonalDataDetector personalData,
     ILogger<TipIntakeService> logger)
 {
     public async Task<SubmitOutcome> SubmitAsync(TipRequest request, CancellationToken cancellationToken)
@@ -34,7 +36,7 @@ public sealed partial class TipIntakeService(
             // A bot filled the field no person sees. It gets a receipt like anyone (so it learns nothing) and nothing
             // is stored or queued; only the fact is logged, never what it sent.
             LogHoneypot(logger);
-            return new SubmitOutcome.Accepted(TipReference.New(), SwedishTime.WeekOf(time.GetUtcNow())) { Language = language };
+            return new SubmitOutcome.Accepted(TipReference.New(), SwedishTime.WeekOf(time.GetUtcNow()), []) { Language = language };
         }
 
         var validation = validator.Validate(fields, language);
@@ -59,7 +61,9 @@ public sealed partial class TipIntakeService(
         }
 
         LogReceived(logger, reference.Value, partition.Key);
-        return new SubmitOutcome.Accepted(reference, partition.Week) { Language = language };
+        // The place counts too ("utanför Storgatan 5B"); no pattern reaches across the line break between them.
+        var kinds = personalData.Find($"{content.Text}\n{content.Place}").Select(f => f.Kind).Distinct().Order().ToList();
+        return new SubmitOutcome.Accepted(reference, partition.Week, kinds) { Language = language };
     }
 
     /// <summary>

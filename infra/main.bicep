@@ -38,7 +38,7 @@ param classifierLanguages string[] = []
 param classifierModel string = 'builtin'
 
 @description('Table names; the template creates each one.')
-param tables StorageTables = { tips: 'Tips', receipts: 'TipReceipts', digests: 'Digests', audit: 'StaffAudit', poisoned: 'PoisonedTips' }
+param tables StorageTables = { tips: 'Tips', receipts: 'TipReceipts', digests: 'Digests', audit: 'StaffAudit', actions: 'CommitmentActions', poisoned: 'PoisonedTips' }
 
 @description('Who stands behind the resident pages (privacy page, accessibility statement) and how long tips are kept.')
 param site SiteSettings
@@ -119,6 +119,8 @@ var publicPaths = [
   '/personuppgifter'
   '/uppfoljning'
   '/uppfoljning/*'
+  '/uppfoljning.atom'
+  '/en/follow-up'
   '/api/followup'
 ]
 

@@ -54,6 +54,8 @@ type StorageTables = {
   digests: string
   @description('The staff audit log (who was shown or corrected which tip).')
   audit: string
+  @description('What staff did per promise commitment (published on the follow-up).')
+  actions: string
   @description('One row per tip message that failed processing for good; the digest counts them.')
   poisoned: string
 }
@@ -76,7 +78,7 @@ var queueNames = ['tips', 'tips-poison']
 
 @export()
 @description('Every table the app uses; the template creates them all.')
-func tableNames(tables StorageTables) string[] => [tables.tips, tables.receipts, tables.digests, tables.audit, tables.poisoned]
+func tableNames(tables StorageTables) string[] => [tables.tips, tables.receipts, tables.digests, tables.audit, tables.actions, tables.poisoned]
 
 // Configuration keys in app-setting form: ':' becomes '__' and list items are numbered from 0.
 func listSettings(prefix string, values string[]) Settings =>
@@ -120,6 +122,7 @@ func appSettings(app AppParameters, endpoints Endpoints) Settings => union({
   Storage__ReceiptsTable: app.tables.receipts
   Storage__DigestsTable: app.tables.digests
   Storage__AuditTable: app.tables.audit
+  Storage__ActionsTable: app.tables.actions
   // Staff sign-in is App Service Authentication (Entra ID); the app trusts its principal only with WEBSITE_AUTH_ENABLED=True, which the platform sets.
   Staff__SignInPath: '/.auth/login/aad'
   Staff__SignOutPath: '/.auth/logout'

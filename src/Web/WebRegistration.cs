@@ -22,11 +22,12 @@ public static class WebRegistration
         services.TryAddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.TryAddSingleton(sp => new HtmlRenderer(sp, sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton<ComponentRenderer>();
-        services.TryAddSingleton<IDigestBodyRenderer, DigestBodyRenderer>();
 
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ResidentPages>();
         services.TryAddSingleton<Staff.StaffPages>();
+        services.TryAddSingleton<FollowUp.FollowUpPages>();
+        services.TryAddSingleton<IDigestBodyRenderer, DigestBodyRenderer>();
         return services;
     }
 }

@@ -21,10 +21,10 @@ internal static class ResidentSite
     public static string Privacy(string lang) => lang == "en" ? "/en/personal-data" : "/personuppgifter";
 
     /// <summary>Sends a tip over the JSON API (not under test here) to have a reference that exists.</summary>
-    public static async Task<string> SubmitAsync(string baseUrl, string text = "Det langas knark vid skolan på kvällarna.")
+    public static async Task<string> SubmitAsync(string baseUrl, string text = "Det langas knark vid skolan på kvällarna.", string municipality = "vara")
     {
         using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
-        var response = await client.PostAsJsonAsync("/api/tips", new { text, municipality = "vara" });
+        var response = await client.PostAsJsonAsync("/api/tips", new { text, municipality });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reference").GetString()!;
     }

@@ -2,6 +2,6 @@ namespace Grastorp.Intake.TestKit;
 
 internal static partial class AzuriteAccounts
 {
-    private const int First = 151;
-    private const int Last = 200;
+    private const int First = 241;
+    private const int Last = 400;
 }

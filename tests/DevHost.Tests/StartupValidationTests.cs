@@ -25,6 +25,23 @@ public sealed class StartupValidationTests
     }
 
     [Fact]
+    public void A_broken_promise_file_stops_the_host_at_start_up_naming_the_file_and_the_field()
+    {
+        var folder = Directory.CreateTempSubdirectory("promises-").FullName;
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "promises", "grastorp-2021.json"), Path.Combine(folder, "grastorp-2021.json"));
+        File.WriteAllText(Path.Combine(folder, "grastorp-2027.json"), """
+            { "id": "grastorp_2027", "year": 2027, "municipality": "grastorp", "title": "Löfte 2027", "source": "Test",
+              "commitments": [ { "id": "trafik", "promisedBy": "polisen", "text": "Trafikkontroller." },
+                               { "id": "nattvandring", "promisedBy": "föreningarna", "text": "Nattvandring." } ] }
+            """);
+        using var host = new DevHostFactory().WithWebHostBuilder(builder => builder.UseSetting("Promises:Directory", folder));
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.CreateClient());
+
+        Assert.Contains("grastorp-2027.json: commitments[1].promisedBy", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_site_contact_stops_the_host_at_start_up_naming_the_setting()
     {
         using var host = new DevHostFactory().WithWebHostBuilder(builder => builder.UseSetting("Site:DataProtectionOfficerEmail", string.Empty));

@@ -22,8 +22,9 @@ public sealed class FunctionsMetadataTests
         using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, "functions.metadata")));
         Assert.Equal(
             [
-                "ClassifyTip", "CorrectTipThemes", "ExportDashboardCsv", "GetThemeCounts", "GetTipStatus", "PurgeAuditLog", "SendWeeklyDigest", "ServeAsset",
-                "ShowAccessibility", "ShowAccessibilityInEnglish", "ShowAuditLog", "ShowDashboard", "ShowPrivacy", "ShowPrivacyInEnglish",
+                "ClassifyTip", "CorrectTipThemes", "ExportDashboardCsv", "GetFollowUp", "GetFollowUpFeed", "GetThemeCounts", "GetTipStatus",
+                "MoveTip", "PurgeAuditLog", "RecordCommitmentAction", "ReplyToTip", "SendWeeklyDigest", "ServeAsset", "ShowAccessibility",
+                "ShowAccessibilityInEnglish", "ShowAuditLog", "ShowDashboard", "ShowFollowUp", "ShowFollowUpInEnglish", "ShowPrivacy", "ShowPrivacyInEnglish",
                 "ShowReceipt", "ShowReceiptInEnglish", "ShowTipForm", "ShowTipFormInEnglish", "ShowTipList", "ShowTipStatus", "ShowTipStatusInEnglish",
                 "SubmitTip",
             ],
@@ -50,6 +51,10 @@ public sealed class FunctionsMetadataTests
     [InlineData("ShowPrivacy", "get", "personuppgifter", "Anonymous")]
     [InlineData("ShowPrivacyInEnglish", "get", "en/personal-data", "Anonymous")]
     [InlineData("ServeAsset", "get", "assets/{name}", "Anonymous")]
+    [InlineData("ShowFollowUp", "get", "uppfoljning", "Anonymous")]
+    [InlineData("ShowFollowUpInEnglish", "get", "en/follow-up", "Anonymous")]
+    [InlineData("GetFollowUp", "get", "api/followup", "Anonymous")]
+    [InlineData("GetFollowUpFeed", "get", "uppfoljning.atom", "Anonymous")]
     public void Http_functions_have_their_route_method_and_auth_level(string function, string method, string route, string authLevel)
     {
         var trigger = Trigger(function);

@@ -13,7 +13,7 @@ public sealed partial class SignInTests
     [
         "/", "/en", "/status", "/status/*", "/kvitto/*", "/en/status", "/en/status/*", "/en/receipt/*", "/en/accessibility",
         "/en/personal-data", "/assets/*", "/api/tips", "/api/tips/*", "/static/*", "/tillganglighet", "/personuppgifter",
-        "/uppfoljning", "/uppfoljning/*", "/api/followup",
+        "/uppfoljning", "/uppfoljning/*", "/uppfoljning.atom", "/en/follow-up", "/api/followup",
     ];
 
     [Fact]

@@ -13,6 +13,9 @@ public sealed record PartitionCounts(TipPartition Partition, int Tips, IReadOnly
     /// <summary>Kind id (<c>tip</c>, <c>idea</c>, <c>feedback</c>) → its own counts. Empty for partitions counted before kinds were.</summary>
     public IReadOnlyDictionary<string, PartitionCounts> Kinds { get; init; } = new Dictionary<string, PartitionCounts>();
 
+    /// <summary>Commitment key → tips of this partition counted under it (all kinds together).</summary>
+    public IReadOnlyDictionary<string, int> Commitments { get; init; } = new Dictionary<string, int>();
+
     public int Of(string theme) => Themes.GetValueOrDefault(theme);
 
     /// <summary>The counts of one kind, or of every kind when <paramref name="kind"/> is null.</summary>

@@ -58,7 +58,8 @@ public sealed partial class TipStore
         }
 
         var wanted = tips
-            .SelectMany(t => TipRowKeys.CountersOf(t.Kind, t.Themes.Split(',', StringSplitOptions.RemoveEmptyEntries)))
+            .SelectMany(t => TipRowKeys.CountersOf(t.Kind, t.Themes.Split(',', StringSplitOptions.RemoveEmptyEntries))
+                .Concat(TipRowKeys.SplitCommitments(t.Commitments).Select(TipRowKeys.CommitmentCounter)))
             .GroupBy(k => k, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var actions = new List<TableTransactionAction>();
@@ -107,5 +108,9 @@ public sealed partial class TipStore
         ClassifiedThemes = row.GetString(nameof(TipEntity.ClassifiedThemes)),
         CorrectedBy = row.GetString(nameof(TipEntity.CorrectedBy)),
         CorrectedAt = row.GetDateTimeOffset(nameof(TipEntity.CorrectedAt)),
+        Commitments = row.GetString(nameof(TipEntity.Commitments)),
+        Stage = row.GetString(nameof(TipEntity.Stage)),
+        PublicReply = row.GetString(nameof(TipEntity.PublicReply)),
+        RepliedAt = row.GetDateTimeOffset(nameof(TipEntity.RepliedAt)),
     };
 }

@@ -30,19 +30,25 @@ public sealed partial class TipStore
         })
         .Build();
 
-    public async Task<RecordOutcome> RecordAsync(ReceivedTip tip, TipClassification classification, CancellationToken cancellationToken)
+    public Task<RecordOutcome> RecordAsync(ReceivedTip tip, TipClassification classification, CancellationToken cancellationToken) =>
+        RecordAsync(tip, classification, [], cancellationToken);
+
+    /// <summary>Records the tip with the promise commitments it concerns; their counters move in the same transaction.</summary>
+    public async Task<RecordOutcome> RecordAsync(
+        ReceivedTip tip, TipClassification classification, IReadOnlyList<string> commitments, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(commitments);
         ArgumentNullException.ThrowIfNull(tip);
         ArgumentNullException.ThrowIfNull(classification);
         var table = await tables.TipsAsync().ConfigureAwait(false);
         var partition = tip.Partition;
         return await ConflictRetry.ExecuteAsync(
-            async token => await TryRecordAsync(table, partition, tip, classification, token).ConfigureAwait(false),
+            async token => await TryRecordAsync(table, partition, tip, classification, commitments, token).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<RecordOutcome> TryRecordAsync(
-        TableClient table, TipPartition partition, ReceivedTip tip, TipClassification classification, CancellationToken cancellationToken)
+        TableClient table, TipPartition partition, ReceivedTip tip, TipClassification classification, IReadOnlyList<string> commitments, CancellationToken cancellationToken)
     {
         var existing = await ReadTipAndCountersAsync(table, partition, tip.Reference, cancellationToken).ConfigureAwait(false);
         if (existing.ContainsKey(tip.Reference))
@@ -52,7 +58,7 @@ public sealed partial class TipStore
 
         try
         {
-            await table.SubmitTransactionAsync(Actions(partition, tip, classification, existing), cancellationToken).ConfigureAwait(false);
+            await table.SubmitTransactionAsync(Actions(partition, tip, classification, commitments, existing), cancellationToken).ConfigureAwait(false);
             return RecordOutcome.Counted;
         }
         catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedTransactionActionIndex == 0)
@@ -79,15 +85,17 @@ public sealed partial class TipStore
 
     /// <summary>Add the tip and its time-order copy; add each counter it is the first for, or move it if its ETag is still the one read.</summary>
     private List<TableTransactionAction> Actions(
-        TipPartition partition, ReceivedTip tip, TipClassification classification, Dictionary<string, TableEntity> existing)
+        TipPartition partition, ReceivedTip tip, TipClassification classification, IReadOnlyList<string> commitments, Dictionary<string, TableEntity> existing)
     {
         var entity = ToEntity(partition, tip, classification);
+        entity.Commitments = commitments.Count == 0 ? null : string.Join(',', commitments.Distinct(StringComparer.Ordinal));
         List<TableTransactionAction> actions =
         [
             new(TableTransactionActionType.Add, entity),
             new(TableTransactionActionType.UpsertReplace, TimeOrderRow.From(entity)),
         ];
         actions.AddRange(CounterMoves(partition.Key, TipRowKeys.CountersOf(entity.Kind, classification.Themes.Select(t => t.Theme)), +1, existing));
+        actions.AddRange(CounterMoves(partition.Key, TipRowKeys.SplitCommitments(entity.Commitments).Select(TipRowKeys.CommitmentCounter), +1, existing));
         return actions;
     }
 

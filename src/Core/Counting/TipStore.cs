@@ -72,8 +72,15 @@ public sealed partial class TipStore(IntakeTables tables, TimeProvider time)
             $"PartitionKey eq {partition.Key} and RowKey ge {TipRowKeys.CounterPrefix} and RowKey lt {TipRowKeys.CounterEnd}");
         var tips = new Dictionary<string, int>(StringComparer.Ordinal);
         var themes = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal) { [string.Empty] = new(StringComparer.Ordinal) };
+        var commitments = new Dictionary<string, int>(StringComparer.Ordinal);
         await foreach (var counter in table.QueryAsync<ThemeCounterEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
+            if (TipRowKeys.IsCommitmentCounter(counter.RowKey))
+            {
+                commitments[counter.RowKey[TipRowKeys.CommitmentCounterPrefix.Length..]] = counter.Count;
+                continue;
+            }
+
             var (kind, theme) = TipRowKeys.ParseCounter(counter.RowKey);
             var key = kind ?? string.Empty;
             if (theme is null)
@@ -90,6 +97,7 @@ public sealed partial class TipStore(IntakeTables tables, TimeProvider time)
         return Of(string.Empty) with
         {
             Kinds = tips.Keys.Concat(themes.Keys).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).ToDictionary(k => k, Of, StringComparer.Ordinal),
+            Commitments = commitments,
         };
     }
 

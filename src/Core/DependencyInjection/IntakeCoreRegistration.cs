@@ -4,6 +4,9 @@ using Grastorp.Intake.Core.Abuse;
 using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Privacy;
+using Grastorp.Intake.Core.FollowUp;
+using Grastorp.Intake.Core.Promises;
+using Grastorp.Intake.Core.Promises.Actions;
 using Grastorp.Intake.Core.Stats;
 using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Tips.Intake;
@@ -32,6 +35,8 @@ public static class IntakeCoreRegistration
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageConnectionValidator>();
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PromiseOptions>().BindConfiguration(PromiseOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PromiseOptions>, PromiseOptionsValidator>();
 
         services.AddAzureClients(clients =>
         {
@@ -53,6 +58,9 @@ public static class IntakeCoreRegistration
         services.AddSingleton<TipQueues>();
         services.AddSingleton<ReceiptStore>();
         services.AddSingleton<TipStore>();
+        services.AddSingleton<PromiseCatalog>();
+        services.AddSingleton<CommitmentActionStore>();
+        services.AddSingleton<FollowUpService>();
         services.AddThemeCatalog(configuration);
         services.AddSingleton<Privacy.PersonalDataDetector>();
         services.AddSingleton<Emergency.EmergencyCueDetector>(_ => new Emergency.EmergencyCueDetector());

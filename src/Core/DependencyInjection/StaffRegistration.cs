@@ -1,6 +1,7 @@
 using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Staff.Audit;
 using Grastorp.Intake.Core.Staff.Dashboard;
+using Grastorp.Intake.Core.Staff.FollowUp;
 using Grastorp.Intake.Core.Staff.TipList;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,8 @@ internal static class StaffRegistration
         services.AddSingleton<DashboardService>();
         services.AddSingleton<TipListService>();
         services.AddSingleton<TipCorrectionService>();
+        services.AddSingleton<TipProgressService>();
+        services.AddSingleton<ActionRecordingService>();
         return services;
     }
 }

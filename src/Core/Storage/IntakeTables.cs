@@ -10,6 +10,7 @@ public sealed class IntakeTables
     private readonly CreatedOnce<TableClient> _receipts;
     private readonly CreatedOnce<TableClient> _digests;
     private readonly CreatedOnce<TableClient> _audit;
+    private readonly CreatedOnce<TableClient> _actions;
     private readonly CreatedOnce<TableClient> _poisoned;
 
     public IntakeTables(TableServiceClient service, IOptions<StorageOptions> options)
@@ -20,6 +21,7 @@ public sealed class IntakeTables
         _receipts = Create(service, names.ReceiptsTable);
         _digests = Create(service, names.DigestsTable);
         _audit = Create(service, names.AuditTable);
+        _actions = Create(service, names.ActionsTable);
         _poisoned = Create(service, names.PoisonedTable);
     }
 
@@ -30,6 +32,8 @@ public sealed class IntakeTables
     public Task<TableClient> DigestsAsync() => _digests.GetAsync();
 
     public Task<TableClient> AuditAsync() => _audit.GetAsync();
+
+    public Task<TableClient> ActionsAsync() => _actions.GetAsync();
     public Task<TableClient> PoisonedAsync() => _poisoned.GetAsync();
 
     private static CreatedOnce<TableClient> Create(TableServiceClient service, string name) =>

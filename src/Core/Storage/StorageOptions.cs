@@ -23,6 +23,10 @@ public sealed class StorageOptions
     [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Storage:AuditTable must be a valid table name (letters and digits, 3-63).")]
     public string AuditTable { get; set; } = "StaffAudit";
 
+    /// <summary>What staff did per promise commitment, published on the follow-up page and feed.</summary>
+    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Storage:ActionsTable must be a valid table name (letters and digits, 3-63).")]
+    public string ActionsTable { get; set; } = "CommitmentActions";
+
     /// <summary>One record per tip message that failed processing for good, counted in the digest.</summary>
     [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Storage:PoisonedTable must be a valid table name (letters and digits, 3-63).")]
     public string PoisonedTable { get; set; } = "PoisonedTips";

@@ -1,4 +1,5 @@
 using Grastorp.Intake.Core.Municipalities;
+using Grastorp.Intake.Core.Promises;
 using Grastorp.Intake.Core.Texts;
 using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Intake;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace Grastorp.Intake.Web.Pages;
 
 /// <summary>Renders the pages a resident sees. Each HTTP function asks for one page and sends what it gets.</summary>
-public sealed class ResidentPages(ComponentRenderer renderer, MunicipalityCatalog municipalities, TipStatusService statuses, IOptions<SiteOptions> site)
+public sealed class ResidentPages(ComponentRenderer renderer, MunicipalityCatalog municipalities, TipStatusService statuses, PromiseCatalog promises, IOptions<SiteOptions> site)
 {
     public Task<HtmlPage> FormAsync(Language language) => FormAsync(language, null);
 
@@ -45,7 +46,12 @@ public sealed class ResidentPages(ComponentRenderer renderer, MunicipalityCatalo
         var status = await statuses.FindAsync(reference, cancellationToken).ConfigureAwait(false);
         return status is null || !TipReference.TryParse(reference, out var parsed)
             ? await NotFoundAsync(language).ConfigureAwait(false)
-            : await RenderAsync<StatusPage>(200, true, language, new() { [nameof(StatusPage.Reference)] = parsed.Value, [nameof(StatusPage.Status)] = status }).ConfigureAwait(false);
+            : await RenderAsync<StatusPage>(200, true, language, new()
+            {
+                [nameof(StatusPage.Reference)] = parsed.Value,
+                [nameof(StatusPage.Status)] = status,
+                [nameof(StatusPage.CommitmentTexts)] = status.Commitments.Select(promises.Find).OfType<(Promise Promise, Commitment Commitment)>().Select(c => c.Commitment.Text).ToList(),
+            }).ConfigureAwait(false);
     }
 
     public Task<HtmlPage> AccessibilityAsync(Language language) => RenderAsync<AccessibilityPage>(200, false, language, []);

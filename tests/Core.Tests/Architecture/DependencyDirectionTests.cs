@@ -13,6 +13,7 @@ public sealed class DependencyDirectionTests
     {
         [""] = [],
         ["Calendar"] = [],
+        ["Places"] = [],
         ["Texts"] = [],
         ["Storage"] = [],
         ["Privacy"] = [],
@@ -29,7 +30,10 @@ public sealed class DependencyDirectionTests
         ["Counting.Correcting"] = [""],
         ["Counting"] = ["", "Calendar", "Counting.Correcting", "Counting.Listing", "Counting.Rows", "Storage", "Themes", "Tips"],
         ["Poisoning"] = ["", "Calendar", "Storage"],
-        ["Tips.Processing"] = ["", "Counting", "Municipalities", "Poisoning", "Privacy", "Storage", "Themes", "Tips", "Tips.Queue"],
+        ["Promises"] = ["", "Themes"],
+        ["Promises.Actions"] = ["", "Promises", "Storage"],
+        ["FollowUp"] = ["", "Calendar", "Counting", "Municipalities", "Promises", "Promises.Actions", "Tips"],
+        ["Tips.Processing"] = ["", "Calendar", "Counting", "Municipalities", "Poisoning", "Privacy", "Promises", "Storage", "Themes", "Tips", "Tips.Queue"],
         ["Tips.Status"] = ["", "Calendar", "Counting", "Tips", "Tips.Queue", "Tips.Receipts"],
         ["Stats"] = ["", "Calendar", "Counting", "Municipalities", "Themes", "Tips"],
         ["Email"] = [],
@@ -40,11 +44,12 @@ public sealed class DependencyDirectionTests
         ["Digest.Message"] = ["", "Calendar", "Digest.Composition", "Digest.Presentation", "Digest.Settings"],
         ["Digest.Delivery"] = ["", "Calendar", "Email", "Digest.Message", "Digest.Settings"],
         ["Digest.Scheduling"] = ["", "Calendar", "Digest.Composition", "Digest.Delivery", "Digest.Ledger", "Digest.Message", "Digest.Settings"],
-        ["Api"] = ["", "Calendar", "Tips", "Tips.Status"],
+        ["Api"] = ["", "Calendar", "FollowUp", "Tips", "Tips.Status"],
         ["Staff.Access"] = [""],
         ["Staff.Audit"] = ["", "Staff.Access", "Storage"],
         ["Staff.Dashboard"] = ["", "Calendar", "Municipalities", "Stats", "Themes"],
         ["Staff.TipList"] = ["", "Calendar", "Counting", "Counting.Correcting", "Counting.Listing", "Municipalities", "Staff.Access", "Staff.Audit", "Stats", "Themes", "Tips"],
+        ["Staff.FollowUp"] = ["", "Calendar", "Counting", "Promises", "Promises.Actions", "Staff.Access", "Staff.Audit", "Tips", "Tips.Receipts"],
         ["DependencyInjection"] = ["*"],
     };
 

@@ -28,6 +28,10 @@ internal static class TimeOrderRow
             [nameof(TipEntity.ClassifiedThemes)] = tip.ClassifiedThemes,
             [nameof(TipEntity.CorrectedBy)] = tip.CorrectedBy,
             [nameof(TipEntity.CorrectedAt)] = tip.CorrectedAt,
+            [nameof(TipEntity.Commitments)] = tip.Commitments,
+            [nameof(TipEntity.Stage)] = tip.Stage,
+            [nameof(TipEntity.PublicReply)] = tip.PublicReply,
+            [nameof(TipEntity.RepliedAt)] = tip.RepliedAt,
         };
         foreach (var theme in tip.Themes.Split(',', StringSplitOptions.RemoveEmptyEntries))
         {

@@ -47,4 +47,15 @@ internal sealed class TipEntity : ITableEntity
     public string? CorrectedBy { get; set; }
 
     public DateTimeOffset? CorrectedAt { get; set; }
+
+    /// <summary>The promise commitments (keys, comma-separated) the tip was counted under when it was classified.</summary>
+    public string? Commitments { get; set; }
+
+    /// <summary>How far staff have taken it (<c>TipStage</c>); null means just classified.</summary>
+    public string? Stage { get; set; }
+
+    /// <summary>A short public reply, shown only on this tip's status page; never shown with the tip's text.</summary>
+    public string? PublicReply { get; set; }
+
+    public DateTimeOffset? RepliedAt { get; set; }
 }

@@ -8,7 +8,8 @@ namespace Grastorp.Intake.Core.Counting.Rows;
 /// <list type="bullet">
 /// <item>tip rows, keyed by the reference (upper-case Crockford base32, so they sort before every other row);</item>
 /// <item>counter rows, <c>count</c> (all tips), <c>count-{theme}</c>, <c>count+{kind}</c> and <c>count+{kind}-{theme}</c>;
-/// all start with <c>count</c> and sort before <c>count.</c>, so one range read gets every counter;</item>
+/// all start with <c>count</c> and sort before <c>count.</c>, so one range read gets every counter; and
+/// <c>count*{commitment key}</c> per promise commitment (<c>*</c> sorts before <c>+</c>; commitment keys hold a '.');</item>
 /// <item>correction rows, <c>fix-{reference}-{request key}</c>: a staff correction and its idempotency marker;</item>
 /// <item>time-order rows, <c>time-{inverted ticks}-{reference}</c>: a copy of the tip, newest first, for the tip list.</item>
 /// </list>
@@ -32,6 +33,15 @@ internal static class TipRowKeys
 
     /// <summary>A property a time-order row carries per theme, so the list can be filtered by theme on the server.</summary>
     public const string ThemeFlagPrefix = "Theme_";
+
+    public const string CommitmentCounterPrefix = CounterPrefix + "*";
+
+    public static string CommitmentCounter(string commitment) => CommitmentCounterPrefix + commitment;
+
+    public static bool IsCommitmentCounter(string rowKey) => rowKey.StartsWith(CommitmentCounterPrefix, StringComparison.Ordinal);
+
+    /// <summary>The commitment keys of a tip row's <c>Commitments</c> column.</summary>
+    public static string[] SplitCommitments(string? commitments) => (commitments ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
 
     public static string ThemeCounter(string theme) => $"{CounterPrefix}-{theme}";
 

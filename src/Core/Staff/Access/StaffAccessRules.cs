@@ -10,6 +10,8 @@ public static class StaffAccessRules
         [StaffArea.TipList] = StaffRole.Kommunpolis,
         [StaffArea.TipCorrection] = StaffRole.Kommunpolis,
         [StaffArea.AuditLog] = StaffRole.Granskare,
+        [StaffArea.TipProgress] = StaffRole.Kommunpolis,
+        [StaffArea.FollowUpActions] = StaffRole.Kommun,
     };
 
     public static StaffRole RoleFor(StaffArea area) => Required[area];

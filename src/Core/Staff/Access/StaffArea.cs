@@ -8,4 +8,6 @@ public enum StaffArea
     TipList,
     TipCorrection,
     AuditLog,
+    TipProgress,
+    FollowUpActions,
 }

@@ -8,4 +8,13 @@ public enum AuditAction
 
     /// <summary>Changed the tip's themes.</summary>
     Corrected,
+
+    /// <summary>Moved the tip to another stage (read, forwarded, closed).</summary>
+    Moved,
+
+    /// <summary>Gave the tip a public reply (its length is logged, not its words).</summary>
+    Replied,
+
+    /// <summary>Recorded an action against a promise commitment (the reference column holds the commitment key).</summary>
+    ActionRecorded,
 }

@@ -2,6 +2,7 @@ using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Privacy;
 using Grastorp.Intake.Core.Poisoning;
+using Grastorp.Intake.Core.Promises;
 using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Core.Tips.Queue;
@@ -22,6 +23,7 @@ public sealed partial class TipProcessor(
     MunicipalityCatalog municipalities,
     ReferencePseudonyms references,
     PoisonLedger poisoned,
+    PromiseCatalog promises,
     ILogger<TipProcessor> logger)
 {
     /// <summary>
@@ -59,11 +61,14 @@ public sealed partial class TipProcessor(
 
         RecordOutcome outcome;
         TipClassification classification;
+        IReadOnlyList<string> commitments;
         try
         {
             classification = classifier.Classify(tip.Text);
+            var received = tip.ToReceivedTip();
+            commitments = promises.Link(received.Municipality, received.Partition.Week.Year, classification);
             outcome = await OutageRetry.ExecuteAsync(
-                async token => await store.RecordAsync(tip.ToReceivedTip(), classification, token).ConfigureAwait(false),
+                async token => await store.RecordAsync(received, classification, commitments, token).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (dequeueCount >= PoisonLedger.HostMaxDequeueCount && e is not OperationCanceledException)
@@ -81,7 +86,7 @@ public sealed partial class TipProcessor(
             return ProcessOutcome.AlreadyCounted;
         }
 
-        LogClassified(logger, referenceHash, classification.Primary, classification.Themes.Count);
+        LogClassified(logger, referenceHash, classification.Primary, classification.Themes.Count, commitments.Count);
         return ProcessOutcome.Counted;
     }
 
@@ -105,8 +110,8 @@ public sealed partial class TipProcessor(
     [LoggerMessage(Level = LogLevel.Error, Message = "Queue message {MessageId} moved to " + StorageNames.TipsPoisonQueue + " unprocessed: {Reason}")]
     private static partial void LogPoisoned(ILogger logger, string messageId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Tip {ReferenceHash} classified as {Theme} ({ThemeCount} themes) and counted")]
-    private static partial void LogClassified(ILogger logger, string referenceHash, string theme, int themeCount);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tip {ReferenceHash} classified as {Theme} ({ThemeCount} themes, {CommitmentCount} commitments) and counted")]
+    private static partial void LogClassified(ILogger logger, string referenceHash, string theme, int themeCount, int commitmentCount);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tip {ReferenceHash} was already counted; message {MessageId} (dequeue {DequeueCount}) changed nothing")]
     private static partial void LogAlreadyCounted(ILogger logger, string referenceHash, string messageId, long dequeueCount);

@@ -21,9 +21,10 @@ public sealed class TipStatusService(ReceiptStore receipts, TipStore tips, TipQu
             return null;
         }
 
-        if (await tips.ContainsAsync(receipt.Partition, parsed.Value, cancellationToken).ConfigureAwait(false))
+        var progress = await tips.ReadProgressAsync(receipt.Partition, parsed.Value, cancellationToken).ConfigureAwait(false);
+        if (progress is not null)
         {
-            return new TipStatus(TipStatus.Classified, receipt.Partition.Week);
+            return new TipStatus(progress.Stage, receipt.Partition.Week) { Commitments = progress.Commitments, Reply = progress.Reply };
         }
 
         // Honest about a tip that will not get further by itself, rather than "received" forever.

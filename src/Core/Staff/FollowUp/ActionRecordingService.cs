@@ -1,0 +1,28 @@
+using Grastorp.Intake.Core.Calendar;
+using Grastorp.Intake.Core.Promises;
+using Grastorp.Intake.Core.Promises.Actions;
+using Grastorp.Intake.Core.Staff.Access;
+using Grastorp.Intake.Core.Staff.Audit;
+
+namespace Grastorp.Intake.Core.Staff.FollowUp;
+
+/// <summary>Staff record what was done for a commitment; checked, stored by its table's owner, and audited.</summary>
+public sealed class ActionRecordingService(PromiseCatalog promises, CommitmentActionStore actions, AuditLog audit, TimeProvider time)
+{
+    /// <summary>The stored action, or the problems per field.</summary>
+    public async Task<(CommitmentAction? Action, IReadOnlyDictionary<string, string> Errors)> RecordAsync(StaffPrincipal who, ActionInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(who);
+        ArgumentNullException.ThrowIfNull(input);
+        var today = DateOnly.FromDateTime(SwedishTime.ToLocal(time.GetUtcNow()).DateTime);
+        var errors = input.Check(promises, today, out var valid);
+        if (valid is not { } ok)
+        {
+            return (null, errors);
+        }
+
+        var action = await actions.AddAsync(ok.Promise, ok.Commitment, ok.Date, ok.Summary, ok.Counts, who.Name, cancellationToken).ConfigureAwait(false);
+        await audit.RecordAsync(who, AuditAction.ActionRecorded, [(ok.Commitment.Key, string.Empty, action.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))], cancellationToken).ConfigureAwait(false);
+        return (action, errors);
+    }
+}

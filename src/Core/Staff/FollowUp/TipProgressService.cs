@@ -1,0 +1,74 @@
+using Grastorp.Intake.Core.Counting;
+using Grastorp.Intake.Core.Staff.Access;
+using Grastorp.Intake.Core.Staff.Audit;
+using Grastorp.Intake.Core.Tips;
+using Grastorp.Intake.Core.Tips.Receipts;
+
+namespace Grastorp.Intake.Core.Staff.FollowUp;
+
+/// <summary>
+/// Staff move a tip through its stages and give it a public reply; every change is audited (who, when, which tip,
+/// the move, the reply's length), never the tip's text or the reply's words.
+/// </summary>
+public sealed class TipProgressService(ReceiptStore receipts, TipStore tips, AuditLog audit)
+{
+    public async Task<ProgressOutcome> MoveAsync(StaffPrincipal who, string? reference, string? to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(who);
+        if (to is null || !TipStage.StaffMoves.Contains(to))
+        {
+            return ProgressOutcome.InvalidMove;
+        }
+
+        if (await PartitionOfAsync(reference, cancellationToken).ConfigureAwait(false) is not { } found)
+        {
+            return ProgressOutcome.NotFound;
+        }
+
+        var outcome = await tips.MoveAsync(found.Partition, found.Reference, to, cancellationToken).ConfigureAwait(false);
+        if (outcome == ProgressOutcome.Done)
+        {
+            await audit.RecordAsync(who, AuditAction.Moved, [(found.Reference, found.Partition.Key, to)], cancellationToken).ConfigureAwait(false);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Null when the reply is too long (the caller answers 400); otherwise the store's outcome.</summary>
+    public async Task<ProgressOutcome?> ReplyAsync(StaffPrincipal who, string? reference, string? reply, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(who);
+        var text = reply?.Trim() ?? string.Empty;
+        if (text.Length > TipStore.MaxReplyLength)
+        {
+            return null;
+        }
+
+        if (await PartitionOfAsync(reference, cancellationToken).ConfigureAwait(false) is not { } found)
+        {
+            return ProgressOutcome.NotFound;
+        }
+
+        var outcome = await tips.ReplyAsync(found.Partition, found.Reference, text, cancellationToken).ConfigureAwait(false);
+        if (outcome == ProgressOutcome.Done)
+        {
+            await audit.RecordAsync(who, AuditAction.Replied, [(found.Reference, found.Partition.Key, $"{text.Length} tecken")], cancellationToken).ConfigureAwait(false);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Marks a tip read when staff open it (from classified only; a later stage stays as it is).</summary>
+    public async Task MarkReadAsync(StaffPrincipal who, TipPartition partition, string reference, CancellationToken cancellationToken)
+    {
+        if (await tips.MoveAsync(partition, reference, TipStage.Read, cancellationToken).ConfigureAwait(false) == ProgressOutcome.Done)
+        {
+            await audit.RecordAsync(who, AuditAction.Moved, [(reference, partition.Key, TipStage.Read)], cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<(TipPartition Partition, string Reference)?> PartitionOfAsync(string? reference, CancellationToken cancellationToken) =>
+        TipReference.TryParse(reference, out var parsed) && await receipts.FindAsync(parsed, cancellationToken).ConfigureAwait(false) is { } receipt
+            ? (receipt.Partition, parsed.Value)
+            : null;
+}

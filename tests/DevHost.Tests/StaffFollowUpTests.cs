@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Grastorp.Intake.Core.Staff.Access;
+
+namespace Grastorp.Intake.DevHost.Tests;
+
+/// <summary>
+/// Staff follow-up on the running DevHost: moving a tip (409 against the order), the public reply (on that tip's
+/// status page only, never anywhere public or in a log), recording an action; each behind its role and the
+/// same-origin check.
+/// </summary>
+public sealed class StaffFollowUpTests : IAsyncDisposable
+{
+    private const string ReplyMarker = "QZRREPLYMARK";
+    private const string TextMarker = "QZRTEXTMARK";
+
+    private readonly DevHostFactory _host = new();
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static string Cookie(StaffRole role) => $"dev-staff-principal={ClientPrincipal.Write("Test " + role, role)}";
+
+    private HttpClient Client() => _host.CreateClient(new() { AllowAutoRedirect = false });
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, Dictionary<string, string> form, StaffRole? role, string? fetchSite = "same-origin")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
+        if (role is { } r)
+        {
+            request.Headers.Add("Cookie", Cookie(r));
+        }
+
+        if (fetchSite is not null)
+        {
+            request.Headers.Add("Sec-Fetch-Site", fetchSite);
+        }
+
+        return await client.SendAsync(request, Cancel);
+    }
+
+    private static async Task<string> ClassifiedTipAsync(HttpClient client, string text)
+    {
+        var response = await client.PostAsJsonAsync("/api/tips", new { text, place = $"Storgatan 5 {TextMarker}", contact = $"{TextMarker}@example.se", consent = true, municipality = "grastorp" }, Cancel);
+        var reference = (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("reference").GetString()!;
+        await Eventually.GetAsync(
+            async () => (await client.GetFromJsonAsync<JsonElement>($"/api/tips/{reference}", Cancel)).GetProperty("status").GetString(),
+            s => s == "classified");
+        return reference;
+    }
+
+    [Fact]
+    public async Task A_tip_moves_forward_only_and_a_move_back_is_409()
+    {
+        using var client = Client();
+        var reference = await ClassifiedTipAsync(client, $"Bilar kör för fort på Storgatan varje kväll {TextMarker}.");
+        var path = $"/personal/tips/{reference}/status";
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(client, path, new() { ["till"] = "read" }, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(client, path, new() { ["till"] = "read" }, StaffRole.Kommun)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(client, path, new() { ["till"] = "read" }, StaffRole.Kommunpolis, fetchSite: "cross-site")).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await PostAsync(client, path, new() { ["till"] = "forwarded" }, StaffRole.Kommunpolis)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(client, path, new() { ["till"] = "read" }, StaffRole.Kommunpolis)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(client, path, new() { ["till"] = "classified" }, StaffRole.Kommunpolis)).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await PostAsync(client, path, new() { ["till"] = "closed" }, StaffRole.Kommunpolis)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(client, "/personal/tips/0000000000/status", new() { ["till"] = "read" }, StaffRole.Kommunpolis)).StatusCode);
+
+        Assert.Equal("closed", (await client.GetFromJsonAsync<JsonElement>($"/api/tips/{reference}", Cancel)).GetProperty("status").GetString());
+        Assert.Contains("Klart", await client.GetStringAsync($"/status/{reference}", Cancel), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reply_shows_on_its_own_status_page_only_and_nothing_the_resident_wrote_goes_public_or_to_a_log()
+    {
+        using var client = Client();
+        var answered = await ClassifiedTipAsync(client, $"Bilar kör för fort på Storgatan varje kväll {TextMarker}.");
+        var other = await ClassifiedTipAsync(client, $"Bilar kör för fort förbi skolan {TextMarker}.");
+        var reply = $"Tack, vi gör kontroller under veckan {ReplyMarker}.";
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(client, $"/personal/tips/{answered}/svar", new() { ["svar"] = new string('x', 301) }, StaffRole.Kommunpolis)).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await PostAsync(client, $"/personal/tips/{answered}/svar", new() { ["svar"] = reply }, StaffRole.Kommunpolis)).StatusCode);
+
+        var page = await client.GetStringAsync($"/status/{answered}", Cancel);
+        Assert.Contains(ReplyMarker, page, StringComparison.Ordinal);
+        Assert.Contains("Polisen gör trafikkontroller", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(TextMarker, page, StringComparison.Ordinal);
+        Assert.Contains(ReplyMarker, await client.GetStringAsync($"/en/status/{answered}", Cancel), StringComparison.Ordinal);
+        foreach (var path in new[] { $"/status/{other}", $"/api/tips/{answered}", "/uppfoljning", "/en/follow-up", "/api/followup", "/uppfoljning.atom", "/" })
+        {
+            var body = await client.GetStringAsync(path, Cancel);
+            Assert.DoesNotContain(ReplyMarker, body, StringComparison.Ordinal);
+            Assert.DoesNotContain(TextMarker, body, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(_host.Logs.Lines, l => l.Contains(ReplyMarker, StringComparison.Ordinal) || l.Contains(TextMarker, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Staff_record_an_action_that_the_public_follow_up_shows()
+    {
+        using var client = Client();
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var form = new Dictionary<string, string>
+        {
+            ["commitment"] = "grastorp_2021.trafik",
+            ["date"] = today,
+            ["summary"] = "Trafikkontroll på Storgatan, 45 förare kontrollerade",
+            ["countLabel"] = "förare kontrollerade",
+            ["countValue"] = "45",
+        };
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(client, "/personal/atgarder", form, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(client, "/personal/atgarder", form, StaffRole.Kommun, fetchSite: "cross-site")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(client, "/personal/atgarder", new(form) { ["commitment"] = "grastorp_2021.nothing" }, StaffRole.Kommun)).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await PostAsync(client, "/personal/atgarder", form, StaffRole.Kommun)).StatusCode);
+
+        var followUp = await client.GetStringAsync("/api/followup", Cancel);
+        Assert.Contains("Trafikkontroll på Storgatan, 45 förare kontrollerade", followUp, StringComparison.Ordinal);
+        Assert.DoesNotContain("Test Kommun", followUp, StringComparison.Ordinal);
+    }
+
+    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using Grastorp.Intake.Core.Counting.Rows;
+
+namespace Grastorp.Intake.Ceiling;
+
+/// <summary>
+/// After a drain: every enqueued reference is a tip row exactly once, and the partitions' all-tips counters add up to
+/// the number enqueued. Exit code 0 only if both hold.
+/// </summary>
+internal static class CountCheck
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var expected = File.ReadAllLines(args[0]).ToHashSet(StringComparer.Ordinal);
+        var table = Storage.Table("Tips");
+        var tipRows = new Dictionary<string, int>(StringComparer.Ordinal);
+        long counted = 0;
+        await foreach (var row in table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"RowKey lt {TipRowKeys.CounterPrefix} or RowKey eq {TipRowKeys.TipsCounter}"), select: ["RowKey", "Count"]))
+        {
+            if (row.RowKey == TipRowKeys.TipsCounter)
+            {
+                counted += row.GetInt32("Count") ?? 0;
+            }
+            else
+            {
+                tipRows[row.RowKey] = tipRows.GetValueOrDefault(row.RowKey) + 1;
+            }
+        }
+
+        var missing = expected.Count(r => !tipRows.ContainsKey(r));
+        var twice = tipRows.Count(r => r.Value > 1);
+        var unknown = tipRows.Keys.Count(r => !expected.Contains(r));
+        var ok = missing == 0 && twice == 0 && unknown == 0 && counted == expected.Count;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"check: {expected.Count} enqueued, {tipRows.Count} stored, {missing} missing, {twice} stored twice, {unknown} unknown; counters sum to {counted}: {(ok ? "OK" : "FAILED")}"));
+        return ok ? 0 : 1;
+    }
+}

@@ -1,0 +1,27 @@
+using Grastorp.Intake.Ceiling;
+
+// One tool, one command per yardstick or chore, so the bench scripts need to build only this project.
+return args.FirstOrDefault() switch
+{
+    "serve" => CeilingEndpoint.Run(args[1..]),
+    "consume" => await BareConsumer.RunAsync(args[1..]),
+    "enqueue" => await TipEnqueuer.RunAsync(args[1..]),
+    "check" => await CountCheck.RunAsync(args[1..]),
+    "seed-counters" => await CounterSeeder.RunAsync(args[1..]),
+    "point" => await PointQuery.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: Grastorp.Intake.Ceiling COMMAND   (storage from the AzureWebJobsStorage environment variable)
+          serve --urls http://127.0.0.1:PORT    POST /api/tips: parse a JSON tip, one queue send, 202
+          consume N                             bare consumer: dequeue, one table insert, delete, until N are stored
+          enqueue N                             N tips on the tips queue in the intake's message format
+          check N                               tips stored and counted by the queue function, against N
+          seed-counters TIPS YEARS              counter rows for TIPS tips over YEARS years, three municipalities
+          point N                               N point reads of one counter row, timed
+        """);
+    return 2;
+}

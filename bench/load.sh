@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Intake under load (issue 17): the DevHost's POST /api/tips against a bare ceiling endpoint (bench/Grastorp.Intake.Ceiling:
+# parse a JSON tip, one queue send), each on a fresh in-memory Azurite of its own, measured the same way in the same run.
+# The DevHost runs with its queue function paused (AzureWebJobs.ClassifyTip.Disabled) and the rate limiter off, then
+# once more with the limiter on (limits too high to refuse anyone from one address: what its storage work costs).
+#   bench/load.sh [SECONDS] [CONNECTIONS]     throughput and latency (wrk, varied 120-character tips, three municipalities)
+#   bench/load.sh ops [TIPS]                  storage requests per accepted tip (Azurite's debug log), both sides
+# Build first: dotnet build src/DevHost -c Release && dotnet build bench/Grastorp.Intake.Ceiling -c Release
+# The limiter's settings are passed as environment variables; override LIMITER_OFF / LIMITER_ON if their names change.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+LIMITER_OFF=${LIMITER_OFF:-RateLimit__Enabled=false}
+LIMITER_ON=${LIMITER_ON:-RateLimit__Enabled=true RateLimit__PerTenMinutes=100000000 RateLimit__PerDay=100000000}
+disabled=(AzureWebJobs.ClassifyTip.Disabled=true)
+
+# Bodies: resident tips from tests/data run together and cut to 120 characters, municipalities in turn.
+python3 - "$root/tests/data" >"$work/bodies.lua" <<'PY'
+import json, sys, glob
+texts = [json.loads(l)["text"] for f in sorted(glob.glob(sys.argv[1] + "/resident-tips.*.jsonl")) for l in open(f, encoding="utf-8") if l.strip()]
+munis = ["grastorp", "vara", "essunga"]
+print("bodies = {")
+for i in range(300):
+    t = texts[i % len(texts)]
+    j = i + 1
+    while len(t) < 120:
+        t += " " + texts[j % len(texts)]; j += 1
+    t = t[:120].rstrip()
+    body = json.dumps({"text": t, "municipality": munis[i % 3]}, ensure_ascii=False)
+    print("  [==[" + body + "]==],")
+print("}")
+PY
+cat >>"$work/bodies.lua" <<'LUA'
+local i = 0
+local headers = { ["Content-Type"] = "application/json" }
+request = function()
+  i = i % #bodies + 1
+  return wrk.format("POST", "/api/tips", headers, bodies[i])
+end
+done = function(summary, latency, requests)
+  local seconds = summary.duration / 1e6
+  local e = summary.errors
+  io.write(string.format("RESULT %.0f %.1f %.1f %.1f %d %d %d\n", summary.requests / seconds,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+    summary.requests, e.status, e.connect + e.read + e.write + e.timeout))
+end
+LUA
+
+# measure NAME PORT SECONDS CONNECTIONS: a 3-second warm-up, then the run; prints "NAME tips/s p50 p95 p99 ...".
+# Also the CPU time the server and its Azurite spent per request during the run (from /proc), which shared cores
+# disturb far less than throughput: it says where a request's time goes.
+measure() {
+  wrk -t2 -c8 -d3s -s "$work/bodies.lua" "http://127.0.0.1:$2" >/dev/null
+  local line server_cpu azurite_cpu
+  server_cpu=$(cpu_ms "${pids[1]}"); azurite_cpu=$(cpu_ms "${pids[0]}")
+  line=$(wrk -t2 -c"$4" -d"$3"s --timeout 10s -s "$work/bodies.lua" "http://127.0.0.1:$2" | grep '^RESULT')
+  server_cpu=$(( $(cpu_ms "${pids[1]}") - server_cpu )); azurite_cpu=$(( $(cpu_ms "${pids[0]}") - azurite_cpu ))
+  read -r _ _ _ _ _ requests _ <<<"$line"
+  echo "$1 ${line#RESULT } cpu-ms/tip server=$(awk -v c="$server_cpu" -v n="$requests" 'BEGIN{printf "%.2f", c/n}') azurite=$(awk -v c="$azurite_cpu" -v n="$requests" 'BEGIN{printf "%.2f", c/n}') load=$(load_now)"
+}
+
+if [ "${1:-}" = "ops" ]; then
+  n=${2:-300}
+  body='{"text":"Bilar kör alldeles för fort förbi skolan på morgnarna, någon borde mäta hastigheten där innan något händer.","municipality":"vara"}'
+  count_ops() {  # NAME PORT: n tips after a warm-up of 20, then the requests Azurite saw for those n only
+    for _ in $(seq 1 20); do curl -s -o /dev/null -H 'Content-Type: application/json' -d "$body" "http://127.0.0.1:$2/api/tips"; done
+    sleep 1
+    local before; before=$(wc -l <"$work/$1.azurite-debug.log")
+    hey -n "$n" -c 4 -m POST -T application/json -d "$body" "http://127.0.0.1:$2/api/tips" | grep -E '^\s+\[[0-9]{3}\]'
+    sleep 1
+    tail -n +"$((before + 1))" "$work/$1.azurite-debug.log" >"$work/$1.window.log"
+    local total; total=$(grep -c 'StorageContextMiddleware: RequestMethod' "$work/$1.window.log" || true)
+    echo "$1: $total storage requests for $n tips = $(awk -v t="$total" -v n="$n" 'BEGIN{printf "%.2f", t/n}') per tip (background polling included); by kind:"
+    ops_by_kind "$work/$1.window.log" | head -15
+  }
+  base=$(free_ports 23000)
+  start_azurite ceiling "$base" --debug; start_ceiling ceiling $((base + 3)); count_ops ceiling $((base + 3)); stop_all
+  base=$(free_ports 23000)
+  start_azurite devhost "$base" --debug; start_devhost devhost $((base + 3)) "${disabled[@]}" $LIMITER_OFF; count_ops devhost $((base + 3)); stop_all
+  base=$(free_ports 23000)
+  start_azurite limited "$base" --debug; start_devhost limited $((base + 3)) "${disabled[@]}" $LIMITER_ON; count_ops limited $((base + 3)); stop_all
+  exit 0
+fi
+
+seconds=${1:-15}; connections=${2:-32}
+echo "# $(date -u +%FT%TZ) wrk -t2 -c$connections -d${seconds}s, $(nproc) cores; columns: tips/s p50 p95 p99 (ms) requests non-2xx socket-errors"
+base=$(free_ports 23000)
+start_azurite ceiling "$base"; start_ceiling ceiling $((base + 3))
+ceiling=$(measure ceiling $((base + 3)) "$seconds" "$connections"); echo "$ceiling"; stop_all
+base=$(free_ports 23000)
+start_azurite devhost "$base"; start_devhost devhost $((base + 3)) "${disabled[@]}" $LIMITER_OFF
+devhost=$(measure devhost $((base + 3)) "$seconds" "$connections"); echo "$devhost"
+grep -c 'ClassifyTip' "$work/devhost.log" >/dev/null && grep -m1 -i 'classified as' "$work/devhost.log" && echo "WARNING: the queue function ran" >&2
+stop_all
+base=$(free_ports 23000)
+start_azurite limited "$base"; start_devhost limited $((base + 3)) "${disabled[@]}" $LIMITER_ON
+limited=$(measure devhost+limiter $((base + 3)) "$seconds" "$connections"); echo "$limited"; stop_all
+read -r _ ct _ _ cp99 _ <<<"$ceiling"; read -r _ dt _ _ dp99 _ <<<"$devhost"; read -r _ lt _ _ lp99 _ <<<"$limited"
+awk -v ct="$ct" -v cp="$cp99" -v dt="$dt" -v dp="$dp99" -v lt="$lt" -v lp="$lp99" 'BEGIN {
+  printf "devhost / ceiling: throughput %.2f (target >= 0.8), p99 %.2f (target <= 2)\n", dt/ct, dp/cp
+  printf "devhost+limiter / ceiling: throughput %.2f, p99 %.2f\n", lt/ct, lp/cp }'

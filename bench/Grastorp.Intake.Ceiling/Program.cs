@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "consume" => await BareConsumer.RunAsync(args[1..]),
     "enqueue" => await TipEnqueuer.RunAsync(args[1..]),
     "check" => await CountCheck.RunAsync(args[1..]),
+    "drained" => await DrainWatch.RunAsync(args[1..]),
     "seed-counters" => await CounterSeeder.RunAsync(args[1..]),
     "point" => await PointQuery.RunAsync(args[1..]),
     _ => Usage(),
@@ -18,8 +19,9 @@ static int Usage()
         usage: Grastorp.Intake.Ceiling COMMAND   (storage from the AzureWebJobsStorage environment variable)
           serve --urls http://127.0.0.1:PORT    POST /api/tips: parse a JSON tip, one queue send, 202
           consume N                             bare consumer: dequeue, one table insert, delete, until N are stored
-          enqueue N                             N tips on the tips queue in the intake's message format
-          check N                               tips stored and counted by the queue function, against N
+          enqueue N TEXTS_FILE REFERENCES_FILE  N tips on the tips queue in the intake's message format
+          check REFERENCES_FILE                 every enqueued tip stored once by the queue function, counters sum to N
+          drained N SECONDS                     time from the first message taken to an empty queue
           seed-counters TIPS YEARS              counter rows for TIPS tips over YEARS years, three municipalities
           point N                               N point reads of one counter row, timed
         """);

@@ -55,9 +55,9 @@ start_devhost() {
   wait_http "http://127.0.0.1:$port/api/tips/X" "$work/$name.log"
 }
 
-start_ceiling() {
+start_ceiling() {  # NAME PORT [--receipt]
   local name=$1 port=$2
-  dotnet "$ceiling_dll" serve --urls "http://127.0.0.1:$port" >"$work/$name.log" 2>&1 &
+  dotnet "$ceiling_dll" serve --urls "http://127.0.0.1:$port" "${@:3}" >"$work/$name.log" 2>&1 &
   pids+=($!); disown $!
   wait_http "http://127.0.0.1:$port/api/tips" "$work/$name.log"
 }

@@ -87,6 +87,9 @@ base=$(free_ports 23000)
 start_azurite ceiling "$base"; start_ceiling ceiling $((base + 3))
 ceiling=$(measure ceiling $((base + 3)) "$seconds" "$connections"); echo "$ceiling"; stop_all
 base=$(free_ports 23000)
+start_azurite receipt "$base"; start_ceiling receipt $((base + 3)) --receipt
+receipt=$(measure ceiling+receipt $((base + 3)) "$seconds" "$connections"); echo "$receipt"; stop_all
+base=$(free_ports 23000)
 start_azurite devhost "$base"; start_devhost devhost $((base + 3)) "${disabled[@]}" $LIMITER_OFF
 devhost=$(measure devhost $((base + 3)) "$seconds" "$connections"); echo "$devhost"
 grep -c 'ClassifyTip' "$work/devhost.log" >/dev/null && grep -m1 -i 'classified as' "$work/devhost.log" && echo "WARNING: the queue function ran" >&2
@@ -94,7 +97,9 @@ stop_all
 base=$(free_ports 23000)
 start_azurite limited "$base"; start_devhost limited $((base + 3)) "${disabled[@]}" $LIMITER_ON
 limited=$(measure devhost+limiter $((base + 3)) "$seconds" "$connections"); echo "$limited"; stop_all
-read -r _ ct _ _ cp99 _ <<<"$ceiling"; read -r _ dt _ _ dp99 _ <<<"$devhost"; read -r _ lt _ _ lp99 _ <<<"$limited"
-awk -v ct="$ct" -v cp="$cp99" -v dt="$dt" -v dp="$dp99" -v lt="$lt" -v lp="$lp99" 'BEGIN {
+read -r _ ct _ _ cp99 _ <<<"$ceiling"; read -r _ rt _ _ rp99 _ <<<"$receipt"
+read -r _ dt _ _ dp99 _ <<<"$devhost"; read -r _ lt _ _ lp99 _ <<<"$limited"
+awk -v ct="$ct" -v cp="$cp99" -v rt="$rt" -v rp="$rp99" -v dt="$dt" -v dp="$dp99" -v lt="$lt" -v lp="$lp99" 'BEGIN {
   printf "devhost / ceiling: throughput %.2f (target >= 0.8), p99 %.2f (target <= 2)\n", dt/ct, dp/cp
+  printf "devhost / ceiling+receipt (same storage work): throughput %.2f, p99 %.2f\n", dt/rt, dp/rp
   printf "devhost+limiter / ceiling: throughput %.2f, p99 %.2f\n", lt/ct, lp/cp }'

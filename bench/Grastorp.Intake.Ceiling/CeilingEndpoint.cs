@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Azure.Data.Tables;
 using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Queue;
@@ -8,6 +9,8 @@ namespace Grastorp.Intake.Ceiling;
 /// <summary>
 /// The least an intake can do: read a JSON tip, check its text and municipality, put it on the queue in the intake's
 /// own message format (one storage operation), answer 202 with a reference. No receipt, no logging per request.
+/// With <c>--receipt</c> it first inserts a receipt row as the real intake does (two operations), which separates
+/// what the DevHost costs from what the intake's storage work costs.
 /// </summary>
 internal static class CeilingEndpoint
 {
@@ -17,11 +20,14 @@ internal static class CeilingEndpoint
 
     public static int Run(string[] args)
     {
-        var builder = WebApplication.CreateSlimBuilder(args);
+        var withReceipt = args.Contains("--receipt");
+        var builder = WebApplication.CreateSlimBuilder([.. args.Where(a => a != "--receipt")]);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var app = builder.Build();
         var queue = Storage.Queue("tips");
         queue.CreateIfNotExists();
+        var receipts = Storage.Table("TipReceipts");
+        receipts.CreateIfNotExists();
         var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         app.MapPost("/api/tips", async (HttpRequest request, CancellationToken cancellationToken) =>
         {
@@ -42,6 +48,11 @@ internal static class CeilingEndpoint
 
             var receivedAt = TimeProvider.System.GetUtcNow();
             var reference = TipReference.New().Value;
+            if (withReceipt)
+            {
+                await receipts.AddEntityAsync(new TableEntity(reference, string.Empty) { ["ReceivedAt"] = receivedAt }, cancellationToken);
+            }
+
             var message = new TipMessage
             {
                 Version = TipMessage.CurrentVersion,

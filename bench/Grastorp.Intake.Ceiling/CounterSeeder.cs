@@ -54,7 +54,7 @@ internal static class CounterSeeder
             Interlocked.Add(ref seeded, count);
         });
 
-        var filler = string.Concat(Enumerable.Repeat("Fyllnadsrad för mätningen, lika lång som ett vanligt tips. ", 2))[..120];
+        var filler = string.Concat(Enumerable.Repeat("Fyllnadsrad för mätningen, lika lång som ett vanligt tips. ", 3))[..120];
         var perPartition = fillerRows / partitions.Count;
         await Parallel.ForEachAsync(partitions, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (partition, token) =>
         {

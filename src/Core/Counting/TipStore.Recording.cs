@@ -66,25 +66,78 @@ public sealed partial class TipStore
         }
     }
 
+    /// <summary>
+    /// The counter rows (counts and ETags) this process's last write left in a partition, so the next tip there needs
+    /// no read first: one transaction instead of a query and a transaction. If anyone else moved a counter since (a
+    /// staff correction, another instance), its ETag no longer matches, the transaction fails whole and the tip is
+    /// recorded again from a fresh read. Used only inside the partition's gate.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, Dictionary<string, TableEntity>> _knownCounters = new(StringComparer.Ordinal);
+
     private async Task<RecordOutcome> TryRecordAsync(
         TableClient table, TipPartition partition, ReceivedTip tip, TipClassification classification, IReadOnlyList<string> commitments, CancellationToken cancellationToken)
     {
-        var existing = await ReadTipAndCountersAsync(table, partition, tip.Reference, cancellationToken).ConfigureAwait(false);
-        if (existing.ContainsKey(tip.Reference))
+        if (_knownCounters.TryRemove(partition.Key, out var known))
         {
+            try
+            {
+                return await WriteAsync(table, partition, tip, classification, commitments, known, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException)
+            {
+                // Someone else moved the counters (or removed one): what we knew is stale, so read and try again.
+            }
+        }
+
+        var existing = await ReadTipAndCountersAsync(table, partition, tip.Reference, cancellationToken).ConfigureAwait(false);
+        if (existing.Remove(tip.Reference))
+        {
+            _knownCounters[partition.Key] = existing;
             return RecordOutcome.AlreadyCounted;
         }
 
+        return await WriteAsync(table, partition, tip, classification, commitments, existing, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<RecordOutcome> WriteAsync(
+        TableClient table, TipPartition partition, ReceivedTip tip, TipClassification classification, IReadOnlyList<string> commitments,
+        Dictionary<string, TableEntity> counters, CancellationToken cancellationToken)
+    {
+        var actions = Actions(partition, tip, classification, commitments, counters);
         try
         {
-            await table.SubmitTransactionAsync(Actions(partition, tip, classification, commitments, existing), cancellationToken).ConfigureAwait(false);
+            var responses = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            Remember(partition, counters, actions, responses.Value);
             return RecordOutcome.Counted;
         }
         catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedTransactionActionIndex == 0)
         {
-            // Another delivery of the same message stored the tip between our read and our write.
+            // Another delivery of the same message stored the tip already; nothing was written, the counters stand.
+            _knownCounters[partition.Key] = counters;
             return RecordOutcome.AlreadyCounted;
         }
+    }
+
+    /// <summary>The counters after a successful write: the moved ones with their new ETags, the others as they were.</summary>
+    private void Remember(TipPartition partition, Dictionary<string, TableEntity> before, List<TableTransactionAction> actions, IReadOnlyList<Response> responses)
+    {
+        var after = new Dictionary<string, TableEntity>(before, StringComparer.Ordinal);
+        for (var i = 0; i < actions.Count && i < responses.Count; i++)
+        {
+            if (actions[i].Entity is not ThemeCounterEntity counter)
+            {
+                continue;
+            }
+
+            if (responses[i].Headers.ETag is not { } etag)
+            {
+                return; // Without the new ETags there is nothing safe to remember; the next tip reads.
+            }
+
+            after[counter.RowKey] = new TableEntity(counter.PartitionKey, counter.RowKey) { [nameof(ThemeCounterEntity.Count)] = counter.Count, ETag = etag };
+        }
+
+        _knownCounters[partition.Key] = after;
     }
 
     /// <summary>One query for the tip row (if already stored) and the partition's counter rows with their ETags.</summary>

@@ -50,6 +50,30 @@ public sealed class TipStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_store_that_remembers_its_last_counters_still_counts_right_after_another_instance_wrote()
+    {
+        // Two function instances on one storage account: the first remembers the counters its last write left and
+        // skips the read; the second moves them meanwhile, so the first must notice (ETag) and count from a fresh read.
+        var connection = _services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["AzureWebJobsStorage"];
+        using var other = IntakeTestServices.Create(IntakeTestServices.InWeek48(), new Dictionary<string, string?> { ["AzureWebJobsStorage"] = connection });
+        var otherStore = other.GetRequiredService<TipStore>();
+        var at = DateTimeOffset.Parse("2026-11-24T10:00:00+01:00");
+        var cancel = TestContext.Current.CancellationToken;
+
+        Assert.Equal(RecordOutcome.Counted, await Store.RecordAsync(TipFactory.Tip("Första tipset om en påverkad förare", at), DrugsAndTraffic, cancel));
+        Assert.Equal(RecordOutcome.Counted, await otherStore.RecordAsync(TipFactory.Tip("Andra tipset om en påverkad förare", at.AddMinutes(1)), DrugsAndTraffic, cancel));
+        var third = TipFactory.Tip("Tredje tipset om en påverkad förare", at.AddMinutes(2));
+        Assert.Equal(RecordOutcome.Counted, await Store.RecordAsync(third, DrugsAndTraffic, cancel));
+        Assert.Equal(RecordOutcome.AlreadyCounted, await Store.RecordAsync(third, DrugsAndTraffic, cancel));
+        Assert.Equal(RecordOutcome.AlreadyCounted, await otherStore.RecordAsync(third, DrugsAndTraffic, cancel));
+
+        var counts = await Store.ReadCountsAsync(Week48(), cancel);
+        Assert.Equal(3, counts.Tips);
+        Assert.Equal(3, counts.Of(Theme.Drugs));
+        Assert.Equal(3, counts.Of(Theme.Traffic));
+    }
+
+    [Fact]
     public async Task Copies_of_one_message_processed_at_the_same_time_count_once()
     {
         var tip = TipFactory.Tip("En påverkad förare körde genom byn", DateTimeOffset.Parse("2026-11-24T10:00:00+01:00"));

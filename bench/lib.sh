@@ -5,7 +5,9 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 work=$(mktemp -d /tmp/grastorp-bench.XXXXXX)
 pids=()
 key='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
-devhost_dll=$root/src/DevHost/bin/Release/net10.0/Grastorp.Intake.DevHost.dll
+# DEVHOST_DIR: another checkout's src/DevHost (built Release), e.g. a branch exported with git archive.
+devhost_dir=${DEVHOST_DIR:-$root/src/DevHost}
+devhost_dll=$devhost_dir/bin/Release/net10.0/Grastorp.Intake.DevHost.dll
 ceiling_dll=$root/bench/Grastorp.Intake.Ceiling/bin/Release/net10.0/Grastorp.Intake.Ceiling.dll
 
 stop_all() {
@@ -50,7 +52,7 @@ start_azurite() {
 # start_devhost NAME PORT [ENV=VALUE ...]: the Release build, Development environment, console log to a file.
 start_devhost() {
   local name=$1 port=$2; shift 2
-  (cd "$root/src/DevHost" && exec env ASPNETCORE_ENVIRONMENT=Development "$@" dotnet "$devhost_dll" --urls "http://127.0.0.1:$port") >"$work/$name.log" 2>&1 &
+  (cd "$devhost_dir" && exec env ASPNETCORE_ENVIRONMENT=Development "$@" dotnet "$devhost_dll" --urls "http://127.0.0.1:$port") >"$work/$name.log" 2>&1 &
   pids+=($!); disown $!
   wait_http "http://127.0.0.1:$port/api/tips/X" "$work/$name.log"
 }

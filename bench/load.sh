@@ -10,7 +10,10 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 LIMITER_OFF=${LIMITER_OFF:-RateLimit__Enabled=false}
-LIMITER_ON=${LIMITER_ON:-RateLimit__Enabled=true RateLimit__PerTenMinutes=100000000 RateLimit__PerDay=100000000}
+# With the limiter on, the DevHost is told it runs on the platform (WEBSITE_INSTANCE_ID), so it takes the client from
+# X-Forwarded-For as behind Azure's front end, and wrk sends each request from one of 768 documentation addresses:
+# many clients with a few tips each, as the limiter would see them, instead of one client that is refused.
+LIMITER_ON=${LIMITER_ON:-RateLimit__Enabled=true RateLimit__PerTenMinutes=1000 RateLimit__PerDay=1000000 WEBSITE_INSTANCE_ID=bench-load}
 disabled=(AzureWebJobs.ClassifyTip.Disabled=true)
 
 # Bodies: resident tips from tests/data run together and cut to 120 characters, municipalities in turn.
@@ -32,8 +35,16 @@ PY
 cat >>"$work/bodies.lua" <<'LUA'
 local i = 0
 local headers = { ["Content-Type"] = "application/json" }
+local nets = { "192.0.2.", "198.51.100.", "203.0.113." }
+init = function(args)
+  forwarded = args[1] == "xff"
+  math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16) % 100000)
+end
 request = function()
   i = i % #bodies + 1
+  if forwarded then
+    headers["X-Forwarded-For"] = nets[math.random(1, 3)] .. math.random(0, 255) .. ":" .. math.random(1024, 65535)
+  end
   return wrk.format("POST", "/api/tips", headers, bodies[i])
 end
 done = function(summary, latency, requests)
@@ -48,11 +59,11 @@ LUA
 # measure NAME PORT SECONDS CONNECTIONS: a 3-second warm-up, then the run; prints "NAME tips/s p50 p95 p99 ...".
 # Also the CPU time the server and its Azurite spent per request during the run (from /proc), which shared cores
 # disturb far less than throughput: it says where a request's time goes.
-measure() {
-  wrk -t2 -c8 -d3s -s "$work/bodies.lua" "http://127.0.0.1:$2" >/dev/null
+measure() {  # NAME PORT SECONDS CONNECTIONS [xff]
+  wrk -t2 -c8 -d3s -s "$work/bodies.lua" "http://127.0.0.1:$2" -- "${5:-}" >/dev/null
   local line server_cpu azurite_cpu
   server_cpu=$(cpu_ms "${pids[1]}"); azurite_cpu=$(cpu_ms "${pids[0]}")
-  line=$(wrk -t2 -c"$4" -d"$3"s --timeout 10s -s "$work/bodies.lua" "http://127.0.0.1:$2" | grep '^RESULT')
+  line=$(wrk -t2 -c"$4" -d"$3"s --timeout 10s -s "$work/bodies.lua" "http://127.0.0.1:$2" -- "${5:-}" | grep '^RESULT')
   server_cpu=$(( $(cpu_ms "${pids[1]}") - server_cpu )); azurite_cpu=$(( $(cpu_ms "${pids[0]}") - azurite_cpu ))
   read -r _ _ _ _ _ requests _ <<<"$line"
   echo "$1 ${line#RESULT } cpu-ms/tip server=$(awk -v c="$server_cpu" -v n="$requests" 'BEGIN{printf "%.2f", c/n}') azurite=$(awk -v c="$azurite_cpu" -v n="$requests" 'BEGIN{printf "%.2f", c/n}') load=$(load_now)"
@@ -65,7 +76,7 @@ if [ "${1:-}" = "ops" ]; then
     for _ in $(seq 1 20); do curl -s -o /dev/null -H 'Content-Type: application/json' -d "$body" "http://127.0.0.1:$2/api/tips"; done
     sleep 1
     local before; before=$(wc -l <"$work/$1.azurite-debug.log")
-    hey -n "$n" -c 4 -m POST -T application/json -d "$body" "http://127.0.0.1:$2/api/tips" | grep -E '^\s+\[[0-9]{3}\]'
+    hey -n "$n" -c 4 -m POST -T application/json -H "X-Forwarded-For: 198.51.100.7:4711" -d "$body" "http://127.0.0.1:$2/api/tips" | grep -E '^\s+\[[0-9]{3}\]'
     sleep 1
     tail -n +"$((before + 1))" "$work/$1.azurite-debug.log" >"$work/$1.window.log"
     local total; total=$(grep -c 'StorageContextMiddleware: RequestMethod' "$work/$1.window.log" || true)
@@ -96,7 +107,7 @@ grep -c 'ClassifyTip' "$work/devhost.log" >/dev/null && grep -m1 -i 'classified 
 stop_all
 base=$(free_ports 23000)
 start_azurite limited "$base"; start_devhost limited $((base + 3)) "${disabled[@]}" $LIMITER_ON
-limited=$(measure devhost+limiter $((base + 3)) "$seconds" "$connections"); echo "$limited"; stop_all
+limited=$(measure devhost+limiter $((base + 3)) "$seconds" "$connections" xff); echo "$limited"; stop_all
 read -r _ ct _ _ cp99 _ <<<"$ceiling"; read -r _ rt _ _ rp99 _ <<<"$receipt"
 read -r _ dt _ _ dp99 _ <<<"$devhost"; read -r _ lt _ _ lp99 _ <<<"$limited"
 awk -v ct="$ct" -v cp="$cp99" -v rt="$rt" -v rp="$rp99" -v dt="$dt" -v dp="$dp99" -v lt="$lt" -v lp="$lp99" 'BEGIN {

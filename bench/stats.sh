@@ -4,7 +4,7 @@
 # take hours here), plus FILLER tip rows (default 0) so the emulator's table is as large as a real one would be.
 # Then /api/stats on the DevHost for 8 weeks, one year and five years (in three requests: the API allows at most
 # 106 weeks at a time), five times each, next to a bare point read and a bare one-partition range read.
-#   bench/stats.sh [TIPS] [FILLER]
+#   bench/stats.sh [TIPS] [FILLER]      ROUNDS=n (default 5) rounds per figure, the median reported
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 tips=${1:-1000000}; filler=${2:-0}
@@ -22,7 +22,7 @@ time_requests() {
   local name=$1; shift
   local times=() t u total code
   for u in "$@"; do curl -s -o /dev/null "$u"; done   # warm-up
-  for _ in 1 2 3 4 5; do
+  for _ in $(seq 1 "${ROUNDS:-5}"); do
     total=0
     for u in "$@"; do
       read -r code t < <(curl -s -o "$work/stats.json" -w '%{http_code} %{time_total}\n' "$u")
@@ -32,7 +32,7 @@ time_requests() {
     times+=("$total")
   done
   printf '%s\n' "${times[@]}" | sort -g | awk -v name="$name" -v load="$(load_now)" '{ t[NR] = $1 * 1000 } END {
-    printf "%s: median %.0f ms (min %.0f, max %.0f) load=%s\n", name, t[3], t[1], t[5], load }'
+    printf "%s: median %.0f ms (min %.0f, max %.0f, %d rounds) load=%s\n", name, t[int((NR + 1) / 2)], t[1], t[NR], NR, load }'
 }
 time_requests "8 weeks (default)" "$url"
 time_requests "one year (53 weeks)" "$url&from=$(week '-52 weeks')&to=$now"

@@ -62,6 +62,8 @@ public sealed class ExportMaskingTests : IAsyncDisposable
             ("/api/followup", null),
             ("/uppfoljning.atom", null),
             ($"/api/tips/{reference}", null),
+            ($"/status/{reference}", null),
+            ($"/en/status/{reference}", null),
             ($"/personal/statistik/csv?{dashboardQuery}", StaffRole.Kommun),
             ($"/en/personal/statistik/csv?{dashboardQuery}", StaffRole.Kommun),
             ($"/personal/statistik?{dashboardQuery}", StaffRole.Kommun),

@@ -68,6 +68,9 @@ public sealed class IntakeServer : WebApplicationFactory<Grastorp.Intake.DevHost
         builder.UseSetting("AzureWebJobsStorage", ConnectionString);
         builder.UseSetting("Digest:PickupDirectory", Directory.CreateTempSubdirectory("digests-").FullName);
         builder.UseSetting("extensions:queues:maxPollingInterval", "00:00:00.500");
+        // Every test posts from 127.0.0.1: limits of their own, far above what a test sends.
+        builder.UseSetting("RateLimit:PerTenMinutes", "1000");
+        builder.UseSetting("RateLimit:PerDay", "100000");
     }
 
     public override async ValueTask DisposeAsync()

@@ -179,12 +179,19 @@ public sealed class RateLimitTests : IDisposable
         await SubmitAsync("198.51.100.20");
         _time.Advance(TimeSpan.FromDays(1));
         await SubmitAsync();
-        var store = _services.GetRequiredService<RateLimitStore>();
+        var limiter = _services.GetRequiredService<SubmissionRateLimiter>();
 
-        Assert.Equal(2, await store.PurgeAsync(_time.GetUtcNow(), Token));
+        Assert.Equal(2, await limiter.PurgeExpiredAsync(Token));
         var left = Assert.Single(await RowsAsync());
         Assert.StartsWith("20261127-", left.PartitionKey, StringComparison.Ordinal);
-        Assert.Equal(0, await store.PurgeAsync(_time.GetUtcNow(), Token));
+        Assert.Equal(0, await limiter.PurgeExpiredAsync(Token));
+
+        // Just before the next midnight the row is still today's; just after, it goes.
+        _time.Advance(new DateTimeOffset(2026, 11, 27, 23, 59, 59, TimeSpan.Zero) - _time.GetUtcNow());
+        Assert.Equal(0, await limiter.PurgeExpiredAsync(Token));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await limiter.PurgeExpiredAsync(Token));
+        Assert.Empty(await RowsAsync());
     }
 
     [Fact]

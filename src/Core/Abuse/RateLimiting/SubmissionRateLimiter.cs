@@ -30,6 +30,13 @@ public sealed class SubmissionRateLimiter(RateLimitStore store, ReferencePseudon
         return store.CountAsync(ClientKey(remoteAddress, forwardedFor, now), now, cancellationToken);
     }
 
+    /// <summary>
+    /// Deletes the counter rows of past UTC days: their keys can never be drawn again, so they count nothing and are
+    /// only pseudonymous data kept for no purpose. Runs whether or not the limit is switched on.
+    /// </summary>
+    /// <returns>How many rows were deleted.</returns>
+    public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken) => store.PurgeAsync(time.GetUtcNow(), cancellationToken);
+
     /// <summary>HMAC-SHA256(Privacy:Key, "client:" + UTC date + ":" + address), 16 hex digits: a new pseudonym each day.</summary>
     public string ClientKey(string? remoteAddress, string? forwardedFor, DateTimeOffset now)
     {

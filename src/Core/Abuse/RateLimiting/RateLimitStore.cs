@@ -18,10 +18,13 @@ public sealed class RateLimitStore(IntakeTables tables, IOptions<RateLimitOption
 
     /// <summary>
     /// Each lost race means another post of the same client was counted, so a post settles within about as many tries
-    /// as the limit; the bound only stops a pathological loop, which then refuses (a client racing itself this hard is
-    /// not a resident).
+    /// as posts race it; the bound (and the intake's storage budget) only stops a pathological loop, which then refuses
+    /// (a client racing itself this hard is not a resident).
     /// </summary>
-    internal const int MaxAttempts = 32;
+    internal const int MaxAttempts = 64;
+
+    /// <summary>The longest pause after a lost race, so racing posts spread out instead of colliding again at once.</summary>
+    private const int MaxBackoffMilliseconds = 64;
 
     private static readonly TimeSpan ContentionRetryAfter = TimeSpan.FromSeconds(1);
 
@@ -65,7 +68,10 @@ public sealed class RateLimitStore(IntakeTables tables, IOptions<RateLimitOption
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
             {
-                // Another post of this client was counted first: read again and decide on the new count.
+                // Another post of this client was counted first: read again and decide on the new count, after a
+                // short random pause (a wall-clock wait, not a reading of the time: TimeProvider is not involved).
+                var ceiling = Math.Min(MaxBackoffMilliseconds, 2 << Math.Min(attempt, 5));
+                await Task.Delay(Random.Shared.Next(1, ceiling + 1), cancellationToken).ConfigureAwait(false);
             }
         }
 

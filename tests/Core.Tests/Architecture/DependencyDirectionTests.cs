@@ -34,7 +34,7 @@ public sealed class DependencyDirectionTests
         ["Promises"] = ["", "Themes"],
         ["Promises.Actions"] = ["", "Promises", "Storage"],
         ["FollowUp"] = ["", "Calendar", "Counting", "Municipalities", "Promises", "Promises.Actions", "Tips"],
-        ["Tips.Processing"] = ["", "Calendar", "Counting", "Municipalities", "Poisoning", "Privacy", "Promises", "Storage", "Themes", "Tips", "Tips.Queue"],
+        ["Tips.Processing"] = ["", "Calendar", "Counting", "Municipalities", "Poisoning", "Privacy", "Promises", "Storage", "Themes", "Tips", "Tips.Intake", "Tips.Queue"],
         ["Tips.Status"] = ["", "Calendar", "Counting", "Tips", "Tips.Queue", "Tips.Receipts"],
         ["Stats"] = ["", "Calendar", "Counting", "Municipalities", "Themes", "Tips"],
         ["Email"] = [],

@@ -4,6 +4,7 @@ using Azure.Storage.Queues;
 using Grastorp.Intake.Core.Abuse.RateLimiting;
 using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Tips.Intake;
+using Grastorp.Intake.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -124,6 +125,38 @@ public sealed class RateLimitTests : IDisposable
         Assert.Equal(5, await QueuedAsync());
         var row = Assert.Single(await RowsAsync());
         Assert.Equal(5, row.GetInt32("Today"));
+    }
+
+    [Fact]
+    public async Task Twenty_concurrent_posts_spread_over_four_instances_race_through_the_ETag_and_accept_exactly_five()
+    {
+        // Four hosts on one storage account, as Flex Consumption scales out: only the ETag keeps them in step.
+        var settings = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = AzuriteAccounts.NewConnectionString(),
+            ["RateLimit:PerTenMinutes"] = "5",
+            ["RateLimit:PerDay"] = "7",
+        };
+        var instances = Enumerable.Range(0, 4).Select(_ => IntakeTestServices.Create(_time, settings)).ToList();
+        try
+        {
+            var posts = instances.SelectMany(instance => Enumerable.Range(0, 5).Select(_ => Task.Run(async () =>
+            {
+                using var stream = new MemoryStream(Encoding.UTF8.GetBytes(Tip));
+                return await instance.GetRequiredService<TipIntakeService>().SubmitAsync(
+                    new TipRequest("application/json", stream.Length, stream) { Client = (Address, null) }, Token);
+            }, Token)));
+            var outcomes = await Task.WhenAll(posts);
+
+            Assert.Equal(5, outcomes.Count(o => o is SubmitOutcome.Accepted));
+            Assert.Equal(15, outcomes.Count(o => o is SubmitOutcome.TooMany));
+            var queue = instances[0].GetRequiredService<QueueServiceClient>().GetQueueClient(StorageNames.TipsQueue);
+            Assert.Equal(5, (await queue.GetPropertiesAsync(Token)).Value.ApproximateMessagesCount);
+        }
+        finally
+        {
+            instances.ForEach(i => i.Dispose());
+        }
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace Grastorp.Intake.Core.Abuse.RateLimiting;
 /// is a read and an ETag-conditional write, repeated when another instance wrote first, so concurrent posts from one
 /// client never count past the limit, however many instances take them.
 /// </summary>
-public sealed class RateLimitStore(IntakeTables tables, IOptions<RateLimitOptions> options)
+public sealed class RateLimitStore(IntakeTables tables, IOptions<RateLimitOptions> options) : IDisposable
 {
     /// <summary>The sliding short window.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
@@ -30,6 +30,13 @@ public sealed class RateLimitStore(IntakeTables tables, IOptions<RateLimitOption
 
     private readonly RateLimitOptions _limits = options.Value;
 
+    /// <summary>
+    /// Posts of one client on this instance take turns (one of 64 stripes by key, so memory stays bounded): each then
+    /// reads and writes once instead of racing its neighbours round after round. Other instances still race through
+    /// the ETag; this only keeps a burst from one address from spending its storage budget on lost races.
+    /// </summary>
+    private readonly SemaphoreSlim[] _turns = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
     /// <summary>Counts one tip for the client at <paramref name="now"/> if its windows have room, else says when they will.</summary>
     /// <param name="clientKey">The day's pseudonym of the client (hex), never its address.</param>
     public async Task<RateDecision> CountAsync(string clientKey, DateTimeOffset now, CancellationToken cancellationToken)
@@ -39,6 +46,28 @@ public sealed class RateLimitStore(IntakeTables tables, IOptions<RateLimitOption
         var utc = now.ToUniversalTime();
         var partition = PartitionOf(DateOnly.FromDateTime(utc.UtcDateTime), clientKey);
         var second = (int)utc.TimeOfDay.TotalSeconds;
+        var turn = _turns[(int)((uint)StringComparer.Ordinal.GetHashCode(clientKey) % (uint)_turns.Length)];
+        await turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await CountOnceAsync(table, partition, clientKey, second, utc, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var turn in _turns)
+        {
+            turn.Dispose();
+        }
+    }
+
+    private async Task<RateDecision> CountOnceAsync(TableClient table, string partition, string clientKey, int second, DateTimeOffset utc, CancellationToken cancellationToken)
+    {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var found = await table.GetEntityIfExistsAsync<ClientWindowEntity>(partition, clientKey, cancellationToken: cancellationToken).ConfigureAwait(false);

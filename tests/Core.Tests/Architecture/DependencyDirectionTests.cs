@@ -48,7 +48,7 @@ public sealed class DependencyDirectionTests
         ["Staff.Access"] = [""],
         ["Staff.Audit"] = ["", "Staff.Access", "Storage"],
         ["Staff.Dashboard"] = ["", "Calendar", "Municipalities", "Stats", "Themes"],
-        ["Staff.TipList"] = ["", "Calendar", "Counting", "Counting.Correcting", "Counting.Listing", "Municipalities", "Staff.Access", "Staff.Audit", "Stats", "Themes", "Tips"],
+        ["Staff.TipList"] = ["", "Calendar", "Counting", "Counting.Correcting", "Counting.Listing", "Municipalities", "Promises", "Staff.Access", "Staff.Audit", "Staff.FollowUp", "Stats", "Themes", "Tips"],
         ["Staff.FollowUp"] = ["", "Calendar", "Counting", "Promises", "Promises.Actions", "Staff.Access", "Staff.Audit", "Tips", "Tips.Receipts"],
         ["DependencyInjection"] = ["*"],
     };

@@ -2,6 +2,7 @@ using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Staff.TipList;
 using Grastorp.Intake.Functions.Http;
 using Grastorp.Intake.Web.Staff;
+using Grastorp.Intake.Web.Staff.FollowUp;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -22,9 +23,9 @@ public sealed class ShowTipList(StaffGuard guard, TipListService tips, StaffPage
             return await StaffResults.RefuseAsync(access, request, guard, pages);
         }
 
-        var form = StaffResults.Query(request, TipListQuery.MunicipalityField, TipListQuery.WeekField, TipListQuery.KindField, TipListQuery.ThemeField, TipListQuery.AfterField, StaffText.ResultField, TipCorrectionService.ReferenceField);
+        var form = StaffResults.Query(request, TipListQuery.MunicipalityField, TipListQuery.WeekField, TipListQuery.KindField, TipListQuery.ThemeField, TipListQuery.AfterField, StaffText.ResultField, TipCorrectionService.ReferenceField, StaffFollowUpText.OutcomeField, StaffFollowUpText.ReferenceField);
         var (query, errors) = tips.Parse(new TipListRequest(form[TipListQuery.MunicipalityField], form[TipListQuery.WeekField], form[TipListQuery.KindField], form[TipListQuery.ThemeField], form[TipListQuery.AfterField]));
         var view = query is null ? null : await tips.ShowAsync(access.Principal!, query, cancellationToken);
-        return PageResults.Html(await pages.TipsAsync(access.Principal!, view, errors, form, StaffText.CorrectionMessage(form[StaffText.ResultField], form[TipCorrectionService.ReferenceField])));
+        return PageResults.Html(await pages.TipsAsync(access.Principal!, view, errors, form, StaffText.CorrectionMessage(form[StaffText.ResultField], form[TipCorrectionService.ReferenceField]) ?? StaffFollowUpText.OutcomeMessage(form[StaffFollowUpText.OutcomeField], form[StaffFollowUpText.ReferenceField])));
     }
 }

@@ -24,6 +24,7 @@ public sealed class StaffPagesAxeTests(Chromium chromium, IntakeServer server) :
             ("Kommun", "staff-forbidden", "/personal/tips", 403),
             ("Kommunpolis", "staff-tips", $"/personal/tips?kommun=vara&vecka={week}", 200),
             ("Granskare", "staff-audit", "/personal/granskning", 200),
+            ("Kommun", "staff-actions", "/personal/atgarder", 200),
         };
         foreach (var width in new[] { 1280, 375 })
         {

@@ -7,7 +7,7 @@ namespace Grastorp.Intake.DevHost.Tests;
 /// <summary>Who gets into the staff area on the DevHost: nobody unsigned, nobody with a forged header, each role its own pages.</summary>
 public sealed class StaffAccessTests : IAsyncDisposable
 {
-    private static readonly string[] StaffPages = ["/personal/statistik", "/personal/statistik/csv", "/personal/tips", "/personal/granskning"];
+    private static readonly string[] StaffPages = ["/personal/statistik", "/personal/statistik/csv", "/personal/tips", "/personal/granskning", "/personal/atgarder"];
 
     private readonly DevHostFactory _factory = new();
 

@@ -24,7 +24,7 @@ public sealed class FunctionsMetadataTests
             [
                 "ClassifyTip", "CorrectTipThemes", "ExportDashboardCsv", "GetFollowUp", "GetFollowUpFeed", "GetThemeCounts", "GetTipStatus",
                 "MoveTip", "PurgeAuditLog", "RecordCommitmentAction", "ReplyToTip", "SendWeeklyDigest", "ServeAsset", "ShowAccessibility",
-                "ShowAccessibilityInEnglish", "ShowAuditLog", "ShowDashboard", "ShowFollowUp", "ShowFollowUpInEnglish", "ShowPrivacy", "ShowPrivacyInEnglish",
+                "ShowAccessibilityInEnglish", "ShowActions", "ShowAuditLog", "ShowDashboard", "ShowFollowUp", "ShowFollowUpInEnglish", "ShowPrivacy", "ShowPrivacyInEnglish",
                 "ShowReceipt", "ShowReceiptInEnglish", "ShowTipForm", "ShowTipFormInEnglish", "ShowTipList", "ShowTipStatus", "ShowTipStatusInEnglish",
                 "SubmitTip",
             ],
@@ -40,6 +40,8 @@ public sealed class FunctionsMetadataTests
     [InlineData("ShowTipList", "get", "personal/tips", "Anonymous")]
     [InlineData("CorrectTipThemes", "post", "personal/tips/rattelse", "Anonymous")]
     [InlineData("ShowAuditLog", "get", "personal/granskning", "Anonymous")]
+    [InlineData("ShowActions", "get", "personal/atgarder", "Anonymous")]
+    [InlineData("RecordCommitmentAction", "post", "personal/atgarder", "Anonymous")]
     [InlineData("ShowTipForm", "get", "{ignored:maxlength(0)?}", "Anonymous")]
     [InlineData("ShowTipFormInEnglish", "get", "en", "Anonymous")]
     [InlineData("ShowReceipt", "get", "kvitto/{reference}", "Anonymous")]

@@ -94,7 +94,7 @@ public sealed class DigestComposer(
     {
         var recent = new List<FollowUpTip>();
         var partitionWeek = week;
-        for (var i = 0; i < FollowUpWeeks && partitionWeek >= WeekId.MinValue; i++)
+        for (var i = 0; i < FollowUpWeeks; i++)
         {
             recent.AddRange(await tips.ReadFollowUpAsync(new TipPartition(municipality.Id, partitionWeek), cancellationToken).ConfigureAwait(false));
             if (partitionWeek == WeekId.MinValue)

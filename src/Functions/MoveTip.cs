@@ -2,6 +2,7 @@ using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Staff.FollowUp;
 using Grastorp.Intake.Core.Staff.TipList;
+using Grastorp.Intake.Core.Texts;
 using Grastorp.Intake.Functions.Http;
 using Grastorp.Intake.Web.Staff;
 using Grastorp.Intake.Web.Staff.FollowUp;
@@ -36,21 +37,22 @@ public sealed class MoveTip(StaffGuard guard, TipProgressService progress, TipLi
 
         var form = await request.ReadFormAsync(cancellationToken);
         var to = form["till"].ToString();
+        var language = Languages.FromCode(form[StaffFollowUpText.LanguageField]);
         var outcome = await progress.MoveAsync(access.Principal!, reference, to, cancellationToken);
         switch (outcome)
         {
             case ProgressOutcome.NotFound:
                 return IntakeResults.Problem(StatusCodes.Status404NotFound, "Inget tips med den koden.");
             case ProgressOutcome.InvalidMove when BrowserResults.WantsHtml(request) && Core.Tips.TipReference.TryParse(reference, out var parsed):
-                var message = StaffFollowUpText.Get("MoveInvalid", arguments: [parsed.Value, StaffFollowUpText.StageName(to)]);
+                var message = StaffFollowUpText.Get("MoveInvalid", language, parsed.Value, StaffFollowUpText.StageName(to, language));
                 return await TipListResults.ShowAgainAsync(
-                    tips, pages, access.Principal!, form[StaffFollowUpText.ReturnField], StatusCodes.Status409Conflict,
+                    tips, pages, access.Principal!, language, form[StaffFollowUpText.ReturnField], StatusCodes.Status409Conflict,
                     new Dictionary<string, string[]> { [StaffFollowUpText.StageField(parsed.Value)] = [message] },
                     new Dictionary<string, string?>(), cancellationToken);
             case ProgressOutcome.InvalidMove:
                 return IntakeResults.Problem(StatusCodes.Status409Conflict, "Tipset kan inte flyttas dit: det går bara framåt, mottaget → sorterat → läst → vidareskickat → klart.");
             default:
-                return StaffResults.SeeOther(StaffFollowUpText.AfterPost(form[StaffFollowUpText.ReturnField], StaffFollowUpText.MoveOutcome(outcome, to), reference));
+                return StaffResults.SeeOther(StaffFollowUpText.AfterPost(form[StaffFollowUpText.ReturnField], StaffFollowUpText.MoveOutcome(outcome, to), reference, language));
         }
     }
 }

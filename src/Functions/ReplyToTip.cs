@@ -2,6 +2,7 @@ using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Staff.FollowUp;
 using Grastorp.Intake.Core.Staff.TipList;
+using Grastorp.Intake.Core.Texts;
 using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Functions.Http;
 using Grastorp.Intake.Web.Staff;
@@ -37,13 +38,14 @@ public sealed class ReplyToTip(StaffGuard guard, TipProgressService progress, Ti
 
         var form = await request.ReadFormAsync(cancellationToken);
         var reply = form["svar"].ToString();
+        var language = Languages.FromCode(form[StaffFollowUpText.LanguageField]);
         var outcome = await progress.ReplyAsync(access.Principal!, reference, reply, cancellationToken);
         if (outcome is null && BrowserResults.WantsHtml(request) && TipReference.TryParse(reference, out var parsed))
         {
             var field = StaffFollowUpText.ReplyField(parsed.Value);
-            var message = StaffFollowUpText.Get("ReplyTooLong", arguments: [TipStore.MaxReplyLength, reply.Trim().Length]);
+            var message = StaffFollowUpText.Get("ReplyTooLong", language, TipStore.MaxReplyLength, reply.Trim().Length);
             return await TipListResults.ShowAgainAsync(
-                tips, pages, access.Principal!, form[StaffFollowUpText.ReturnField], StatusCodes.Status400BadRequest,
+                tips, pages, access.Principal!, language, form[StaffFollowUpText.ReturnField], StatusCodes.Status400BadRequest,
                 new Dictionary<string, string[]> { [field] = [message] },
                 new Dictionary<string, string?> { [field] = reply },
                 cancellationToken);
@@ -53,7 +55,7 @@ public sealed class ReplyToTip(StaffGuard guard, TipProgressService progress, Ti
         {
             null => IntakeResults.Problem(StatusCodes.Status400BadRequest, $"Svaret får vara högst {TipStore.MaxReplyLength} tecken."),
             ProgressOutcome.NotFound => IntakeResults.Problem(StatusCodes.Status404NotFound, "Inget tips med den koden."),
-            _ => StaffResults.SeeOther(StaffFollowUpText.AfterPost(form[StaffFollowUpText.ReturnField], StaffFollowUpText.ReplyOutcome(outcome.Value, reply), reference)),
+            _ => StaffResults.SeeOther(StaffFollowUpText.AfterPost(form[StaffFollowUpText.ReturnField], StaffFollowUpText.ReplyOutcome(outcome.Value, reply), reference, language)),
         };
     }
 }

@@ -1,5 +1,6 @@
 using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Staff.TipList;
+using Grastorp.Intake.Core.Texts;
 using Grastorp.Intake.Web.Staff;
 using Grastorp.Intake.Web.Staff.FollowUp;
 using Microsoft.AspNetCore.Mvc;
@@ -18,6 +19,7 @@ public static class TipListResults
         TipListService tips,
         StaffPages pages,
         StaffPrincipal who,
+        Language language,
         string? returnQuery,
         int statusCode,
         IReadOnlyDictionary<string, string[]> errors,
@@ -36,14 +38,16 @@ public static class TipListResults
 
         var request = new TipListRequest(values[TipListQuery.MunicipalityField], values[TipListQuery.WeekField], values[TipListQuery.KindField], values[TipListQuery.ThemeField], values[TipListQuery.AfterField]);
         // A return query that no longer parses (hand-made) falls back to this week's list rather than hiding the error.
-        var parsed = tips.Parse(request).Query ?? tips.Parse(new TipListRequest(null, null, null, null, null)).Query;
+        var parsed = tips.Parse(request, language).Query ?? tips.Parse(new TipListRequest(null, null, null, null, null), language).Query;
         var view = parsed is null ? null : await tips.ShowAsync(who, parsed, cancellationToken).ConfigureAwait(false);
         foreach (var (field, value) in kept)
         {
             values[field] = value;
         }
 
-        var page = await pages.TipsAsync(who, view, errors, values, message: null).ConfigureAwait(false);
+        // The list's own address (not the post's), so its language link leads to the same list in the other language.
+        var address = StaffPageAddress.Of(StaffPaths.In(language, StaffPaths.Tips), StaffFollowUpText.IsPlainQuery(returnQuery) ? "?" + returnQuery : null);
+        var page = await pages.TipsAsync(address, who, view, errors, values, message: null).ConfigureAwait(false);
         return PageResults.Html(page with { StatusCode = statusCode });
     }
 }

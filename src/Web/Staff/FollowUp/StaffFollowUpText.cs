@@ -19,6 +19,9 @@ public static class StaffFollowUpText
     /// <summary>The form field with the list's query, so a post returns to the same week, filter and page.</summary>
     public const string ReturnField = "tillbaka";
 
+    /// <summary>The form field with the list's language, so the answer returns to /personal/tips or /en/personal/tips.</summary>
+    public const string LanguageField = "lang";
+
     private static readonly ResourceManager Resources = new("Grastorp.Intake.Web.Staff.FollowUp.StaffFollowUpText", typeof(StaffFollowUpText).Assembly);
 
     public static string Get(string key, Language language = Language.Swedish, params object[] arguments)
@@ -35,11 +38,11 @@ public static class StaffFollowUpText
     public static IReadOnlyList<string> NextMoves(string stage) => [.. TipStage.StaffMoves.Where(to => TipStage.CanMove(stage, to))];
 
     /// <summary>Back to the list the form was on, with what happened. Only a query of plain characters is taken back.</summary>
-    public static string AfterPost(string? returnQuery, string outcome, string reference)
+    public static string AfterPost(string? returnQuery, string outcome, string reference, Language language = Language.Swedish)
     {
         var query = IsPlainQuery(returnQuery) ? returnQuery + "&" : string.Empty;
         var safeReference = TipReference.TryParse(reference, out var parsed) ? parsed.Value : string.Empty;
-        return $"{StaffPaths.Tips}?{query}{OutcomeField}={Uri.EscapeDataString(outcome)}&{ReferenceField}={safeReference}#tip-{safeReference}";
+        return $"{StaffPaths.In(language, StaffPaths.Tips)}?{query}{OutcomeField}={Uri.EscapeDataString(outcome)}&{ReferenceField}={safeReference}#tip-{safeReference}";
     }
 
     /// <summary>The list's query as posted back, if it is one the list itself wrote (plain characters, short).</summary>

@@ -9,7 +9,7 @@ public sealed class StaffAccessTests : IAsyncDisposable
 {
     private static readonly string[] StaffPages =
     [
-        "/personal/statistik", "/personal/statistik/csv", "/personal/tips", "/personal/granskning",
+        "/personal/statistik", "/personal/statistik/csv", "/personal/tips", "/personal/granskning", "/personal/atgarder",
         "/en/personal/statistik", "/en/personal/statistik/csv", "/en/personal/tips", "/en/personal/granskning",
     ];
 

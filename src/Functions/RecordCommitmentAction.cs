@@ -24,9 +24,16 @@ public sealed class RecordCommitmentAction(StaffGuard guard, ActionRecordingServ
     private static readonly string[] Fields = ["commitment", "date", "summary", "countLabel", "countValue"];
 
     [Function(nameof(RecordCommitmentAction))]
-    public async Task<IActionResult> Run(
+    public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "personal/atgarder")] HttpRequest request,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) => RecordAsync(request, cancellationToken);
+
+    [Function("RecordCommitmentActionInEnglish")]
+    public Task<IActionResult> RunInEnglish(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "en/personal/atgarder")] HttpRequest request,
+        CancellationToken cancellationToken) => RecordAsync(request, cancellationToken);
+
+    private async Task<IActionResult> RecordAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var access = StaffResults.Check(guard, StaffArea.FollowUpActions, request);
         if (!access.Allowed)
@@ -39,6 +46,7 @@ public sealed class RecordCommitmentAction(StaffGuard guard, ActionRecordingServ
             return StaffResults.CrossSiteRefused();
         }
 
+        var address = StaffResults.Address(request);
         var form = await request.ReadFormAsync(cancellationToken);
         var (action, errors) = await recording.RecordAsync(
             access.Principal!,
@@ -46,7 +54,7 @@ public sealed class RecordCommitmentAction(StaffGuard guard, ActionRecordingServ
             cancellationToken);
         if (action is not null)
         {
-            return StaffResults.SeeOther($"{StaffPaths.Actions}?{SavedField}={SavedValue}");
+            return StaffResults.SeeOther($"{StaffPaths.In(address.Language, StaffPaths.Actions)}?{SavedField}={SavedValue}");
         }
 
         if (!BrowserResults.WantsHtml(request))
@@ -56,6 +64,6 @@ public sealed class RecordCommitmentAction(StaffGuard guard, ActionRecordingServ
 
         var recent = await recording.RecentAsync(RecentCount, cancellationToken);
         var kept = Fields.ToDictionary(f => f, f => (string?)form[f].ToString(), StringComparer.Ordinal);
-        return PageResults.Html(await followUp.ActionsAsync(access.Principal!, recent, [.. errors.Keys], kept, saved: false));
+        return PageResults.Html(await followUp.ActionsAsync(access.Principal!, recent, [.. errors.Keys], kept, saved: false, address));
     }
 }

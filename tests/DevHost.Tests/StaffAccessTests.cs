@@ -10,7 +10,7 @@ public sealed class StaffAccessTests : IAsyncDisposable
     private static readonly string[] StaffPages =
     [
         "/personal/statistik", "/personal/statistik/csv", "/personal/tips", "/personal/granskning", "/personal/atgarder",
-        "/en/personal/statistik", "/en/personal/statistik/csv", "/en/personal/tips", "/en/personal/granskning",
+        "/en/personal/statistik", "/en/personal/statistik/csv", "/en/personal/tips", "/en/personal/granskning", "/en/personal/atgarder",
     ];
 
     private readonly DevHostFactory _factory = new();

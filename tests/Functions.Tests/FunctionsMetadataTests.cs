@@ -23,8 +23,8 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(
             [
                 "ClassifyTip", "CorrectTipThemes", "ExportDashboardCsv", "ExportDashboardCsvInEnglish", "GetFollowUp", "GetFollowUpFeed", "GetThemeCounts", "GetTipStatus",
-                "MoveTip", "PurgeAuditLog", "PurgeRateLimits", "RecordCommitmentAction", "ReplyToTip", "SendWeeklyDigest", "ServeAsset", "ShowAccessibility",
-                "ShowAccessibilityInEnglish", "ShowActions", "ShowAuditLog", "ShowAuditLogInEnglish", "ShowDashboard", "ShowDashboardInEnglish", "ShowFollowUp", "ShowFollowUpInEnglish", "ShowPrivacy", "ShowPrivacyInEnglish",
+                "MoveTip", "PurgeAuditLog", "PurgeRateLimits", "RecordCommitmentAction", "RecordCommitmentActionInEnglish", "ReplyToTip", "SendWeeklyDigest", "ServeAsset", "ShowAccessibility",
+                "ShowAccessibilityInEnglish", "ShowActions", "ShowActionsInEnglish", "ShowAuditLog", "ShowAuditLogInEnglish", "ShowDashboard", "ShowDashboardInEnglish", "ShowFollowUp", "ShowFollowUpInEnglish", "ShowPrivacy", "ShowPrivacyInEnglish",
                 "ShowReceipt", "ShowReceiptInEnglish", "ShowTipForm", "ShowTipFormInEnglish", "ShowTipList", "ShowTipListInEnglish", "ShowTipStatus", "ShowTipStatusInEnglish",
                 "SubmitTip",
             ],
@@ -46,6 +46,8 @@ public sealed class FunctionsMetadataTests
     [InlineData("ShowAuditLogInEnglish", "get", "en/personal/granskning", "Anonymous")]
     [InlineData("ShowActions", "get", "personal/atgarder", "Anonymous")]
     [InlineData("RecordCommitmentAction", "post", "personal/atgarder", "Anonymous")]
+    [InlineData("ShowActionsInEnglish", "get", "en/personal/atgarder", "Anonymous")]
+    [InlineData("RecordCommitmentActionInEnglish", "post", "en/personal/atgarder", "Anonymous")]
     [InlineData("ShowTipForm", "get", "{ignored:maxlength(0)?}", "Anonymous")]
     [InlineData("ShowTipFormInEnglish", "get", "en", "Anonymous")]
     [InlineData("ShowReceipt", "get", "kvitto/{reference}", "Anonymous")]

@@ -23,9 +23,11 @@ public sealed class FollowUpStaffPages(
         IReadOnlyCollection<string> wrongFields,
         IReadOnlyDictionary<string, string?> values,
         bool saved,
-        Language language = Language.Swedish)
+        StaffPageAddress address)
     {
         ArgumentNullException.ThrowIfNull(wrongFields);
+        ArgumentNullException.ThrowIfNull(address);
+        var language = address.Language;
         var errors = wrongFields.ToDictionary(FieldId, f => new[] { Message(f, language) }, StringComparer.Ordinal);
         var html = await renderer.RenderAsync<ActionsPage>(new Dictionary<string, object?>
         {
@@ -38,6 +40,7 @@ public sealed class FollowUpStaffPages(
             [nameof(ActionsPage.Saved)] = saved,
             [nameof(ActionsPage.Today)] = DateOnly.FromDateTime(SwedishTime.ToLocal(time.GetUtcNow()).DateTime),
             [nameof(ActionsPage.Language)] = language,
+            [nameof(ActionsPage.Alternate)] = address.Alternate,
             [nameof(ActionsPage.SignOutPath)] = auth.Value.SignOutPath,
         }).ConfigureAwait(false);
         return new HtmlPage(errors.Count > 0 ? 400 : 200, "<!DOCTYPE html>\n" + html, ShowsResidentText: true);

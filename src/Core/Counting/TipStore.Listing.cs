@@ -62,6 +62,7 @@ public sealed partial class TipStore
             ClassifiedThemes = row.GetString(nameof(TipEntity.ClassifiedThemes))?.Split(',', StringSplitOptions.RemoveEmptyEntries),
             CorrectedBy = row.GetString(nameof(TipEntity.CorrectedBy)),
             CorrectedAt = row.GetDateTimeOffset(nameof(TipEntity.CorrectedAt)),
+            RemovedAt = row.GetDateTimeOffset(nameof(TipEntity.RemovedAt)),
         };
     }
 

@@ -73,6 +73,8 @@ public static class IntakeCoreRegistration
         services.AddSingleton<ThemeStatsService>();
         services.AddStaffArea(configuration);
         services.AddDigest(configuration);
+        services.AddOptions<Retention.RetentionOptions>().BindConfiguration(Retention.RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Retention.RetentionService>();
         return services;
     }
 }

@@ -50,6 +50,7 @@ public sealed class DependencyDirectionTests
         ["Staff.Dashboard"] = ["", "Calendar", "Municipalities", "Stats", "Themes"],
         ["Staff.TipList"] = ["", "Calendar", "Counting", "Counting.Correcting", "Counting.Listing", "Municipalities", "Staff.Access", "Staff.Audit", "Stats", "Themes", "Tips"],
         ["Staff.FollowUp"] = ["", "Calendar", "Counting", "Promises", "Promises.Actions", "Staff.Access", "Staff.Audit", "Tips", "Tips.Receipts"],
+        ["Retention"] = ["", "Counting", "Digest.Delivery", "Poisoning", "Tips.Queue", "Tips.Receipts"],
         ["DependencyInjection"] = ["*"],
     };
 

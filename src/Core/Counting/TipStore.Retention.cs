@@ -21,26 +21,13 @@ public sealed partial class TipStore
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var table = await tables.TipsAsync().ConfigureAwait(false);
-        // Only tip rows and their time-order copies carry Text; a cleared row has an empty one and is not read again.
-        var filter = TableClient.CreateQueryFilter($"ReceivedAt lt {cutoff} and Text ne {string.Empty}");
-        var byTip = new Dictionary<(string Partition, string Reference), List<TableEntity>>();
-        var rows = 0;
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(1000, limit * 2), cancellationToken: cancellationToken).ConfigureAwait(false))
+        // Tip rows only (their keys sort before the counters); a cleared row has an empty text and is not read again.
+        var filter = TableClient.CreateQueryFilter($"RowKey lt {TipRowKeys.CounterPrefix} and ReceivedAt lt {cutoff} and Text ne {string.Empty}");
+        var expired = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(1000, limit), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            var reference = TipRowKeys.IsTime(row.RowKey) ? row.GetString("Reference") ?? row.RowKey : row.RowKey;
-            var key = (row.PartitionKey, reference);
-            if (!byTip.TryGetValue(key, out var list))
-            {
-                if (byTip.Count == limit)
-                {
-                    break;
-                }
-
-                byTip[key] = list = [];
-            }
-
-            list.Add(row);
-            if (++rows >= limit * 2)
+            expired.Add(row);
+            if (expired.Count == limit)
             {
                 break;
             }
@@ -48,9 +35,17 @@ public sealed partial class TipStore
 
         var cleared = 0;
         var removedAt = time.GetUtcNow();
-        foreach (var tipRows in byTip.Values)
+        foreach (var tip in expired)
         {
-            var actions = tipRows.Select(row => new TableTransactionAction(TableTransactionActionType.UpdateReplace, Cleared(row, removedAt), row.ETag));
+            // The time-order copy is read by its key and cleared in the same transaction, so the two never disagree.
+            var timeKey = TipRowKeys.Time(tip.GetDateTimeOffset(nameof(TipEntity.ReceivedAt)) ?? default, tip.RowKey);
+            var copy = await table.GetEntityIfExistsAsync<TableEntity>(tip.PartitionKey, timeKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, Cleared(tip, removedAt), tip.ETag)];
+            if (copy.HasValue && copy.Value is { } timeRow)
+            {
+                actions.Add(new(TableTransactionActionType.UpdateReplace, Cleared(timeRow, removedAt), timeRow.ETag));
+            }
+
             try
             {
                 await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
@@ -58,7 +53,7 @@ public sealed partial class TipStore
             }
             catch (TableTransactionFailedException e) when (e.Status is 404 or 412)
             {
-                // Changed or removed since it was read (a staff action): the next run reads it again.
+                // Changed or removed since it was read (a staff action, or a second firing): the next run reads it again.
             }
         }
 

@@ -10,7 +10,9 @@ namespace Grastorp.Intake.DevHost.Tests;
 /// The real DevHost (routes, WebJobs queue polling, poison handling) on an Azurite account of its own, with
 /// retries made fast and every log line captured.
 /// </summary>
-internal sealed class DevHostFactory(Action<IServiceCollection>? configureServices = null, string? connectionString = null) : WebApplicationFactory<Grastorp.Intake.DevHost.EntryPoint>
+internal sealed class DevHostFactory(
+    Action<IServiceCollection>? configureServices = null, string? connectionString = null, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Grastorp.Intake.DevHost.EntryPoint>
 {
     public string ConnectionString { get; } = connectionString ?? AzuriteAccounts.NewConnectionString();
 
@@ -41,6 +43,11 @@ internal sealed class DevHostFactory(Action<IServiceCollection>? configureServic
         builder.UseSetting("Digest:PickupDirectory", PickupDirectory);
         builder.UseSetting("extensions:queues:visibilityTimeout", "00:00:00");
         builder.UseSetting("extensions:queues:maxPollingInterval", "00:00:00.500");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         // A rule for this provider alone outranks appsettings' category levels, so every line reaches the capture.
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturedLogs>(null, LogLevel.Trace));
         if (configureServices is not null)

@@ -74,6 +74,7 @@ public static class IntakeCoreRegistration
         services.AddStaffArea(configuration);
         services.AddDigest(configuration);
         services.AddOptions<Retention.RetentionOptions>().BindConfiguration(Retention.RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Retention.RetentionOptions>, Retention.RetentionScheduleValidator>();
         services.AddSingleton<Retention.RetentionService>();
         return services;
     }

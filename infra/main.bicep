@@ -28,6 +28,14 @@ param digestSchedule string = '0 0 4-8 * * 1-2'
 @description('Swedish local time on Monday from which last week\'s digest is due.')
 param digestDueAt string = '07:00'
 
+@description('Days a tip\'s text, place and contact, its receipt, poisoned messages and local digest files are kept; the municipality sets it under its archive rules.')
+@minValue(30)
+@maxValue(3650)
+param retentionDays int = 365
+
+@description('Six-field NCRONTAB in UTC for the daily retention timer (02:30 UTC by default).')
+param retentionSchedule string = '0 30 2 * * *'
+
 @description('lexicon (default) or keyword.')
 param classifierKind 'lexicon' | 'keyword' = 'lexicon'
 
@@ -195,6 +203,8 @@ var appParameters AppParameters = {
   digestRecipients: digestRecipients
   digestSchedule: digestSchedule
   digestDueAt: digestDueAt
+  retentionDays: retentionDays
+  retentionSchedule: retentionSchedule
   classifierKind: classifierKind
   classifierLanguages: classifierLanguages
   classifierModel: classifierModel

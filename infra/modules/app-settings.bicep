@@ -23,6 +23,12 @@ type AppParameters = {
   digestRecipients: DigestRecipientList[]
   digestSchedule: string
   digestDueAt: string
+  @description('Days a tip\'s text, place and contact, its receipt, poisoned messages and digest files are kept (Retention:Days); the pages say the same.')
+  @minValue(30)
+  @maxValue(3650)
+  retentionDays: int
+  @description('Six-field NCRONTAB in UTC for the daily retention timer.')
+  retentionSchedule: string
   classifierKind: 'lexicon' | 'keyword'
   classifierLanguages: string[]
   classifierModel: string
@@ -56,9 +62,6 @@ type SiteSettings = {
   contactEmail: string
   @description('The data protection officer\'s address.')
   dataProtectionOfficerEmail: string
-  @description('How many days a tip is kept, as the receipt and the privacy page say.')
-  @minValue(1)
-  retentionDays: int
 }
 
 @export()
@@ -150,7 +153,9 @@ func appSettings(app AppParameters, endpoints Endpoints) Settings => union({
   Site__Police: app.site.police
   Site__ContactEmail: app.site.contactEmail
   Site__DataProtectionOfficerEmail: app.site.dataProtectionOfficerEmail
-  Site__RetentionDays: string(app.site.retentionDays)
+  // One period for the retention timer and for what the receipt and the privacy page promise.
+  Retention__Days: string(app.retentionDays)
+  RETENTION_SCHEDULE: app.retentionSchedule
   Storage__PoisonedTable: app.tables.poisoned
   Storage__RateLimitsTable: app.tables.rateLimits
   // One key for every instance, so a client's counter and a reference's log hash are the same wherever a request lands.

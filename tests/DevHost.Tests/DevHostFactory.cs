@@ -10,7 +10,9 @@ namespace Grastorp.Intake.DevHost.Tests;
 /// The real DevHost (routes, WebJobs queue polling, poison handling) on an Azurite account of its own, with
 /// retries made fast and every log line captured.
 /// </summary>
-internal sealed class DevHostFactory(Action<IServiceCollection>? configureServices = null, string? connectionString = null) : WebApplicationFactory<Grastorp.Intake.DevHost.EntryPoint>
+internal sealed class DevHostFactory(
+    Action<IServiceCollection>? configureServices = null, string? connectionString = null, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Grastorp.Intake.DevHost.EntryPoint>
 {
     public string ConnectionString { get; } = connectionString ?? AzuriteAccounts.NewConnectionString();
 
@@ -44,6 +46,11 @@ internal sealed class DevHostFactory(Action<IServiceCollection>? configureServic
         // Every test posts from one client: limits of their own, far above what a test sends (RateLimitTests set low ones).
         builder.UseSetting("RateLimit:PerTenMinutes", "1000");
         builder.UseSetting("RateLimit:PerDay", "100000");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         // A rule for this provider alone outranks appsettings' category levels, so every line reaches the capture.
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturedLogs>(null, LogLevel.Trace));
         if (configureServices is not null)

@@ -22,7 +22,7 @@ public sealed class FunctionsMetadataTests
         using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, "functions.metadata")));
         Assert.Equal(
             [
-                "ClassifyTip", "CorrectTipThemes", "ExportDashboardCsv", "ExportDashboardCsvInEnglish", "GetFollowUp", "GetFollowUpFeed", "GetThemeCounts", "GetTipStatus",
+                "ApplyRetention", "ClassifyTip", "CorrectTipThemes", "ExportDashboardCsv", "ExportDashboardCsvInEnglish", "GetFollowUp", "GetFollowUpFeed", "GetThemeCounts", "GetTipStatus",
                 "MoveTip", "PurgeAuditLog", "PurgeRateLimits", "RecordCommitmentAction", "RecordCommitmentActionInEnglish", "ReplyToTip", "SendWeeklyDigest", "ServeAsset", "ShowAccessibility",
                 "ShowAccessibilityInEnglish", "ShowActions", "ShowActionsInEnglish", "ShowAuditLog", "ShowAuditLogInEnglish", "ShowDashboard", "ShowDashboardInEnglish", "ShowFollowUp", "ShowFollowUpInEnglish", "ShowPrivacy", "ShowPrivacyInEnglish",
                 "ShowReceipt", "ShowReceiptInEnglish", "ShowTipForm", "ShowTipFormInEnglish", "ShowTipList", "ShowTipListInEnglish", "ShowTipStatus", "ShowTipStatusInEnglish",
@@ -87,6 +87,15 @@ public sealed class FunctionsMetadataTests
         var trigger = Trigger("SendWeeklyDigest");
         Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
         Assert.Equal("%DIGEST_SCHEDULE%", trigger.GetProperty("schedule").GetString());
+        Assert.False(trigger.GetProperty("runOnStartup").GetBoolean());
+    }
+
+    [Fact]
+    public void Retention_runs_on_the_RETENTION_SCHEDULE_setting_and_never_on_startup()
+    {
+        var trigger = Trigger("ApplyRetention");
+        Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("%RETENTION_SCHEDULE%", trigger.GetProperty("schedule").GetString());
         Assert.False(trigger.GetProperty("runOnStartup").GetBoolean());
     }
 

@@ -64,6 +64,7 @@ public sealed partial class TipStore
             CorrectedAt = row.GetDateTimeOffset(nameof(TipEntity.CorrectedAt)),
             Stage = row.GetString(nameof(TipEntity.Stage)) ?? TipStage.Classified,
             Reply = row.GetString(nameof(TipEntity.PublicReply)),
+            RemovedAt = row.GetDateTimeOffset(nameof(TipEntity.RemovedAt)),
         };
     }
 

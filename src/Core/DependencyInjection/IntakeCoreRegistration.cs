@@ -78,6 +78,9 @@ public static class IntakeCoreRegistration
         services.AddSingleton<ThemeStatsService>();
         services.AddStaffArea(configuration);
         services.AddDigest(configuration);
+        services.AddOptions<Retention.RetentionOptions>().BindConfiguration(Retention.RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Retention.RetentionOptions>, Retention.RetentionScheduleValidator>();
+        services.AddSingleton<Retention.RetentionService>();
         return services;
     }
 }

@@ -26,6 +26,9 @@ public sealed record ListedTip(
 
     /// <summary>The public reply shown on the tip's status page, if any.</summary>
     public string? Reply { get; init; }
+
+    /// <summary>When retention removed the text, place and contact (null while they are kept).</summary>
+    public DateTimeOffset? RemovedAt { get; init; }
 }
 
 /// <summary>One theme of a listed tip and the terms in the text that decided it (none when a person added the theme).</summary>

@@ -101,7 +101,7 @@ public sealed class LogPrivacyTests : IDisposable
 
         // Every staff route, signed in as someone whose name is an e-mail address holding the marker.
         var week = "2026-W48";
-        string[] staffPages = ["/personal/statistik", "/personal/statistik/csv", $"/personal/tips?kommun=grastorp&vecka={week}", "/personal/granskning"];
+        string[] staffPages = ["/personal/statistik", "/personal/statistik/csv", $"/personal/tips?kommun=grastorp&vecka={week}", "/personal/granskning", "/personal/atgarder"];
         foreach (var page in staffPages.Concat(staffPages.Select(p => "/en" + p)))
         {
             answers.Add((page, (await StaffGetAsync(client, page, page.Contains("/personal/granskning", StringComparison.Ordinal) ? StaffRole.Granskare : StaffRole.Kommunpolis)).StatusCode));
@@ -118,7 +118,13 @@ public sealed class LogPrivacyTests : IDisposable
             ["commitment"] = "grastorp_2021.trafik", ["date"] = "2026-11-27", ["summary"] = $"Trafikkontroll vid {Marker}-vägen, 45 förare",
         })).StatusCode));
 
-        // The timers: the digest on Monday morning, retention past the period, the audit purge past its own.
+        answers.Add(("action in English", (await StaffPostAsync(client, "/en/personal/atgarder", StaffRole.Kommun, new()
+        {
+            ["commitment"] = "grastorp_2021.trafik", ["date"] = "2026-11-27", ["summary"] = $"Traffic check by {Marker} road, 45 drivers",
+        })).StatusCode));
+
+        // The timers: the digest on Monday morning, retention past the period, the audit purge past its own, and the
+        // rate limit's purge of the days before.
         _time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 7, 0, 0, TimeSpan.Zero));
         await CallTimerAsync(nameof(SendWeeklyDigest));
         var digest = await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(_host.PickupDirectory)), Cancel);
@@ -126,6 +132,7 @@ public sealed class LogPrivacyTests : IDisposable
         await CallTimerAsync(nameof(ApplyRetention));
         _time.Advance(TimeSpan.FromDays(731));
         await CallTimerAsync(nameof(PurgeAuditLog));
+        await CallTimerAsync(nameof(PurgeRateLimits));
 
         Assert.Equal("classified", status);
         Assert.Equal(1, poisoned);

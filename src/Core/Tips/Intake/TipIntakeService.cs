@@ -4,6 +4,7 @@ using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Privacy;
 using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Texts;
+using Grastorp.Intake.Core.Tips.Check;
 using Grastorp.Intake.Core.Tips.Queue;
 using Grastorp.Intake.Core.Tips.Receipts;
 using Microsoft.Extensions.Logging;
@@ -18,7 +19,7 @@ public sealed partial class TipIntakeService(
     TimeProvider time,
     ReferencePseudonyms references,
     CrossSiteFormPolicy crossSite,
-    PersonalDataDetector personalData,
+    TipChecker checker,
     ILogger<TipIntakeService> logger)
 {
     private static bool IsForm(string? contentType) =>
@@ -58,7 +59,7 @@ public sealed partial class TipIntakeService(
             // A bot filled the field no person sees. It gets a receipt like anyone (so it learns nothing) and nothing
             // is stored or queued; only the fact is logged, never what it sent.
             LogHoneypot(logger);
-            return new SubmitOutcome.Accepted(TipReference.New(), SwedishTime.WeekOf(time.GetUtcNow()), []) { Language = language };
+            return new SubmitOutcome.Accepted(TipReference.New(), SwedishTime.WeekOf(time.GetUtcNow()), TipCheck.Nothing) { Language = language };
         }
 
         var validation = validator.Validate(fields, language);
@@ -99,9 +100,7 @@ public sealed partial class TipIntakeService(
 
         var referenceHash = references.Pseudonym(reference.Value);
         LogReceived(logger, referenceHash, partition.Key);
-        // The place counts too ("utanför Storgatan 5B"); no pattern reaches across the line break between them.
-        var kinds = personalData.Find($"{content.Text}\n{content.Place}").Select(f => f.Kind).Distinct().Order().ToList();
-        return new SubmitOutcome.Accepted(reference, partition.Week, kinds) { Language = language };
+        return new SubmitOutcome.Accepted(reference, partition.Week, checker.Check(content.Text, content.Place)) { Language = language };
     }
 
     /// <summary>

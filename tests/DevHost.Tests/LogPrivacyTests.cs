@@ -51,6 +51,15 @@ public sealed class LogPrivacyTests : IDisposable
         };
         form.Headers.Accept.ParseAdd("text/html");
         var browser = await _host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).SendAsync(form, cancel);
+        // The form script's check while writing, with a planted personnummer and an emergency phrase: kinds back, nothing logged.
+        using var check = new HttpRequestMessage(HttpMethod.Post, "/api/tips/check")
+        {
+            Content = JsonContent.Create(new { text = $"Det brinner just nu hos {Marker}, personnummer 19811218-9876", place = $"{Marker}gatan 5" }),
+        };
+        check.Headers.Add("Origin", client.BaseAddress!.GetLeftPart(UriPartial.Authority));
+        var checkedText = await client.SendAsync(check, cancel);
+        Assert.Equal(HttpStatusCode.OK, checkedText.StatusCode);
+        Assert.True((await checkedText.Content.ReadFromJsonAsync<JsonElement>(cancel)).GetProperty("emergency").GetBoolean());
         string[] routes =
         [
             "/api/stats", $"/api/tips/{reference}", $"/kvitto/{reference}", $"/en/receipt/{reference}", $"/status/{reference}",
@@ -80,6 +89,8 @@ public sealed class LogPrivacyTests : IDisposable
         Assert.Empty(_host.Logs.Lines.Where(line => line.Contains(reference, StringComparison.OrdinalIgnoreCase)).Select(line => line[..Math.Min(200, line.Length)]));
         Assert.Contains(_host.Logs.Lines, line => line.StartsWith("Debug", StringComparison.Ordinal) || line.StartsWith("Trace", StringComparison.Ordinal));
         Assert.Empty(_host.Logs.Lines.Where(line => line.Contains(Marker, StringComparison.OrdinalIgnoreCase)).Select(line => line[..Math.Min(200, line.Length)]));
+        Assert.Contains(_host.Logs.Lines, line => line.Contains("api/tips/check", StringComparison.Ordinal));
+        Assert.Empty(_host.Logs.Lines.Where(line => line.Contains("19811218", StringComparison.Ordinal)).Select(line => line[..Math.Min(200, line.Length)]));
     }
 
     public void Dispose() => _host.DisposeAsync().AsTask().GetAwaiter().GetResult();

@@ -22,7 +22,7 @@ public sealed class FunctionsMetadataTests
         using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, "functions.metadata")));
         Assert.Equal(
             [
-                "ClassifyTip", "CorrectTipThemes", "ExportDashboardCsv", "GetFollowUp", "GetFollowUpFeed", "GetThemeCounts", "GetTipStatus",
+                "CheckTip", "ClassifyTip", "CorrectTipThemes", "ExportDashboardCsv", "GetFollowUp", "GetFollowUpFeed", "GetThemeCounts", "GetTipStatus",
                 "MoveTip", "PurgeAuditLog", "RecordCommitmentAction", "ReplyToTip", "SendWeeklyDigest", "ServeAsset", "ShowAccessibility",
                 "ShowAccessibilityInEnglish", "ShowAuditLog", "ShowDashboard", "ShowFollowUp", "ShowFollowUpInEnglish", "ShowPrivacy", "ShowPrivacyInEnglish",
                 "ShowReceipt", "ShowReceiptInEnglish", "ShowTipForm", "ShowTipFormInEnglish", "ShowTipList", "ShowTipStatus", "ShowTipStatusInEnglish",
@@ -33,6 +33,7 @@ public sealed class FunctionsMetadataTests
 
     [Theory]
     [InlineData("SubmitTip", "post", "api/tips", "Anonymous")]
+    [InlineData("CheckTip", "post", "api/tips/check", "Anonymous")]
     [InlineData("GetTipStatus", "get", "api/tips/{reference}", "Anonymous")]
     [InlineData("GetThemeCounts", "get", "api/stats", "Function")]
     [InlineData("ShowDashboard", "get", "personal/statistik", "Anonymous")]

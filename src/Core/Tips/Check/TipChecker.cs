@@ -20,6 +20,6 @@ public sealed class TipChecker(PersonalDataDetector personalData, EmergencyCueDe
         // so nothing is found that spans the two fields.
         var both = $"{text}\n{place}";
         var kinds = personalData.Find(both).Select(f => f.Kind).Distinct().Order().ToList();
-        return new TipCheck(kinds, emergency.Detect(both).IsEmergency);
+        return new TipCheck(kinds, emergency.Signals(both));
     }
 }

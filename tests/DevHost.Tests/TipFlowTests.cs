@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Themes;
+using Grastorp.Intake.Core.Tips;
 
 namespace Grastorp.Intake.DevHost.Tests;
 
@@ -85,7 +86,7 @@ public sealed class TipFlowTests : IDisposable
 
         using var text = new StringContent("Det langas knark vid skolan.", Encoding.UTF8, "text/plain");
         var wrongType = await client.PostAsync("/api/tips", text, Cancel);
-        using var huge = new StringContent(JsonSerializer.Serialize(new { text = new string('a', 20_000) }), Encoding.UTF8, "application/json");
+        using var huge = new StringContent(JsonSerializer.Serialize(new { text = new string('a', TipLimits.MaxBodyBytes + 1) }), Encoding.UTF8, "application/json");
         var tooLarge = await client.PostAsync("/api/tips", huge, Cancel);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);

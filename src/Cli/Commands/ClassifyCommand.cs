@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Grastorp.Intake.Core.Themes;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,63 +23,17 @@ internal static class ClassifyCommand
         return command;
     }
 
-    public static async Task<int> RunAsync(ITipClassifier classifier, CliConsole console, CancellationToken cancellation)
-    {
-        var lineNumber = 0;
-        var failed = 0;
-        while (await console.In.ReadLineAsync(cancellation).ConfigureAwait(false) is { } line)
+    public static Task<int> RunAsync(ITipClassifier classifier, CliConsole console, CancellationToken cancellation) =>
+        TextLines.MapAsync(console, "classification", tip =>
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            TipLine? tip;
-            try
-            {
-                tip = JsonSerializer.Deserialize<TipLine>(line, CliJson.Options);
-            }
-            catch (JsonException)
-            {
-                tip = null;
-            }
-
-            if (tip?.Text is null)
-            {
-                // The line may hold a resident's text: report where, never what.
-                await console.Error.WriteLineAsync($"line {lineNumber}: expected {{\"id\",\"text\"}}; skipped").ConfigureAwait(false);
-                failed++;
-                continue;
-            }
-
-            TipClassification result;
-            try
-            {
-                result = classifier.Classify(tip.Text);
-            }
-#pragma warning disable CA1031 // One tip must not stop the others; the type is reported, never the message (it may quote the tip).
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                await console.Error.WriteLineAsync($"line {lineNumber}: classification failed ({ex.GetType().Name})").ConfigureAwait(false);
-                failed++;
-                continue;
-            }
-
-            var output = new ClassifiedLine(
+            var result = classifier.Classify(tip.Text!);
+            return new ClassifiedLine(
                 tip.Id,
                 [.. result.Themes.Select(t => t.Theme)],
                 result.Primary,
                 result.Themes.ToDictionary(t => t.Theme, t => t.Confidence),
                 result.Themes.ToDictionary(t => t.Theme, t => t.Matched));
-            await console.Out.WriteLineAsync(JsonSerializer.Serialize(output, CliJson.Options)).ConfigureAwait(false);
-        }
-
-        return failed == 0 ? 0 : 1;
-    }
-
-    private sealed record TipLine(string? Id, string? Text);
+        }, cancellation);
 
     private sealed record ClassifiedLine(
         string? Id,

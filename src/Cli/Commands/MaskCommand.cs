@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Grastorp.Intake.Cli.Privacy;
 using Grastorp.Intake.Core.Privacy;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,43 +43,12 @@ internal static class MaskCommand
         return command;
     }
 
-    public static async Task<int> RunAsync(PersonalDataDetector detector, CliConsole console, CancellationToken cancellation)
-    {
-        var lineNumber = 0;
-        var failed = 0;
-        while (await console.In.ReadLineAsync(cancellation).ConfigureAwait(false) is { } line)
+    public static Task<int> RunAsync(PersonalDataDetector detector, CliConsole console, CancellationToken cancellation) =>
+        TextLines.MapAsync(console, "masking", input =>
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            TextLine? input;
-            try
-            {
-                input = JsonSerializer.Deserialize<TextLine>(line, CliJson.Options);
-            }
-            catch (JsonException)
-            {
-                input = null;
-            }
-
-            if (input?.Text is null)
-            {
-                // The line may hold the very data this command hides: report where, never what.
-                await console.Error.WriteLineAsync($"line {lineNumber}: expected {{\"id\",\"text\"}}; skipped").ConfigureAwait(false);
-                failed++;
-                continue;
-            }
-
-            var result = detector.Mask(input.Text);
-            var output = new MaskedLine(input.Id, result.Masked, [.. result.Found.Select(f => new FoundItem(f.Kind.Id(), f.Value, f.Start, f.Length))]);
-            await console.Out.WriteLineAsync(JsonSerializer.Serialize(output, CliJson.Options)).ConfigureAwait(false);
-        }
-
-        return failed == 0 ? 0 : 1;
-    }
+            var result = detector.Mask(input.Text!);
+            return new MaskedLine(input.Id, result.Masked, [.. result.Found.Select(f => new FoundItem(f.Kind.Id(), f.Value, f.Start, f.Length))]);
+        }, cancellation);
 
     private static async Task<int> EvaluateAsync(PersonalDataDetector detector, FileInfo file, string part, bool listErrors, CliConsole console, CancellationToken cancellation)
     {
@@ -121,8 +89,6 @@ internal static class MaskCommand
 
         return 0;
     }
-
-    private sealed record TextLine(string? Id, string? Text);
 
     private sealed record MaskedLine(string? Id, string Masked, IReadOnlyList<FoundItem> Found);
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Grastorp.Intake.Cli.Privacy;
 
 /// <summary>A text with the personal data a person marked in it; <c>heldOut</c> lines were never tuned on.</summary>
@@ -13,41 +11,24 @@ internal static class LabelledTextReader
 {
     public static async Task<IReadOnlyList<LabelledText>> ReadAsync(string path, CancellationToken cancellation)
     {
-        var texts = new List<LabelledText>();
-        var lineNumber = 0;
-        foreach (var line in await File.ReadAllLinesAsync(path, cancellation).ConfigureAwait(false))
+        var rows = await JsonLinesFile.ReadAsync<Row>(path, cancellation).ConfigureAwait(false);
+        return [.. rows.Select(r => Checked(r.Row, $"{path}:{r.LineNumber}"))];
+    }
+
+    private static LabelledText Checked(Row row, string where)
+    {
+        if (row is not { Id: not null, Text: not null, Expected: not null }
+            || row.Expected.Any(e => e.Kind is null || e.Value is null || !Core.Privacy.PersonalDataKinds.TryParse(e.Kind, out _)))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            Row? row;
-            try
-            {
-                row = JsonSerializer.Deserialize<Row>(line, CliJson.Options);
-            }
-            catch (JsonException ex)
-            {
-                throw new InvalidDataException($"{path}:{lineNumber}: not a JSON object", ex);
-            }
-
-            if (row is not { Id: not null, Text: not null, Expected: not null }
-                || row.Expected.Any(e => e.Kind is null || e.Value is null || !Core.Privacy.PersonalDataKinds.TryParse(e.Kind, out _)))
-            {
-                throw new InvalidDataException($"{path}:{lineNumber}: needs \"id\", \"text\" and an \"expected\" list of {{\"kind\",\"value\"}} with known kinds");
-            }
-
-            if (row.Expected.Any(e => !row.Text.Contains(e.Value!, StringComparison.Ordinal)))
-            {
-                throw new InvalidDataException($"{path}:{lineNumber}: an expected value is not in the text");
-            }
-
-            texts.Add(new LabelledText(row.Id, row.Text, [.. row.Expected.Select(e => new LabelledItem(e.Kind!, e.Value!))], row.HeldOut));
+            throw new InvalidDataException($"{where}: needs \"id\", \"text\" and an \"expected\" list of {{\"kind\",\"value\"}} with known kinds");
         }
 
-        return texts;
+        if (row.Expected.Any(e => !row.Text.Contains(e.Value!, StringComparison.Ordinal)))
+        {
+            throw new InvalidDataException($"{where}: an expected value is not in the text");
+        }
+
+        return new LabelledText(row.Id, row.Text, [.. row.Expected.Select(e => new LabelledItem(e.Kind!, e.Value!))], row.HeldOut);
     }
 
     private sealed record Row(string? Id, string? Text, IReadOnlyList<ItemRow>? Expected, bool HeldOut);

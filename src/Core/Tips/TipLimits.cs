@@ -24,8 +24,12 @@ public static class TipLimits
         return length;
     }
 
-    /// <summary>A request body larger than this is refused before it is read (4000 characters of text fit with room to spare).</summary>
-    public const int MaxBodyBytes = 16 * 1024;
+    /// <summary>
+    /// A request body larger than this is refused before it is read. The longest tip a resident can write must fit in
+    /// its most expensive encoding: a form post percent-encodes a 4-byte character as 12 bytes, so 4000 characters of
+    /// text plus place and contact can reach about 53,000 bytes (the earlier 16 KiB refused a form post of 4000 Swedish letters).
+    /// </summary>
+    public const int MaxBodyBytes = 64 * 1024;
 
     /// <summary>How far in the future an observation time may be before it is refused: phones' clocks drift.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);

@@ -23,6 +23,11 @@ public sealed class TipCheckService(TipChecker checker)
         var (fields, refusal) = await TipRequestReader.ReadAsync(request, cancellationToken).ConfigureAwait(false);
         return refusal is not null
             ? (null, refusal)
-            : (checker.Check(fields!.GetValueOrDefault(TipFields.Text), fields!.GetValueOrDefault(TipFields.Place)), null);
+            : (checker.Check(AtMost(fields!.GetValueOrDefault(TipFields.Text), TipLimits.MaxTextLength), AtMost(fields!.GetValueOrDefault(TipFields.Place), TipLimits.MaxPlaceLength)), null);
     }
+
+    // A text longer than a tip may be cannot be sent anyway (the form says so); checking only what a tip may hold
+    // keeps every check as cheap as the longest real one. Twice the limit in UTF-16 units covers any letters.
+    private static string? AtMost(string? value, int length) =>
+        value is not null && value.Length > 2 * length ? value[..(2 * length)] : value;
 }

@@ -56,6 +56,15 @@ public sealed class TipCheckServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Only_as_much_as_a_tip_may_hold_is_checked_so_every_check_stays_cheap()
+    {
+        var filler = new string('x', 7_990);
+
+        Assert.True((await CheckAsync($$"""{"text":"{{filler[..3_000]}} ABC 123"}""")).Check!.Nudge);
+        Assert.False((await CheckAsync($$"""{"text":"{{filler}} {{filler}} ABC 123"}""")).Check!.Nudge);
+    }
+
+    [Fact]
     public async Task Hidden_characters_cannot_hide_a_number_from_the_check_as_they_cannot_from_the_submission()
     {
         // A zero-width space inside the personnummer: normalised away as for a submission.
@@ -87,7 +96,7 @@ public sealed class TipCheckServiceTests : IDisposable
         Assert.IsType<SubmitOutcome.Invalid>((await CheckAsync("""{"text":12}""")).Refusal);
         Assert.IsType<SubmitOutcome.UnsupportedMediaType>((await CheckAsync("text=hej", contentType: "text/plain")).Refusal);
         Assert.IsType<SubmitOutcome.TooLarge>((await CheckAsync("{}", length: 1 << 20)).Refusal);
-        Assert.IsType<SubmitOutcome.TooLarge>((await CheckAsync($"{{\"text\":\"{new string('a', 20_000)}\"}}", length: null)).Refusal);
+        Assert.IsType<SubmitOutcome.TooLarge>((await CheckAsync($"{{\"text\":\"{new string('a', 70_000)}\"}}", length: null)).Refusal);
     }
 
     [Fact]

@@ -107,7 +107,26 @@ public class TipRequestReaderTests
     }
 
     [Fact]
-    public async Task A_declared_length_over_sixteen_kibibytes_is_refused_without_reading_the_body()
+    public async Task The_longest_tip_a_resident_can_write_fits_even_as_a_percent_encoded_form_post()
+    {
+        var emoji = string.Concat(Enumerable.Repeat("\U0001F6A8", TipLimits.MaxTextLength));
+        var letters = new string('ä', TipLimits.MaxPlaceLength);
+        var form = string.Join('&',
+            "text=" + Uri.EscapeDataString(emoji),
+            "kind=tip",
+            "municipality=Vara",
+            "place=" + Uri.EscapeDataString(letters),
+            "contact=" + Uri.EscapeDataString(new string('ö', TipLimits.MaxContactLength)),
+            "consent=on");
+
+        var fields = await FieldsOf(Request(FormType, form));
+
+        Assert.Equal(emoji, fields[TipFields.Text]);
+        Assert.Equal(letters, fields[TipFields.Place]);
+    }
+
+    [Fact]
+    public async Task A_declared_length_over_the_limit_is_refused_without_reading_the_body()
     {
         var request = new TipRequest(JsonType, TipLimits.MaxBodyBytes + 1, new UnreadableStream());
         Assert.IsType<SubmitOutcome.TooLarge>(await RefusalOf(request));
@@ -121,7 +140,7 @@ public class TipRequestReaderTests
     }
 
     [Fact]
-    public async Task A_chunked_body_longer_than_sixteen_kibibytes_is_refused()
+    public async Task A_chunked_body_longer_than_the_limit_is_refused()
     {
         var body = "{\"text\":\"" + new string('a', TipLimits.MaxBodyBytes) + "\"}";
         Assert.IsType<SubmitOutcome.TooLarge>(await RefusalOf(Request(JsonType, body, chunked: true)));
@@ -143,7 +162,7 @@ public class TipRequestReaderTests
     }
 
     [Fact]
-    public async Task A_chunked_body_of_exactly_sixteen_kibibytes_is_read()
+    public async Task A_chunked_body_of_exactly_the_limit_is_read()
     {
         const string Prefix = "{\"text\":\"";
         const string Suffix = "\"}";

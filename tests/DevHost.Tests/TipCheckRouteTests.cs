@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 
 namespace Grastorp.Intake.DevHost.Tests;
 
@@ -89,6 +90,39 @@ public sealed class TipCheckRouteTests : IDisposable
         }
 
         Assert.Empty(rows);
+    }
+
+    [Fact]
+    public async Task Checks_do_not_count_against_the_submission_limit()
+    {
+        // A resident's script asks many times per tip; only sending counts. With a limit of two tips per ten minutes
+        // (RateLimit, from the abuse work), two tips still go through after many checks. Not disposed here: the test
+        // class's factory disposes its derived hosts (see DevHostFactory.DisposeAsync).
+        var host = _host.WithWebHostBuilder(builder => builder.UseSetting("RateLimit:PerTenMinutes", "2").UseSetting("RateLimit:PerDay", "2"));
+        var client = host.CreateClient();
+        var origin = host.ClientOptions.BaseAddress.GetLeftPart(UriPartial.Authority);
+
+        for (var i = 0; i < 8; i++)
+        {
+            using var check = new HttpRequestMessage(HttpMethod.Post, "/api/tips/check") { Content = JsonContent.Create(new { text = $"Bilen ABC 12{i} kör för fort varje morgon." }) };
+            check.Headers.Add("Origin", origin);
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(check, Cancel)).StatusCode);
+        }
+
+        var references = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var sent = await client.PostAsJsonAsync("/api/tips", new { text = "Bilarna kör för fort förbi skolan varje morgon.", municipality = "vara" }, Cancel);
+            Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
+            references.Add((await sent.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("reference").GetString()!);
+        }
+
+        foreach (var reference in references)
+        {
+            await Eventually.GetAsync(
+                async () => (await client.GetAsync($"/api/tips/{reference}", Cancel)) is { IsSuccessStatusCode: true } r ? (await r.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("status").GetString() : null,
+                s => s == "classified");
+        }
     }
 
     [Fact]

@@ -12,11 +12,13 @@ public static class SameOrigin
     /// <param name="host">The request's own Host header, to compare the Origin with.</param>
     public static bool Holds(string? origin, string? fetchSite, string? host)
     {
-        if (!string.IsNullOrEmpty(fetchSite) && fetchSite != "same-origin")
+        // The browser's own word, which no page can forge; it holds behind a proxy that rewrites the Host header too.
+        if (!string.IsNullOrEmpty(fetchSite))
         {
-            return false;
+            return fetchSite == "same-origin";
         }
 
+        // Older browsers send only the Origin: it must name this host.
         return !string.IsNullOrEmpty(origin)
             && Uri.TryCreate(origin, UriKind.Absolute, out var uri)
             && string.Equals(uri.Authority, host, StringComparison.OrdinalIgnoreCase);

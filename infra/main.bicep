@@ -98,7 +98,7 @@ var names = {
 var deploymentContainerName = 'app-package'
 
 // The pages and APIs anyone may use without signing in; everything else (the staff area under /personal and
-// /api/stats) needs an Entra ID sign-in. A wildcard is documented only as a whole last segment ('/folder/*'), so a
+// /en/personal, and /api/stats) needs an Entra ID sign-in. A wildcard is documented only as a whole last segment ('/folder/*'), so a
 // route and what lies under it are listed as two entries.
 var publicPaths = [
   '/'

@@ -1,5 +1,6 @@
 using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Staff.TipList;
+using Grastorp.Intake.Core.Texts;
 using Grastorp.Intake.Functions.Http;
 using Grastorp.Intake.Web.Staff;
 using Microsoft.AspNetCore.Http;
@@ -31,6 +32,6 @@ public sealed class CorrectTipThemes(StaffGuard guard, TipCorrectionService corr
         var outcome = await corrections.CorrectAsync(access.Principal!, StaffText.CorrectionRequest(form), cancellationToken);
         return outcome is null
             ? IntakeResults.Problem(StatusCodes.Status400BadRequest, "Formuläret kunde inte läsas. Ladda om sidan och försök igen.")
-            : StaffResults.SeeOther(StaffText.AfterCorrection(form["tillbaka"], outcome.Value, form[TipCorrectionService.ReferenceField]));
+            : StaffResults.SeeOther(StaffText.AfterCorrection(form["tillbaka"], outcome.Value, form[TipCorrectionService.ReferenceField], Languages.FromCode(form[StaffText.LanguageField])));
     }
 }

@@ -8,13 +8,23 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Grastorp.Intake.Functions;
 
-/// <summary>The dashboard's table as a CSV for Excel: the same query, the same numbers.</summary>
+/// <summary>
+/// The dashboard's table as a CSV for Excel: the same query, the same numbers. A Swedish header unless the English
+/// page asked (/en/personal/statistik/csv); the BOM and <c>;</c> stay either way.
+/// </summary>
 public sealed class ExportDashboardCsv(StaffGuard guard, DashboardService dashboard, StaffPages pages)
 {
     [Function(nameof(ExportDashboardCsv))]
-    public async Task<IActionResult> Run(
+    public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "personal/statistik/csv")] HttpRequest request,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) => ExportAsync(request, cancellationToken);
+
+    [Function("ExportDashboardCsvInEnglish")]
+    public Task<IActionResult> RunInEnglish(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "en/personal/statistik/csv")] HttpRequest request,
+        CancellationToken cancellationToken) => ExportAsync(request, cancellationToken);
+
+    private async Task<IActionResult> ExportAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var access = StaffResults.Check(guard, StaffArea.StatsExport, request);
         if (!access.Allowed)
@@ -23,7 +33,7 @@ public sealed class ExportDashboardCsv(StaffGuard guard, DashboardService dashbo
         }
 
         var form = StaffResults.Query(request, DashboardFields.Municipality, DashboardFields.Period, DashboardFields.From, DashboardFields.To, DashboardFields.Kind);
-        var (view, errors) = await dashboard.ShowAsync(DashboardFields.Request(form), cancellationToken);
+        var (view, errors) = await dashboard.ShowAsync(DashboardFields.Request(form), StaffResults.Address(request).Language, cancellationToken);
         return view is null ? IntakeResults.ValidationProblem(errors) : StaffResults.Csv(CountsCsv.Write(view), CountsCsv.FileName(view));
     }
 }

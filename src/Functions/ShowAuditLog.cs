@@ -8,15 +8,25 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Grastorp.Intake.Functions;
 
-/// <summary>The auditor (role Granskare) reads who was shown or corrected which tip, month by month.</summary>
+/// <summary>
+/// The auditor (role Granskare) reads who was shown or corrected which tip, month by month; in Swedish at
+/// /personal/granskning, in English at /en/personal/granskning.
+/// </summary>
 public sealed class ShowAuditLog(StaffGuard guard, AuditLog audit, StaffPages pages)
 {
     private const int PageSize = 100;
 
     [Function(nameof(ShowAuditLog))]
-    public async Task<IActionResult> Run(
+    public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "personal/granskning")] HttpRequest request,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) => ShowAsync(request, cancellationToken);
+
+    [Function("ShowAuditLogInEnglish")]
+    public Task<IActionResult> RunInEnglish(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "en/personal/granskning")] HttpRequest request,
+        CancellationToken cancellationToken) => ShowAsync(request, cancellationToken);
+
+    private async Task<IActionResult> ShowAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var access = StaffResults.Check(guard, StaffArea.AuditLog, request);
         if (!access.Allowed)
@@ -25,6 +35,6 @@ public sealed class ShowAuditLog(StaffGuard guard, AuditLog audit, StaffPages pa
         }
 
         var page = await audit.ReadAsync(request.Query["manad"], request.Query["efter"], PageSize, cancellationToken);
-        return PageResults.Html(await pages.AuditAsync(access.Principal!, page));
+        return PageResults.Html(await pages.AuditAsync(StaffResults.Address(request), access.Principal!, page));
     }
 }

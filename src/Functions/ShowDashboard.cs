@@ -8,13 +8,23 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Grastorp.Intake.Functions;
 
-/// <summary>Municipality staff (role Kommun) see tip counts per theme and week as a chart, a table and totals.</summary>
+/// <summary>
+/// Municipality staff (role Kommun) see tip counts per theme and week as a chart, a table and totals: in Swedish at
+/// /personal/statistik, in English at /en/personal/statistik (the language comes from the path).
+/// </summary>
 public sealed class ShowDashboard(StaffGuard guard, DashboardService dashboard, StaffPages pages)
 {
     [Function(nameof(ShowDashboard))]
-    public async Task<IActionResult> Run(
+    public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "personal/statistik")] HttpRequest request,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) => ShowAsync(request, cancellationToken);
+
+    [Function("ShowDashboardInEnglish")]
+    public Task<IActionResult> RunInEnglish(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "en/personal/statistik")] HttpRequest request,
+        CancellationToken cancellationToken) => ShowAsync(request, cancellationToken);
+
+    private async Task<IActionResult> ShowAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var access = StaffResults.Check(guard, StaffArea.Dashboard, request);
         if (!access.Allowed)
@@ -22,8 +32,9 @@ public sealed class ShowDashboard(StaffGuard guard, DashboardService dashboard, 
             return await StaffResults.RefuseAsync(access, request, guard, pages);
         }
 
+        var address = StaffResults.Address(request);
         var form = StaffResults.Query(request, DashboardFields.Municipality, DashboardFields.Period, DashboardFields.From, DashboardFields.To, DashboardFields.Kind);
-        var (view, errors) = await dashboard.ShowAsync(DashboardFields.Request(form), cancellationToken);
-        return PageResults.Html(await pages.DashboardAsync(access.Principal!, view, errors, form));
+        var (view, errors) = await dashboard.ShowAsync(DashboardFields.Request(form), address.Language, cancellationToken);
+        return PageResults.Html(await pages.DashboardAsync(address, access.Principal!, view, errors, form));
     }
 }

@@ -8,13 +8,23 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Grastorp.Intake.Functions;
 
-/// <summary>The kommunpolis reads a week's tips, newest first, each view recorded in the audit log.</summary>
+/// <summary>
+/// The kommunpolis reads a week's tips, newest first, each view recorded in the audit log; in Swedish at
+/// /personal/tips, in English at /en/personal/tips.
+/// </summary>
 public sealed class ShowTipList(StaffGuard guard, TipListService tips, StaffPages pages)
 {
     [Function(nameof(ShowTipList))]
-    public async Task<IActionResult> Run(
+    public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "personal/tips")] HttpRequest request,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) => ShowAsync(request, cancellationToken);
+
+    [Function("ShowTipListInEnglish")]
+    public Task<IActionResult> RunInEnglish(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "en/personal/tips")] HttpRequest request,
+        CancellationToken cancellationToken) => ShowAsync(request, cancellationToken);
+
+    private async Task<IActionResult> ShowAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var access = StaffResults.Check(guard, StaffArea.TipList, request);
         if (!access.Allowed)
@@ -22,9 +32,11 @@ public sealed class ShowTipList(StaffGuard guard, TipListService tips, StaffPage
             return await StaffResults.RefuseAsync(access, request, guard, pages);
         }
 
+        var address = StaffResults.Address(request);
         var form = StaffResults.Query(request, TipListQuery.MunicipalityField, TipListQuery.WeekField, TipListQuery.KindField, TipListQuery.ThemeField, TipListQuery.AfterField, StaffText.ResultField, TipCorrectionService.ReferenceField);
-        var (query, errors) = tips.Parse(new TipListRequest(form[TipListQuery.MunicipalityField], form[TipListQuery.WeekField], form[TipListQuery.KindField], form[TipListQuery.ThemeField], form[TipListQuery.AfterField]));
+        var (query, errors) = tips.Parse(new TipListRequest(form[TipListQuery.MunicipalityField], form[TipListQuery.WeekField], form[TipListQuery.KindField], form[TipListQuery.ThemeField], form[TipListQuery.AfterField]), address.Language);
         var view = query is null ? null : await tips.ShowAsync(access.Principal!, query, cancellationToken);
-        return PageResults.Html(await pages.TipsAsync(access.Principal!, view, errors, form, StaffText.CorrectionMessage(form[StaffText.ResultField], form[TipCorrectionService.ReferenceField])));
+        var message = StaffText.CorrectionMessage(form[StaffText.ResultField], form[TipCorrectionService.ReferenceField], address.Language);
+        return PageResults.Html(await pages.TipsAsync(address, access.Principal!, view, errors, form, message));
     }
 }

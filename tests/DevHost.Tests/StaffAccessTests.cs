@@ -7,7 +7,11 @@ namespace Grastorp.Intake.DevHost.Tests;
 /// <summary>Who gets into the staff area on the DevHost: nobody unsigned, nobody with a forged header, each role its own pages.</summary>
 public sealed class StaffAccessTests : IAsyncDisposable
 {
-    private static readonly string[] StaffPages = ["/personal/statistik", "/personal/statistik/csv", "/personal/tips", "/personal/granskning"];
+    private static readonly string[] StaffPages =
+    [
+        "/personal/statistik", "/personal/statistik/csv", "/personal/tips", "/personal/granskning",
+        "/en/personal/statistik", "/en/personal/statistik/csv", "/en/personal/tips", "/en/personal/granskning",
+    ];
 
     private readonly DevHostFactory _factory = new();
 
@@ -108,6 +112,14 @@ public sealed class StaffAccessTests : IAsyncDisposable
 
         using var audit = await client.SendAsync(Get("/personal/granskning", cookie: cookie), Token);
         Assert.Equal(HttpStatusCode.Forbidden, audit.StatusCode);
+
+        // The same refusal in English, on the English address.
+        using var englishTips = await client.SendAsync(Get("/en/personal/tips", accept: "text/html", cookie: cookie), Token);
+        var english = await englishTips.Content.ReadAsStringAsync(Token);
+        Assert.Equal(HttpStatusCode.Forbidden, englishTips.StatusCode);
+        Assert.Contains("<html lang=\"en\">", english, StringComparison.Ordinal);
+        Assert.Contains("<strong id=\"missing-role\">Kommunpolis (community police)</strong>", english, StringComparison.Ordinal);
+        Assert.Contains("href=\"/personal/tips\"", english, StringComparison.Ordinal);
     }
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();

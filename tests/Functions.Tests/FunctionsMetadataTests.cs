@@ -22,10 +22,10 @@ public sealed class FunctionsMetadataTests
         using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, "functions.metadata")));
         Assert.Equal(
             [
-                "CheckTip", "ClassifyTip", "CorrectTipThemes", "ExportDashboardCsv", "GetFollowUp", "GetFollowUpFeed", "GetThemeCounts", "GetTipStatus",
+                "CheckTip", "ClassifyTip", "CorrectTipThemes", "ExportDashboardCsv", "ExportDashboardCsvInEnglish", "GetFollowUp", "GetFollowUpFeed", "GetThemeCounts", "GetTipStatus",
                 "MoveTip", "PurgeAuditLog", "RecordCommitmentAction", "ReplyToTip", "SendWeeklyDigest", "ServeAsset", "ShowAccessibility",
-                "ShowAccessibilityInEnglish", "ShowAuditLog", "ShowDashboard", "ShowFollowUp", "ShowFollowUpInEnglish", "ShowPrivacy", "ShowPrivacyInEnglish",
-                "ShowReceipt", "ShowReceiptInEnglish", "ShowTipForm", "ShowTipFormInEnglish", "ShowTipList", "ShowTipStatus", "ShowTipStatusInEnglish",
+                "ShowAccessibilityInEnglish", "ShowAuditLog", "ShowAuditLogInEnglish", "ShowDashboard", "ShowDashboardInEnglish", "ShowFollowUp", "ShowFollowUpInEnglish", "ShowPrivacy", "ShowPrivacyInEnglish",
+                "ShowReceipt", "ShowReceiptInEnglish", "ShowTipForm", "ShowTipFormInEnglish", "ShowTipList", "ShowTipListInEnglish", "ShowTipStatus", "ShowTipStatusInEnglish",
                 "SubmitTip",
             ],
             metadata.RootElement.EnumerateArray().Select(f => f.GetProperty("name").GetString()).Order());
@@ -41,6 +41,10 @@ public sealed class FunctionsMetadataTests
     [InlineData("ShowTipList", "get", "personal/tips", "Anonymous")]
     [InlineData("CorrectTipThemes", "post", "personal/tips/rattelse", "Anonymous")]
     [InlineData("ShowAuditLog", "get", "personal/granskning", "Anonymous")]
+    [InlineData("ShowDashboardInEnglish", "get", "en/personal/statistik", "Anonymous")]
+    [InlineData("ExportDashboardCsvInEnglish", "get", "en/personal/statistik/csv", "Anonymous")]
+    [InlineData("ShowTipListInEnglish", "get", "en/personal/tips", "Anonymous")]
+    [InlineData("ShowAuditLogInEnglish", "get", "en/personal/granskning", "Anonymous")]
     [InlineData("ShowTipForm", "get", "{ignored:maxlength(0)?}", "Anonymous")]
     [InlineData("ShowTipFormInEnglish", "get", "en", "Anonymous")]
     [InlineData("ShowReceipt", "get", "kvitto/{reference}", "Anonymous")]

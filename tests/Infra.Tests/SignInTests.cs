@@ -7,7 +7,7 @@ namespace Grastorp.Intake.Infra.Tests;
 public sealed partial class SignInTests
 {
     /// <summary>The staff area: never excluded from sign-in, whatever a function's own auth level.</summary>
-    private static readonly string[] StaffPrefixes = ["/personal", "/api/stats"];
+    private static readonly string[] StaffPrefixes = ["/personal", "/en/personal", "/api/stats"];
 
     private static readonly string[] PublicPaths =
     [
@@ -30,7 +30,7 @@ public sealed partial class SignInTests
 
         var excluded = template["variables"]!["publicPaths"]!.AsArray().Select(p => p!.GetValue<string>()).ToList();
         Assert.Equal(PublicPaths.Order(StringComparer.Ordinal), excluded.Order(StringComparer.Ordinal));
-        Assert.DoesNotContain(excluded, p => p.StartsWith("/personal", StringComparison.Ordinal) || p.StartsWith("/api/stats", StringComparison.Ordinal));
+        Assert.DoesNotContain(excluded, p => StaffPrefixes.Any(staff => p.StartsWith(staff + "/", StringComparison.Ordinal) || p == staff));
     }
 
     [Fact]

@@ -83,7 +83,7 @@ internal static class DevSignIn
         var returnPath = LocalPath(form["post_login_redirect_uri"]);
         if (name.Length is 0 or > 100 || !Enum.TryParse<StaffRole>(form["role"], out var role) || !Enum.IsDefined(role))
         {
-            await PageAsync(context, 400, name, returnPath, "Skriv ett namn (högst 100 tecken) och välj en roll.").ConfigureAwait(false);
+            await PageAsync(context, 400, name, returnPath, "DevSignInError").ConfigureAwait(false);
             return;
         }
 
@@ -99,14 +99,19 @@ internal static class DevSignIn
         context.Response.Headers.Location = SignInPath;
     }
 
-    private static async Task PageAsync(HttpContext context, int status, string? name, string returnPath, string? error)
+    /// <summary>The page in the language of the staff page the person is on the way to (English for /en/…).</summary>
+    private static async Task PageAsync(HttpContext context, int status, string? name, string returnPath, string? errorKey)
     {
         var renderer = context.RequestServices.GetRequiredService<ComponentRenderer>();
+        var query = returnPath.IndexOf('?', StringComparison.Ordinal);
+        var otherReturnPath = query < 0 ? StaffPaths.Alternate(returnPath, null) : StaffPaths.Alternate(returnPath[..query], returnPath[query..]);
         var html = await renderer.RenderAsync<DevSignInPage>(new Dictionary<string, object?>
         {
+            [nameof(DevSignInPage.Language)] = StaffPaths.LanguageOf(returnPath),
             [nameof(DevSignInPage.Name)] = name,
             [nameof(DevSignInPage.ReturnPath)] = returnPath,
-            [nameof(DevSignInPage.Error)] = error,
+            [nameof(DevSignInPage.ErrorKey)] = errorKey,
+            [nameof(DevSignInPage.Alternate)] = $"{SignInPath}?post_login_redirect_uri={Uri.EscapeDataString(otherReturnPath)}",
         }).ConfigureAwait(false);
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/html; charset=utf-8";

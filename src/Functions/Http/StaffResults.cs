@@ -27,7 +27,7 @@ public static class StaffResults
         ArgumentNullException.ThrowIfNull(pages);
         if (access.Result == StaffAccess.Verdict.Forbidden)
         {
-            return PageResults.Html(await pages.ForbiddenAsync(access).ConfigureAwait(false));
+            return PageResults.Html(await pages.ForbiddenAsync(Address(request), access).ConfigureAwait(false));
         }
 
         if (HttpMethods.IsGet(request.Method) && BrowserResults.WantsHtml(request))
@@ -36,6 +36,13 @@ public static class StaffResults
         }
 
         return NoStore(IntakeResults.Problem(StatusCodes.Status401Unauthorized, "Logga in för att se personalsidorna. / Sign in to see the staff pages."));
+    }
+
+    /// <summary>The page's language (English under /en/) and its address in the other language.</summary>
+    public static StaffPageAddress Address(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return StaffPageAddress.Of(request.Path.Value ?? string.Empty, request.QueryString.Value);
     }
 
     /// <summary>A post another site made the browser send: refused before anything changes.</summary>

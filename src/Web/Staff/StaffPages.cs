@@ -1,4 +1,5 @@
 using Grastorp.Intake.Core.Municipalities;
+using Grastorp.Intake.Core.Privacy;
 using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Staff.Audit;
 using Grastorp.Intake.Core.Staff.Dashboard;
@@ -20,10 +21,11 @@ public sealed class StaffPages(
     MunicipalityCatalog municipalities,
     ThemeCatalog themes,
     IOptions<StaffAuthOptions> auth,
-    IOptions<AuditOptions> audit)
+    IOptions<AuditOptions> audit,
+    PersonalDataDetector detector)
 {
-    public Task<HtmlPage> DashboardAsync(StaffPrincipal principal, DashboardView? view, IReadOnlyDictionary<string, string[]> errors, IReadOnlyDictionary<string, string?> values) =>
-        RenderAsync<DashboardPage>(errors.Count > 0 ? 400 : 200, new()
+    public Task<HtmlPage> DashboardAsync(StaffPageAddress address, StaffPrincipal principal, DashboardView? view, IReadOnlyDictionary<string, string[]> errors, IReadOnlyDictionary<string, string?> values) =>
+        RenderAsync<DashboardPage>(address, errors.Count > 0 ? 400 : 200, new()
         {
             [nameof(DashboardPage.Principal)] = principal,
             [nameof(DashboardPage.View)] = view,
@@ -32,8 +34,8 @@ public sealed class StaffPages(
             [nameof(DashboardPage.Municipalities)] = municipalities.All,
         });
 
-    public Task<HtmlPage> TipsAsync(StaffPrincipal principal, TipListView? view, IReadOnlyDictionary<string, string[]> errors, IReadOnlyDictionary<string, string?> values, string? message) =>
-        RenderAsync<TipListPage>(errors.Count > 0 ? 400 : 200, new()
+    public Task<HtmlPage> TipsAsync(StaffPageAddress address, StaffPrincipal principal, TipListView? view, IReadOnlyDictionary<string, string[]> errors, IReadOnlyDictionary<string, string?> values, string? message) =>
+        RenderAsync<TipListPage>(address, errors.Count > 0 ? 400 : 200, new()
         {
             [nameof(TipListPage.Principal)] = principal,
             [nameof(TipListPage.View)] = view,
@@ -42,10 +44,11 @@ public sealed class StaffPages(
             [nameof(TipListPage.Municipalities)] = municipalities.All,
             [nameof(TipListPage.Themes)] = themes.All,
             [nameof(TipListPage.Message)] = message,
+            [nameof(TipListPage.Detector)] = detector,
         });
 
-    public Task<HtmlPage> AuditAsync(StaffPrincipal principal, AuditPage page) =>
-        RenderAsync<AuditLogPage>(200, new()
+    public Task<HtmlPage> AuditAsync(StaffPageAddress address, StaffPrincipal principal, AuditPage page) =>
+        RenderAsync<AuditLogPage>(address, 200, new()
         {
             [nameof(AuditLogPage.Principal)] = principal,
             [nameof(AuditLogPage.Page)] = page,
@@ -53,20 +56,23 @@ public sealed class StaffPages(
         });
 
     /// <summary>403: the person is signed in but lacks the role; the page names it.</summary>
-    public Task<HtmlPage> ForbiddenAsync(StaffAccess access)
+    public Task<HtmlPage> ForbiddenAsync(StaffPageAddress address, StaffAccess access)
     {
         ArgumentNullException.ThrowIfNull(access);
-        return RenderAsync<ForbiddenPage>(403, new()
+        return RenderAsync<ForbiddenPage>(address, 403, new()
         {
             [nameof(ForbiddenPage.Principal)] = access.Principal,
             [nameof(ForbiddenPage.Needed)] = access.Needed,
         });
     }
 
-    private async Task<HtmlPage> RenderAsync<TPage>(int statusCode, Dictionary<string, object?> parameters)
+    private async Task<HtmlPage> RenderAsync<TPage>(StaffPageAddress address, int statusCode, Dictionary<string, object?> parameters)
         where TPage : IComponent
     {
+        ArgumentNullException.ThrowIfNull(address);
         parameters["SignOutPath"] = auth.Value.SignOutPath;
+        parameters[nameof(StaffComponent.Language)] = address.Language;
+        parameters["Alternate"] = address.Alternate;
         var html = await renderer.RenderAsync<TPage>(parameters).ConfigureAwait(false);
         return new HtmlPage(statusCode, "<!DOCTYPE html>\n" + html, ShowsResidentText: true);
     }

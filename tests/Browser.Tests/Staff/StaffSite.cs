@@ -24,6 +24,17 @@ internal static class StaffSite
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == returnPath.Split('?')[0]);
     }
 
+    /// <summary>A personnummer and a plate, planted in every third seeded tip's text (with an address as its place).</summary>
+    public const string PlantedPersonnummer = "19811218-9876";
+
+    public const string PlantedPlate = "ABC 123";
+
+    public const string PlantedPlace = "Storgatan 5B";
+
+    private static string Text(int n, int i) => i == 2
+        ? $"Seedat tips {n}: bilen {PlantedPlate} tillhör {PlantedPersonnummer} och det langas knark"
+        : $"Seedat tips {n}: det langas knark och bilar kör fort";
+
     /// <summary>
     /// Tips in three municipalities and two weeks (this one and the last), of every kind and theme, counted by the
     /// store exactly as the queue trigger counts them. Returns the references of this week's tips in Vara, newest last.
@@ -56,7 +67,7 @@ internal static class StaffSite
                     }
 
                     var tip = new ReceivedTip(
-                        TipReference.New().Value, received, municipality, kind, $"Seedat tips {n}: det langas knark och bilar kör fort", i == 0 ? "=HYPERLINK(\"https://evil.example\",\"Klicka\")" : "Storgatan",
+                        TipReference.New().Value, received, municipality, kind, Text(n, i), i == 0 ? "=HYPERLINK(\"https://evil.example\",\"Klicka\")" : i == 2 ? PlantedPlace : "Storgatan",
                         null, i == 1 ? "070-123 45 67" : null);
                     await store.RecordAsync(tip, new TipClassification(themes), CancellationToken.None);
                     if (municipality == "vara" && weeksBack == 0)

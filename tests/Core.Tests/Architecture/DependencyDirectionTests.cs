@@ -46,10 +46,10 @@ public sealed class DependencyDirectionTests
         ["Digest.Delivery"] = ["", "Calendar", "Email", "Digest.Message", "Digest.Settings"],
         ["Digest.Scheduling"] = ["", "Calendar", "Digest.Composition", "Digest.Delivery", "Digest.Ledger", "Digest.Message", "Digest.Settings"],
         ["Api"] = ["", "Calendar", "FollowUp", "Tips", "Tips.Status"],
-        ["Staff.Access"] = [""],
+        ["Staff.Access"] = ["", "Texts"],
         ["Staff.Audit"] = ["", "Staff.Access", "Storage"],
-        ["Staff.Dashboard"] = ["", "Calendar", "Municipalities", "Stats", "Themes"],
-        ["Staff.TipList"] = ["", "Calendar", "Counting", "Counting.Correcting", "Counting.Listing", "Municipalities", "Staff.Access", "Staff.Audit", "Stats", "Themes", "Tips"],
+        ["Staff.Dashboard"] = ["", "Calendar", "Municipalities", "Stats", "Texts", "Themes"],
+        ["Staff.TipList"] = ["", "Calendar", "Counting", "Counting.Correcting", "Counting.Listing", "Municipalities", "Staff.Access", "Staff.Audit", "Stats", "Texts", "Themes", "Tips"],
         ["Staff.FollowUp"] = ["", "Calendar", "Counting", "Promises", "Promises.Actions", "Staff.Access", "Staff.Audit", "Tips", "Tips.Receipts"],
         ["DependencyInjection"] = ["*"],
     };

@@ -4,12 +4,15 @@ using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Staff.Dashboard;
 using Grastorp.Intake.Core.Stats;
+using Grastorp.Intake.Core.Texts;
 
 namespace Grastorp.Intake.Core.Tests.Staff;
 
 public sealed class CountsCsvTests
 {
-    private static DashboardView View(string scopeName, params ThemeColumn[] themes)
+    private static DashboardView View(string scopeName, params ThemeColumn[] themes) => View(Language.Swedish, scopeName, themes);
+
+    private static DashboardView View(Language language, string scopeName, params ThemeColumn[] themes)
     {
         var w47 = WeekId.Parse("2026-W47");
         var w48 = WeekId.Parse("2026-W48");
@@ -24,7 +27,19 @@ public sealed class CountsCsvTests
             scopeName,
             themes,
             new CountSeries(weeks, new CountTotals(8, themes.ToDictionary(t => t.Id, _ => 3))),
-            new CountTotals(0, new Dictionary<string, int>()));
+            new CountTotals(0, new Dictionary<string, int>()),
+            language);
+    }
+
+    [Fact]
+    public void Asked_from_the_English_page_the_header_and_kind_are_English_and_the_BOM_and_semicolons_stay()
+    {
+        var bytes = CountsCsv.Write(View(Language.English, "All municipalities", new ThemeColumn("drugs", "Drugs"), new ThemeColumn("burglary", "Burglary and theft")));
+
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        var text = Encoding.UTF8.GetString(bytes[3..]);
+        Assert.StartsWith("Week;Municipality;Kind;Drugs;Burglary and theft;All tips\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("2026-W48;All municipalities;All kinds;2;2;5", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,10 +1,12 @@
 using CsvHelper;
+using Grastorp.Intake.Core.Texts;
 
 namespace Grastorp.Intake.Core.Staff.Dashboard;
 
 /// <summary>
 /// The dashboard's table as a CSV that Swedish Excel opens as it is: UTF-8 with a byte order mark (else å, ä, ö
-/// break), <c>;</c> between fields (Swedish Excel reads <c>,</c> as the decimal sign), a Swedish header row, and
+/// break), <c>;</c> between fields (Swedish Excel reads <c>,</c> as the decimal sign), a header row in the view's
+/// language (Swedish unless asked for from the English page; BOM and <c>;</c> stay, the readers are in Sweden), and
 /// weeks as text (<c>2026-W48</c>). Text cells that start with = + - @ tab or CR get a leading apostrophe, so a
 /// name that looks like a formula is shown, never run (CSV injection).
 /// </summary>
@@ -25,14 +27,18 @@ public static class CountsCsv
         using var buffer = new MemoryStream();
         using (var csv = CsvWriter.Create(buffer, Options, leaveOpen: true))
         {
-            csv.WriteHeader(["Vecka", "Kommun", "Typ", .. view.Themes.Select(t => t.Name), "Alla tips"]);
+            var language = view.Language;
+            csv.WriteHeader([Text(StaffMessages.CsvWeek), Text(StaffMessages.CsvMunicipality), Text(StaffMessages.CsvKind), .. view.Themes.Select(t => t.Name), Text(StaffMessages.CsvAllTips)]);
+            var kind = StaffMessages.KindPlural(view.Query.Kind, language);
             foreach (var week in view.Series.Weeks)
             {
-                csv.WriteRecord([week.Week.ToString(), view.ScopeName, KindName(view.Query.Kind), .. view.Themes.Select(t => Number(week.Themes.GetValueOrDefault(t.Id))), Number(week.Tips)]);
+                csv.WriteRecord([week.Week.ToString(), view.ScopeName, kind, .. view.Themes.Select(t => Number(week.Themes.GetValueOrDefault(t.Id))), Number(week.Tips)]);
             }
         }
 
         return buffer.ToArray();
+
+        string Text(string key) => StaffMessages.Get(key, view.Language);
     }
 
     /// <summary>The file name a download gets: what, where and which weeks.</summary>
@@ -41,14 +47,6 @@ public static class CountsCsv
         ArgumentNullException.ThrowIfNull(view);
         return $"tips-{view.Query.Municipality}-{view.Query.From}-{view.Query.To}.csv";
     }
-
-    public static string KindName(string kind) => kind switch
-    {
-        "tip" => "Tips",
-        "idea" => "Idéer",
-        "feedback" => "Synpunkter",
-        _ => "Alla typer",
-    };
 
     private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

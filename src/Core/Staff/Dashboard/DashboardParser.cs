@@ -1,16 +1,18 @@
 using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Stats;
+using Grastorp.Intake.Core.Texts;
 
 namespace Grastorp.Intake.Core.Staff.Dashboard;
 
 /// <summary>
 /// Reads the dashboard's GET form into a <see cref="DashboardQuery"/>: presets are worked out from today's Swedish
-/// week; the comparison period is the same number of weeks just before. Wrong values get a message per field.
+/// week; the comparison period is the same number of weeks just before. Wrong values get a message per field, in the
+/// language of the page that asked.
 /// </summary>
 public sealed class DashboardParser(MunicipalityCatalog municipalities, TimeProvider time)
 {
-    public (DashboardQuery? Query, IReadOnlyDictionary<string, string[]> Errors) Parse(DashboardRequest request)
+    public (DashboardQuery? Query, IReadOnlyDictionary<string, string[]> Errors) Parse(DashboardRequest request, Language language = Language.Swedish)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new FieldErrors();
@@ -18,14 +20,14 @@ public sealed class DashboardParser(MunicipalityCatalog municipalities, TimeProv
         var period = DashboardFields.ParsePeriod(request.Period);
         if (period is null)
         {
-            errors.Add(DashboardFields.Period, "Välj en period i listan.");
+            errors.Add(DashboardFields.Period, StaffMessages.Get(StaffMessages.PeriodUnknown, language));
         }
 
         var (from, to) = period switch
         {
             DashboardPeriod.ThisYear => (new WeekId(thisWeek.Year, 1), thisWeek),
             DashboardPeriod.LastYear => (new WeekId(thisWeek.Year - 1, 1), LastWeekOf(thisWeek.Year - 1)),
-            DashboardPeriod.Weeks => Range(request.From, request.To, thisWeek, errors),
+            DashboardPeriod.Weeks => Range(request.From, request.To, thisWeek, errors, language),
             _ => (Back(thisWeek, StatsQuery.DefaultWeeks - 1), thisWeek),
         };
 
@@ -43,14 +45,14 @@ public sealed class DashboardParser(MunicipalityCatalog municipalities, TimeProv
         }
         else
         {
-            errors.Add(DashboardFields.Municipality, "Välj en kommun i listan.");
+            errors.Add(DashboardFields.Municipality, StaffMessages.Get(StaffMessages.MunicipalityUnknown, language));
         }
 
         var kindErrors = new FieldErrors();
         var kind = request.Kind?.Trim() == DashboardFields.All ? null : StatsQueryParser.KindOf(request.Kind, kindErrors);
         if (kindErrors.Count > 0)
         {
-            errors.Add(DashboardFields.Kind, "Välj tips, idéer eller synpunkter i listan.");
+            errors.Add(DashboardFields.Kind, StaffMessages.Get(StaffMessages.KindUnknown, language));
         }
 
         if (errors.Count > 0)
@@ -69,27 +71,27 @@ public sealed class DashboardParser(MunicipalityCatalog municipalities, TimeProv
             new StatsQuery(previousFrom, previousTo, covered, kind)), new Dictionary<string, string[]>());
     }
 
-    private static (WeekId From, WeekId To) Range(string? fromText, string? toText, WeekId thisWeek, FieldErrors errors)
+    private static (WeekId From, WeekId To) Range(string? fromText, string? toText, WeekId thisWeek, FieldErrors errors, Language language)
     {
         var to = thisWeek;
         var from = Back(thisWeek, StatsQuery.DefaultWeeks - 1);
         if (!string.IsNullOrWhiteSpace(toText) && !WeekId.TryParse(toText, null, out to))
         {
-            errors.Add(DashboardFields.To, "Ange till-veckan som 2026-W48.");
+            errors.Add(DashboardFields.To, StaffMessages.Get(StaffMessages.ToWeekFormat, language));
         }
 
         if (!string.IsNullOrWhiteSpace(fromText) && !WeekId.TryParse(fromText, null, out from))
         {
-            errors.Add(DashboardFields.From, "Ange från-veckan som 2026-W40.");
+            errors.Add(DashboardFields.From, StaffMessages.Get(StaffMessages.FromWeekFormat, language));
         }
 
         if (errors.Count == 0 && from > to)
         {
-            errors.Add(DashboardFields.From, "Från-veckan ligger efter till-veckan.");
+            errors.Add(DashboardFields.From, StaffMessages.Get(StaffMessages.FromAfterTo, language));
         }
         else if (errors.Count == 0 && WeekId.CountBetween(from, to) > StatsQuery.MaxWeeks)
         {
-            errors.Add(DashboardFields.From, $"Välj högst {StatsQuery.MaxWeeks} veckor.");
+            errors.Add(DashboardFields.From, StaffMessages.Get(StaffMessages.TooManyWeeks, language, StatsQuery.MaxWeeks));
         }
 
         return (from, to);

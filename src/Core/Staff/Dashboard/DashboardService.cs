@@ -1,4 +1,5 @@
 using Grastorp.Intake.Core.Stats;
+using Grastorp.Intake.Core.Texts;
 using Grastorp.Intake.Core.Themes;
 
 namespace Grastorp.Intake.Core.Staff.Dashboard;
@@ -6,12 +7,10 @@ namespace Grastorp.Intake.Core.Staff.Dashboard;
 /// <summary>Answers the dashboard (and its CSV) from the counter rows, through the same stats service as /api/stats.</summary>
 public sealed class DashboardService(DashboardParser parser, ThemeStatsService stats, ThemeCatalog catalog)
 {
-    public const string AllMunicipalitiesName = "Alla kommuner";
-
-    /// <summary>The view, or per form field what is wrong (and then no view).</summary>
-    public async Task<(DashboardView? View, IReadOnlyDictionary<string, string[]> Errors)> ShowAsync(DashboardRequest request, CancellationToken cancellationToken)
+    /// <summary>The view, or per form field what is wrong (and then no view); names and messages in <paramref name="language"/>.</summary>
+    public async Task<(DashboardView? View, IReadOnlyDictionary<string, string[]> Errors)> ShowAsync(DashboardRequest request, Language language, CancellationToken cancellationToken)
     {
-        var (query, errors) = parser.Parse(request);
+        var (query, errors) = parser.Parse(request, language);
         if (query is null)
         {
             return (null, errors);
@@ -20,7 +19,9 @@ public sealed class DashboardService(DashboardParser parser, ThemeStatsService s
         var current = await stats.GetAsync(query.Current, cancellationToken).ConfigureAwait(false);
         var previous = await stats.GetAsync(query.Previous, cancellationToken).ConfigureAwait(false);
         var one = query.Current.Municipalities.Count == 1 ? current.Municipalities[0] : null;
-        var themes = current.Themes.Select(t => new ThemeColumn(t, catalog.NameOf(t))).ToList();
-        return (new DashboardView(query, one?.Name ?? AllMunicipalitiesName, themes, one?.Counts ?? current.All, (previous.Municipalities.Count == 1 ? previous.Municipalities[0].Counts : previous.All).Total), errors);
+        var themes = current.Themes.Select(t => new ThemeColumn(t, catalog.NameOf(t, language.Code()))).ToList();
+        var scope = one?.Name ?? StaffMessages.Get(StaffMessages.AllMunicipalities, language);
+        var before = (previous.Municipalities.Count == 1 ? previous.Municipalities[0].Counts : previous.All).Total;
+        return (new DashboardView(query, scope, themes, one?.Counts ?? current.All, before, language), errors);
     }
 }

@@ -4,6 +4,7 @@ using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Staff.Audit;
 using Grastorp.Intake.Core.Stats;
+using Grastorp.Intake.Core.Texts;
 using Grastorp.Intake.Core.Themes;
 
 namespace Grastorp.Intake.Core.Staff.TipList;
@@ -14,27 +15,27 @@ namespace Grastorp.Intake.Core.Staff.TipList;
 /// </summary>
 public sealed class TipListService(TipStore tips, AuditLog audit, MunicipalityCatalog municipalities, ThemeCatalog themes, TimeProvider time)
 {
-    public (TipListQuery? Query, IReadOnlyDictionary<string, string[]> Errors) Parse(TipListRequest request)
+    public (TipListQuery? Query, IReadOnlyDictionary<string, string[]> Errors) Parse(TipListRequest request, Language language = Language.Swedish)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new FieldErrors();
         var municipality = municipalities.Default;
         if (!string.IsNullOrWhiteSpace(request.Municipality) && !municipalities.TryFind(request.Municipality, out municipality))
         {
-            errors.Add(TipListQuery.MunicipalityField, "Välj en kommun i listan.");
+            errors.Add(TipListQuery.MunicipalityField, StaffMessages.Get(StaffMessages.MunicipalityUnknown, language));
         }
 
         var week = SwedishTime.WeekOf(time.GetUtcNow());
         if (!string.IsNullOrWhiteSpace(request.Week) && !WeekId.TryParse(request.Week, null, out week))
         {
-            errors.Add(TipListQuery.WeekField, "Ange veckan som 2026-W48.");
+            errors.Add(TipListQuery.WeekField, StaffMessages.Get(StaffMessages.WeekFormat, language));
         }
 
         var kindErrors = new FieldErrors();
         var kind = request.Kind?.Trim() == "alla" ? null : StatsQueryParser.KindOf(request.Kind, kindErrors);
         if (kindErrors.Count > 0)
         {
-            errors.Add(TipListQuery.KindField, "Välj tips, idéer eller synpunkter i listan.");
+            errors.Add(TipListQuery.KindField, StaffMessages.Get(StaffMessages.KindUnknown, language));
         }
 
         var theme = request.Theme?.Trim();
@@ -44,7 +45,7 @@ public sealed class TipListService(TipStore tips, AuditLog audit, MunicipalityCa
         }
         else if (!themes.Contains(theme))
         {
-            errors.Add(TipListQuery.ThemeField, "Välj ett tema i listan.");
+            errors.Add(TipListQuery.ThemeField, StaffMessages.Get(StaffMessages.ThemeUnknown, language));
         }
 
         return errors.Count > 0

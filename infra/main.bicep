@@ -2,7 +2,7 @@
 // Identity-only and secure by default: no shared keys, no connection strings with keys, no secrets in outputs.
 targetScope = 'resourceGroup'
 
-import { appSettings, AppParameters, DigestRecipientList, queueNames, SiteSettings, StorageTables, tableNames } from 'modules/app-settings.bicep'
+import { appSettings, AppParameters, DigestRecipientList, queueNames, RateLimitSettings, SiteSettings, StorageTables, tableNames } from 'modules/app-settings.bicep'
 import { Tags } from 'modules/types.bicep'
 
 @minLength(2)
@@ -38,10 +38,20 @@ param classifierLanguages string[] = []
 param classifierModel string = 'builtin'
 
 @description('Table names; the template creates each one.')
-param tables StorageTables = { tips: 'Tips', receipts: 'TipReceipts', digests: 'Digests', audit: 'StaffAudit', actions: 'CommitmentActions', poisoned: 'PoisonedTips' }
+param tables StorageTables = { tips: 'Tips', receipts: 'TipReceipts', digests: 'Digests', audit: 'StaffAudit', actions: 'CommitmentActions', poisoned: 'PoisonedTips', rateLimits: 'RateLimits' }
 
 @description('Who stands behind the resident pages (privacy page, accessibility statement) and how long tips are kept.')
 param site SiteSettings
+
+@description('How many tips one client may send: the same defaults as the code, README and local.settings.json.example.')
+param rateLimit RateLimitSettings = { enabled: true, perTenMinutes: 5, perDay: 20 }
+
+// Privacy:Key, drawn at deploy unless given (e.g. from Key Vault with getSecret in the .bicepparam). A new key only
+// restarts the rate limit's daily counters and breaks the link between older and newer log hashes.
+@secure()
+@minLength(32)
+@description('Secret of the keyed pseudonyms (references in logs, the rate limit\'s client keys); a new GUID at each deployment unless given.')
+param privacyKey string = newGuid()
 
 @description('Tenant of the Entra ID app registration staff sign in with.')
 param entraTenantId string = tenant().tenantId
@@ -190,6 +200,7 @@ var appParameters AppParameters = {
   classifierModel: classifierModel
   tables: tables
   site: site
+  rateLimit: rateLimit
 }
 
 // Read here rather than passed as a module output, so that no deployment output carries the connection string.
@@ -222,6 +233,7 @@ module functionApp 'modules/function-app.bicep' = {
       applicationInsightsConnectionString: applicationInsights.properties.ConnectionString
       communicationEndpoint: communication.outputs.endpoint
       senderAddress: communication.outputs.senderAddress
+      privacyKey: privacyKey
     })
   }
 }

@@ -28,6 +28,21 @@ type AppParameters = {
   classifierModel: string
   tables: StorageTables
   site: SiteSettings
+  rateLimit: RateLimitSettings
+}
+
+@export()
+@description('How many tips one client may send (RateLimitOptions); counted in the rate-limit table across instances.')
+type RateLimitSettings = {
+  @description('Off only for a load run that must measure intake rather than 429s.')
+  enabled: bool
+  @description('Tips per client in any ten minutes.')
+  @minValue(1)
+  @maxValue(1000)
+  perTenMinutes: int
+  @description('Tips per client in a UTC day.')
+  @minValue(1)
+  perDay: int
 }
 
 @export()
@@ -58,6 +73,8 @@ type StorageTables = {
   actions: string
   @description('One row per tip message that failed processing for good; the digest counts them.')
   poisoned: string
+  @description('The rate limit\'s counter rows (a client\'s daily pseudonym), deleted nightly after their day.')
+  rateLimits: string
 }
 
 @export()
@@ -70,6 +87,9 @@ type Endpoints = {
   applicationInsightsConnectionString: string
   communicationEndpoint: string
   senderAddress: string
+  @description('Privacy:Key, generated at deploy: the secret of the keyed pseudonyms (references in logs, the rate limit\'s client keys), shared by every instance.')
+  @secure()
+  privacyKey: string
 }
 
 @export()
@@ -78,7 +98,7 @@ var queueNames = ['tips', 'tips-poison']
 
 @export()
 @description('Every table the app uses; the template creates them all.')
-func tableNames(tables StorageTables) string[] => [tables.tips, tables.receipts, tables.digests, tables.audit, tables.actions, tables.poisoned]
+func tableNames(tables StorageTables) string[] => [tables.tips, tables.receipts, tables.digests, tables.audit, tables.actions, tables.poisoned, tables.rateLimits]
 
 // Configuration keys in app-setting form: ':' becomes '__' and list items are numbered from 0.
 func listSettings(prefix string, values string[]) Settings =>
@@ -132,6 +152,12 @@ func appSettings(app AppParameters, endpoints Endpoints) Settings => union({
   Site__DataProtectionOfficerEmail: app.site.dataProtectionOfficerEmail
   Site__RetentionDays: string(app.site.retentionDays)
   Storage__PoisonedTable: app.tables.poisoned
+  Storage__RateLimitsTable: app.tables.rateLimits
+  // One key for every instance, so a client's counter and a reference's log hash are the same wherever a request lands.
+  Privacy__Key: endpoints.privacyKey
+  RateLimit__Enabled: string(app.rateLimit.enabled)
+  RateLimit__PerTenMinutes: string(app.rateLimit.perTenMinutes)
+  RateLimit__PerDay: string(app.rateLimit.perDay)
 }, listSettings('Municipalities__Ids', app.municipalities),
   listSettings('Classifier__Languages', app.classifierLanguages),
   recipientSettings(app.digestRecipients))

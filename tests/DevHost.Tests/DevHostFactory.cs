@@ -41,6 +41,9 @@ internal sealed class DevHostFactory(Action<IServiceCollection>? configureServic
         builder.UseSetting("Digest:PickupDirectory", PickupDirectory);
         builder.UseSetting("extensions:queues:visibilityTimeout", "00:00:00");
         builder.UseSetting("extensions:queues:maxPollingInterval", "00:00:00.500");
+        // Every test posts from one client: limits of their own, far above what a test sends (RateLimitTests set low ones).
+        builder.UseSetting("RateLimit:PerTenMinutes", "1000");
+        builder.UseSetting("RateLimit:PerDay", "100000");
         // A rule for this provider alone outranks appsettings' category levels, so every line reaches the capture.
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturedLogs>(null, LogLevel.Trace));
         if (configureServices is not null)

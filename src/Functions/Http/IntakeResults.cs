@@ -24,6 +24,7 @@ public static class IntakeResults
         SubmitOutcome.TooLarge => Problem(StatusCodes.Status413PayloadTooLarge, TipMessages.Get(TipMessages.TooLarge, outcome.Language), $"At most {TipLimits.MaxBodyBytes} bytes."),
         SubmitOutcome.UnsupportedMediaType => Problem(StatusCodes.Status415UnsupportedMediaType, TipMessages.Get(TipMessages.UnsupportedMediaType, outcome.Language), "Send application/json or application/x-www-form-urlencoded, in UTF-8."),
         SubmitOutcome.CrossSite => new RetryLaterResult(StatusCodes.Status403Forbidden, TimeSpan.Zero, ServiceMessages.CrossSite, outcome.Language, html: false),
+        SubmitOutcome.TooMany tooMany => new RetryLaterResult(StatusCodes.Status429TooManyRequests, tooMany.RetryAfter, ServiceMessages.TooManyTips, outcome.Language, html: false),
         SubmitOutcome.Unavailable unavailable => new RetryLaterResult(StatusCodes.Status503ServiceUnavailable, unavailable.RetryAfter, ServiceMessages.Unavailable, outcome.Language, html: false),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown outcome."),
     };

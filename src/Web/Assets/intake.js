@@ -331,6 +331,11 @@
         showSummary(serverErrors);
         return null;
       }
+      if ((answer.status === 429 || answer.status === 503) && answer.body.title) {
+        // Too many tips, or the service is down: the server's own words, in the form's language. Nothing was kept.
+        status.textContent = answer.body.title;
+        return null;
+      }
       throw new Error('status ' + answer.status);
     }).catch(function () {
       status.textContent = data.sendFailed;

@@ -65,6 +65,13 @@ public sealed class ResidentPages(ComponentRenderer renderer, MunicipalityCatalo
             }).ConfigureAwait(false);
     }
 
+    /// <summary>A form post over the rate limit: 429, and Retry-After with the same wait the page names.</summary>
+    public async Task<HtmlPage> TooManyTipsAsync(Language language, TimeSpan retryAfter) =>
+        await RenderAsync<TooManyTipsPage>(429, false, language, new() { [nameof(TooManyTipsPage.RetryAfter)] = retryAfter }).ConfigureAwait(false) with
+        {
+            RetryAfter = retryAfter,
+        };
+
     public Task<HtmlPage> AccessibilityAsync(Language language) => RenderAsync<AccessibilityPage>(200, false, language, []);
 
     public Task<HtmlPage> PrivacyAsync(Language language) => RenderAsync<PrivacyPage>(200, false, language, []);

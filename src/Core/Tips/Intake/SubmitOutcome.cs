@@ -43,6 +43,9 @@ public abstract record SubmitOutcome
     /// <summary>A form post from another site that is not configured to embed the form (403).</summary>
     public sealed record CrossSite : SubmitOutcome;
 
+    /// <summary>The client sent more tips than the rate limit allows; nothing was kept (429, with how long to wait).</summary>
+    public sealed record TooMany(TimeSpan RetryAfter) : SubmitOutcome;
+
     /// <summary>Storage could not take the tip in time; nothing was kept, and the resident may try again later (503).</summary>
     public sealed record Unavailable(TimeSpan RetryAfter) : SubmitOutcome;
 }

@@ -26,6 +26,7 @@ public static class WebRegistration
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ResidentPages>();
         services.TryAddSingleton<Staff.StaffPages>();
+        services.TryAddSingleton<Staff.FollowUp.FollowUpStaffPages>();
         services.TryAddSingleton<FollowUp.FollowUpPages>();
         services.TryAddSingleton<IDigestBodyRenderer, DigestBodyRenderer>();
         return services;

@@ -24,7 +24,7 @@ public sealed class FunctionsMetadataTests
             [
                 "CheckTip", "ClassifyTip", "CorrectTipThemes", "ExportDashboardCsv", "ExportDashboardCsvInEnglish", "GetFollowUp", "GetFollowUpFeed", "GetThemeCounts", "GetTipStatus",
                 "MoveTip", "PurgeAuditLog", "PurgeRateLimits", "RecordCommitmentAction", "ReplyToTip", "SendWeeklyDigest", "ServeAsset", "ShowAccessibility",
-                "ShowAccessibilityInEnglish", "ShowAuditLog", "ShowAuditLogInEnglish", "ShowDashboard", "ShowDashboardInEnglish", "ShowFollowUp", "ShowFollowUpInEnglish", "ShowPrivacy", "ShowPrivacyInEnglish",
+                "ShowAccessibilityInEnglish", "ShowActions", "ShowAuditLog", "ShowAuditLogInEnglish", "ShowDashboard", "ShowDashboardInEnglish", "ShowFollowUp", "ShowFollowUpInEnglish", "ShowPrivacy", "ShowPrivacyInEnglish",
                 "ShowReceipt", "ShowReceiptInEnglish", "ShowTipForm", "ShowTipFormInEnglish", "ShowTipList", "ShowTipListInEnglish", "ShowTipStatus", "ShowTipStatusInEnglish",
                 "SubmitTip",
             ],
@@ -45,6 +45,8 @@ public sealed class FunctionsMetadataTests
     [InlineData("ExportDashboardCsvInEnglish", "get", "en/personal/statistik/csv", "Anonymous")]
     [InlineData("ShowTipListInEnglish", "get", "en/personal/tips", "Anonymous")]
     [InlineData("ShowAuditLogInEnglish", "get", "en/personal/granskning", "Anonymous")]
+    [InlineData("ShowActions", "get", "personal/atgarder", "Anonymous")]
+    [InlineData("RecordCommitmentAction", "post", "personal/atgarder", "Anonymous")]
     [InlineData("ShowTipForm", "get", "{ignored:maxlength(0)?}", "Anonymous")]
     [InlineData("ShowTipFormInEnglish", "get", "en", "Anonymous")]
     [InlineData("ShowReceipt", "get", "kvitto/{reference}", "Anonymous")]

@@ -85,6 +85,15 @@ public sealed class LogPrivacyTests : IDisposable
         };
         form.Headers.Accept.ParseAdd("text/html");
         var browser = await client.SendAsync(form, Cancel);
+        // The form script's check while writing, with a planted personnummer and an emergency phrase: kinds back, nothing logged.
+        using var check = new HttpRequestMessage(HttpMethod.Post, "/api/tips/check")
+        {
+            Content = JsonContent.Create(new { text = $"Det brinner just nu hos {Marker}, personnummer 19811218-9876", place = $"{Marker}gatan 5" }),
+        };
+        check.Headers.Add("Origin", client.BaseAddress!.GetLeftPart(UriPartial.Authority));
+        var checkedText = await client.SendAsync(check, Cancel);
+        Assert.Equal(HttpStatusCode.OK, checkedText.StatusCode);
+        Assert.True((await checkedText.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("emergency").GetBoolean());
 
         // Every resident, follow-up and status route, with the reference where a route takes one.
         string[] routes =
@@ -157,6 +166,8 @@ public sealed class LogPrivacyTests : IDisposable
         Assert.Empty(Leaks(ForwardedAddress));
         Assert.Empty(Leaks("@example.se"));
         Assert.Empty(Leaks("kommunpolis@grastorp-intake.example")); // the digest's recipient
+        Assert.Contains(_host.Logs.Lines, line => line.Contains("api/tips/check", StringComparison.Ordinal));
+        Assert.Empty(Leaks("19811218"));
     }
 
     private IEnumerable<string> Leaks(string value) =>

@@ -22,7 +22,7 @@ public sealed class FunctionsMetadataTests
         using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, "functions.metadata")));
         Assert.Equal(
             [
-                "ApplyRetention", "ClassifyTip", "CorrectTipThemes", "ExportDashboardCsv", "ExportDashboardCsvInEnglish", "GetFollowUp", "GetFollowUpFeed", "GetThemeCounts", "GetTipStatus",
+                "ApplyRetention", "CheckTip", "ClassifyTip", "CorrectTipThemes", "ExportDashboardCsv", "ExportDashboardCsvInEnglish", "GetFollowUp", "GetFollowUpFeed", "GetThemeCounts", "GetTipStatus",
                 "MoveTip", "PurgeAuditLog", "PurgeRateLimits", "RecordCommitmentAction", "RecordCommitmentActionInEnglish", "ReplyToTip", "SendWeeklyDigest", "ServeAsset", "ShowAccessibility",
                 "ShowAccessibilityInEnglish", "ShowActions", "ShowActionsInEnglish", "ShowAuditLog", "ShowAuditLogInEnglish", "ShowDashboard", "ShowDashboardInEnglish", "ShowFollowUp", "ShowFollowUpInEnglish", "ShowPrivacy", "ShowPrivacyInEnglish",
                 "ShowReceipt", "ShowReceiptInEnglish", "ShowTipForm", "ShowTipFormInEnglish", "ShowTipList", "ShowTipListInEnglish", "ShowTipStatus", "ShowTipStatusInEnglish",
@@ -33,6 +33,7 @@ public sealed class FunctionsMetadataTests
 
     [Theory]
     [InlineData("SubmitTip", "post", "api/tips", "Anonymous")]
+    [InlineData("CheckTip", "post", "api/tips/check", "Anonymous")]
     [InlineData("GetTipStatus", "get", "api/tips/{reference}", "Anonymous")]
     [InlineData("GetThemeCounts", "get", "api/stats", "Function")]
     [InlineData("ShowDashboard", "get", "personal/statistik", "Anonymous")]

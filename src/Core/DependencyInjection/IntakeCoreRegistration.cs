@@ -69,9 +69,11 @@ public static class IntakeCoreRegistration
         services.AddThemeCatalog(configuration);
         services.AddSingleton<Privacy.PersonalDataDetector>();
         services.AddSingleton<Emergency.EmergencyCueDetector>(_ => new Emergency.EmergencyCueDetector());
+        services.AddSingleton<Tips.Check.TipChecker>();
 
         services.AddSingleton<TipValidator>();
         services.AddSingleton<TipIntakeService>();
+        services.AddSingleton<TipCheckService>();
         services.AddSingleton<TipStatusService>();
         services.AddSingleton<TipProcessor>();
         services.AddSingleton<StatsQueryParser>();

@@ -5,6 +5,7 @@ using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Privacy;
 using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Texts;
+using Grastorp.Intake.Core.Tips.Check;
 using Grastorp.Intake.Core.Tips.Queue;
 using Grastorp.Intake.Core.Tips.Receipts;
 using Microsoft.Extensions.Logging;
@@ -20,7 +21,7 @@ public sealed partial class TipIntakeService(
     ReferencePseudonyms references,
     CrossSiteFormPolicy crossSite,
     SubmissionRateLimiter rateLimiter,
-    PersonalDataDetector personalData,
+    TipChecker checker,
     ILogger<TipIntakeService> logger)
 {
     private static bool IsForm(string? contentType) =>
@@ -62,7 +63,7 @@ public sealed partial class TipIntakeService(
             // all the same, so a bot that keeps filling it is soon refused its real posts too.
             LogHoneypot(logger);
             await CountHoneypotAsync(request, cancellationToken).ConfigureAwait(false);
-            return new SubmitOutcome.Accepted(TipReference.New(), SwedishTime.WeekOf(time.GetUtcNow()), []) { Language = language };
+            return new SubmitOutcome.Accepted(TipReference.New(), SwedishTime.WeekOf(time.GetUtcNow()), TipCheck.Nothing) { Language = language };
         }
 
         var validation = validator.Validate(fields, language);
@@ -112,9 +113,7 @@ public sealed partial class TipIntakeService(
 
         var referenceHash = references.Pseudonym(reference.Value);
         LogReceived(logger, referenceHash, partition.Key);
-        // The place counts too ("utanför Storgatan 5B"); no pattern reaches across the line break between them.
-        var kinds = personalData.Find($"{content.Text}\n{content.Place}").Select(f => f.Kind).Distinct().Order().ToList();
-        return new SubmitOutcome.Accepted(reference, partition.Week, kinds) { Language = language };
+        return new SubmitOutcome.Accepted(reference, partition.Week, checker.Check(content.Text, content.Place)) { Language = language };
     }
 
     private async Task CountHoneypotAsync(TipRequest request, CancellationToken cancellationToken)

@@ -65,6 +65,24 @@ public sealed class ResidentPages(ComponentRenderer renderer, MunicipalityCatalo
             }).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Storage could not take the tip: the form again with every answer kept and a notice that nothing was saved, 503
+    /// with the Retry-After the notice implies. Losing a long text to an outage would be the worst answer of all.
+    /// </summary>
+    public async Task<HtmlPage> UnavailableAsync(SubmitOutcome.Unavailable outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return await RenderAsync<TipFormPage>(503, true, outcome.Language, new()
+        {
+            [nameof(TipFormPage.Municipalities)] = municipalities.All,
+            [nameof(TipFormPage.Answers)] = outcome.Answers,
+            [nameof(TipFormPage.NotSaved)] = true,
+        }).ConfigureAwait(false) with
+        {
+            RetryAfter = outcome.RetryAfter,
+        };
+    }
+
     /// <summary>A form post over the rate limit: 429, and Retry-After with the same wait the page names.</summary>
     public async Task<HtmlPage> TooManyTipsAsync(Language language, TimeSpan retryAfter) =>
         await RenderAsync<TooManyTipsPage>(429, false, language, new() { [nameof(TooManyTipsPage.RetryAfter)] = retryAfter }).ConfigureAwait(false) with

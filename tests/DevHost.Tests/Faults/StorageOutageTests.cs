@@ -42,7 +42,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
         var clock = Stopwatch.StartNew();
         var down = await PostAsync(client, "Bilar kör för fort förbi skolan på morgonen.");
         var answeredIn = clock.Elapsed;
-        using var form = new HttpRequestMessage(HttpMethod.Post, "/api/tips") { Content = new FormUrlEncodedContent([new("text", "Bilar kör för fort förbi skolan på morgonen.")]) };
+        using var form = new HttpRequestMessage(HttpMethod.Post, "/api/tips") { Content = new FormUrlEncodedContent([new("text", "Bilar kör för fort förbi skolan på morgonen."), new("place", "Skolgatan")]) };
         form.Headers.Accept.ParseAdd("text/html");
         var browser = await client.SendAsync(form, Cancel);
         var status = await client.GetAsync($"/api/tips/{first}", Cancel);
@@ -55,13 +55,20 @@ public sealed class StorageOutageTests : IAsyncLifetime
         Assert.Equal("no-store", down.Headers.CacheControl?.ToString());
         Assert.Equal(HttpStatusCode.ServiceUnavailable, browser.StatusCode);
         Assert.Equal("text/html", browser.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("Försök igen", WebUtility.HtmlDecode(await browser.Content.ReadAsStringAsync(Cancel)), StringComparison.Ordinal);
+        Assert.Equal("30", browser.Headers.GetValues("Retry-After").Single());
+        var page = WebUtility.HtmlDecode(await browser.Content.ReadAsStringAsync(Cancel));
+        Assert.Contains("Ditt tips har inte sparats", page, StringComparison.Ordinal);
+        Assert.Contains(">Bilar kör för fort förbi skolan på morgonen.</textarea>", page, StringComparison.Ordinal); // nothing to type again
+        Assert.Contains("value=\"Skolgatan\"", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status.StatusCode);
 
         var failedInOutage = Firings("Failed");
         await _azurite.StartAsync();
         var restarted = _host.Logs.Lines.Count;
-        var after = await Eventually.GetAsync(() => PostAsync(client, "Någon har snott min cykel vid stationen."), r => r.StatusCode == HttpStatusCode.Accepted, TimeSpan.FromSeconds(20));
+        // Posted once storage answers again: a post into Azurite's own start-up may keep a receipt whose withdrawal
+        // failed too (a code no one was given; see the note on TipIntakeService), which is not what this test is about.
+        await Eventually.GetAsync(() => client.GetAsync("/api/stats", Cancel), r => r.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(20));
+        var after = await PostAsync(client, "Någon har snott min cykel vid stationen.");
 
         Assert.Equal(HttpStatusCode.Accepted, after.StatusCode);
         Assert.Equal("classified", await StatusWhenAsync(client, await ReferenceOf(after), "classified"));

@@ -47,5 +47,9 @@ public abstract record SubmitOutcome
     public sealed record TooMany(TimeSpan RetryAfter) : SubmitOutcome;
 
     /// <summary>Storage could not take the tip in time; nothing was kept, and the resident may try again later (503).</summary>
-    public sealed record Unavailable(TimeSpan RetryAfter) : SubmitOutcome;
+    public sealed record Unavailable(TimeSpan RetryAfter) : SubmitOutcome
+    {
+        /// <summary>What the resident sent, so the form comes back filled in and nothing has to be typed again.</summary>
+        public IReadOnlyDictionary<string, string?> Answers { get; init; } = new Dictionary<string, string?>();
+    }
 }

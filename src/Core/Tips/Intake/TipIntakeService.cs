@@ -81,7 +81,7 @@ public sealed partial class TipIntakeService(
         {
             // Storage is down or too slow: the resident hears so within the budget, and nothing was kept.
             LogStorageUnavailable(logger, e.GetType().Name);
-            return new SubmitOutcome.Unavailable(RetryAfter) { Language = language };
+            return new SubmitOutcome.Unavailable(RetryAfter) { Language = language, Answers = fields };
         }
     }
 

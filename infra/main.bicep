@@ -2,7 +2,7 @@
 // Identity-only and secure by default: no shared keys, no connection strings with keys, no secrets in outputs.
 targetScope = 'resourceGroup'
 
-import { appSettings, AppParameters, DigestRecipientList, queueNames, SiteSettings, StorageTables, tableNames } from 'modules/app-settings.bicep'
+import { appSettings, AppParameters, DigestRecipientList, queueNames, RateLimitSettings, SiteSettings, StorageTables, tableNames } from 'modules/app-settings.bicep'
 import { Tags } from 'modules/types.bicep'
 
 @minLength(2)
@@ -28,6 +28,14 @@ param digestSchedule string = '0 0 4-8 * * 1-2'
 @description('Swedish local time on Monday from which last week\'s digest is due.')
 param digestDueAt string = '07:00'
 
+@description('Days a tip\'s text, place and contact, its receipt, poisoned messages and local digest files are kept; the municipality sets it under its archive rules.')
+@minValue(30)
+@maxValue(3650)
+param retentionDays int = 365
+
+@description('Six-field NCRONTAB in UTC for the daily retention timer (02:30 UTC by default).')
+param retentionSchedule string = '0 30 2 * * *'
+
 @description('lexicon (default) or keyword.')
 param classifierKind 'lexicon' | 'keyword' = 'lexicon'
 
@@ -38,10 +46,20 @@ param classifierLanguages string[] = []
 param classifierModel string = 'builtin'
 
 @description('Table names; the template creates each one.')
-param tables StorageTables = { tips: 'Tips', receipts: 'TipReceipts', digests: 'Digests', audit: 'StaffAudit', actions: 'CommitmentActions', poisoned: 'PoisonedTips' }
+param tables StorageTables = { tips: 'Tips', receipts: 'TipReceipts', digests: 'Digests', audit: 'StaffAudit', actions: 'CommitmentActions', poisoned: 'PoisonedTips', rateLimits: 'RateLimits' }
 
 @description('Who stands behind the resident pages (privacy page, accessibility statement) and how long tips are kept.')
 param site SiteSettings
+
+@description('How many tips one client may send: the same defaults as the code, README and local.settings.json.example.')
+param rateLimit RateLimitSettings = { enabled: true, perTenMinutes: 5, perDay: 20 }
+
+// Privacy:Key, drawn at deploy unless given (e.g. from Key Vault with getSecret in the .bicepparam). A new key only
+// restarts the rate limit's daily counters and breaks the link between older and newer log hashes.
+@secure()
+@minLength(32)
+@description('Secret of the keyed pseudonyms (references in logs, the rate limit\'s client keys); a new GUID at each deployment unless given.')
+param privacyKey string = newGuid()
 
 @description('Tenant of the Entra ID app registration staff sign in with.')
 param entraTenantId string = tenant().tenantId
@@ -185,11 +203,14 @@ var appParameters AppParameters = {
   digestRecipients: digestRecipients
   digestSchedule: digestSchedule
   digestDueAt: digestDueAt
+  retentionDays: retentionDays
+  retentionSchedule: retentionSchedule
   classifierKind: classifierKind
   classifierLanguages: classifierLanguages
   classifierModel: classifierModel
   tables: tables
   site: site
+  rateLimit: rateLimit
 }
 
 // Read here rather than passed as a module output, so that no deployment output carries the connection string.
@@ -222,6 +243,7 @@ module functionApp 'modules/function-app.bicep' = {
       applicationInsightsConnectionString: applicationInsights.properties.ConnectionString
       communicationEndpoint: communication.outputs.endpoint
       senderAddress: communication.outputs.senderAddress
+      privacyKey: privacyKey
     })
   }
 }

@@ -31,8 +31,11 @@ param site = {
   police: 'Polismyndigheten'
   contactEmail: 'trygghet@grastorp.se'
   dataProtectionOfficerEmail: 'dataskyddsombud@grastorp.se'
-  retentionDays: 365
 }
+
+// Days what a resident wrote is kept (the municipality's archive rules); the pages promise the same number.
+param retentionDays = 365
+param retentionSchedule = '0 30 2 * * *'
 
 param classifierKind = 'lexicon'
 param classifierLanguages = ['sv', 'en']

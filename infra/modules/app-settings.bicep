@@ -23,11 +23,32 @@ type AppParameters = {
   digestRecipients: DigestRecipientList[]
   digestSchedule: string
   digestDueAt: string
+  @description('Days a tip\'s text, place and contact, its receipt, poisoned messages and digest files are kept (Retention:Days); the pages say the same.')
+  @minValue(30)
+  @maxValue(3650)
+  retentionDays: int
+  @description('Six-field NCRONTAB in UTC for the daily retention timer.')
+  retentionSchedule: string
   classifierKind: 'lexicon' | 'keyword'
   classifierLanguages: string[]
   classifierModel: string
   tables: StorageTables
   site: SiteSettings
+  rateLimit: RateLimitSettings
+}
+
+@export()
+@description('How many tips one client may send (RateLimitOptions); counted in the rate-limit table across instances.')
+type RateLimitSettings = {
+  @description('Off only for a load run that must measure intake rather than 429s.')
+  enabled: bool
+  @description('Tips per client in any ten minutes.')
+  @minValue(1)
+  @maxValue(1000)
+  perTenMinutes: int
+  @description('Tips per client in a UTC day.')
+  @minValue(1)
+  perDay: int
 }
 
 @export()
@@ -41,9 +62,6 @@ type SiteSettings = {
   contactEmail: string
   @description('The data protection officer\'s address.')
   dataProtectionOfficerEmail: string
-  @description('How many days a tip is kept, as the receipt and the privacy page say.')
-  @minValue(1)
-  retentionDays: int
 }
 
 @export()
@@ -58,6 +76,8 @@ type StorageTables = {
   actions: string
   @description('One row per tip message that failed processing for good; the digest counts them.')
   poisoned: string
+  @description('The rate limit\'s counter rows (a client\'s daily pseudonym), deleted nightly after their day.')
+  rateLimits: string
 }
 
 @export()
@@ -70,6 +90,9 @@ type Endpoints = {
   applicationInsightsConnectionString: string
   communicationEndpoint: string
   senderAddress: string
+  @description('Privacy:Key, generated at deploy: the secret of the keyed pseudonyms (references in logs, the rate limit\'s client keys), shared by every instance.')
+  @secure()
+  privacyKey: string
 }
 
 @export()
@@ -78,7 +101,7 @@ var queueNames = ['tips', 'tips-poison']
 
 @export()
 @description('Every table the app uses; the template creates them all.')
-func tableNames(tables StorageTables) string[] => [tables.tips, tables.receipts, tables.digests, tables.audit, tables.actions, tables.poisoned]
+func tableNames(tables StorageTables) string[] => [tables.tips, tables.receipts, tables.digests, tables.audit, tables.actions, tables.poisoned, tables.rateLimits]
 
 // Configuration keys in app-setting form: ':' becomes '__' and list items are numbered from 0.
 func listSettings(prefix string, values string[]) Settings =>
@@ -130,8 +153,16 @@ func appSettings(app AppParameters, endpoints Endpoints) Settings => union({
   Site__Police: app.site.police
   Site__ContactEmail: app.site.contactEmail
   Site__DataProtectionOfficerEmail: app.site.dataProtectionOfficerEmail
-  Site__RetentionDays: string(app.site.retentionDays)
+  // One period for the retention timer and for what the receipt and the privacy page promise.
+  Retention__Days: string(app.retentionDays)
+  RETENTION_SCHEDULE: app.retentionSchedule
   Storage__PoisonedTable: app.tables.poisoned
+  Storage__RateLimitsTable: app.tables.rateLimits
+  // One key for every instance, so a client's counter and a reference's log hash are the same wherever a request lands.
+  Privacy__Key: endpoints.privacyKey
+  RateLimit__Enabled: string(app.rateLimit.enabled)
+  RateLimit__PerTenMinutes: string(app.rateLimit.perTenMinutes)
+  RateLimit__PerDay: string(app.rateLimit.perDay)
 }, listSettings('Municipalities__Ids', app.municipalities),
   listSettings('Classifier__Languages', app.classifierLanguages),
   recipientSettings(app.digestRecipients))

@@ -2,7 +2,7 @@
 // everything: its deployment package, storage, Application Insights and ACS. HTTPS only, TLS 1.2, no FTP and no
 // basic publishing credentials; staff routes behind Microsoft Entra ID sign-in, public pages excluded.
 
-import { Settings, Tags } from 'types.bicep'
+import { SecureSettings, Tags } from 'types.bicep'
 
 param planName string
 param appName string
@@ -12,8 +12,8 @@ param tags Tags
 param identityId string
 param deploymentContainerUri string
 
-@description('Every app setting (app-settings.bicep).')
-param appSettings Settings
+@description('Every app setting (app-settings.bicep); secure, because Privacy__Key is one of them and deployment history must not show it.')
+param appSettings SecureSettings
 
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int

@@ -1,16 +1,22 @@
 using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Staff.FollowUp;
+using Grastorp.Intake.Core.Staff.TipList;
+using Grastorp.Intake.Core.Texts;
 using Grastorp.Intake.Functions.Http;
 using Grastorp.Intake.Web.Staff;
+using Grastorp.Intake.Web.Staff.FollowUp;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Grastorp.Intake.Functions;
 
-/// <summary>The kommunpolis moves a tip on (form field <c>till</c>: read, forwarded or closed); 409 against the order of stages.</summary>
-public sealed class MoveTip(StaffGuard guard, TipProgressService progress, StaffPages pages)
+/// <summary>
+/// The kommunpolis moves a tip on (form field <c>till</c>: read, forwarded or closed), then back to the list it was
+/// on (303). A move against the order of stages is 409: a browser gets the list again with the error at that tip.
+/// </summary>
+public sealed class MoveTip(StaffGuard guard, TipProgressService progress, TipListService tips, StaffPages pages)
 {
     [Function(nameof(MoveTip))]
     public async Task<IActionResult> Run(
@@ -30,11 +36,23 @@ public sealed class MoveTip(StaffGuard guard, TipProgressService progress, Staff
         }
 
         var form = await request.ReadFormAsync(cancellationToken);
-        return await progress.MoveAsync(access.Principal!, reference, form["till"], cancellationToken) switch
+        var to = form["till"].ToString();
+        var language = Languages.FromCode(form[StaffFollowUpText.LanguageField]);
+        var outcome = await progress.MoveAsync(access.Principal!, reference, to, cancellationToken);
+        switch (outcome)
         {
-            ProgressOutcome.NotFound => IntakeResults.Problem(StatusCodes.Status404NotFound, "Inget tips med den koden."),
-            ProgressOutcome.InvalidMove => IntakeResults.Problem(StatusCodes.Status409Conflict, "Tipset kan inte flyttas dit: det går bara framåt, mottaget → sorterat → läst → vidareskickat → klart."),
-            _ => StaffResults.SeeOther("/personal/tips"),
-        };
+            case ProgressOutcome.NotFound:
+                return IntakeResults.Problem(StatusCodes.Status404NotFound, "Inget tips med den koden.");
+            case ProgressOutcome.InvalidMove when BrowserResults.WantsHtml(request) && Core.Tips.TipReference.TryParse(reference, out var parsed):
+                var message = StaffFollowUpText.Get("MoveInvalid", language, parsed.Value, StaffFollowUpText.StageName(to, language));
+                return await TipListResults.ShowAgainAsync(
+                    tips, pages, access.Principal!, language, form[StaffFollowUpText.ReturnField], StatusCodes.Status409Conflict,
+                    new Dictionary<string, string[]> { [StaffFollowUpText.StageField(parsed.Value)] = [message] },
+                    new Dictionary<string, string?>(), cancellationToken);
+            case ProgressOutcome.InvalidMove:
+                return IntakeResults.Problem(StatusCodes.Status409Conflict, "Tipset kan inte flyttas dit: det går bara framåt, mottaget → sorterat → läst → vidareskickat → klart.");
+            default:
+                return StaffResults.SeeOther(StaffFollowUpText.AfterPost(form[StaffFollowUpText.ReturnField], StaffFollowUpText.MoveOutcome(outcome, to), reference, language));
+        }
     }
 }

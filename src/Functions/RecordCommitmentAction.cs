@@ -2,21 +2,38 @@ using Grastorp.Intake.Core.Promises.Actions;
 using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Staff.FollowUp;
 using Grastorp.Intake.Functions.Http;
-using Grastorp.Intake.Web.FollowUp;
 using Grastorp.Intake.Web.Staff;
+using Grastorp.Intake.Web.Staff.FollowUp;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Grastorp.Intake.Functions;
 
-/// <summary>Staff record what was done for a commitment (form: <c>commitment</c>, <c>date</c>, <c>summary</c>, optional <c>countLabel</c>/<c>countValue</c>).</summary>
-public sealed class RecordCommitmentAction(StaffGuard guard, ActionRecordingService recording, StaffPages pages)
+/// <summary>
+/// Staff record what was done for a commitment (form: <c>commitment</c>, <c>date</c>, <c>summary</c>, optional
+/// <c>countLabel</c>/<c>countValue</c>). Saved: 303 back to the actions page. Wrong: a browser gets the page again
+/// with its errors and answers (400), any other client problem details naming the fields.
+/// </summary>
+public sealed class RecordCommitmentAction(StaffGuard guard, ActionRecordingService recording, FollowUpStaffPages followUp, StaffPages pages)
 {
+    public const int RecentCount = 20;
+    public const string SavedField = "resultat";
+    public const string SavedValue = "sparad";
+
+    private static readonly string[] Fields = ["commitment", "date", "summary", "countLabel", "countValue"];
+
     [Function(nameof(RecordCommitmentAction))]
-    public async Task<IActionResult> Run(
+    public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "personal/atgarder")] HttpRequest request,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) => RecordAsync(request, cancellationToken);
+
+    [Function("RecordCommitmentActionInEnglish")]
+    public Task<IActionResult> RunInEnglish(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "en/personal/atgarder")] HttpRequest request,
+        CancellationToken cancellationToken) => RecordAsync(request, cancellationToken);
+
+    private async Task<IActionResult> RecordAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var access = StaffResults.Check(guard, StaffArea.FollowUpActions, request);
         if (!access.Allowed)
@@ -29,13 +46,24 @@ public sealed class RecordCommitmentAction(StaffGuard guard, ActionRecordingServ
             return StaffResults.CrossSiteRefused();
         }
 
+        var address = StaffResults.Address(request);
         var form = await request.ReadFormAsync(cancellationToken);
         var (action, errors) = await recording.RecordAsync(
             access.Principal!,
             new ActionInput(form["commitment"], form["date"], form["summary"], form["countLabel"], form["countValue"]),
             cancellationToken);
-        return action is null
-            ? IntakeResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => new[] { e.Value }), "Åtgärden behöver rättas.")
-            : StaffResults.SeeOther(FollowUpPaths.Page(Core.Texts.Language.Swedish));
+        if (action is not null)
+        {
+            return StaffResults.SeeOther($"{StaffPaths.In(address.Language, StaffPaths.Actions)}?{SavedField}={SavedValue}");
+        }
+
+        if (!BrowserResults.WantsHtml(request))
+        {
+            return IntakeResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => new[] { e.Value }), "Åtgärden behöver rättas.");
+        }
+
+        var recent = await recording.RecentAsync(RecentCount, cancellationToken);
+        var kept = Fields.ToDictionary(f => f, f => (string?)form[f].ToString(), StringComparer.Ordinal);
+        return PageResults.Html(await followUp.ActionsAsync(access.Principal!, recent, [.. errors.Keys], kept, saved: false, address));
     }
 }

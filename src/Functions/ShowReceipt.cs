@@ -16,6 +16,6 @@ public sealed class ShowReceipt(ResidentPages pages)
         string reference)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return PageResults.Html(await pages.ReceiptAsync(Language.Swedish, reference));
+        return PageResults.Html(await pages.ReceiptAsync(Language.Swedish, reference, flag => request.Query[flag]));
     }
 }

@@ -16,6 +16,6 @@ public sealed class ShowReceiptInEnglish(ResidentPages pages)
         string reference)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return PageResults.Html(await pages.ReceiptAsync(Language.English, reference));
+        return PageResults.Html(await pages.ReceiptAsync(Language.English, reference, flag => request.Query[flag]));
     }
 }

@@ -2,6 +2,7 @@ using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Staff.TipList;
 using Grastorp.Intake.Functions.Http;
 using Grastorp.Intake.Web.Staff;
+using Grastorp.Intake.Web.Staff.FollowUp;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -33,10 +34,11 @@ public sealed class ShowTipList(StaffGuard guard, TipListService tips, StaffPage
         }
 
         var address = StaffResults.Address(request);
-        var form = StaffResults.Query(request, TipListQuery.MunicipalityField, TipListQuery.WeekField, TipListQuery.KindField, TipListQuery.ThemeField, TipListQuery.AfterField, StaffText.ResultField, TipCorrectionService.ReferenceField);
+        var form = StaffResults.Query(request, TipListQuery.MunicipalityField, TipListQuery.WeekField, TipListQuery.KindField, TipListQuery.ThemeField, TipListQuery.AfterField, StaffText.ResultField, TipCorrectionService.ReferenceField, StaffFollowUpText.OutcomeField, StaffFollowUpText.ReferenceField);
         var (query, errors) = tips.Parse(new TipListRequest(form[TipListQuery.MunicipalityField], form[TipListQuery.WeekField], form[TipListQuery.KindField], form[TipListQuery.ThemeField], form[TipListQuery.AfterField]), address.Language);
         var view = query is null ? null : await tips.ShowAsync(access.Principal!, query, cancellationToken);
-        var message = StaffText.CorrectionMessage(form[StaffText.ResultField], form[TipCorrectionService.ReferenceField], address.Language);
+        var message = StaffText.CorrectionMessage(form[StaffText.ResultField], form[TipCorrectionService.ReferenceField], address.Language)
+            ?? StaffFollowUpText.OutcomeMessage(form[StaffFollowUpText.OutcomeField], form[StaffFollowUpText.ReferenceField], address.Language);
         return PageResults.Html(await pages.TipsAsync(address, access.Principal!, view, errors, form, message));
     }
 }

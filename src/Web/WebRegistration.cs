@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Grastorp.Intake.Core.Digest.Message;
+using Grastorp.Intake.Core.Retention;
 using Grastorp.Intake.Web.Digest;
 using Grastorp.Intake.Web.Pages;
 using Grastorp.Intake.Web.Rendering;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Grastorp.Intake.Web;
 
@@ -23,9 +25,13 @@ public static class WebRegistration
         services.TryAddSingleton(sp => new HtmlRenderer(sp, sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton<ComponentRenderer>();
 
-        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName)
+            // The pages promise the period the retention timer keeps: one setting, Retention:Days, for both.
+            .Configure<IOptions<RetentionOptions>>((site, retention) => site.RetentionDays = retention.Value.Days)
+            .ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ResidentPages>();
         services.TryAddSingleton<Staff.StaffPages>();
+        services.TryAddSingleton<Staff.FollowUp.FollowUpStaffPages>();
         services.TryAddSingleton<FollowUp.FollowUpPages>();
         services.TryAddSingleton<IDigestBodyRenderer, DigestBodyRenderer>();
         return services;

@@ -13,11 +13,14 @@ namespace Grastorp.Intake.Browser.Tests;
 /// The real DevHost (pages, API, queue trigger, classifier) listening on a real loopback port for the browser, on an
 /// Azurite account of its own.
 /// </summary>
-public sealed class IntakeServer : WebApplicationFactory<Grastorp.Intake.DevHost.EntryPoint>, IAsyncLifetime
+public class IntakeServer : WebApplicationFactory<Grastorp.Intake.DevHost.EntryPoint>, IAsyncLifetime
 {
     public string ConnectionString { get; } = AzuriteAccounts.NewConnectionString();
 
     public string BaseUrl { get; private set; } = string.Empty;
+
+    /// <summary>Every test posts from 127.0.0.1: far above what a test sends, except on a server made to show the limit.</summary>
+    protected virtual string RateLimitPerTenMinutes => "1000";
 
     public ValueTask InitializeAsync()
     {
@@ -68,6 +71,9 @@ public sealed class IntakeServer : WebApplicationFactory<Grastorp.Intake.DevHost
         builder.UseSetting("AzureWebJobsStorage", ConnectionString);
         builder.UseSetting("Digest:PickupDirectory", Directory.CreateTempSubdirectory("digests-").FullName);
         builder.UseSetting("extensions:queues:maxPollingInterval", "00:00:00.500");
+        // Every test posts from 127.0.0.1: limits of their own, far above what a test sends.
+        builder.UseSetting("RateLimit:PerTenMinutes", RateLimitPerTenMinutes);
+        builder.UseSetting("RateLimit:PerDay", "100000");
     }
 
     public override async ValueTask DisposeAsync()

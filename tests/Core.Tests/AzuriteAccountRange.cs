@@ -2,6 +2,6 @@ namespace Grastorp.Intake.TestKit;
 
 internal static partial class AzuriteAccounts
 {
-    private const int First = 1;
-    private const int Last = 130;
+    private const int First = 401;
+    private const int Last = 600;
 }

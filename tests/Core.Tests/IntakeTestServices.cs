@@ -23,6 +23,9 @@ internal static class IntakeTestServices
             ["Digest:Recipients:0:Addresses:0"] = "kommunpolis@grastorp-intake.example",
             ["Digest:PickupDirectory"] = Directory.CreateTempSubdirectory("digests-").FullName,
             ["Site:BaseUrl"] = "https://tips.grastorp.example",
+            // Every test submits from one (unknown) client: limits far above what a test sends; RateLimitTests set low ones.
+            ["RateLimit:PerTenMinutes"] = "1000",
+            ["RateLimit:PerDay"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -43,6 +43,9 @@ internal sealed class DevHostFactory(
         builder.UseSetting("Digest:PickupDirectory", PickupDirectory);
         builder.UseSetting("extensions:queues:visibilityTimeout", "00:00:00");
         builder.UseSetting("extensions:queues:maxPollingInterval", "00:00:00.500");
+        // Every test posts from one client: limits of their own, far above what a test sends (RateLimitTests set low ones).
+        builder.UseSetting("RateLimit:PerTenMinutes", "1000");
+        builder.UseSetting("RateLimit:PerDay", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

@@ -113,6 +113,9 @@ public sealed class StaffFollowUpTests : IAsyncDisposable
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(client, "/personal/atgarder", form, StaffRole.Kommun, fetchSite: "cross-site")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(client, "/personal/atgarder", new(form) { ["commitment"] = "grastorp_2021.nothing" }, StaffRole.Kommun)).StatusCode);
         Assert.Equal(HttpStatusCode.SeeOther, (await PostAsync(client, "/personal/atgarder", form, StaffRole.Kommun)).StatusCode);
+        var english = await PostAsync(client, "/en/personal/atgarder", form, StaffRole.Kommun);
+        Assert.Equal(HttpStatusCode.SeeOther, english.StatusCode);
+        Assert.Equal("/en/personal/atgarder?resultat=sparad", english.Headers.Location?.OriginalString);
 
         var followUp = await client.GetStringAsync("/api/followup", Cancel);
         Assert.Contains("Trafikkontroll på Storgatan, 45 förare kontrollerade", followUp, StringComparison.Ordinal);

@@ -24,6 +24,19 @@ public sealed class StartupValidationTests
         Assert.Contains("DIGEST_SCHEDULE", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("RETENTION_SCHEDULE", "daily", "RETENTION_SCHEDULE")]
+    [InlineData("Retention:Days", "7", "Retention:Days")]
+    public void A_malformed_retention_setting_stops_the_host_at_start_up_naming_it(string setting, string value, string named)
+    {
+        using var host = new DevHostFactory().WithWebHostBuilder(builder => builder.UseSetting(setting, value));
+
+        var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+
+        Assert.All(error is AggregateException all ? all.InnerExceptions : [error], e => Assert.IsType<OptionsValidationException>(e));
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_broken_promise_file_stops_the_host_at_start_up_naming_the_file_and_the_field()
     {

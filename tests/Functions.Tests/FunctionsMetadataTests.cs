@@ -22,9 +22,9 @@ public sealed class FunctionsMetadataTests
         using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, "functions.metadata")));
         Assert.Equal(
             [
-                "ClassifyTip", "CorrectTipThemes", "ExportDashboardCsv", "ExportDashboardCsvInEnglish", "GetFollowUp", "GetFollowUpFeed", "GetThemeCounts", "GetTipStatus",
-                "MoveTip", "PurgeAuditLog", "RecordCommitmentAction", "ReplyToTip", "SendWeeklyDigest", "ServeAsset", "ShowAccessibility",
-                "ShowAccessibilityInEnglish", "ShowAuditLog", "ShowAuditLogInEnglish", "ShowDashboard", "ShowDashboardInEnglish", "ShowFollowUp", "ShowFollowUpInEnglish", "ShowPrivacy", "ShowPrivacyInEnglish",
+                "ApplyRetention", "CheckTip", "ClassifyTip", "CorrectTipThemes", "ExportDashboardCsv", "ExportDashboardCsvInEnglish", "GetFollowUp", "GetFollowUpFeed", "GetThemeCounts", "GetTipStatus",
+                "MoveTip", "PurgeAuditLog", "PurgeRateLimits", "RecordCommitmentAction", "RecordCommitmentActionInEnglish", "ReplyToTip", "SendWeeklyDigest", "ServeAsset", "ShowAccessibility",
+                "ShowAccessibilityInEnglish", "ShowActions", "ShowActionsInEnglish", "ShowAuditLog", "ShowAuditLogInEnglish", "ShowDashboard", "ShowDashboardInEnglish", "ShowFollowUp", "ShowFollowUpInEnglish", "ShowPrivacy", "ShowPrivacyInEnglish",
                 "ShowReceipt", "ShowReceiptInEnglish", "ShowTipForm", "ShowTipFormInEnglish", "ShowTipList", "ShowTipListInEnglish", "ShowTipStatus", "ShowTipStatusInEnglish",
                 "SubmitTip",
             ],
@@ -33,6 +33,7 @@ public sealed class FunctionsMetadataTests
 
     [Theory]
     [InlineData("SubmitTip", "post", "api/tips", "Anonymous")]
+    [InlineData("CheckTip", "post", "api/tips/check", "Anonymous")]
     [InlineData("GetTipStatus", "get", "api/tips/{reference}", "Anonymous")]
     [InlineData("GetThemeCounts", "get", "api/stats", "Function")]
     [InlineData("ShowDashboard", "get", "personal/statistik", "Anonymous")]
@@ -44,6 +45,10 @@ public sealed class FunctionsMetadataTests
     [InlineData("ExportDashboardCsvInEnglish", "get", "en/personal/statistik/csv", "Anonymous")]
     [InlineData("ShowTipListInEnglish", "get", "en/personal/tips", "Anonymous")]
     [InlineData("ShowAuditLogInEnglish", "get", "en/personal/granskning", "Anonymous")]
+    [InlineData("ShowActions", "get", "personal/atgarder", "Anonymous")]
+    [InlineData("RecordCommitmentAction", "post", "personal/atgarder", "Anonymous")]
+    [InlineData("ShowActionsInEnglish", "get", "en/personal/atgarder", "Anonymous")]
+    [InlineData("RecordCommitmentActionInEnglish", "post", "en/personal/atgarder", "Anonymous")]
     [InlineData("ShowTipForm", "get", "{ignored:maxlength(0)?}", "Anonymous")]
     [InlineData("ShowTipFormInEnglish", "get", "en", "Anonymous")]
     [InlineData("ShowReceipt", "get", "kvitto/{reference}", "Anonymous")]
@@ -87,11 +92,29 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void Retention_runs_on_the_RETENTION_SCHEDULE_setting_and_never_on_startup()
+    {
+        var trigger = Trigger("ApplyRetention");
+        Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("%RETENTION_SCHEDULE%", trigger.GetProperty("schedule").GetString());
+        Assert.False(trigger.GetProperty("runOnStartup").GetBoolean());
+    }
+
+    [Fact]
     public void The_audit_log_purge_runs_nightly_in_UTC_and_never_on_startup()
     {
         var trigger = Trigger("PurgeAuditLog");
         Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
         Assert.Equal("0 15 3 * * *", trigger.GetProperty("schedule").GetString());
+        Assert.False(trigger.GetProperty("runOnStartup").GetBoolean());
+    }
+
+    [Fact]
+    public void The_rate_limit_purge_runs_just_after_utc_midnight_and_never_on_startup()
+    {
+        var trigger = Trigger("PurgeRateLimits");
+        Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("0 5 0 * * *", trigger.GetProperty("schedule").GetString());
         Assert.False(trigger.GetProperty("runOnStartup").GetBoolean());
     }
 

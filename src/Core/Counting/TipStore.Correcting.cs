@@ -7,7 +7,8 @@ namespace Grastorp.Intake.Core.Counting;
 
 /// <summary>
 /// Correcting: a person sets a tip's themes. The tip row (guarded by its ETag), its time-order copy, every counter
-/// that moves (down for themes taken away, up for themes added, per kind too) and the correction's own row (its
+/// that moves (down for themes taken away, up for themes added, per kind too; and the promise commitments the tip
+/// no longer or newly concerns, when the correction says how to relink) and the correction's own row (its
 /// idempotency marker) are one transaction: either all of it happens or none. A second send of the same request
 /// finds its correction row and changes nothing; a concurrent change (412) retries from a fresh read.
 /// </summary>
@@ -69,6 +70,16 @@ public sealed partial class TipStore
         tip.CorrectedBy = correction.CorrectedBy;
         tip.CorrectedAt = now;
 
+        var commitmentsBefore = TipRowKeys.SplitCommitments(tip.Commitments);
+        var commitmentsAfter = commitmentsBefore;
+        if (correction.Relink is { } relink)
+        {
+            var terms = TermsOf(tip.Explanation);
+            var kept = after.Where(before.Contains).SelectMany(t => terms.GetValueOrDefault(t) ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            commitmentsAfter = [.. relink(after, kept).Distinct(StringComparer.Ordinal)];
+            tip.Commitments = commitmentsAfter.Length == 0 ? null : string.Join(',', commitmentsAfter);
+        }
+
         var removed = before.Except(after, StringComparer.Ordinal).ToList();
         var added = after.Except(before, StringComparer.Ordinal).ToList();
         List<TableTransactionAction> actions =
@@ -79,6 +90,8 @@ public sealed partial class TipStore
         ];
         actions.AddRange(CounterMoves(partition.Key, removed.SelectMany(t => new[] { TipRowKeys.ThemeCounter(t), TipRowKeys.KindThemeCounter(tip.Kind, t) }), -1, existing));
         actions.AddRange(CounterMoves(partition.Key, added.SelectMany(t => new[] { TipRowKeys.ThemeCounter(t), TipRowKeys.KindThemeCounter(tip.Kind, t) }), +1, existing));
+        actions.AddRange(CounterMoves(partition.Key, commitmentsBefore.Except(commitmentsAfter, StringComparer.Ordinal).Select(TipRowKeys.CommitmentCounter), -1, existing));
+        actions.AddRange(CounterMoves(partition.Key, commitmentsAfter.Except(commitmentsBefore, StringComparer.Ordinal).Select(TipRowKeys.CommitmentCounter), +1, existing));
         try
         {
             await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);

@@ -62,6 +62,9 @@ public sealed partial class TipStore
             ClassifiedThemes = row.GetString(nameof(TipEntity.ClassifiedThemes))?.Split(',', StringSplitOptions.RemoveEmptyEntries),
             CorrectedBy = row.GetString(nameof(TipEntity.CorrectedBy)),
             CorrectedAt = row.GetDateTimeOffset(nameof(TipEntity.CorrectedAt)),
+            Stage = row.GetString(nameof(TipEntity.Stage)) ?? TipStage.Classified,
+            Reply = row.GetString(nameof(TipEntity.PublicReply)),
+            RemovedAt = row.GetDateTimeOffset(nameof(TipEntity.RemovedAt)),
         };
     }
 

@@ -22,6 +22,30 @@ public sealed partial class TipStore
             : null;
     }
 
+    /// <summary>
+    /// The tips of one partition as the digest's follow-up sees them, oldest first: only the columns it needs (never
+    /// the text or contact), read from the tip rows of that one partition.
+    /// </summary>
+    public async Task<IReadOnlyList<FollowUpTip>> ReadFollowUpAsync(TipPartition partition, CancellationToken cancellationToken)
+    {
+        var table = await tables.TipsAsync().ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition.Key} and RowKey lt {TipRowKeys.CounterPrefix}");
+        string[] columns = ["RowKey", nameof(TipEntity.ReceivedAt), nameof(TipEntity.Stage), nameof(TipEntity.Commitments), nameof(TipEntity.Place), nameof(TipEntity.Themes)];
+        var tips = new List<FollowUpTip>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: columns, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            tips.Add(new FollowUpTip(
+                row.RowKey,
+                row.GetDateTimeOffset(nameof(TipEntity.ReceivedAt)) ?? default,
+                row.GetString(nameof(TipEntity.Stage)) ?? TipStage.Classified,
+                TipRowKeys.SplitCommitments(row.GetString(nameof(TipEntity.Commitments))),
+                row.GetString(nameof(TipEntity.Place)),
+                (row.GetString(nameof(TipEntity.Themes)) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries)));
+        }
+
+        return [.. tips.OrderBy(t => t.ReceivedAt)];
+    }
+
     public Task<ProgressOutcome> MoveAsync(TipPartition partition, string reference, string to, CancellationToken cancellationToken) =>
         ChangeAsync(partition, reference, tip =>
         {

@@ -112,5 +112,6 @@ public sealed partial class TipStore
         Stage = row.GetString(nameof(TipEntity.Stage)),
         PublicReply = row.GetString(nameof(TipEntity.PublicReply)),
         RepliedAt = row.GetDateTimeOffset(nameof(TipEntity.RepliedAt)),
+        RemovedAt = row.GetDateTimeOffset(nameof(TipEntity.RemovedAt)),
     };
 }

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Grastorp.Intake.Core.Abuse;
+using Grastorp.Intake.Core.Abuse.RateLimiting;
 using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Privacy;
@@ -53,6 +54,10 @@ public static class IntakeCoreRegistration
         services.AddSingleton<ReferencePseudonyms>();
         services.AddOptions<FormOriginOptions>().BindConfiguration(FormOriginOptions.SectionName);
         services.AddSingleton<CrossSiteFormPolicy>();
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart()
+            .Configure(options => options.OnPlatform = !string.IsNullOrEmpty(configuration[RateLimitOptions.PlatformSetting]));
+        services.AddSingleton<RateLimitStore>();
+        services.AddSingleton<SubmissionRateLimiter>();
         services.AddSingleton<MunicipalityCatalog>();
         services.AddSingleton<IntakeTables>();
         services.AddSingleton<TipQueues>();
@@ -64,15 +69,20 @@ public static class IntakeCoreRegistration
         services.AddThemeCatalog(configuration);
         services.AddSingleton<Privacy.PersonalDataDetector>();
         services.AddSingleton<Emergency.EmergencyCueDetector>(_ => new Emergency.EmergencyCueDetector());
+        services.AddSingleton<Tips.Check.TipChecker>();
 
         services.AddSingleton<TipValidator>();
         services.AddSingleton<TipIntakeService>();
+        services.AddSingleton<TipCheckService>();
         services.AddSingleton<TipStatusService>();
         services.AddSingleton<TipProcessor>();
         services.AddSingleton<StatsQueryParser>();
         services.AddSingleton<ThemeStatsService>();
         services.AddStaffArea(configuration);
         services.AddDigest(configuration);
+        services.AddOptions<Retention.RetentionOptions>().BindConfiguration(Retention.RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Retention.RetentionOptions>, Retention.RetentionScheduleValidator>();
+        services.AddSingleton<Retention.RetentionService>();
         return services;
     }
 }

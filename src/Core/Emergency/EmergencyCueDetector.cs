@@ -23,7 +23,15 @@ public sealed class EmergencyCueDetector(EmergencyPhrases phrases)
     {
     }
 
-    public EmergencyCue Detect(string? text)
+    public EmergencyCue Detect(string? text) => Detect(text, firstOnly: false);
+
+    /// <summary>
+    /// Whether the text reads as happening now, stopping at the first phrase that counts: the form asks this while the
+    /// resident writes, and the answer is only the flag.
+    /// </summary>
+    public bool Signals(string? text) => Detect(text, firstOnly: true).IsEmergency;
+
+    private EmergencyCue Detect(string? text, bool firstOnly)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -47,6 +55,11 @@ public sealed class EmergencyCueDetector(EmergencyPhrases phrases)
                     if (!found.Contains(name))
                     {
                         found.Add(name);
+                    }
+
+                    if (firstOnly)
+                    {
+                        return new EmergencyCue(found);
                     }
                 }
             }

@@ -45,6 +45,33 @@ public sealed class PoisonLedger(IntakeTables tables, TimeProvider time)
         return count;
     }
 
+    /// <summary>Retention: removes at most <paramref name="limit"/> rows of messages poisoned before <paramref name="cutoff"/>.</summary>
+    public async Task<int> RemoveOlderThanAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var table = await tables.PoisonedAsync().ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"PoisonedAt lt {cutoff}");
+        var expired = new List<PoisonedMessageEntity>();
+        await foreach (var row in table.QueryAsync<PoisonedMessageEntity>(filter, maxPerPage: Math.Min(1000, limit), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            expired.Add(row);
+            if (expired.Count == limit)
+            {
+                break;
+            }
+        }
+
+        var removed = 0;
+        foreach (var row in expired)
+        {
+            // Poisonings are rare, so single deletes; one removed meanwhile (a second firing) answers 404 and counts for nothing.
+            using var response = await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, Azure.ETag.All, cancellationToken).ConfigureAwait(false);
+            removed += response.Status == 404 ? 0 : 1;
+        }
+
+        return removed;
+    }
+
     /// <summary>Queue message ids are GUIDs; anything else is reduced to characters a row key allows.</summary>
     private static string SafeKey(string messageId) =>
         string.Concat(messageId.Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_').Take(100)) is { Length: > 0 } key ? key : "unknown";

@@ -12,6 +12,7 @@ public sealed class IntakeTables
     private readonly CreatedOnce<TableClient> _audit;
     private readonly CreatedOnce<TableClient> _actions;
     private readonly CreatedOnce<TableClient> _poisoned;
+    private readonly CreatedOnce<TableClient> _rateLimits;
 
     public IntakeTables(TableServiceClient service, IOptions<StorageOptions> options)
     {
@@ -23,6 +24,7 @@ public sealed class IntakeTables
         _audit = Create(service, names.AuditTable);
         _actions = Create(service, names.ActionsTable);
         _poisoned = Create(service, names.PoisonedTable);
+        _rateLimits = Create(service, names.RateLimitsTable);
     }
 
     public Task<TableClient> TipsAsync() => _tips.GetAsync();
@@ -35,6 +37,8 @@ public sealed class IntakeTables
 
     public Task<TableClient> ActionsAsync() => _actions.GetAsync();
     public Task<TableClient> PoisonedAsync() => _poisoned.GetAsync();
+
+    public Task<TableClient> RateLimitsAsync() => _rateLimits.GetAsync();
 
     private static CreatedOnce<TableClient> Create(TableServiceClient service, string name) =>
         new(service.GetTableClient(name), table => table.CreateIfNotExistsAsync());

@@ -27,8 +27,9 @@ public static class BrowserResults
         return outcome switch
         {
             SubmitOutcome.CrossSite => new RetryLaterResult(StatusCodes.Status403Forbidden, TimeSpan.Zero, ServiceMessages.CrossSite, outcome.Language, html: true),
-            SubmitOutcome.Unavailable unavailable => new RetryLaterResult(StatusCodes.Status503ServiceUnavailable, unavailable.RetryAfter, ServiceMessages.Unavailable, outcome.Language, html: true),
-            SubmitOutcome.Accepted accepted => PageResults.SeeOther(SitePaths.Receipt(accepted.Language, accepted.Reference.Value)),
+            SubmitOutcome.Unavailable unavailable => PageResults.Html(await pages.UnavailableAsync(unavailable).ConfigureAwait(false)),
+            SubmitOutcome.TooMany tooMany => PageResults.Html(await pages.TooManyTipsAsync(tooMany.Language, tooMany.RetryAfter).ConfigureAwait(false)),
+            SubmitOutcome.Accepted accepted => PageResults.SeeOther(SitePaths.Receipt(accepted.Language, accepted.Reference.Value, accepted.Check.Nudge, accepted.Emergency)),
             SubmitOutcome.Invalid invalid => PageResults.Html(await pages.FormAsync(invalid.Language, invalid).ConfigureAwait(false)),
             // Only a very long text in many non-ASCII letters gets here from the form; it is said at the text field.
             _ => PageResults.Html(await pages.FormAsync(outcome.Language, new SubmitOutcome.Invalid(new Dictionary<string, string[]>

@@ -52,6 +52,11 @@ public static class PageResults
             response.ContentType = "text/html; charset=utf-8";
             AddSecurityHeaders(response.Headers);
             response.Headers.CacheControl = page.ShowsResidentText ? "no-store" : "no-cache";
+            if (page.RetryAfter is { } retryAfter)
+            {
+                response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             var body = Encoding.UTF8.GetBytes(page.Html);
             response.ContentLength = body.Length;
             await response.Body.WriteAsync(body, context.HttpContext.RequestAborted).ConfigureAwait(false);

@@ -51,6 +51,69 @@
   text.addEventListener('input', updateCount);
   updateCount();
 
+  // --- Nudge and 112 cue while writing: the server's own check (one rule set with the submission's answer), asked
+  // when the resident pauses, never more than one question at a time; it never blocks sending ---
+  var place = document.getElementById('place');
+  var cue = document.getElementById('emergency-now');
+  var nudge = document.getElementById('personal-data-nudge');
+  var checkTimer = null;
+  var lastAsked = null;
+  var pending = null;
+
+  function say(region, message) {
+    // Only a change is written, so a screen reader hears the region once, not on every check.
+    var now = region.textContent;
+    if (now === (message || '')) { return; }
+    region.replaceChildren();
+    if (message) {
+      var p = document.createElement('p');
+      if (region === cue) { p.className = 'cue-112-text'; }
+      p.textContent = message;
+      region.appendChild(p);
+    }
+  }
+
+  function showCheck(answer) {
+    say(cue, answer.emergency === true ? data.emergencyNow : null);
+    say(nudge, answer.personalData && answer.personalData.length ? data.nudge : null);
+  }
+
+  function askCheck() {
+    var body = JSON.stringify({ text: text.value, place: place.value });
+    if (body === lastAsked) { return; }
+    lastAsked = body;
+    if (pending) { pending.abort(); }
+    if (!text.value.trim() && !place.value.trim()) {
+      showCheck({ emergency: false, personalData: [] });
+      return;
+    }
+    pending = window.AbortController ? new AbortController() : null;
+    fetch(data.checkPath, {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: body,
+      credentials: 'omit',
+      signal: pending ? pending.signal : undefined
+    }).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).then(function (answer) {
+      if (answer) { showCheck(answer); }
+    }).catch(function () {
+      // Aborted by a newer question, or the check is unavailable: the nudge is a help, never a gate.
+    });
+  }
+
+  function scheduleCheck() {
+    window.clearTimeout(checkTimer);
+    checkTimer = window.setTimeout(askCheck, 500);
+  }
+  if (data.checkPath && window.fetch && cue && nudge) {
+    text.addEventListener('input', scheduleCheck);
+    place.addEventListener('input', scheduleCheck);
+    // The form came back from the server with text in it (or the browser restored it): check it once.
+    if (text.value.trim() || place.value.trim()) { askCheck(); }
+  }
+
   // --- Validation: the same rules and messages as the server ---
   var rules = {
     municipality: function () {
@@ -209,8 +272,12 @@
   // --- Sending with fetch; the receipt is the server's own page, swapped in without a page load ---
   var status = document.getElementById('send-status');
 
-  function showReceipt(reference) {
-    var path = data.receiptPath + encodeURIComponent(reference);
+  function showReceipt(reference, answer) {
+    // The receipt says what the check found at submit, as the server's redirect does for a plain post.
+    var flags = [];
+    if (answer.personalData && answer.personalData.length) { flags.push(data.flagPersonalData + '=1'); }
+    if (answer.emergency === true) { flags.push(data.flagEmergency + '=1'); }
+    var path = data.receiptPath + encodeURIComponent(reference) + (flags.length ? '?' + flags.join('&') : '');
     return fetch(path, { headers: { Accept: 'text/html' }, credentials: 'omit' }).then(function (response) {
       if (!response.ok) { throw new Error('receipt ' + response.status); }
       return response.text();
@@ -239,6 +306,7 @@
     }
     if (!window.fetch || !window.URLSearchParams) { return; }
     event.preventDefault();
+    window.clearTimeout(checkTimer);
     button.disabled = true;
     status.textContent = data.sending;
     fetch(form.action, {
@@ -250,7 +318,7 @@
       return response.json().then(function (body) { return { status: response.status, body: body }; });
     }).then(function (answer) {
       if (answer.status === 202 && answer.body.reference) {
-        return showReceipt(answer.body.reference);
+        return showReceipt(answer.body.reference, answer.body);
       }
       if (answer.status === 400 && answer.body.errors) {
         var serverErrors = [];
@@ -261,6 +329,11 @@
         });
         status.textContent = '';
         showSummary(serverErrors);
+        return null;
+      }
+      if ((answer.status === 429 || answer.status === 503) && answer.body.title) {
+        // Too many tips, or the service is down: the server's own words, in the form's language. Nothing was kept.
+        status.textContent = answer.body.title;
         return null;
       }
       throw new Error('status ' + answer.status);

@@ -13,6 +13,7 @@ internal static class DigestStyles
     public const string Cell = "padding:16px 20px;" + Font + "color:#1f2933;";
     public const string H1 = "margin:0 0 8px;font-size:22px;line-height:28px;font-weight:bold;color:#0b3d91;" + Font;
     public const string H2 = "margin:0 0 8px;font-size:18px;line-height:24px;font-weight:bold;color:#0b3d91;" + Font;
+    public const string H3 = "margin:8px 0 6px;font-size:16px;line-height:22px;font-weight:bold;color:#0b3d91;" + Font;
     public const string Text = "margin:0 0 8px;font-size:15px;line-height:22px;" + Font;
     public const string Small = "margin:0 0 4px;font-size:13px;line-height:18px;color:#4a5560;" + Font;
     public const string Warning = "padding:12px 16px;background:#fff4e5;border-left:4px solid #c05600;font-size:15px;line-height:22px;color:#5a2a00;" + Font;

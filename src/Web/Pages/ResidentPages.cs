@@ -2,6 +2,7 @@ using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Promises;
 using Grastorp.Intake.Core.Texts;
 using Grastorp.Intake.Core.Tips;
+using Grastorp.Intake.Core.Tips.Check;
 using Grastorp.Intake.Core.Tips.Intake;
 using Grastorp.Intake.Core.Tips.Status;
 using Grastorp.Intake.Web.Rendering;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace Grastorp.Intake.Web.Pages;
 
 /// <summary>Renders the pages a resident sees. Each HTTP function asks for one page and sends what it gets.</summary>
-public sealed class ResidentPages(ComponentRenderer renderer, MunicipalityCatalog municipalities, TipStatusService statuses, PromiseCatalog promises, IOptions<SiteOptions> site)
+public sealed class ResidentPages(ComponentRenderer renderer, MunicipalityCatalog municipalities, TipStatusService statuses, PromiseCatalog promises, TipChecker checker, IOptions<SiteOptions> site)
 {
     public Task<HtmlPage> FormAsync(Language language) => FormAsync(language, null);
 
@@ -27,12 +28,22 @@ public sealed class ResidentPages(ComponentRenderer renderer, MunicipalityCatalo
                 [nameof(TipFormPage.Municipalities)] = municipalities.All,
                 [nameof(TipFormPage.Errors)] = refused?.Errors,
                 [nameof(TipFormPage.Answers)] = refused?.Answers,
+                // Back with errors, the server has read the text: the nudge and the 112 cue need no script then.
+                [nameof(TipFormPage.Check)] = refused is null
+                    ? TipCheck.Nothing
+                    : checker.Check(refused.Answers.GetValueOrDefault(TipFields.Text), refused.Answers.GetValueOrDefault(TipFields.Place)),
             });
 
     /// <summary>The receipt for a reference in its canonical form; anything else gets the not-found status page.</summary>
-    public Task<HtmlPage> ReceiptAsync(Language language, string? reference) =>
+    /// <param name="flags">The receipt's query flags (<see cref="SitePaths.PersonalDataFlag"/>, <see cref="SitePaths.EmergencyFlag"/>): what the check found at submit.</param>
+    public Task<HtmlPage> ReceiptAsync(Language language, string? reference, Func<string, string?>? flags = null) =>
         TipReference.TryParse(reference, out var parsed)
-            ? RenderAsync<ReceiptPage>(200, true, language, new() { [nameof(ReceiptPage.Reference)] = parsed.Value })
+            ? RenderAsync<ReceiptPage>(200, true, language, new()
+            {
+                [nameof(ReceiptPage.Reference)] = parsed.Value,
+                [nameof(ReceiptPage.PersonalData)] = flags?.Invoke(SitePaths.PersonalDataFlag) == "1",
+                [nameof(ReceiptPage.Emergency)] = flags?.Invoke(SitePaths.EmergencyFlag) == "1",
+            })
             : NotFoundAsync(language);
 
     /// <summary>The status of a tip, or the lookup form when no code is given; unknown and malformed codes alike get 404.</summary>
@@ -53,6 +64,31 @@ public sealed class ResidentPages(ComponentRenderer renderer, MunicipalityCatalo
                 [nameof(StatusPage.CommitmentTexts)] = status.Commitments.Select(promises.Find).OfType<(Promise Promise, Commitment Commitment)>().Select(c => c.Commitment.Text).ToList(),
             }).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Storage could not take the tip: the form again with every answer kept and a notice that nothing was saved, 503
+    /// with the Retry-After the notice implies. Losing a long text to an outage would be the worst answer of all.
+    /// </summary>
+    public async Task<HtmlPage> UnavailableAsync(SubmitOutcome.Unavailable outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return await RenderAsync<TipFormPage>(503, true, outcome.Language, new()
+        {
+            [nameof(TipFormPage.Municipalities)] = municipalities.All,
+            [nameof(TipFormPage.Answers)] = outcome.Answers,
+            [nameof(TipFormPage.NotSaved)] = true,
+        }).ConfigureAwait(false) with
+        {
+            RetryAfter = outcome.RetryAfter,
+        };
+    }
+
+    /// <summary>A form post over the rate limit: 429, and Retry-After with the same wait the page names.</summary>
+    public async Task<HtmlPage> TooManyTipsAsync(Language language, TimeSpan retryAfter) =>
+        await RenderAsync<TooManyTipsPage>(429, false, language, new() { [nameof(TooManyTipsPage.RetryAfter)] = retryAfter }).ConfigureAwait(false) with
+        {
+            RetryAfter = retryAfter,
+        };
 
     public Task<HtmlPage> AccessibilityAsync(Language language) => RenderAsync<AccessibilityPage>(200, false, language, []);
 

@@ -30,7 +30,10 @@ public sealed class SiteOptions
     [EmailAddress]
     public string DataProtectionOfficerEmail { get; set; } = string.Empty;
 
-    /// <summary>How many days a tip is kept, as the receipt and the privacy page tell the resident.</summary>
+    /// <summary>
+    /// How many days a tip is kept, as the receipt and the privacy page tell the resident: always
+    /// <c>Retention:Days</c>, the period the retention timer applies (set at registration, never bound from <c>Site</c>).
+    /// </summary>
     [Range(1, 3650)]
-    public int RetentionDays { get; set; }
+    public int RetentionDays { get; internal set; }
 }

@@ -29,6 +29,8 @@ public sealed class StaffPagesAxeTests(Chromium chromium, IntakeServer server) :
             ("Kommun", "staff-forbidden-en", "/en/personal/tips", 403),
             ("Kommunpolis", "staff-tips-en", $"/en/personal/tips?kommun=vara&vecka={week}", 200),
             ("Granskare", "staff-audit-en", "/en/personal/granskning", 200),
+            ("Kommun", "staff-actions", "/personal/atgarder", 200),
+            ("Kommun", "staff-actions-en", "/en/personal/atgarder", 200),
         };
         foreach (var width in new[] { 1280, 375 })
         {

@@ -4,6 +4,7 @@ using Grastorp.Intake.Core.Digest.Composition;
 using Grastorp.Intake.Core.Digest.Presentation;
 using Grastorp.Intake.Core.Digest.Settings;
 using Grastorp.Intake.Core.Municipalities;
+using Grastorp.Intake.Core.Places;
 using Grastorp.Intake.Core.Privacy;
 using Grastorp.Intake.Core.Themes;
 using Microsoft.Extensions.Options;
@@ -79,7 +80,7 @@ internal static class DigestSamples
     public static readonly IReadOnlyList<string> PlantedValues =
         ["19811218-9876", "ABC 123", "070-987 65 43", "nils.nilsson@example.se", "Järnvägsgatan 12", "Storgatan 5B", "XYZ 12A"];
 
-    /// <summary>Week 48 with <see cref="PlantedPersonalData"/> under drugs, among the ideas and among the late tips: every section that shows tips.</summary>
+    /// <summary>Week 48 with <see cref="PlantedPersonalData"/> under drugs, among the ideas, among the late tips and as a repeated place: every section that shows what residents wrote.</summary>
     public static WeeklyDigest Week48WithPlanted(bool countsOnly = false)
     {
         var week = Week48(countsOnly);
@@ -88,6 +89,7 @@ internal static class DigestSamples
             TipsByTheme = [.. week.TipsByTheme.Select(t => t.Theme == "drugs" ? t with { Tips = [PlantedPersonalData, .. t.Tips] } : t)],
             IdeasAndFeedback = [.. week.IdeasAndFeedback, PlantedPersonalData with { Reference = "PN1NTED5ID", Kind = "idea" }],
             LateTips = [.. week.LateTips, PlantedPersonalData with { Reference = "PN1NTED5LT" }],
+            FollowUp = [FollowUp[0] with { RepeatedPlaces = [.. FollowUp[0].RepeatedPlaces, new RepeatedPlace(PlaceKey.Of(PlantedPersonalData.Place)!, PlantedPersonalData.Place!, 3, ["drugs"])] }, .. FollowUp.Skip(1)],
         };
     }
 
@@ -111,7 +113,29 @@ internal static class DigestSamples
         IdeasAndFeedback = [Idea],
         LateTips = [Late],
         PoisonedCount = 2,
+        FollowUp = FollowUp,
+        FollowUpAsOf = At("2026-11-30T00:00:00"),
     };
+
+    /// <summary>
+    /// Week 48's "Att följa upp": Grästorp under its 2021 promise, Vara and Essunga without one in use; two repeated
+    /// places, one of them a street address the digest must mask.
+    /// </summary>
+    public static readonly IReadOnlyList<FollowUpDigest> FollowUp =
+    [
+        new(Grastorp, 3, 2,
+        [
+            new("grastorp_2021.trafik", "Polisen gör trafikkontroller med inriktning på drogpåverkade förare, hastighet och farligt körsätt.", 2, 1),
+            new("grastorp_2021.skola_droger", "Polisen besöker skolor och träffar ungdomar, och arbetar drogförebyggande tillsammans med socialtjänsten och skolan.", 2, 0),
+            new("grastorp_2021.grannsamverkan", "Polisen och kommunen sprider information om Grannsamverkan, så att fler bostadsområden kan komma igång.", 0, 1),
+        ],
+        [
+            new RepeatedPlace("idrottshallen", "Idrottshallen, Grästorp", 3, ["drugs", "traffic"]),
+            new RepeatedPlace("storgatan", "Storgatan 5", 4, ["burglary", "traffic"]),
+        ]),
+        new(Vara, 1, 0, [], [new RepeatedPlace("allegatan", "Allégatan", 3, ["burglary", "traffic"])]),
+        new(Essunga, 1, 0, [], []),
+    ];
 
     public static DigestViewBuilder ViewBuilder() => new(
         Options.Create(new SiteOptions { BaseUrl = BaseUrl }),

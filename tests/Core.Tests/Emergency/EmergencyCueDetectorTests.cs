@@ -30,7 +30,11 @@ public class EmergencyCueDetectorTests
     [InlineData("Grannen skriker och slår sin fru nu")]
     [InlineData("Någon har skjutit ett skott nyss")]
     [InlineData("Jag vet inte om det pågår nu")] // a doubt, not a denial: better to see the cue
-    public void Signals_of_something_happening_now_give_the_cue(string text) => Assert.True(_detector.Detect(text).IsEmergency, text);
+    public void Signals_of_something_happening_now_give_the_cue(string text)
+    {
+        Assert.True(_detector.Detect(text).IsEmergency, text);
+        Assert.True(_detector.Signals(text), text);
+    }
 
     [Theory]
     [InlineData("Det brann förra året i samma förråd")]
@@ -51,7 +55,11 @@ public class EmergencyCueDetectorTests
     [InlineData("Det langas knark vid skolan på kvällarna")]
     [InlineData("Bilarna kör för fort på Storgatan")]
     [InlineData("")]
-    public void Negated_past_and_ordinary_texts_give_no_cue(string text) => Assert.False(_detector.Detect(text).IsEmergency, text);
+    public void Negated_past_and_ordinary_texts_give_no_cue(string text)
+    {
+        Assert.False(_detector.Detect(text).IsEmergency, text);
+        Assert.False(_detector.Signals(text), text);
+    }
 
     [Fact]
     public void The_cue_names_the_phrases_from_the_file_not_the_text()

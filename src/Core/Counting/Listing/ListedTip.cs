@@ -20,6 +20,15 @@ public sealed record ListedTip(
     public string? CorrectedBy { get; init; }
 
     public DateTimeOffset? CorrectedAt { get; init; }
+
+    /// <summary>How far staff have taken it (<c>TipStage</c>); a row without a stage is just classified.</summary>
+    public string Stage { get; init; } = Tips.TipStage.Classified;
+
+    /// <summary>The public reply shown on the tip's status page, if any.</summary>
+    public string? Reply { get; init; }
+
+    /// <summary>When retention removed the text, place and contact (null while they are kept).</summary>
+    public DateTimeOffset? RemovedAt { get; init; }
 }
 
 /// <summary>One theme of a listed tip and the terms in the text that decided it (none when a person added the theme).</summary>

@@ -32,6 +32,7 @@ internal static class TimeOrderRow
             [nameof(TipEntity.Stage)] = tip.Stage,
             [nameof(TipEntity.PublicReply)] = tip.PublicReply,
             [nameof(TipEntity.RepliedAt)] = tip.RepliedAt,
+            [nameof(TipEntity.RemovedAt)] = tip.RemovedAt,
         };
         foreach (var theme in tip.Themes.Split(',', StringSplitOptions.RemoveEmptyEntries))
         {

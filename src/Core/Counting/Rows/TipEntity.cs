@@ -58,4 +58,7 @@ internal sealed class TipEntity : ITableEntity
     public string? PublicReply { get; set; }
 
     public DateTimeOffset? RepliedAt { get; set; }
+
+    /// <summary>When retention removed what the resident wrote (null while it is kept).</summary>
+    public DateTimeOffset? RemovedAt { get; set; }
 }

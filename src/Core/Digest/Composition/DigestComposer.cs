@@ -3,7 +3,9 @@ using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Digest.Ledger;
 using Grastorp.Intake.Core.Digest.Settings;
 using Grastorp.Intake.Core.Municipalities;
+using Grastorp.Intake.Core.Places;
 using Grastorp.Intake.Core.Poisoning;
+using Grastorp.Intake.Core.Promises;
 using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Core.Tips;
 
@@ -11,10 +13,19 @@ namespace Grastorp.Intake.Core.Digest.Composition;
 
 /// <summary>Builds a week's digest for one recipient list from the counters, the stored tips and the poison register.</summary>
 public sealed class DigestComposer(
-    TipStore tips, DigestLedger ledger, PoisonLedger poisoned, MunicipalityCatalog municipalities, ThemeCatalog catalog)
+    TipStore tips, DigestLedger ledger, PoisonLedger poisoned, MunicipalityCatalog municipalities, ThemeCatalog catalog, PromiseCatalog promises)
 {
     /// <summary>The weeks before the digest week whose average is shown beside each count.</summary>
     public const int AverageWeeks = 4;
+
+    /// <summary>
+    /// How far back "Att följa upp" looks (the digest week and the weeks before it): a bound on the partitions read
+    /// each Monday. A tip left open longer than this drops out of the digest but stays in the tip list.
+    /// </summary>
+    public const int FollowUpWeeks = 12;
+
+    /// <summary>A tip older than this, counted from the end of the digest week, that is not closed is "to follow up".</summary>
+    public const int StaleDays = 14;
 
     public async Task<WeeklyDigest> ComposeAsync(WeekId week, DigestRecipientList recipients, CancellationToken cancellationToken)
     {
@@ -25,6 +36,8 @@ public sealed class DigestComposer(
         var weekTips = new List<StoredTip>();
         var lateTips = new List<StoredTip>();
         var cutOff = await ledger.CutOffAsync(week.Previous(), recipients.Id, cancellationToken).ConfigureAwait(false);
+        var asOf = SwedishTime.AtLocal(week.Monday.AddDays(7), TimeOnly.MinValue);
+        var followUp = new List<FollowUpDigest>();
         foreach (var municipality in covered)
         {
             var partition = new TipPartition(municipality.Id, week);
@@ -42,6 +55,8 @@ public sealed class DigestComposer(
                 var previousTips = await tips.ReadTipsAsync(partition with { Week = week.Previous() }, cancellationToken).ConfigureAwait(false);
                 lateTips.AddRange(previousTips.Where(t => t.ClassifiedAt > claimedAt));
             }
+
+            followUp.Add(await FollowUpAsync(municipality, week, asOf, cancellationToken).ConfigureAwait(false));
         }
 
         var themes = catalog.ReportOrder(reads.SelectMany(r => r.Earlier.Prepend(r.Current)).SelectMany(c => c.Themes.Keys));
@@ -64,7 +79,50 @@ public sealed class DigestComposer(
             IdeasAndFeedback = [.. newestFirst.Where(t => !IsTip(t))],
             LateTips = [.. lateTips.OrderByDescending(t => t.ReceivedAt)],
             PoisonedCount = await poisoned.CountAsync(week, cancellationToken).ConfigureAwait(false),
+            FollowUp = followUp,
+            FollowUpAsOf = asOf,
         };
+    }
+
+    /// <summary>
+    /// One municipality's follow-up from its last <see cref="FollowUpWeeks"/> partitions (only the columns it needs):
+    /// per commitment of the promise in effect (and any other a tip was counted under), how many tips are unread and
+    /// how many are older than <see cref="StaleDays"/> days and not closed; and the places named in 3 or more tips
+    /// within the 4 weeks up to <paramref name="asOf"/>.
+    /// </summary>
+    private async Task<FollowUpDigest> FollowUpAsync(Municipality municipality, WeekId week, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var recent = new List<FollowUpTip>();
+        var partitionWeek = week;
+        for (var i = 0; i < FollowUpWeeks; i++)
+        {
+            recent.AddRange(await tips.ReadFollowUpAsync(new TipPartition(municipality.Id, partitionWeek), cancellationToken).ConfigureAwait(false));
+            if (partitionWeek == WeekId.MinValue)
+            {
+                break;
+            }
+
+            partitionWeek = partitionWeek.Previous();
+        }
+
+        recent.RemoveAll(t => t.ReceivedAt >= asOf);
+        var staleBefore = asOf.AddDays(-StaleDays);
+        bool Unread(FollowUpTip t) => t.Stage is TipStage.Classified or TipStage.Received;
+        bool Stale(FollowUpTip t) => t.ReceivedAt < staleBefore && t.Stage != TipStage.Closed;
+
+        var linking = promises.InEffect(municipality.Id, week.Year)?.Commitments.Where(c => c.LinksTips).Select(c => c.Key) ?? [];
+        var keys = linking.Concat(recent.SelectMany(t => t.Commitments)).Distinct(StringComparer.Ordinal);
+        var commitments = keys
+            .Select(key => (Key: key, Found: promises.Find(key)))
+            .Where(c => c.Found is not null)
+            .Select(c => new CommitmentFollowUp(
+                c.Key,
+                c.Found!.Value.Commitment.Text,
+                recent.Count(t => Unread(t) && t.Commitments.Contains(c.Key)),
+                recent.Count(t => Stale(t) && t.Commitments.Contains(c.Key))))
+            .ToList();
+        var places = RepeatedPlaces.Find(recent.Select(t => new PlacedTip(t.Place, t.ReceivedAt, t.Themes)), asOf);
+        return new FollowUpDigest(municipality, recent.Count(Unread), recent.Count(Stale), commitments, places);
     }
 
     /// <summary>The four weeks before <paramref name="week"/>, newest first.</summary>

@@ -26,4 +26,10 @@ public sealed record WeeklyDigest(
 
     /// <summary>Tip messages that failed processing for good during the week: they are in no count above.</summary>
     public int PoisonedCount { get; init; }
+
+    /// <summary>"Att följa upp" per municipality: unread and stale tips per commitment, and repeated places.</summary>
+    public IReadOnlyList<FollowUpDigest> FollowUp { get; init; } = [];
+
+    /// <summary>The moment the follow-up counts are taken at: the end of the digest week, Swedish time.</summary>
+    public DateTimeOffset FollowUpAsOf { get; init; }
 }

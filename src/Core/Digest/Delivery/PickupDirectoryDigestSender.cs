@@ -24,4 +24,35 @@ public sealed class PickupDirectoryDigestSender(IOptions<DigestOptions> options)
 
         File.Move(partial, path, overwrite: true);
     }
+
+    /// <summary>
+    /// Retention: deletes at most <paramref name="limit"/> digest files (and left-over partial ones) last written
+    /// before <paramref name="cutoff"/>; they hold tip texts. Only this sender's own file names are touched.
+    /// </summary>
+    public int RemoveOlderThan(DateTimeOffset cutoff, int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var directory = new DirectoryInfo(options.Value.PickupDirectory);
+        if (!directory.Exists)
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        foreach (var file in directory.EnumerateFiles("*.eml*").Where(f => f.Name.EndsWith(".eml", StringComparison.Ordinal) || f.Name.EndsWith(".eml.partial", StringComparison.Ordinal)))
+        {
+            if (removed == limit)
+            {
+                break;
+            }
+
+            if (file.LastWriteTimeUtc < cutoff.UtcDateTime)
+            {
+                file.Delete();
+                removed++;
+            }
+        }
+
+        return removed;
+    }
 }

@@ -32,6 +32,11 @@ public static class DigestPlainText
             }
         }
 
+        if (view.FollowUp is { } followUp)
+        {
+            AppendFollowUp(text, followUp);
+        }
+
         foreach (var section in view.Sections)
         {
             text.Append('\n').Append('\n').Append(section.Heading.ToUpper(DigestLabels.Swedish)).Append('\n');
@@ -54,6 +59,34 @@ public static class DigestPlainText
         text.Append('\n').Append("Personalens tipslista: ").Append(view.StaffList.AbsoluteUri).Append('\n');
         text.Append('\n').Append("-- ").Append('\n').Append(view.Footer).Append('\n');
         return text.ToString();
+    }
+
+    /// <summary>Counts per municipality and commitment, then the repeated places, each place after its label on one line.</summary>
+    private static void AppendFollowUp(StringBuilder text, FollowUpView followUp)
+    {
+        text.Append('\n').Append('\n').Append(followUp.Heading.ToUpper(DigestLabels.Swedish)).Append('\n').Append(followUp.Note).Append('\n');
+        foreach (var table in followUp.Tables)
+        {
+            text.Append('\n').Append(table.Caption).Append('\n');
+            foreach (var row in table.Rows)
+            {
+                text.Append(row.IsTotal ? "  " : "  - ").Append(row.Label).Append('\n')
+                    .Append("    ").Append(followUp.UnreadLabel).Append(": ").Append(row.Unread)
+                    .Append(" · ").Append(followUp.StaleLabel).Append(": ").Append(row.Stale).Append('\n');
+            }
+        }
+
+        text.Append('\n').Append('\n').Append(followUp.PlacesHeading.ToUpper(DigestLabels.Swedish)).Append('\n').Append(followUp.PlacesNote).Append('\n');
+        foreach (var place in followUp.Places)
+        {
+            text.Append('\n').Append("* Plats: ").Append(place.Place).Append('\n')
+                .Append("  ").Append(place.Municipality).Append(" · ").Append(place.Tips).Append(" tips · Teman: ").Append(place.Themes).Append('\n');
+        }
+
+        if (followUp.PlacesEmpty is not null)
+        {
+            text.Append('\n').Append(followUp.PlacesEmpty).Append('\n');
+        }
     }
 
     private static void AppendTip(StringBuilder text, TipView tip)

@@ -21,6 +21,9 @@ public sealed record DigestView(
 
     /// <summary>Counts and links only: the sections list no tips, whatever the week held.</summary>
     public bool CountsOnly { get; init; }
+
+    /// <summary>"Att följa upp", shown after the counts; null when the digest has none (no municipality covered).</summary>
+    public FollowUpView? FollowUp { get; init; }
 }
 
 /// <summary>One municipality's counts (or all of them together) as rows of label, count, change and average.</summary>

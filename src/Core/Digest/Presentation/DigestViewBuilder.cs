@@ -72,6 +72,7 @@ public sealed class DigestViewBuilder(IOptions<SiteOptions> site, MunicipalityCa
                 : "Texterna är skrivna av invånare och återges som de kom in. Svara inte på det här meddelandet.")
         {
             CountsOnly = countsOnly,
+            FollowUp = FollowUp(digest, countsOnly),
         };
 
         TipSection Section(string anchor, string heading, string? note, IReadOnlyList<StoredTip> tips, Uri listLink, Func<StoredTip, TipView> view)
@@ -83,6 +84,66 @@ public sealed class DigestViewBuilder(IOptions<SiteOptions> site, MunicipalityCa
                 more > 0 ? $"{DigestLabels.Count(more)} till visas i personalens tipslista." : null,
                 listLink);
         }
+    }
+
+    private FollowUpView? FollowUp(WeeklyDigest digest, bool countsOnly)
+    {
+        if (digest.FollowUp.Count == 0)
+        {
+            return null;
+        }
+
+        var tables = digest.FollowUp
+            .Select(m => new FollowUpTable(
+                SafeText.Line(m.Municipality.Name),
+                [
+                    new FollowUpRow("Alla tips", DigestLabels.Count(m.Unread), DigestLabels.Count(m.Stale), true),
+                    .. m.Commitments.Select(c => new FollowUpRow(SafeText.Line(c.Text), DigestLabels.Count(c.Unread), DigestLabels.Count(c.Stale), false)),
+                ]))
+            .ToList();
+        var places = digest.FollowUp
+            .SelectMany(m => m.RepeatedPlaces.Select(p => new PlaceRow(
+                PlaceName(p),
+                SafeText.Line(m.Municipality.Name),
+                DigestLabels.Count(p.Tips),
+                string.Join(", ", p.Themes.Select(ThemeName)))))
+            .ToList();
+        var end = DigestLabels.Moment(digest.FollowUpAsOf.AddMinutes(-1));
+        string? empty = places.Count == 0 ? "Ingen plats har nämnts i 3 eller fler tips de senaste 4 veckorna." : null;
+        if (countsOnly && places.Count > 0)
+        {
+            // Place names are what residents wrote: a counts-only list gets the number and a pointer, not the names.
+            empty = places.Count == 1
+                ? "1 plats har nämnts i 3 eller fler tips de senaste 4 veckorna. Se vilken i personalens tipslista."
+                : $"{DigestLabels.Count(places.Count)} platser har nämnts i 3 eller fler tips de senaste 4 veckorna. Se vilka i personalens tipslista.";
+            places = [];
+        }
+
+        return new FollowUpView(
+            "Att följa upp",
+            $"Läget när sammanställningen gjordes, för tips från de senaste {Composition.DigestComposer.FollowUpWeeks} veckorna till och med {end}: tips som ingen har läst ännu, och tips äldre än {Composition.DigestComposer.StaleDays} dagar som inte är klara. Ett tips kan höra till flera löften.",
+            "Inte lästa",
+            $"Inte klara efter {Composition.DigestComposer.StaleDays} dagar",
+            tables,
+            "Upprepade platser",
+            $"Platser som nämns i 3 eller fler tips under de 4 veckorna till och med {end}. Olika stavningar räknas som samma plats (stora och små bokstäver, å/ä/ö, vid/på/i/utanför, husnummer); personuppgifter är maskerade.",
+            places,
+            empty);
+    }
+
+    /// <summary>
+    /// The most used spelling, masked like every place in the digest. When the only personal data in it is a street
+    /// address ("Storgatan 5" → "[adress]"), the matcher's key, which has no house number, is added so the reader
+    /// knows which street; any other kind (a plate, an e-mail address) leaves the mask alone.
+    /// </summary>
+    private string PlaceName(Places.RepeatedPlace place)
+    {
+        var line = SafeText.Line(place.Name);
+        var masked = personalData.Mask(line);
+        var name = masked.Found.Count > 0 && masked.Found.All(f => f.Kind == PersonalDataKind.Address) && Masked(place.Key) == place.Key
+            ? $"{masked.Masked} ({place.Key})"
+            : masked.Masked;
+        return SafeText.Cut(name, 120).Text;
     }
 
     private static string? Poisoned(int count) => count switch

@@ -25,4 +25,25 @@ public sealed class ActionRecordingService(PromiseCatalog promises, CommitmentAc
         await audit.RecordAsync(who, AuditAction.ActionRecorded, [(ok.Commitment.Key, string.Empty, action.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))], cancellationToken).ConfigureAwait(false);
         return (action, errors);
     }
+
+    /// <summary>
+    /// The latest actions across every promise in use, newest recorded first, for the staff page that records them.
+    /// One range read per promise (a handful), each capped by the store.
+    /// </summary>
+    public async Task<IReadOnlyList<(CommitmentAction Action, Promise Promise, Commitment Commitment)>> RecentAsync(int count, CancellationToken cancellationToken)
+    {
+        var recent = new List<(CommitmentAction, Promise, Commitment)>();
+        foreach (var promise in promises.All)
+        {
+            foreach (var action in await actions.ReadAsync(promise, cancellationToken).ConfigureAwait(false))
+            {
+                if (promise.Commitments.FirstOrDefault(c => c.Key == action.Commitment) is { } commitment)
+                {
+                    recent.Add((action, promise, commitment));
+                }
+            }
+        }
+
+        return [.. recent.OrderByDescending(r => r.Item1.RecordedAt).ThenBy(r => r.Item1.Id, StringComparer.Ordinal).Take(Math.Clamp(count, 1, 100))];
+    }
 }

@@ -58,13 +58,27 @@ public sealed class TipProgressService(ReceiptStore receipts, TipStore tips, Aud
         return outcome;
     }
 
-    /// <summary>Marks a tip read when staff open it (from classified only; a later stage stays as it is).</summary>
-    public async Task MarkReadAsync(StaffPrincipal who, TipPartition partition, string reference, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks the tips staff were just shown as read, those still <c>classified</c> only (the caller passes those, so a
+    /// tip already read costs nothing on the next view), and audits the moves that happened in one entry per tip.
+    /// A tip another view marked a moment earlier comes back <c>Unchanged</c> and is not audited twice.
+    /// </summary>
+    /// <returns>The references this call moved to read.</returns>
+    public async Task<IReadOnlySet<string>> MarkReadAsync(StaffPrincipal who, TipPartition partition, IEnumerable<string> classifiedReferences, CancellationToken cancellationToken)
     {
-        if (await tips.MoveAsync(partition, reference, TipStage.Read, cancellationToken).ConfigureAwait(false) == ProgressOutcome.Done)
+        ArgumentNullException.ThrowIfNull(who);
+        ArgumentNullException.ThrowIfNull(classifiedReferences);
+        var moved = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var reference in classifiedReferences.Distinct(StringComparer.Ordinal))
         {
-            await audit.RecordAsync(who, AuditAction.Moved, [(reference, partition.Key, TipStage.Read)], cancellationToken).ConfigureAwait(false);
+            if (await tips.MoveAsync(partition, reference, TipStage.Read, cancellationToken).ConfigureAwait(false) == ProgressOutcome.Done)
+            {
+                moved.Add(reference);
+            }
         }
+
+        await audit.RecordAsync(who, AuditAction.Moved, moved.Select(r => (r, partition.Key, TipStage.Read)), cancellationToken).ConfigureAwait(false);
+        return moved;
     }
 
     private async Task<(TipPartition Partition, string Reference)?> PartitionOfAsync(string? reference, CancellationToken cancellationToken) =>

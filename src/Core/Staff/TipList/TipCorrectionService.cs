@@ -2,6 +2,7 @@ using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Counting.Correcting;
 using Grastorp.Intake.Core.Municipalities;
+using Grastorp.Intake.Core.Promises;
 using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Staff.Audit;
 using Grastorp.Intake.Core.Themes;
@@ -14,9 +15,10 @@ public sealed record TipCorrectionRequest(string? Municipality, string? Week, st
 
 /// <summary>
 /// The kommunpolis corrects a tip's themes: checks the form, has the tip store move the counters in the tip's own
-/// transaction, and audits what changed (theme ids only). A request key sent twice is applied once.
+/// transaction, and audits what changed (theme ids only). A request key sent twice is applied once. The tip's
+/// promise commitments follow the new themes in the same transaction, linked by the same rule as at classification.
 /// </summary>
-public sealed class TipCorrectionService(TipStore tips, AuditLog audit, MunicipalityCatalog municipalities, ThemeCatalog themes)
+public sealed class TipCorrectionService(TipStore tips, AuditLog audit, MunicipalityCatalog municipalities, ThemeCatalog themes, PromiseCatalog promises)
 {
     public const string MunicipalityField = "kommun";
     public const string WeekField = "vecka";
@@ -43,7 +45,14 @@ public sealed class TipCorrectionService(TipStore tips, AuditLog audit, Municipa
         // Report order, so the first (primary) theme does not depend on the order the boxes were ticked.
         var ordered = themes.Ids.Where(chosen.Contains).ToList();
         var partition = new TipPartition(municipality.Id, week);
-        var outcome = await tips.CorrectAsync(partition, new ThemeCorrection(reference.Value, ordered, key, who.Name), cancellationToken).ConfigureAwait(false);
+        var correction = new ThemeCorrection(reference.Value, ordered, key, who.Name)
+        {
+            Relink = (corrected, matched) => promises.Link(
+                municipality.Id,
+                week.Year,
+                new TipClassification([.. corrected.Select((t, i) => new ThemeMatch(t, 1.0, i == 0 ? matched : []))])),
+        };
+        var outcome = await tips.CorrectAsync(partition, correction, cancellationToken).ConfigureAwait(false);
         if (outcome == CorrectionOutcome.Corrected)
         {
             await audit.RecordAsync(who, AuditAction.Corrected, [(reference.Value, partition.Key, "→ " + string.Join(", ", ordered))], cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Texts;
 using Grastorp.Intake.Core.Privacy;
+using Grastorp.Intake.Core.Tips.Check;
 
 namespace Grastorp.Intake.Core.Tips.Intake;
 
@@ -15,10 +16,16 @@ public abstract record SubmitOutcome
     public Language Language { get; init; }
 
     /// <summary>
-    /// On the queue: the resident gets the reference, and the kinds of personal data found in the text or place (never
-    /// the values), so a form can nudge that names and numbers are not needed.
+    /// On the queue: the resident gets the reference, the kinds of personal data found in the text or place (never
+    /// the values), so a form can nudge that names and numbers are not needed, and whether it reads as an emergency
+    /// happening now (never the phrase), so the receipt can say "Ring 112".
     /// </summary>
-    public sealed record Accepted(TipReference Reference, WeekId Week, IReadOnlyList<PersonalDataKind> PersonalData) : SubmitOutcome;
+    public sealed record Accepted(TipReference Reference, WeekId Week, TipCheck Check) : SubmitOutcome
+    {
+        public IReadOnlyList<PersonalDataKind> PersonalData => Check.PersonalData;
+
+        public bool Emergency => Check.Emergency;
+    }
 
     /// <summary>Field by field, what is wrong (400).</summary>
     public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : SubmitOutcome
@@ -36,6 +43,13 @@ public abstract record SubmitOutcome
     /// <summary>A form post from another site that is not configured to embed the form (403).</summary>
     public sealed record CrossSite : SubmitOutcome;
 
+    /// <summary>The client sent more tips than the rate limit allows; nothing was kept (429, with how long to wait).</summary>
+    public sealed record TooMany(TimeSpan RetryAfter) : SubmitOutcome;
+
     /// <summary>Storage could not take the tip in time; nothing was kept, and the resident may try again later (503).</summary>
-    public sealed record Unavailable(TimeSpan RetryAfter) : SubmitOutcome;
+    public sealed record Unavailable(TimeSpan RetryAfter) : SubmitOutcome
+    {
+        /// <summary>What the resident sent, so the form comes back filled in and nothing has to be typed again.</summary>
+        public IReadOnlyDictionary<string, string?> Answers { get; init; } = new Dictionary<string, string?>();
+    }
 }

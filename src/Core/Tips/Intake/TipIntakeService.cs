@@ -1,9 +1,11 @@
 using Azure;
 using Grastorp.Intake.Core.Abuse;
+using Grastorp.Intake.Core.Abuse.RateLimiting;
 using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Privacy;
 using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Texts;
+using Grastorp.Intake.Core.Tips.Check;
 using Grastorp.Intake.Core.Tips.Queue;
 using Grastorp.Intake.Core.Tips.Receipts;
 using Microsoft.Extensions.Logging;
@@ -18,7 +20,8 @@ public sealed partial class TipIntakeService(
     TimeProvider time,
     ReferencePseudonyms references,
     CrossSiteFormPolicy crossSite,
-    PersonalDataDetector personalData,
+    SubmissionRateLimiter rateLimiter,
+    TipChecker checker,
     ILogger<TipIntakeService> logger)
 {
     private static bool IsForm(string? contentType) =>
@@ -56,9 +59,11 @@ public sealed partial class TipIntakeService(
         if (!string.IsNullOrWhiteSpace(fields.GetValueOrDefault(TipFields.Honeypot)))
         {
             // A bot filled the field no person sees. It gets a receipt like anyone (so it learns nothing) and nothing
-            // is stored or queued; only the fact is logged, never what it sent.
+            // is stored or queued; only the fact is logged, never what it sent. It counts against the client's window
+            // all the same, so a bot that keeps filling it is soon refused its real posts too.
             LogHoneypot(logger);
-            return new SubmitOutcome.Accepted(TipReference.New(), SwedishTime.WeekOf(time.GetUtcNow()), []) { Language = language };
+            await CountHoneypotAsync(request, cancellationToken).ConfigureAwait(false);
+            return new SubmitOutcome.Accepted(TipReference.New(), SwedishTime.WeekOf(time.GetUtcNow()), TipCheck.Nothing) { Language = language };
         }
 
         var validation = validator.Validate(fields, language);
@@ -70,20 +75,29 @@ public sealed partial class TipIntakeService(
 
         try
         {
-            return await KeepAsync(validation.Tip!, language, cancellationToken).ConfigureAwait(false);
+            return await KeepAsync(validation.Tip!, request, language, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && (StorageFaults.IsOutage(e) || e is OperationCanceledException))
         {
             // Storage is down or too slow: the resident hears so within the budget, and nothing was kept.
             LogStorageUnavailable(logger, e.GetType().Name);
-            return new SubmitOutcome.Unavailable(RetryAfter) { Language = language };
+            return new SubmitOutcome.Unavailable(RetryAfter) { Language = language, Answers = fields };
         }
     }
 
-    private async Task<SubmitOutcome> KeepAsync(TipContent content, Language language, CancellationToken cancellationToken)
+    private async Task<SubmitOutcome> KeepAsync(TipContent content, TipRequest request, Language language, CancellationToken cancellationToken)
     {
         using var budget = new CancellationTokenSource(StorageBudget, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        // Counted only once the tip is valid: a typo corrected on the form again costs the resident nothing.
+        var decision = await rateLimiter.CountAsync(request.Client.RemoteAddress, request.Client.ForwardedFor, linked.Token).ConfigureAwait(false);
+        if (!decision.Allowed)
+        {
+            LogRateLimited(logger, decision.RetryAfter);
+
+            return new SubmitOutcome.TooMany(decision.RetryAfter) { Language = language };
+        }
+
         var receivedAt = time.GetUtcNow();
         var partition = TipPartition.Of(content.Municipality.Id, receivedAt);
         var reference = await receipts.IssueAsync(partition, receivedAt, linked.Token).ConfigureAwait(false);
@@ -99,9 +113,25 @@ public sealed partial class TipIntakeService(
 
         var referenceHash = references.Pseudonym(reference.Value);
         LogReceived(logger, referenceHash, partition.Key);
-        // The place counts too ("utanför Storgatan 5B"); no pattern reaches across the line break between them.
-        var kinds = personalData.Find($"{content.Text}\n{content.Place}").Select(f => f.Kind).Distinct().Order().ToList();
-        return new SubmitOutcome.Accepted(reference, partition.Week, kinds) { Language = language };
+        return new SubmitOutcome.Accepted(reference, partition.Week, checker.Check(content.Text, content.Place)) { Language = language };
+    }
+
+    private async Task CountHoneypotAsync(TipRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var budget = new CancellationTokenSource(StorageBudget, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+            await rateLimiter.CountAsync(request.Client.RemoteAddress, request.Client.ForwardedFor, linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && (StorageFaults.IsOutage(e) || e is OperationCanceledException or RequestFailedException))
+        {
+            // The bot's answer must not change with storage: it gets its receipt either way.
+            if (logger.IsEnabled(LogLevel.Warning))
+            {
+                LogHoneypotNotCounted(logger, e.GetType().Name);
+            }
+        }
     }
 
     /// <summary>
@@ -149,6 +179,12 @@ public sealed partial class TipIntakeService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tip dropped: the honeypot field was filled; nothing was queued")]
     private static partial void LogHoneypot(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tip refused: the client is over the rate limit; retry after {RetryAfter}")]
+    private static partial void LogRateLimited(ILogger logger, TimeSpan retryAfter);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A honeypot hit could not be counted against its client ({Failure})")]
+    private static partial void LogHoneypotNotCounted(ILogger logger, string failure);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tip refused: invalid fields {Fields}")]
     private static partial void LogInvalid(ILogger logger, IEnumerable<string> fields);

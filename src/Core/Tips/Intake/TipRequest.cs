@@ -9,4 +9,10 @@ public sealed record TipRequest(string? ContentType, long? ContentLength, Stream
 {
     /// <summary>Where the browser says the post comes from (Origin, Sec-Fetch-Site) and the request's own Host.</summary>
     public (string? Origin, string? FetchSite, string? Host) Source { get; init; }
+
+    /// <summary>
+    /// The connection's remote address and the X-Forwarded-For header, for the rate limit only: hashed at once with the
+    /// day, never stored or logged; the header counts only on the platform.
+    /// </summary>
+    public (string? RemoteAddress, string? ForwardedFor) Client { get; init; }
 }

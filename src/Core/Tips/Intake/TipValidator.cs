@@ -22,7 +22,48 @@ public sealed class TipValidator(MunicipalityCatalog municipalities, TimeProvide
     private static readonly string[] TrueValues = ["true", "on", "yes", "ja", "1"];
     private static readonly string[] FalseValues = ["false", "off", "no", "nej", "0", ""];
 
-    public TipValidationResult Validate(IReadOnlyDictionary<string, string?> fields, Language language = Language.Swedish)
+    public TipValidationResult Validate(IReadOnlyDictionary<string, string?> fields, Language language = Language.Swedish) =>
+        Validate(fields, language, time.GetUtcNow());
+
+    /// <summary>
+    /// The same rules again for a tip that comes off the queue, where anyone with the storage key can write a message:
+    /// every field the intake checked, checked the same way (an observation may not lie after the tip was received),
+    /// plus what the intake guarantees by writing only normalised values (no control or format characters, trimmed)
+    /// and a receive time that is not in the future. A contact travels only when the resident consented (the intake
+    /// drops it otherwise), so a contact in a message stands for its consent.
+    /// </summary>
+    /// <returns>The names of the fields the intake would have refused, in order; empty when the tip is as the intake writes it.</returns>
+    public IReadOnlyList<string> Recheck(ReceivedTip tip)
+    {
+        ArgumentNullException.ThrowIfNull(tip);
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            [TipFields.Text] = tip.Text,
+            [TipFields.Kind] = Kinds.FirstOrDefault(k => k.Value == tip.Kind).Key ?? "unknown",
+            [TipFields.Municipality] = tip.Municipality,
+            [TipFields.Place] = tip.Place,
+            [TipFields.ObservedAt] = tip.ObservedAt?.ToString("o", CultureInfo.InvariantCulture),
+            [TipFields.Contact] = tip.Contact,
+            [TipFields.Consent] = tip.Contact is null ? null : "true",
+        };
+        var refused = new SortedSet<string>(Validate(fields, Language.English, tip.ReceivedAt).Errors.Keys, StringComparer.Ordinal);
+        foreach (var (name, value) in fields)
+        {
+            if (value is not null && !string.Equals(value, VisibleText.Normalise(value).Trim(), StringComparison.Ordinal))
+            {
+                refused.Add(name);
+            }
+        }
+
+        if (tip.ReceivedAt > time.GetUtcNow() + TipLimits.ClockSkew)
+        {
+            refused.Add("receivedAt");
+        }
+
+        return [.. refused];
+    }
+
+    private TipValidationResult Validate(IReadOnlyDictionary<string, string?> fields, Language language, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(fields);
         var errors = new FieldErrors();
@@ -32,7 +73,7 @@ public sealed class TipValidator(MunicipalityCatalog municipalities, TimeProvide
         var fromForm = fields.ContainsKey(TipFields.Language);
         var municipality = CheckMunicipality(Trimmed(fields, TipFields.Municipality), fromForm, errors, language);
         var place = CheckLength(Trimmed(fields, TipFields.Place), TipFields.Place, TipLimits.MaxPlaceLength, TipMessages.PlaceTooLong, errors, language);
-        var observedAt = CheckObservedAt(fields, errors, language);
+        var observedAt = CheckObservedAt(fields, now, errors, language);
         var contact = CheckLength(Trimmed(fields, TipFields.Contact), TipFields.Contact, TipLimits.MaxContactLength, TipMessages.ContactTooLong, errors, language);
         var consent = CheckConsent(Trimmed(fields, TipFields.Consent), errors, language);
         if (errors.Count > 0)
@@ -118,7 +159,7 @@ public sealed class TipValidator(MunicipalityCatalog municipalities, TimeProvide
         return consent;
     }
 
-    private DateTimeOffset? CheckObservedAt(IReadOnlyDictionary<string, string?> fields, FieldErrors errors, Language language)
+    private static DateTimeOffset? CheckObservedAt(IReadOnlyDictionary<string, string?> fields, DateTimeOffset now, FieldErrors errors, Language language)
     {
         var value = Trimmed(fields, TipFields.ObservedAt);
         var formatMessage = TipMessages.ObservedAtFormat;
@@ -158,7 +199,7 @@ public sealed class TipValidator(MunicipalityCatalog municipalities, TimeProvide
         {
             errors.Add(TipFields.ObservedAt, TipMessages.Get(TipMessages.ObservedTooEarly, language));
         }
-        else if (observed > time.GetUtcNow() + TipLimits.ClockSkew)
+        else if (observed > now + TipLimits.ClockSkew)
         {
             errors.Add(TipFields.ObservedAt, TipMessages.Get(TipMessages.ObservedInFuture, language));
         }

@@ -5,6 +5,7 @@ using Grastorp.Intake.Core.Poisoning;
 using Grastorp.Intake.Core.Promises;
 using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Themes;
+using Grastorp.Intake.Core.Tips.Intake;
 using Grastorp.Intake.Core.Tips.Queue;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -24,6 +25,7 @@ public sealed partial class TipProcessor(
     ReferencePseudonyms references,
     PoisonLedger poisoned,
     PromiseCatalog promises,
+    TipValidator validator,
     ILogger<TipProcessor> logger)
 {
     /// <summary>
@@ -54,7 +56,8 @@ public sealed partial class TipProcessor(
         catch (UnreadableTipMessageException e)
         {
             await queue.SendToPoisonAsync(messageText, cancellationToken).ConfigureAwait(false);
-            await poisoned.RecordAsync(messageId, dequeueCount, "unreadable", cancellationToken).ConfigureAwait(false);
+            // The reason names the rule or the fields, never their content.
+            await poisoned.RecordAsync(messageId, dequeueCount, "unreadable: " + e.Message, cancellationToken).ConfigureAwait(false);
             LogPoisoned(logger, messageId, e.Message);
             return ProcessOutcome.Poisoned;
         }
@@ -101,9 +104,16 @@ public sealed partial class TipProcessor(
             throw new UnreadableTipMessageException("the municipality is not one of Municipalities:Ids");
         }
 
-        if (tip.ReceivedAt < TipLimits.EarliestObservation || TipLimits.LengthOf(tip.Text) > TipLimits.MaxTextLength)
+        if (tip.ReceivedAt < TipLimits.EarliestObservation)
         {
-            throw new UnreadableTipMessageException("the receive time or the text length is out of range");
+            throw new UnreadableTipMessageException("the receive time is out of range");
+        }
+
+        // One rule set: the intake's validator, applied again to what the queue delivered.
+        var refused = validator.Recheck(tip.ToReceivedTip());
+        if (refused.Count > 0)
+        {
+            throw new UnreadableTipMessageException("the intake would refuse " + string.Join(", ", refused));
         }
     }
 

@@ -76,6 +76,69 @@ public sealed class TipQueues(QueueServiceClient service)
         return moved;
     }
 
+    /// <summary>
+    /// Retention: deletes at most about <paramref name="limit"/> poisoned messages whose tip was received (or, for an
+    /// unreadable one, which was poisoned) before <paramref name="cutoff"/>; they hold the resident's text and
+    /// contact. Messages are taken in pages and hidden meanwhile; the younger ones are made visible again at once.
+    /// The queue is roughly oldest first, so a page with nothing to delete ends the run.
+    /// </summary>
+    public async Task<int> RemovePoisonedOlderThanAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var poison = await _poison.GetAsync().ConfigureAwait(false);
+        var kept = new List<(string Id, string PopReceipt)>();
+        var removed = 0;
+        try
+        {
+            for (var page = 0; page < (limit + PoisonPageSize - 1) / PoisonPageSize; page++)
+            {
+                var received = await poison.ReceiveMessagesAsync(PoisonPageSize, TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
+                var expiredInPage = 0;
+                foreach (var message in received.Value)
+                {
+                    if (ReceivedAtOf(message.MessageText, message.InsertedOn) < cutoff)
+                    {
+                        await poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
+                        removed++;
+                        expiredInPage++;
+                    }
+                    else
+                    {
+                        kept.Add((message.MessageId, message.PopReceipt));
+                    }
+                }
+
+                if (received.Value.Length < PoisonPageSize || expiredInPage == 0)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            foreach (var (id, popReceipt) in kept)
+            {
+                // Visible again for the operator's list and replay; never cancelled half-way.
+                await poison.UpdateMessageAsync(id, popReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>When the tip of a poisoned message was received; for an unreadable one, when it reached the queue.</summary>
+    private static DateTimeOffset ReceivedAtOf(string messageText, DateTimeOffset? insertedOn)
+    {
+        try
+        {
+            return TipMessageCodec.Decode(messageText).ReceivedAt;
+        }
+        catch (UnreadableTipMessageException)
+        {
+            return insertedOn ?? DateTimeOffset.MaxValue;
+        }
+    }
+
     private static PoisonedTip Describe(string messageText, DateTimeOffset? insertedOn)
     {
         try

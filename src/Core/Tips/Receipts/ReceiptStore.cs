@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Storage;
 
@@ -38,6 +39,37 @@ public sealed class ReceiptStore(IntakeTables tables)
     {
         var receipts = await tables.ReceiptsAsync().ConfigureAwait(false);
         await receipts.DeleteEntityAsync(reference.Value, string.Empty, ETag.All, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Retention: removes at most <paramref name="limit"/> receipts of tips received before <paramref name="cutoff"/>,
+    /// so their references no longer confirm that a tip was sent (the status page then answers as for an unknown
+    /// code). A receipt already gone counts for nothing, so a second run changes nothing.
+    /// </summary>
+    public async Task<int> RemoveOlderThanAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var receipts = await tables.ReceiptsAsync().ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"ReceivedAt lt {cutoff}");
+        var expired = new List<string>();
+        await foreach (var row in receipts.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(1000, limit), select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            expired.Add(row.PartitionKey);
+            if (expired.Count == limit)
+            {
+                break;
+            }
+        }
+
+        var removed = 0;
+        foreach (var reference in expired)
+        {
+            // One partition per reference, so no batch: each delete is its own call.
+            using var response = await receipts.DeleteEntityAsync(reference, string.Empty, ETag.All, cancellationToken).ConfigureAwait(false);
+            removed += response.Status == 404 ? 0 : 1;
+        }
+
+        return removed;
     }
 
     /// <summary>The receipt of a reference, or null if there is none (or it is unreadable).</summary>

@@ -28,13 +28,15 @@ public sealed class SmtpDigestSenderTests
     private static ServiceProvider Services(TestSmtpServer server, IDictionary<string, string?>? extra = null) =>
         IntakeTestServices.Create(TimeProvider.System, Settings(server, extra));
 
-    private static Dictionary<string, string?> Settings(TestSmtpServer server, IDictionary<string, string?>? extra = null)
+    private static Dictionary<string, string?> Settings(TestSmtpServer server, IDictionary<string, string?>? extra = null) => Settings(server.Port, extra);
+
+    private static Dictionary<string, string?> Settings(int port, IDictionary<string, string?>? extra = null)
     {
         var settings = new Dictionary<string, string?>
         {
             ["Digest:Transport"] = "smtp",
             ["Digest:Smtp:Host"] = "127.0.0.1",
-            ["Digest:Smtp:Port"] = server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Digest:Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             // The test server has no TLS, like a relay on the same host.
             ["Digest:Smtp:AllowPlainText"] = "true",
             ["Digest:Recipients:0:Addresses:1"] = "Tryggh.samordnare@vara.example",
@@ -93,6 +95,41 @@ public sealed class SmtpDigestSenderTests
         Assert.Equal(DigestOutcome.Sent, run.Outcome);
         Assert.Equal(2, server.Attempts);
         Assert.Single(server.Accepted);
+    }
+
+    [Fact]
+    public async Task With_the_mail_server_down_on_Monday_morning_the_digest_goes_out_at_a_later_firing_and_once()
+    {
+        var port = FreePort(); // nothing listens there yet: connections are refused, as with a relay that is down
+        // Monday 30 November, 07:00 in Sweden: week 48's digest is due. The fake clock also drives the delivery
+        // pipeline's delays, so no retries within a firing: the next firing is the retry here.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 6, 0, 0, TimeSpan.Zero));
+        using var services = IntakeTestServices.Create(time, Settings(port, new Dictionary<string, string?> { ["Digest:Delivery:MaxRetries"] = "0" }));
+        await RecordHostileTipAsync(services);
+        var digests = services.GetRequiredService<DigestService>();
+
+        var down = await Assert.ThrowsAsync<AggregateException>(() => digests.RunAsync(Token));
+        time.Advance(TimeSpan.FromHours(1));
+        await using var server = await TestSmtpServer.StartAsync(port);
+        var later = await digests.RunAsync(Token);
+        time.Advance(TimeSpan.FromHours(1));
+        var again = await digests.RunAsync(Token);
+        time.Advance(TimeSpan.FromDays(1)); // Tuesday's firing
+        var tuesday = await digests.RunAsync(Token);
+
+        Assert.IsType<DigestSendFailedException>(Assert.Single(down.InnerExceptions));
+        Assert.Equal(new DigestRun(Week48, "kommunpolis", DigestOutcome.Sent), Assert.Single(later));
+        Assert.Equal(DigestOutcome.AlreadySent, Assert.Single(again).Outcome);
+        Assert.Equal(DigestOutcome.AlreadySent, Assert.Single(tuesday).Outcome);
+        var (message, _) = Assert.Single(server.Accepted);
+        Assert.StartsWith("Trygghetstips v. 48 ", message.Subject, StringComparison.Ordinal);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [Fact]

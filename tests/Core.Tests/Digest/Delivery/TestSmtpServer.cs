@@ -33,7 +33,10 @@ internal sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>Every DATA the server answered, accepted or not.</summary>
     public int Attempts => _store.Attempts;
 
-    public static async Task<TestSmtpServer> StartAsync(params SmtpResponse[] script)
+    public static Task<TestSmtpServer> StartAsync(params SmtpResponse[] script) => StartAsync(0, script);
+
+    /// <summary>On a port chosen before (0: any free one), e.g. where a client already failed to connect.</summary>
+    public static async Task<TestSmtpServer> StartAsync(int port, params SmtpResponse[] script)
     {
         var store = new Store(script);
         var listeners = new EndpointListenerFactory();
@@ -41,7 +44,7 @@ internal sealed class TestSmtpServer : IAsyncDisposable
         listeners.EndpointStarted += (_, e) => started.TrySetResult(((IPEndPoint)e.LocalEndPoint).Port);
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
-            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, 0)).IsSecure(false))
+            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, port)).IsSecure(false))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(store);
@@ -49,8 +52,8 @@ internal sealed class TestSmtpServer : IAsyncDisposable
         var server = new SmtpServer.SmtpServer(options, services);
         var stop = new CancellationTokenSource();
         var running = server.StartAsync(stop.Token);
-        var port = await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        var instance = new TestSmtpServer(store, running, port);
+        var bound = await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var instance = new TestSmtpServer(store, running, bound);
         instance._stop.Token.Register(stop.Cancel);
         return instance;
     }

@@ -94,4 +94,42 @@ public class DigestViewBuilderTests
 
         Assert.Equal("Personnummer [personnummer] står på lappen, bilen [regnr].", view.Text);
     }
+
+    [Fact]
+    public void A_repeated_place_is_masked_an_address_keeps_its_street_and_counts_only_lists_get_no_place_names()
+    {
+        var digest = DigestSamples.Week48() with
+        {
+            FollowUp =
+            [
+                DigestSamples.FollowUp[0] with
+                {
+                    RepeatedPlaces =
+                    [
+                        new Core.Places.RepeatedPlace("storgatan", "Storgatan 5B", 4, ["traffic"]),
+                        new Core.Places.RepeatedPlace("nils example se", "nils.nilsson@example.se", 3, ["drugs"]),
+                        new Core.Places.RepeatedPlace("abc", "bilen ABC 123", 3, ["traffic"]),
+                    ],
+                },
+            ],
+        };
+
+        var followUp = DigestSamples.ViewBuilder().Build(digest, 25, 600).FollowUp!;
+        var countsOnly = DigestSamples.ViewBuilder().Build(digest with { Recipients = new Core.Digest.Settings.DigestRecipientList { Id = "kommun", Addresses = ["kommun@example.se"], CountsOnly = true } }, 25, 600).FollowUp!;
+
+        // The street without its number, from the matcher's key; an e-mail address or a plate stays masked whole.
+        Assert.Equal(["[adress] (storgatan)", "[e-post]", "bilen [regnr]"], followUp.Places.Select(p => p.Place));
+        Assert.Equal(["Trafik", "Droger", "Trafik"], followUp.Places.Select(p => p.Themes));
+        Assert.Empty(countsOnly.Places);
+        Assert.Equal("3 platser har nämnts i 3 eller fler tips de senaste 4 veckorna. Se vilka i personalens tipslista.", countsOnly.PlacesEmpty);
+        Assert.Equal(["Alla tips", "Polisen gör trafikkontroller med inriktning på drogpåverkade förare, hastighet och farligt körsätt.", "Polisen besöker skolor och träffar ungdomar, och arbetar drogförebyggande tillsammans med socialtjänsten och skolan.", "Polisen och kommunen sprider information om Grannsamverkan, så att fler bostadsområden kan komma igång."], followUp.Tables[0].Rows.Select(r => r.Label));
+        Assert.Equal(("3", "2"), (followUp.Tables[0].Rows[0].Unread, followUp.Tables[0].Rows[0].Stale));
+    }
+
+    [Fact]
+    public void A_digest_without_follow_up_data_has_no_follow_up_section()
+    {
+        Assert.Null(DigestSamples.ViewBuilder().Build(DigestSamples.Week48() with { FollowUp = [] }, 25, 600).FollowUp);
+        Assert.Equal("Ingen plats har nämnts i 3 eller fler tips de senaste 4 veckorna.", DigestSamples.ViewBuilder().Build(DigestSamples.Week48() with { FollowUp = [DigestSamples.FollowUp[2]] }, 25, 600).FollowUp!.PlacesEmpty);
+    }
 }

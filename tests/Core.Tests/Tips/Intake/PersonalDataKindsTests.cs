@@ -41,5 +41,12 @@ public sealed class PersonalDataKindsTests : IDisposable
         Assert.Empty(accepted.PersonalData);
     }
 
+    [Fact]
+    public async Task Something_happening_now_sets_the_emergency_flag_and_the_past_does_not()
+    {
+        Assert.True((await SubmitAsync("""{"text":"Det brinner just nu i förrådet bakom skolan."}""")).Emergency);
+        Assert.False((await SubmitAsync("""{"text":"Det brann förra året i förrådet bakom skolan."}""")).Emergency);
+    }
+
     public void Dispose() => _services.Dispose();
 }

@@ -1,0 +1,86 @@
+using System.Resources;
+using Grastorp.Intake.Core.Counting;
+using Grastorp.Intake.Core.Staff.Access;
+using Grastorp.Intake.Core.Texts;
+using Grastorp.Intake.Core.Tips;
+
+namespace Grastorp.Intake.Web.Staff.FollowUp;
+
+/// <summary>
+/// The staff follow-up's labels (stages, reply, actions) from StaffFollowUpText.resx (Swedish, the default) and
+/// StaffFollowUpText.en.resx, and the messages a stage move or reply brings back to the tip list after its redirect.
+/// </summary>
+public static class StaffFollowUpText
+{
+    /// <summary>The query fields that carry a move's or reply's outcome back to the list (beside the correction's own).</summary>
+    public const string OutcomeField = "uppfoljning";
+    public const string ReferenceField = "tips";
+
+    /// <summary>The form field with the list's query, so a post returns to the same week, filter and page.</summary>
+    public const string ReturnField = "tillbaka";
+
+    /// <summary>The form field with the list's language, so the answer returns to /personal/tips or /en/personal/tips.</summary>
+    public const string LanguageField = "lang";
+
+    private static readonly ResourceManager Resources = new("Grastorp.Intake.Web.Staff.FollowUp.StaffFollowUpText", typeof(StaffFollowUpText).Assembly);
+
+    public static string Get(string key, Language language = Language.Swedish, params object[] arguments)
+    {
+        var culture = language.Culture();
+        var format = Resources.GetString(key, culture) ?? throw new ArgumentOutOfRangeException(nameof(key), key, "No such staff follow-up text.");
+        return arguments.Length == 0 ? format : string.Format(culture, format, arguments);
+    }
+
+    public static string StageName(string stage, Language language = Language.Swedish) =>
+        Get("Stage_" + (stage is TipStage.Received or TipStage.Classified or TipStage.Read or TipStage.Forwarded or TipStage.Closed ? stage : TipStage.Classified), language);
+
+    /// <summary>The stages a tip may be moved to from <paramref name="stage"/>, in order.</summary>
+    public static IReadOnlyList<string> NextMoves(string stage) => [.. TipStage.StaffMoves.Where(to => TipStage.CanMove(stage, to))];
+
+    /// <summary>Back to the list the form was on, with what happened. Only a query of plain characters is taken back.</summary>
+    public static string AfterPost(string? returnQuery, string outcome, string reference, Language language = Language.Swedish)
+    {
+        var query = IsPlainQuery(returnQuery) ? returnQuery + "&" : string.Empty;
+        var safeReference = TipReference.TryParse(reference, out var parsed) ? parsed.Value : string.Empty;
+        return $"{StaffPaths.In(language, StaffPaths.Tips)}?{query}{OutcomeField}={Uri.EscapeDataString(outcome)}&{ReferenceField}={safeReference}#tip-{safeReference}";
+    }
+
+    /// <summary>The list's query as posted back, if it is one the list itself wrote (plain characters, short).</summary>
+    public static bool IsPlainQuery(string? query) =>
+        query is { Length: > 0 and < 400 } && query.All(c => char.IsAsciiLetterOrDigit(c) || c is '=' or '&' or '-' or '_' or '%' or '.');
+
+    /// <summary>The outcome of a move (<c>moved-forwarded</c>, <c>unchanged-read</c>) or a reply, as a query value.</summary>
+    public static string MoveOutcome(ProgressOutcome outcome, string to) =>
+        (outcome == ProgressOutcome.Done ? "moved-" : "unchanged-") + to;
+
+    public static string ReplyOutcome(ProgressOutcome outcome, string? reply) =>
+        outcome != ProgressOutcome.Done ? "reply-unchanged" : string.IsNullOrWhiteSpace(reply) ? "reply-removed" : "reply-saved";
+
+    /// <summary>The line shown above the list after a move or reply; null for anything else (another form's outcome, a hand-made link).</summary>
+    public static string? OutcomeMessage(string? outcome, string? reference, Language language = Language.Swedish)
+    {
+        if (outcome is null || !TipReference.TryParse(reference, out var parsed))
+        {
+            return null;
+        }
+
+        var tip = parsed.Value;
+        return outcome switch
+        {
+            "reply-saved" => Get("ReplySaved", language, tip),
+            "reply-removed" => Get("ReplyRemoved", language, tip),
+            "reply-unchanged" => Get("ReplyUnchanged", language, tip),
+            _ when outcome.StartsWith("moved-", StringComparison.Ordinal) && TipStage.StaffMoves.Contains(outcome[6..]) =>
+                Get("Moved", language, tip, StageName(outcome[6..], language)),
+            _ when outcome.StartsWith("unchanged-", StringComparison.Ordinal) && TipStage.StaffMoves.Contains(outcome[10..]) =>
+                Get("MoveUnchanged", language, tip, StageName(outcome[10..], language)),
+            _ => null,
+        };
+    }
+
+    /// <summary>The field of the tip list a reply's error belongs to (the textarea's id).</summary>
+    public static string ReplyField(string reference) => $"svar-{reference}";
+
+    /// <summary>The field of the tip list a refused move belongs to (the stage form's id).</summary>
+    public static string StageField(string reference) => $"steg-{reference}";
+}

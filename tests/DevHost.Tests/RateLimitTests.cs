@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Grastorp.Intake.DevHost.Tests;
+
+/// <summary>The rate limit through the DevHost's HTTP pipeline: 429 with Retry-After for API clients and browsers.</summary>
+public sealed class RateLimitTests : IAsyncDisposable
+{
+    private const string Tip = "Det langas knark vid skolan på kvällarna.";
+
+    // On a whole second, so Retry-After is exact.
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 13, 0, 0, TimeSpan.Zero));
+    private readonly DevHostFactory _factory;
+
+    public RateLimitTests()
+    {
+        _factory = new DevHostFactory(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_time)));
+    }
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private WebApplicationFactory<EntryPoint> Host(bool onPlatform = false) => _factory.WithWebHostBuilder(builder =>
+    {
+        builder.UseSetting("RateLimit:PerTenMinutes", "2");
+        builder.UseSetting("RateLimit:PerDay", "20");
+        if (onPlatform)
+        {
+            builder.UseSetting("WEBSITE_INSTANCE_ID", "0123456789abcdef");
+        }
+    });
+
+    private static HttpRequestMessage Json(string? forwardedFor = null, string? language = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/tips") { Content = JsonContent.Create(new { text = Tip }) };
+        if (forwardedFor is not null)
+        {
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
+        }
+
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(language);
+        }
+
+        return request;
+    }
+
+    private static HttpRequestMessage Form(string lang)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/tips")
+        {
+            Content = new FormUrlEncodedContent([new("text", Tip), new("municipality", "vara"), new("lang", lang)]),
+        };
+        request.Headers.Accept.ParseAdd("text/html");
+        return request;
+    }
+
+    [Fact]
+    public async Task The_third_json_tip_within_ten_minutes_gets_429_with_the_exact_Retry_After_in_problem_details()
+    {
+        var client = Host().CreateClient();
+        Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(Json(), Token)).StatusCode);
+        _time.Advance(TimeSpan.FromMinutes(3));
+        Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(Json(), Token)).StatusCode);
+        _time.Advance(TimeSpan.FromSeconds(15));
+
+        using var refused = await client.SendAsync(Json(), Token);
+
+        Assert.Equal((HttpStatusCode)429, refused.StatusCode);
+        Assert.Equal("405", Assert.Single(refused.Headers.GetValues("Retry-After")));
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync(Token));
+        Assert.Equal(429, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.StartsWith("Du har skickat många tips", problem.RootElement.GetProperty("title").GetString(), StringComparison.Ordinal);
+
+        using var english = await client.SendAsync(Json(language: "en"), Token);
+        Assert.Equal((HttpStatusCode)429, english.StatusCode);
+        Assert.StartsWith("You have sent many tips", JsonDocument.Parse(await english.Content.ReadAsStringAsync(Token)).RootElement.GetProperty("title").GetString(), StringComparison.Ordinal);
+
+        // When the first tip turns ten minutes old, a place frees.
+        _time.Advance(TimeSpan.FromSeconds(405));
+        Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(Json(), Token)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("sv", "Du har skickat många tips på kort tid", "om ungefär 10 minuter")]
+    [InlineData("en", "You have sent many tips in a short time", "in about 10 minutes")]
+    public async Task A_form_post_over_the_limit_gets_a_page_in_its_language_with_429_and_Retry_After(string lang, string title, string wait)
+    {
+        var client = Host().CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(HttpStatusCode.SeeOther, (await client.SendAsync(Form(lang), Token)).StatusCode);
+        }
+
+        using var refused = await client.SendAsync(Form(lang), Token);
+        var html = await refused.Content.ReadAsStringAsync(Token);
+
+        Assert.Equal((HttpStatusCode)429, refused.StatusCode);
+        Assert.Equal("600", Assert.Single(refused.Headers.GetValues("Retry-After")));
+        Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains($"<html lang=\"{lang}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"<h1>{title}</h1>", html, StringComparison.Ordinal);
+        Assert.Contains(wait, html, StringComparison.Ordinal);
+        Assert.Contains("112", html, StringComparison.Ordinal);
+        Assert.Contains("site.css", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(Tip, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Off_the_platform_a_forged_forwarded_header_does_not_make_a_new_client()
+    {
+        var client = Host().CreateClient();
+        Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(Json("198.51.100.1"), Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(Json("198.51.100.2"), Token)).StatusCode);
+
+        Assert.Equal((HttpStatusCode)429, (await client.SendAsync(Json("198.51.100.3"), Token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task On_the_platform_the_front_ends_forwarded_address_is_the_client()
+    {
+        var client = Host(onPlatform: true).CreateClient();
+        Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(Json("198.51.100.1:50000"), Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(Json("198.51.100.1:50001"), Token)).StatusCode);
+
+        // A forged entry to the left of the front end's changes nothing; another client has its own window.
+        Assert.Equal((HttpStatusCode)429, (await client.SendAsync(Json("6.6.6.6, 198.51.100.1:50002"), Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(Json("198.51.100.2:50000"), Token)).StatusCode);
+    }
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+}

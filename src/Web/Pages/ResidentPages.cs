@@ -26,6 +26,7 @@ public sealed class ResidentPages(ComponentRenderer renderer, MunicipalityCatalo
             new()
             {
                 [nameof(TipFormPage.Municipalities)] = municipalities.All,
+                [nameof(TipFormPage.Promises)] = PublishedPromises(),
                 [nameof(TipFormPage.Errors)] = refused?.Errors,
                 [nameof(TipFormPage.Answers)] = refused?.Answers,
                 // Back with errors, the server has read the text: the nudge and the 112 cue need no script then.
@@ -75,6 +76,7 @@ public sealed class ResidentPages(ComponentRenderer renderer, MunicipalityCatalo
         return await RenderAsync<TipFormPage>(503, true, outcome.Language, new()
         {
             [nameof(TipFormPage.Municipalities)] = municipalities.All,
+            [nameof(TipFormPage.Promises)] = PublishedPromises(),
             [nameof(TipFormPage.Answers)] = outcome.Answers,
             [nameof(TipFormPage.NotSaved)] = true,
         }).ConfigureAwait(false) with
@@ -93,6 +95,13 @@ public sealed class ResidentPages(ComponentRenderer renderer, MunicipalityCatalo
     public Task<HtmlPage> AccessibilityAsync(Language language) => RenderAsync<AccessibilityPage>(200, false, language, []);
 
     public Task<HtmlPage> PrivacyAsync(Language language) => RenderAsync<PrivacyPage>(200, false, language, []);
+
+    /// <summary>
+    /// The newest promise of each municipality that has published one; the example files (marked so) are left out, so
+    /// a resident never reads a promise no one made.
+    /// </summary>
+    private List<Promise> PublishedPromises() =>
+        [.. promises.All.Where(p => !p.IsExample).GroupBy(p => p.Municipality).Select(g => g.OrderByDescending(p => p.Year).First())];
 
     // What was typed is not echoed back, so a malformed code and an unknown one look the same.
     private Task<HtmlPage> NotFoundAsync(Language language) =>

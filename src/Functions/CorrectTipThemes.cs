@@ -17,19 +17,14 @@ public sealed class CorrectTipThemes(StaffGuard guard, TipCorrectionService corr
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "personal/tips/rattelse")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var access = StaffResults.Check(guard, StaffArea.TipCorrection, request);
-        if (!access.Allowed)
+        var (principal, refusal) = await StaffResults.EnterAsync(guard, pages, StaffArea.TipCorrection, request);
+        if (refusal is not null)
         {
-            return await StaffResults.RefuseAsync(access, request, guard, pages);
-        }
-
-        if (StaffResults.IsCrossSite(request) || !request.HasFormContentType)
-        {
-            return StaffResults.CrossSiteRefused();
+            return refusal;
         }
 
         var form = await request.ReadFormAsync(cancellationToken);
-        var outcome = await corrections.CorrectAsync(access.Principal!, StaffText.CorrectionRequest(form), cancellationToken);
+        var outcome = await corrections.CorrectAsync(principal!, StaffText.CorrectionRequest(form), cancellationToken);
         return outcome is null
             ? IntakeResults.Problem(StatusCodes.Status400BadRequest, "Formuläret kunde inte läsas. Ladda om sidan och försök igen.")
             : StaffResults.SeeOther(StaffText.AfterCorrection(form["tillbaka"], outcome.Value, form[TipCorrectionService.ReferenceField], Languages.FromCode(form[StaffText.LanguageField])));

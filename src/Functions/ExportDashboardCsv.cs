@@ -26,10 +26,10 @@ public sealed class ExportDashboardCsv(StaffGuard guard, DashboardService dashbo
 
     private async Task<IActionResult> ExportAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var access = StaffResults.Check(guard, StaffArea.StatsExport, request);
-        if (!access.Allowed)
+        var (principal, refusal) = await StaffResults.EnterAsync(guard, pages, StaffArea.StatsExport, request);
+        if (refusal is not null)
         {
-            return await StaffResults.RefuseAsync(access, request, guard, pages);
+            return refusal;
         }
 
         var form = StaffResults.Query(request, DashboardFields.Municipality, DashboardFields.Period, DashboardFields.From, DashboardFields.To, DashboardFields.Kind);

@@ -24,21 +24,16 @@ public sealed class MoveTip(StaffGuard guard, TipProgressService progress, TipLi
         string reference,
         CancellationToken cancellationToken)
     {
-        var access = StaffResults.Check(guard, StaffArea.TipProgress, request);
-        if (!access.Allowed)
+        var (principal, refusal) = await StaffResults.EnterAsync(guard, pages, StaffArea.TipProgress, request);
+        if (refusal is not null)
         {
-            return await StaffResults.RefuseAsync(access, request, guard, pages);
-        }
-
-        if (StaffResults.IsCrossSite(request) || !request.HasFormContentType)
-        {
-            return StaffResults.CrossSiteRefused();
+            return refusal;
         }
 
         var form = await request.ReadFormAsync(cancellationToken);
         var to = form["till"].ToString();
         var language = Languages.FromCode(form[StaffFollowUpText.LanguageField]);
-        var outcome = await progress.MoveAsync(access.Principal!, reference, to, cancellationToken);
+        var outcome = await progress.MoveAsync(principal!, reference, to, cancellationToken);
         switch (outcome)
         {
             case ProgressOutcome.NotFound:
@@ -46,7 +41,7 @@ public sealed class MoveTip(StaffGuard guard, TipProgressService progress, TipLi
             case ProgressOutcome.InvalidMove when BrowserResults.WantsHtml(request) && Core.Tips.TipReference.TryParse(reference, out var parsed):
                 var message = StaffFollowUpText.Get("MoveInvalid", language, parsed.Value, StaffFollowUpText.StageName(to, language));
                 return await TipListResults.ShowAgainAsync(
-                    tips, pages, access.Principal!, language, form[StaffFollowUpText.ReturnField], StatusCodes.Status409Conflict,
+                    tips, pages, principal!, language, form[StaffFollowUpText.ReturnField], StatusCodes.Status409Conflict,
                     new Dictionary<string, string[]> { [StaffFollowUpText.StageField(parsed.Value)] = [message] },
                     new Dictionary<string, string?>(), cancellationToken);
             case ProgressOutcome.InvalidMove:

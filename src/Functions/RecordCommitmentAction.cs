@@ -35,21 +35,16 @@ public sealed class RecordCommitmentAction(StaffGuard guard, ActionRecordingServ
 
     private async Task<IActionResult> RecordAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var access = StaffResults.Check(guard, StaffArea.FollowUpActions, request);
-        if (!access.Allowed)
+        var (principal, refusal) = await StaffResults.EnterAsync(guard, pages, StaffArea.FollowUpActions, request);
+        if (refusal is not null)
         {
-            return await StaffResults.RefuseAsync(access, request, guard, pages);
-        }
-
-        if (StaffResults.IsCrossSite(request) || !request.HasFormContentType)
-        {
-            return StaffResults.CrossSiteRefused();
+            return refusal;
         }
 
         var address = StaffResults.Address(request);
         var form = await request.ReadFormAsync(cancellationToken);
         var (action, errors) = await recording.RecordAsync(
-            access.Principal!,
+            principal!,
             new ActionInput(form["commitment"], form["date"], form["summary"], form["countLabel"], form["countValue"]),
             cancellationToken);
         if (action is not null)
@@ -64,6 +59,6 @@ public sealed class RecordCommitmentAction(StaffGuard guard, ActionRecordingServ
 
         var recent = await recording.RecentAsync(RecentCount, cancellationToken);
         var kept = Fields.ToDictionary(f => f, f => (string?)form[f].ToString(), StringComparer.Ordinal);
-        return PageResults.Html(await followUp.ActionsAsync(access.Principal!, recent, [.. errors.Keys], kept, saved: false, address));
+        return PageResults.Html(await followUp.ActionsAsync(principal!, recent, [.. errors.Keys], kept, saved: false, address));
     }
 }

@@ -25,27 +25,22 @@ public sealed class ReplyToTip(StaffGuard guard, TipProgressService progress, Ti
         string reference,
         CancellationToken cancellationToken)
     {
-        var access = StaffResults.Check(guard, StaffArea.TipProgress, request);
-        if (!access.Allowed)
+        var (principal, refusal) = await StaffResults.EnterAsync(guard, pages, StaffArea.TipProgress, request);
+        if (refusal is not null)
         {
-            return await StaffResults.RefuseAsync(access, request, guard, pages);
-        }
-
-        if (StaffResults.IsCrossSite(request) || !request.HasFormContentType)
-        {
-            return StaffResults.CrossSiteRefused();
+            return refusal;
         }
 
         var form = await request.ReadFormAsync(cancellationToken);
         var reply = form["svar"].ToString();
         var language = Languages.FromCode(form[StaffFollowUpText.LanguageField]);
-        var outcome = await progress.ReplyAsync(access.Principal!, reference, reply, cancellationToken);
+        var outcome = await progress.ReplyAsync(principal!, reference, reply, cancellationToken);
         if (outcome is null && BrowserResults.WantsHtml(request) && TipReference.TryParse(reference, out var parsed))
         {
             var field = StaffFollowUpText.ReplyField(parsed.Value);
             var message = StaffFollowUpText.Get("ReplyTooLong", language, TipStore.MaxReplyLength, reply.Trim().Length);
             return await TipListResults.ShowAgainAsync(
-                tips, pages, access.Principal!, language, form[StaffFollowUpText.ReturnField], StatusCodes.Status400BadRequest,
+                tips, pages, principal!, language, form[StaffFollowUpText.ReturnField], StatusCodes.Status400BadRequest,
                 new Dictionary<string, string[]> { [field] = [message] },
                 new Dictionary<string, string?> { [field] = reply },
                 cancellationToken);

@@ -27,14 +27,14 @@ public sealed class ShowActions(StaffGuard guard, ActionRecordingService recordi
 
     private async Task<IActionResult> ShowAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var access = StaffResults.Check(guard, StaffArea.FollowUpActions, request);
-        if (!access.Allowed)
+        var (principal, refusal) = await StaffResults.EnterAsync(guard, pages, StaffArea.FollowUpActions, request);
+        if (refusal is not null)
         {
-            return await StaffResults.RefuseAsync(access, request, guard, pages);
+            return refusal;
         }
 
         var recent = await recording.RecentAsync(RecordCommitmentAction.RecentCount, cancellationToken);
         var saved = request.Query[RecordCommitmentAction.SavedField] == RecordCommitmentAction.SavedValue;
-        return PageResults.Html(await followUp.ActionsAsync(access.Principal!, recent, [], new Dictionary<string, string?>(), saved, StaffResults.Address(request)));
+        return PageResults.Html(await followUp.ActionsAsync(principal!, recent, [], new Dictionary<string, string?>(), saved, StaffResults.Address(request)));
     }
 }

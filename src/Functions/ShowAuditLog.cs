@@ -28,13 +28,13 @@ public sealed class ShowAuditLog(StaffGuard guard, AuditLog audit, StaffPages pa
 
     private async Task<IActionResult> ShowAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var access = StaffResults.Check(guard, StaffArea.AuditLog, request);
-        if (!access.Allowed)
+        var (principal, refusal) = await StaffResults.EnterAsync(guard, pages, StaffArea.AuditLog, request);
+        if (refusal is not null)
         {
-            return await StaffResults.RefuseAsync(access, request, guard, pages);
+            return refusal;
         }
 
         var page = await audit.ReadAsync(request.Query["manad"], request.Query["efter"], PageSize, cancellationToken);
-        return PageResults.Html(await pages.AuditAsync(StaffResults.Address(request), access.Principal!, page));
+        return PageResults.Html(await pages.AuditAsync(StaffResults.Address(request), principal!, page));
     }
 }

@@ -26,15 +26,15 @@ public sealed class ShowDashboard(StaffGuard guard, DashboardService dashboard, 
 
     private async Task<IActionResult> ShowAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var access = StaffResults.Check(guard, StaffArea.Dashboard, request);
-        if (!access.Allowed)
+        var (principal, refusal) = await StaffResults.EnterAsync(guard, pages, StaffArea.Dashboard, request);
+        if (refusal is not null)
         {
-            return await StaffResults.RefuseAsync(access, request, guard, pages);
+            return refusal;
         }
 
         var address = StaffResults.Address(request);
         var form = StaffResults.Query(request, DashboardFields.Municipality, DashboardFields.Period, DashboardFields.From, DashboardFields.To, DashboardFields.Kind);
         var (view, errors) = await dashboard.ShowAsync(DashboardFields.Request(form), address.Language, cancellationToken);
-        return PageResults.Html(await pages.DashboardAsync(address, access.Principal!, view, errors, form));
+        return PageResults.Html(await pages.DashboardAsync(address, principal!, view, errors, form));
     }
 }

@@ -27,18 +27,18 @@ public sealed class ShowTipList(StaffGuard guard, TipListService tips, StaffPage
 
     private async Task<IActionResult> ShowAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var access = StaffResults.Check(guard, StaffArea.TipList, request);
-        if (!access.Allowed)
+        var (principal, refusal) = await StaffResults.EnterAsync(guard, pages, StaffArea.TipList, request);
+        if (refusal is not null)
         {
-            return await StaffResults.RefuseAsync(access, request, guard, pages);
+            return refusal;
         }
 
         var address = StaffResults.Address(request);
         var form = StaffResults.Query(request, TipListQuery.MunicipalityField, TipListQuery.WeekField, TipListQuery.KindField, TipListQuery.ThemeField, TipListQuery.AfterField, StaffText.ResultField, TipCorrectionService.ReferenceField, StaffFollowUpText.OutcomeField, StaffFollowUpText.ReferenceField);
         var (query, errors) = tips.Parse(new TipListRequest(form[TipListQuery.MunicipalityField], form[TipListQuery.WeekField], form[TipListQuery.KindField], form[TipListQuery.ThemeField], form[TipListQuery.AfterField]), address.Language);
-        var view = query is null ? null : await tips.ShowAsync(access.Principal!, query, cancellationToken);
+        var view = query is null ? null : await tips.ShowAsync(principal!, query, cancellationToken);
         var message = StaffText.CorrectionMessage(form[StaffText.ResultField], form[TipCorrectionService.ReferenceField], address.Language)
             ?? StaffFollowUpText.OutcomeMessage(form[StaffFollowUpText.OutcomeField], form[StaffFollowUpText.ReferenceField], address.Language);
-        return PageResults.Html(await pages.TipsAsync(address, access.Principal!, view, errors, form, message));
+        return PageResults.Html(await pages.TipsAsync(address, principal!, view, errors, form, message));
     }
 }

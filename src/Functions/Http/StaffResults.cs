@@ -12,14 +12,29 @@ namespace Grastorp.Intake.Functions.Http;
 /// </summary>
 public static class StaffResults
 {
-    public static StaffAccess Check(StaffGuard guard, StaffArea area, HttpRequest request)
+    /// <summary>
+    /// Lets a staff request in: the signed-in principal with the area's role, or the answer that refuses it. A post must
+    /// also be a form from this site, checked here so that no state-changing function can forget it (403 otherwise).
+    /// </summary>
+    public static async Task<(StaffPrincipal? Principal, IActionResult? Refusal)> EnterAsync(StaffGuard guard, StaffPages pages, StaffArea area, HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(guard);
         ArgumentNullException.ThrowIfNull(request);
-        return guard.Check(area, request.Headers[ClientPrincipal.HeaderName]);
+        var access = guard.Check(area, request.Headers[ClientPrincipal.HeaderName]);
+        if (!access.Allowed)
+        {
+            return (null, await RefuseAsync(access, request, guard, pages).ConfigureAwait(false));
+        }
+
+        if (HttpMethods.IsPost(request.Method) && (IsCrossSite(request) || !request.HasFormContentType))
+        {
+            return (null, CrossSiteRefused());
+        }
+
+        return (access.Principal, null);
     }
 
-    public static async Task<IActionResult> RefuseAsync(StaffAccess access, HttpRequest request, StaffGuard guard, StaffPages pages)
+    private static async Task<IActionResult> RefuseAsync(StaffAccess access, HttpRequest request, StaffGuard guard, StaffPages pages)
     {
         ArgumentNullException.ThrowIfNull(access);
         ArgumentNullException.ThrowIfNull(request);
@@ -46,13 +61,13 @@ public static class StaffResults
     }
 
     /// <summary>A post another site made the browser send: refused before anything changes.</summary>
-    public static bool IsCrossSite(HttpRequest request)
+    private static bool IsCrossSite(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         return !CrossSiteCheck.IsSameOrigin(request.Headers["Sec-Fetch-Site"], request.Headers.Origin, request.Host.Value);
     }
 
-    public static IActionResult CrossSiteRefused() =>
+    private static NoStoreResult CrossSiteRefused() =>
         NoStore(IntakeResults.Problem(StatusCodes.Status403Forbidden, "Begäran kom från en annan webbplats. / The request came from another site."));
 
     /// <summary>The values of a GET form, by field name (the last value when one is given twice).</summary>

@@ -73,7 +73,10 @@ ceiling enqueue "$n" "$work/texts.txt" "$work/references.txt"
 # The watch starts first on both sides, so neither consumer takes messages before it looks.
 ceiling drained "$n" "$limit" >"$work/devhost.watch" & watch_pid=$!; pids+=("$watch_pid")
 sleep 1
-start_devhost devhost $((base + 3))
+# The listener logs its polls (messages found, latency) and the poll failures it handles only at Debug; Azure.Core
+# warns of responses slower than 3 s and of error answers (the DevHost's appsettings show only its errors).
+start_devhost devhost $((base + 3)) Logging__LogLevel__Microsoft.Azure.WebJobs.Extensions.Storage.Common.Listeners.QueueListener=Debug \
+  Logging__LogLevel__Azure.Core=Warning
 devhost_pid=${pids[-1]}
 cpu_host=$(cpu_ms "$devhost_pid"); cpu_azurite=$(cpu_ms "$azurite_pid")
 wait "$watch_pid" || status=1
@@ -81,6 +84,11 @@ echo "devhost: $(cat "$work/devhost.watch") load=$(load_now)"
 echo "devhost: CPU ms per tip: DevHost $(per_tip "$cpu_host" "$(cpu_ms "$devhost_pid")"), its Azurite $(per_tip "$cpu_azurite" "$(cpu_ms "$azurite_pid")") (start-up after the first HTTP answer included)"
 sleep 2   # the last function's log lines
 echo "devhost: $(grep -c 'was already counted' "$work/devhost.log" || true) redeliveries counted once, $(grep -c 'tips-poison' "$work/devhost.log" || true) poison lines, $(grep -c 'exceeded the configured timeout' "$work/devhost.log" || true) storage calls timed out, $(grep -c 'SurvivingExceptionHandler' "$work/devhost.log" || true) listener failures"
+grep -o 'found [0-9]* messages in [0-9]* ms\|threw a [A-Za-z]* in [0-9]* ms' "$work/devhost.log" | awk '
+  /found/ { polls++; if ($2 > 0) { taking++; got += $2 } if ($5 > slowest) slowest = $5 }
+  /threw/ { failed++; print "devhost: a poll threw " $3 " after " $5 " ms (its batch, if storage had handed one out, is leased for 10 minutes)" }
+  END { printf "devhost: %d listener polls, %d found messages (%.1f per poll), slowest %d ms; %d poll failures handled by WebJobs\n", polls, taking, got / (taking ? taking : 1), slowest, failed }'
+echo "devhost: $(grep -c '^warn: Azure.Core' "$work/devhost.log" || true) Azure SDK warnings (slow or error answers; see $work/devhost.log)"
 ceiling check "$work/references.txt" || status=1
 [ "$mode" = ops ] && ops_window devhost "$before"
 stop_all

@@ -200,6 +200,25 @@ public sealed class RollupStatsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_redelivery_to_another_instance_heals_from_fresh_counters_not_from_what_it_remembered()
+    {
+        // The other instance counted the week's first tip and remembers those counters. The message of the second
+        // tip, whose rollup write failed here, comes back there: it must not roll up what it remembers (one tip).
+        var other = Instance().GetRequiredService<TipStore>();
+        await other.RecordAsync(Tip("Knark vid skolan", "2026-11-24T10:00:00+01:00"), Drugs, Token);
+        var table = await _services.GetRequiredService<IntakeTables>().RollupAsync();
+        var tip = Tip("Mer knark vid skolan", "2026-11-24T11:00:00+01:00");
+        await table.DeleteAsync(Token);
+        await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(() => Store.RecordAsync(tip, Drugs, Token));
+        await table.CreateIfNotExistsAsync(Token);
+
+        Assert.Equal(RecordOutcome.AlreadyCounted, await other.RecordAsync(tip, Drugs, Token));
+
+        await AssertStatsEqualLiveCountersAsync();
+        Assert.Equal(2, await StatsTotalAsync());
+    }
+
+    [Fact]
     public async Task A_correction_whose_rollup_write_failed_is_healed_when_staff_send_it_again()
     {
         var tip = Tip("Knark vid skolan", "2026-11-24T10:00:00+01:00");

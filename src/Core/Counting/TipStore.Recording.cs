@@ -15,7 +15,8 @@ namespace Grastorp.Intake.Core.Counting;
 /// every counter it moves are written in one entity-group transaction: the tip is added (a second copy fails with
 /// 409, which means "already counted"), with its time-order copy for the staff list; existing counters (all, per
 /// theme, per kind and per kind × theme) are replaced only if their ETag is unchanged (412 when a concurrent tip got
-/// there first, and then the whole transaction is retried from a fresh read).
+/// there first, and then the whole transaction is retried from a fresh read). After it, the week's counters go to the
+/// rollup table (<c>TipStore.RollingUp.cs</c>).
 /// </summary>
 public sealed partial class TipStore
 {

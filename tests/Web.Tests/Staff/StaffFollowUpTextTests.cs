@@ -64,7 +64,7 @@ public class StaffFollowUpTextTests
     public void The_list_shows_a_corrections_outcome_or_else_a_moves_and_nothing_for_anything_else()
     {
         Dictionary<string, string?> Query(params (string Field, string Value)[] values) =>
-            StaffFollowUpText.ListFields.ToDictionary(f => f, f => values.FirstOrDefault(v => v.Field == f).Value, StringComparer.Ordinal);
+            StaffFollowUpText.ListFields.ToDictionary(f => f, f => (string?)values.FirstOrDefault(v => v.Field == f).Value, StringComparer.Ordinal);
 
         Assert.Equal("Tips K7QM3XDP2A har nu steget ”Läst”.", StaffFollowUpText.MessageAfterPost(Query(("uppfoljning", "moved-read"), ("tips", "K7QM3XDP2A")), Language.Swedish));
         Assert.Equal(

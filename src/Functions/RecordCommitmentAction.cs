@@ -1,4 +1,3 @@
-using Grastorp.Intake.Core.Promises.Actions;
 using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Staff.FollowUp;
 using Grastorp.Intake.Functions.Http;
@@ -21,8 +20,6 @@ public sealed class RecordCommitmentAction(StaffEntry entry, ActionRecordingServ
     public const string SavedField = "resultat";
     public const string SavedValue = "sparad";
 
-    private static readonly string[] Fields = ["commitment", "date", "summary", "countLabel", "countValue"];
-
     [Function(nameof(RecordCommitmentAction))]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "personal/atgarder")] HttpRequest request,
@@ -38,8 +35,7 @@ public sealed class RecordCommitmentAction(StaffEntry entry, ActionRecordingServ
         {
             var address = StaffResults.Address(request);
             var form = await request.ReadFormAsync(cancellationToken);
-            var input = new ActionInput(form["commitment"], form["date"], form["summary"], form["countLabel"], form["countValue"]);
-            var (action, errors) = await recording.RecordAsync(principal, input, cancellationToken);
+            var (action, errors) = await recording.RecordAsync(principal, ActionForm.Input(form), cancellationToken);
             if (action is not null)
             {
                 return StaffResults.SeeOther($"{StaffPaths.In(address.Language, StaffPaths.Actions)}?{SavedField}={SavedValue}");
@@ -51,7 +47,6 @@ public sealed class RecordCommitmentAction(StaffEntry entry, ActionRecordingServ
             }
 
             var recent = await recording.RecentAsync(RecentCount, cancellationToken);
-            var kept = Fields.ToDictionary(f => f, f => (string?)form[f].ToString(), StringComparer.Ordinal);
-            return PageResults.Html(await followUp.ActionsAsync(principal, recent, [.. errors.Keys], kept, saved: false, address));
+            return PageResults.Html(await followUp.ActionsAsync(principal, recent, [.. errors.Keys], ActionForm.Kept(form), saved: false, address));
         });
 }

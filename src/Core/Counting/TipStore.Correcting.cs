@@ -107,7 +107,16 @@ public sealed partial class TipStore
             return CorrectionOutcome.AlreadyApplied;
         }
 
-        await rollup.WriteAsync(Snapshot(partition, CountersAfter(existing, actions)), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await rollup.WriteAsync(Snapshot(partition, CountersAfter(existing, actions)), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // Committed all the same: the caller must still audit it, and a retry would only find the marker.
+            throw new CorrectionNotRolledUpException("The correction committed; its rollup write failed.", e);
+        }
+
         return CorrectionOutcome.Corrected;
     }
 }

@@ -8,6 +8,9 @@ using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Counting.Correcting;
 using Grastorp.Intake.Core.Counting.Rollup;
 using Grastorp.Intake.Core.Municipalities;
+using Grastorp.Intake.Core.Staff.Access;
+using Grastorp.Intake.Core.Staff.Audit;
+using Grastorp.Intake.Core.Staff.TipList;
 using Grastorp.Intake.Core.Stats;
 using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Themes;
@@ -227,10 +230,33 @@ public sealed class RollupStatsTests : IDisposable
         await table.DeleteAsync(Token);
         var correction = new ThemeCorrection(tip.Reference, [Theme.Traffic], "req-7", "staff");
 
-        await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(() => Store.CorrectAsync(Week48, correction, Token));
+        var failure = await Assert.ThrowsAsync<CorrectionNotRolledUpException>(() => Store.CorrectAsync(Week48, correction, Token));
+        Assert.IsAssignableFrom<Azure.RequestFailedException>(failure.InnerException);
         await table.CreateIfNotExistsAsync(Token);
         Assert.Equal(CorrectionOutcome.AlreadyApplied, await Store.CorrectAsync(Week48, correction, Token));
 
+        await AssertStatsEqualLiveCountersAsync();
+    }
+
+    [Fact]
+    public async Task A_correction_whose_rollup_write_failed_is_audited_once_and_answered_as_the_storage_fault()
+    {
+        var tip = Tip("Knark vid skolan", "2026-11-24T10:00:00+01:00");
+        await Store.RecordAsync(tip, Drugs, Token);
+        var table = await _services.GetRequiredService<IntakeTables>().RollupAsync();
+        await table.DeleteAsync(Token);
+        var corrections = _services.GetRequiredService<TipCorrectionService>();
+        var polis = new StaffPrincipal("Kommunpolis Test", new HashSet<StaffRole> { StaffRole.Kommunpolis });
+        var request = new TipCorrectionRequest("grastorp", "2026-W48", tip.Reference, [Theme.Traffic], new string('a', 32));
+
+        // The cause itself, so hosts answer it as the storage fault it is (503 for an outage), not a wrapper.
+        await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(() => corrections.CorrectAsync(polis, request, Token));
+        await table.CreateIfNotExistsAsync(Token);
+        Assert.Equal(CorrectionOutcome.AlreadyApplied, await corrections.CorrectAsync(polis, request, Token));
+
+        var audited = (await _services.GetRequiredService<AuditLog>().ReadAsync(null, null, 200, Token)).Entries.Where(e => e.Action == AuditAction.Corrected).ToList();
+        var entry = Assert.Single(audited);
+        Assert.Equal(tip.Reference, entry.Reference);
         await AssertStatsEqualLiveCountersAsync();
     }
 

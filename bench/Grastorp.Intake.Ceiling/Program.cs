@@ -23,8 +23,8 @@ static int Usage()
           check REFERENCES_FILE [--bare]        every enqueued tip stored once by the queue function, counters sum to N
                                                 (--bare: once in the bare consumer's table)
           drained N SECONDS                     time from the first message taken to an empty queue
-          seed-counters TIPS YEARS              counter rows for TIPS tips over YEARS years, three municipalities
-          point N                               N point reads of one counter row, timed
+          seed-counters TIPS YEARS [FILLER]     counter rows (and rollup rows) for TIPS tips over YEARS years, three municipalities
+          point N                               N point and range reads of the counters and of the rollup, timed
         """);
     return 2;
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Grastorp.Intake.Core.Counting.Rollup;
 using Grastorp.Intake.Core.Counting.Rows;
 using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Core.Tips;
@@ -54,21 +55,26 @@ public sealed partial class TipStore
         var table = await tables.TipsAsync().ConfigureAwait(false);
         var partition = tip.Partition;
         var gate = _recordingGates.GetOrAdd(partition.Key, _ => new SemaphoreSlim(1, 1));
+        RecordOutcome outcome;
+        WeekCounters counted;
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var outcome = await ConflictRetry.ExecuteAsync(
+            outcome = await ConflictRetry.ExecuteAsync(
                 async token => await TryRecordAsync(table, partition, tip, classification, commitments, token).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
 
             // Also when already counted: a redelivery is how a rollup write that failed after the transaction heals.
-            await RollUpAsync(table, partition, cancellationToken).ConfigureAwait(false);
-            return outcome;
+            counted = await SnapshotForRollupAsync(table, partition, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             gate.Release();
         }
+
+        // Outside the gate, so the next tip's transaction runs while this one's counts go to the rollup.
+        await RollUpAtLeastAsync(counted, cancellationToken).ConfigureAwait(false);
+        return outcome;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using Grastorp.Intake.Core.Counting.Rollup;
@@ -16,8 +17,17 @@ namespace Grastorp.Intake.Core.Counting;
 /// </summary>
 public sealed partial class TipStore
 {
-    /// <summary>The partition's counters as this process last saw them (or one fresh read), to the rollup. Called inside the partition's recording gate.</summary>
-    private async Task RollUpAsync(TableClient table, TipPartition partition, CancellationToken cancellationToken)
+    /// <summary>The newest counters this process has seen per partition, the copy the next rollup write carries.</summary>
+    private readonly ConcurrentDictionary<string, WeekCounters> _newestCounted = new(StringComparer.Ordinal);
+
+    /// <summary>One rollup writer at a time per partition, so tips that finish together share one write.</summary>
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _rollupGates = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The partition's counters as this process last saw them (or one fresh read), remembered as the newest if they
+    /// are. Called inside the partition's recording gate, so what it sees is what the last transaction left.
+    /// </summary>
+    private async Task<WeekCounters> SnapshotForRollupAsync(TableClient table, TipPartition partition, CancellationToken cancellationToken)
     {
         if (!_knownCounters.TryGetValue(partition.Key, out var counters))
         {
@@ -25,7 +35,30 @@ public sealed partial class TipStore
             _knownCounters[partition.Key] = counters;
         }
 
-        await rollup.WriteAsync(Snapshot(partition, counters), cancellationToken).ConfigureAwait(false);
+        var snapshot = Snapshot(partition, counters);
+        _newestCounted.AddOrUpdate(partition.Key, snapshot, (_, newest) => newest.Version >= snapshot.Version ? newest : snapshot);
+        return snapshot;
+    }
+
+    /// <summary>
+    /// Returns once the rollup holds <paramref name="counted"/> or newer counts. Group commit: while one write is on
+    /// its way, the tips recorded meanwhile wait at the gate; the first through writes the newest counts there are,
+    /// and the rest find them written (<see cref="CountRollupStore"/> knows its last version, so that costs no call).
+    /// A failed write fails its caller, whose message comes again; the next waiter simply tries again.
+    /// </summary>
+    private async Task RollUpAtLeastAsync(WeekCounters counted, CancellationToken cancellationToken)
+    {
+        var gate = _rollupGates.GetOrAdd(counted.Partition.Key, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var newest = _newestCounted.TryGetValue(counted.Partition.Key, out var seen) && seen.Version > counted.Version ? seen : counted;
+            await rollup.WriteAsync(newest, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
     /// <summary>Every counter row of the partition with its count, version and ETag (one range read).</summary>

@@ -165,6 +165,23 @@ public sealed class RollupStatsTests : IDisposable
     }
 
     [Fact]
+    public async Task Tips_recorded_at_once_by_two_instances_in_three_partitions_leave_the_rollup_at_the_live_counters()
+    {
+        // Each instance's rollup writes run outside its recording gate and carry the newest counts it has seen, so
+        // writes overlap the next transactions and each other: the end state must still be the newest version.
+        var stores = new[] { Store, Instance().GetRequiredService<TipStore>() };
+        string[] municipalities = ["grastorp", "vara", "essunga"];
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 36).Select(i => stores[i % 2].RecordAsync(
+            Tip($"Tips nummer {i} om knark", DateTimeOffset.Parse("2026-11-24T10:00:00+01:00").AddSeconds(i), municipalities[i % 3]),
+            i % 4 == 0 ? DrugsAndTraffic : Drugs,
+            Token)));
+
+        Assert.All(outcomes, outcome => Assert.Equal(RecordOutcome.Counted, outcome));
+        Assert.Equal(36, await StatsTotalAsync());
+        await AssertStatsEqualLiveCountersAsync();
+    }
+
+    [Fact]
     public async Task A_stale_writer_never_replaces_a_newer_version()
     {
         var first = _services.GetRequiredService<CountRollupStore>();

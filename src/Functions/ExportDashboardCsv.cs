@@ -1,7 +1,7 @@
 using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Staff.Dashboard;
 using Grastorp.Intake.Functions.Http;
-using Grastorp.Intake.Web.Staff;
+using Grastorp.Intake.Functions.Staff;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -12,7 +12,7 @@ namespace Grastorp.Intake.Functions;
 /// The dashboard's table as a CSV for Excel: the same query, the same numbers. A Swedish header unless the English
 /// page asked (/en/personal/statistik/csv); the BOM and <c>;</c> stay either way.
 /// </summary>
-public sealed class ExportDashboardCsv(StaffGuard guard, DashboardService dashboard, StaffPages pages)
+public sealed class ExportDashboardCsv(StaffEntry entry, DashboardService dashboard)
 {
     [Function(nameof(ExportDashboardCsv))]
     public Task<IActionResult> Run(
@@ -24,16 +24,11 @@ public sealed class ExportDashboardCsv(StaffGuard guard, DashboardService dashbo
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "en/personal/statistik/csv")] HttpRequest request,
         CancellationToken cancellationToken) => ExportAsync(request, cancellationToken);
 
-    private async Task<IActionResult> ExportAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var (principal, refusal) = await StaffResults.EnterAsync(guard, pages, StaffArea.StatsExport, request);
-        if (refusal is not null)
+    private Task<IActionResult> ExportAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        entry.EnterAsync(StaffArea.StatsExport, request, async _ =>
         {
-            return refusal;
-        }
-
-        var form = StaffResults.Query(request, DashboardFields.Municipality, DashboardFields.Period, DashboardFields.From, DashboardFields.To, DashboardFields.Kind);
-        var (view, errors) = await dashboard.ShowAsync(DashboardFields.Request(form), StaffResults.Address(request).Language, cancellationToken);
-        return view is null ? IntakeResults.ValidationProblem(errors) : StaffResults.Csv(CountsCsv.Write(view), CountsCsv.FileName(view));
-    }
+            var form = StaffResults.Query(request, DashboardFields.Names);
+            var (view, errors) = await dashboard.ShowAsync(DashboardFields.Request(form), StaffResults.Address(request).Language, cancellationToken);
+            return view is null ? IntakeResults.ValidationProblem(errors) : StaffResults.Csv(CountsCsv.Write(view), CountsCsv.FileName(view));
+        });
 }

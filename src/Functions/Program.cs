@@ -1,6 +1,7 @@
 using Grastorp.Intake.Classification;
 using Grastorp.Intake.Core.DependencyInjection;
 using Grastorp.Intake.Functions.Http;
+using Grastorp.Intake.Functions.Staff;
 using Grastorp.Intake.Web;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
@@ -11,5 +12,5 @@ builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<FaultMiddleware>();
 // The Azure SDK's request lines print table keys, and receipts are keyed by reference: never log them.
 builder.Logging.AddFilter("Azure.Core", LogLevel.None);
-builder.Services.AddIntakeCore(builder.Configuration).AddThemeClassifier(builder.Configuration).AddIntakeWeb();
+builder.Services.AddIntakeCore(builder.Configuration).AddThemeClassifier(builder.Configuration).AddIntakeWeb().AddStaffFunctions();
 builder.Build().Run();

@@ -1,8 +1,7 @@
-using Grastorp.Intake.Core.Promises.Actions;
 using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Staff.FollowUp;
 using Grastorp.Intake.Functions.Http;
-using Grastorp.Intake.Web.Staff;
+using Grastorp.Intake.Functions.Staff;
 using Grastorp.Intake.Web.Staff.FollowUp;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -15,13 +14,11 @@ namespace Grastorp.Intake.Functions;
 /// <c>countLabel</c>/<c>countValue</c>). Saved: 303 back to the actions page. Wrong: a browser gets the page again
 /// with its errors and answers (400), any other client problem details naming the fields.
 /// </summary>
-public sealed class RecordCommitmentAction(StaffGuard guard, ActionRecordingService recording, FollowUpStaffPages followUp, StaffPages pages)
+public sealed class RecordCommitmentAction(StaffEntry entry, ActionRecordingService recording, FollowUpStaffPages followUp)
 {
     public const int RecentCount = 20;
     public const string SavedField = "resultat";
     public const string SavedValue = "sparad";
-
-    private static readonly string[] Fields = ["commitment", "date", "summary", "countLabel", "countValue"];
 
     [Function(nameof(RecordCommitmentAction))]
     public Task<IActionResult> Run(
@@ -33,32 +30,23 @@ public sealed class RecordCommitmentAction(StaffGuard guard, ActionRecordingServ
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "en/personal/atgarder")] HttpRequest request,
         CancellationToken cancellationToken) => RecordAsync(request, cancellationToken);
 
-    private async Task<IActionResult> RecordAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var (principal, refusal) = await StaffResults.EnterAsync(guard, pages, StaffArea.FollowUpActions, request);
-        if (refusal is not null)
+    private Task<IActionResult> RecordAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        entry.EnterAsync(StaffArea.FollowUpActions, request, async principal =>
         {
-            return refusal;
-        }
+            var address = StaffResults.Address(request);
+            var form = await request.ReadFormAsync(cancellationToken);
+            var (action, errors) = await recording.RecordAsync(principal, ActionForm.Input(form), cancellationToken);
+            if (action is not null)
+            {
+                return StaffResults.SeeOther($"{StaffPaths.In(address.Language, StaffPaths.Actions)}?{SavedField}={SavedValue}");
+            }
 
-        var address = StaffResults.Address(request);
-        var form = await request.ReadFormAsync(cancellationToken);
-        var (action, errors) = await recording.RecordAsync(
-            principal!,
-            new ActionInput(form["commitment"], form["date"], form["summary"], form["countLabel"], form["countValue"]),
-            cancellationToken);
-        if (action is not null)
-        {
-            return StaffResults.SeeOther($"{StaffPaths.In(address.Language, StaffPaths.Actions)}?{SavedField}={SavedValue}");
-        }
+            if (!BrowserResults.WantsHtml(request))
+            {
+                return IntakeResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => new[] { e.Value }), StaffFollowUpText.Get("ProblemActionInvalid"));
+            }
 
-        if (!BrowserResults.WantsHtml(request))
-        {
-            return IntakeResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => new[] { e.Value }), "Åtgärden behöver rättas.");
-        }
-
-        var recent = await recording.RecentAsync(RecentCount, cancellationToken);
-        var kept = Fields.ToDictionary(f => f, f => (string?)form[f].ToString(), StringComparer.Ordinal);
-        return PageResults.Html(await followUp.ActionsAsync(principal!, recent, [.. errors.Keys], kept, saved: false, address));
-    }
+            var recent = await recording.RecentAsync(RecentCount, cancellationToken);
+            return PageResults.Html(await followUp.ActionsAsync(principal, recent, [.. errors.Keys], ActionForm.Kept(form), saved: false, address));
+        });
 }

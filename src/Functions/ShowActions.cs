@@ -1,7 +1,7 @@
 using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Staff.FollowUp;
 using Grastorp.Intake.Functions.Http;
-using Grastorp.Intake.Web.Staff;
+using Grastorp.Intake.Functions.Staff;
 using Grastorp.Intake.Web.Staff.FollowUp;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +13,7 @@ namespace Grastorp.Intake.Functions;
 /// Staff see the form for recording an action on a commitment, and the latest actions recorded; in Swedish at
 /// /personal/atgarder, in English at /en/personal/atgarder.
 /// </summary>
-public sealed class ShowActions(StaffGuard guard, ActionRecordingService recording, FollowUpStaffPages followUp, StaffPages pages)
+public sealed class ShowActions(StaffEntry entry, ActionRecordingService recording, FollowUpStaffPages followUp)
 {
     [Function(nameof(ShowActions))]
     public Task<IActionResult> Run(
@@ -25,16 +25,11 @@ public sealed class ShowActions(StaffGuard guard, ActionRecordingService recordi
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "en/personal/atgarder")] HttpRequest request,
         CancellationToken cancellationToken) => ShowAsync(request, cancellationToken);
 
-    private async Task<IActionResult> ShowAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var (principal, refusal) = await StaffResults.EnterAsync(guard, pages, StaffArea.FollowUpActions, request);
-        if (refusal is not null)
+    private Task<IActionResult> ShowAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        entry.EnterAsync(StaffArea.FollowUpActions, request, async principal =>
         {
-            return refusal;
-        }
-
-        var recent = await recording.RecentAsync(RecordCommitmentAction.RecentCount, cancellationToken);
-        var saved = request.Query[RecordCommitmentAction.SavedField] == RecordCommitmentAction.SavedValue;
-        return PageResults.Html(await followUp.ActionsAsync(principal!, recent, [], new Dictionary<string, string?>(), saved, StaffResults.Address(request)));
-    }
+            var recent = await recording.RecentAsync(RecordCommitmentAction.RecentCount, cancellationToken);
+            var saved = request.Query[RecordCommitmentAction.SavedField] == RecordCommitmentAction.SavedValue;
+            return PageResults.Html(await followUp.ActionsAsync(principal, recent, [], new Dictionary<string, string?>(), saved, StaffResults.Address(request)));
+        });
 }

@@ -1,6 +1,7 @@
 using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Staff.Audit;
 using Grastorp.Intake.Functions.Http;
+using Grastorp.Intake.Functions.Staff;
 using Grastorp.Intake.Web.Staff;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace Grastorp.Intake.Functions;
 /// The auditor (role Granskare) reads who was shown or corrected which tip, month by month; in Swedish at
 /// /personal/granskning, in English at /en/personal/granskning.
 /// </summary>
-public sealed class ShowAuditLog(StaffGuard guard, AuditLog audit, StaffPages pages)
+public sealed class ShowAuditLog(StaffEntry entry, AuditLog audit, StaffPages pages)
 {
     private const int PageSize = 100;
 
@@ -26,15 +27,10 @@ public sealed class ShowAuditLog(StaffGuard guard, AuditLog audit, StaffPages pa
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "en/personal/granskning")] HttpRequest request,
         CancellationToken cancellationToken) => ShowAsync(request, cancellationToken);
 
-    private async Task<IActionResult> ShowAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var (principal, refusal) = await StaffResults.EnterAsync(guard, pages, StaffArea.AuditLog, request);
-        if (refusal is not null)
+    private Task<IActionResult> ShowAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        entry.EnterAsync(StaffArea.AuditLog, request, async principal =>
         {
-            return refusal;
-        }
-
-        var page = await audit.ReadAsync(request.Query["manad"], request.Query["efter"], PageSize, cancellationToken);
-        return PageResults.Html(await pages.AuditAsync(StaffResults.Address(request), principal!, page));
-    }
+            var page = await audit.ReadAsync(request.Query["manad"], request.Query["efter"], PageSize, cancellationToken);
+            return PageResults.Html(await pages.AuditAsync(StaffResults.Address(request), principal, page));
+        });
 }

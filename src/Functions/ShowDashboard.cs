@@ -1,6 +1,7 @@
 using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Staff.Dashboard;
 using Grastorp.Intake.Functions.Http;
+using Grastorp.Intake.Functions.Staff;
 using Grastorp.Intake.Web.Staff;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace Grastorp.Intake.Functions;
 /// Municipality staff (role Kommun) see tip counts per theme and week as a chart, a table and totals: in Swedish at
 /// /personal/statistik, in English at /en/personal/statistik (the language comes from the path).
 /// </summary>
-public sealed class ShowDashboard(StaffGuard guard, DashboardService dashboard, StaffPages pages)
+public sealed class ShowDashboard(StaffEntry entry, DashboardService dashboard, StaffPages pages)
 {
     [Function(nameof(ShowDashboard))]
     public Task<IActionResult> Run(
@@ -24,17 +25,12 @@ public sealed class ShowDashboard(StaffGuard guard, DashboardService dashboard, 
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "en/personal/statistik")] HttpRequest request,
         CancellationToken cancellationToken) => ShowAsync(request, cancellationToken);
 
-    private async Task<IActionResult> ShowAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var (principal, refusal) = await StaffResults.EnterAsync(guard, pages, StaffArea.Dashboard, request);
-        if (refusal is not null)
+    private Task<IActionResult> ShowAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        entry.EnterAsync(StaffArea.Dashboard, request, async principal =>
         {
-            return refusal;
-        }
-
-        var address = StaffResults.Address(request);
-        var form = StaffResults.Query(request, DashboardFields.Municipality, DashboardFields.Period, DashboardFields.From, DashboardFields.To, DashboardFields.Kind);
-        var (view, errors) = await dashboard.ShowAsync(DashboardFields.Request(form), address.Language, cancellationToken);
-        return PageResults.Html(await pages.DashboardAsync(address, principal!, view, errors, form));
-    }
+            var address = StaffResults.Address(request);
+            var form = StaffResults.Query(request, DashboardFields.Names);
+            var (view, errors) = await dashboard.ShowAsync(DashboardFields.Request(form), address.Language, cancellationToken);
+            return PageResults.Html(await pages.DashboardAsync(address, principal, view, errors, form));
+        });
 }

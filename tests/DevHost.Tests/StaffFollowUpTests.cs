@@ -96,6 +96,48 @@ public sealed class StaffFollowUpTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_reply_is_counted_in_characters_as_the_tip_text_is_so_one_at_the_limit_with_an_emoji_is_saved_and_one_more_is_not()
+    {
+        using var client = Client();
+        var reference = await ClassifiedTipAsync(client, $"Bilar kör för fort på Storgatan varje kväll {TextMarker}.");
+        var path = $"/personal/tips/{reference}/svar";
+        // "Tack 😀 " is seven characters and eight UTF-16 units; é typed as e + combining acute is one character.
+        var atLimit = "Tack 😀 " + new string('x', 293);
+        var overLimit = atLimit + "e\u0301";
+
+        var refused = await PostAsync(client, path, new() { ["svar"] = overLimit }, StaffRole.Kommunpolis);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("Svaret får vara högst 300 tecken.", (await refused.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("title").GetString());
+        using var browser = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["svar"] = overLimit, ["lang"] = "en" }) };
+        browser.Headers.Add("Cookie", Cookie(StaffRole.Kommunpolis));
+        browser.Headers.Add("Sec-Fetch-Site", "same-origin");
+        browser.Headers.Accept.ParseAdd("text/html");
+        var page = await client.SendAsync(browser, Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Contains("The reply can be at most 300 characters. It is 301 now.", await page.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.SeeOther, (await PostAsync(client, path, new() { ["svar"] = atLimit }, StaffRole.Kommunpolis)).StatusCode);
+        Assert.Contains(atLimit, WebUtility.HtmlDecode(await client.GetStringAsync($"/status/{reference}", Cancel)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_tips_and_moves_against_the_order_are_told_to_an_API_client_in_the_same_words_as_before()
+    {
+        using var client = Client();
+        var reference = await ClassifiedTipAsync(client, $"Bilar kör för fort på Storgatan varje kväll {TextMarker}.");
+
+        var unknown = await PostAsync(client, "/personal/tips/0000000000/svar", new() { ["svar"] = "Tack." }, StaffRole.Kommunpolis);
+        var backwards = await PostAsync(client, $"/personal/tips/{reference}/status", new() { ["till"] = "classified" }, StaffRole.Kommunpolis);
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("Inget tips med den koden.", (await unknown.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, backwards.StatusCode);
+        Assert.Equal(
+            "Tipset kan inte flyttas dit: det går bara framåt, mottaget → sorterat → läst → vidareskickat → klart.",
+            (await backwards.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task Staff_record_an_action_that_the_public_follow_up_shows()
     {
         using var client = Client();

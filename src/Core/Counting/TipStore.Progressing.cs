@@ -69,7 +69,7 @@ public sealed partial class TipStore
         ChangeAsync(partition, reference, tip =>
         {
             var text = string.IsNullOrWhiteSpace(reply) ? null : reply.Trim();
-            if (text is { Length: > MaxReplyLength })
+            if (text is not null && TipLimits.LengthOf(text) > MaxReplyLength)
             {
                 throw new ArgumentOutOfRangeException(nameof(reply), $"A reply is at most {MaxReplyLength} characters.");
             }

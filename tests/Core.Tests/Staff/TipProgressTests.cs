@@ -93,5 +93,24 @@ public sealed class TipProgressTests : IDisposable
         Assert.DoesNotContain("Tack", entry.Detail, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("😀")] // one character, two UTF-16 units
+    [InlineData("e\u0301")] // é typed as e + combining acute: one character, two code points before normalisation
+    public async Task A_reply_counts_characters_as_the_tip_text_does_so_the_limit_holds_exactly(string last)
+    {
+        var reference = await ClassifiedTipAsync("Bilar kör för fort på Storgatan varje kväll.");
+        var atLimit = string.Concat(Enumerable.Repeat(last, 10)) + new string('x', TipStore.MaxReplyLength - 10);
+        var overLimit = atLimit + last;
+
+        Assert.True(atLimit.Length > TipStore.MaxReplyLength); // longer than the limit in UTF-16, so the old rule refused it
+        Assert.Equal(TipStore.MaxReplyLength, TipProgressService.ReplyLength(atLimit));
+        Assert.Null(await Progress.ReplyAsync(Polis, reference, overLimit, Cancel));
+        Assert.Null((await StatusAsync(reference)).Reply);
+        Assert.Equal(ProgressOutcome.Done, await Progress.ReplyAsync(Polis, reference, atLimit, Cancel));
+        Assert.Equal(atLimit, (await StatusAsync(reference)).Reply);
+        var audit = await _services.GetRequiredService<AuditLog>().ReadAsync(null, null, 50, Cancel);
+        Assert.Equal($"{TipStore.MaxReplyLength} tecken", Assert.Single(audit.Entries, e => e.Action == AuditAction.Replied).Detail);
+    }
+
     public void Dispose() => _services.Dispose();
 }

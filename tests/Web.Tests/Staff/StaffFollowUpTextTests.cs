@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Resources;
 using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Texts;
+using Grastorp.Intake.Web.Staff;
 using Grastorp.Intake.Web.Staff.FollowUp;
 
 namespace Grastorp.Intake.Web.Tests.Staff;
@@ -48,6 +49,29 @@ public class StaffFollowUpTextTests
     public void After_a_post_the_browser_goes_back_to_the_same_list_and_never_elsewhere(string? returnQuery, string expected)
     {
         Assert.Equal(expected, StaffFollowUpText.AfterPost(returnQuery, "moved-read", "K7QM3XDP2A"));
+    }
+
+    [Fact]
+    public void A_reply_too_long_is_told_with_its_length_counted_as_the_limit_is()
+    {
+        var reply = "  " + new string('x', 300) + "😀e\u0301 ";
+
+        Assert.Equal("Svaret får vara högst 300 tecken. Det är 302 tecken nu.", StaffFollowUpText.ReplyTooLong(reply, Language.Swedish));
+        Assert.Equal("The reply can be at most 300 characters. It is 302 now.", StaffFollowUpText.ReplyTooLong(reply, Language.English));
+    }
+
+    [Fact]
+    public void The_list_shows_a_corrections_outcome_or_else_a_moves_and_nothing_for_anything_else()
+    {
+        Dictionary<string, string?> Query(params (string Field, string Value)[] values) =>
+            StaffFollowUpText.ListFields.ToDictionary(f => f, f => (string?)values.FirstOrDefault(v => v.Field == f).Value, StringComparer.Ordinal);
+
+        Assert.Equal("Tips K7QM3XDP2A har nu steget ”Läst”.", StaffFollowUpText.MessageAfterPost(Query(("uppfoljning", "moved-read"), ("tips", "K7QM3XDP2A")), Language.Swedish));
+        Assert.Equal(
+            StaffText.CorrectionMessage("corrected", "K7QM3XDP2A", Language.English),
+            StaffFollowUpText.MessageAfterPost(Query(("resultat", "corrected"), ("referens", "K7QM3XDP2A"), ("uppfoljning", "moved-read"), ("tips", "K7QM3XDP2A")), Language.English));
+        Assert.Null(StaffFollowUpText.MessageAfterPost(Query(("vecka", "2026-W48")), Language.Swedish));
+        Assert.Contains("vecka", StaffFollowUpText.ListFields);
     }
 
     [Fact]

@@ -21,6 +21,9 @@ public static class DashboardFields
     /// <summary>All municipalities, or all kinds.</summary>
     public const string All = "alla";
 
+    /// <summary>The form's fields, as the page and its CSV link read them.</summary>
+    public static IReadOnlyList<string> Names { get; } = [Municipality, Period, From, To, Kind];
+
     /// <summary>The request a GET form's values make (missing fields are null).</summary>
     public static DashboardRequest Request(IReadOnlyDictionary<string, string?> values)
     {

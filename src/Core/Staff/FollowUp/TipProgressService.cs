@@ -34,12 +34,18 @@ public sealed class TipProgressService(ReceiptStore receipts, TipStore tips, Aud
         return outcome;
     }
 
+    /// <summary>
+    /// A reply's length as staff count it, by the rule the tip text has (<see cref="TipLimits.LengthOf"/>): an emoji or
+    /// an "ö" typed as o + ring is one character, so the limit in the hint is the limit that is checked.
+    /// </summary>
+    public static int ReplyLength(string? reply) => TipLimits.LengthOf(reply?.Trim() ?? string.Empty);
+
     /// <summary>Null when the reply is too long (the caller answers 400); otherwise the store's outcome.</summary>
     public async Task<ProgressOutcome?> ReplyAsync(StaffPrincipal who, string? reference, string? reply, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(who);
         var text = reply?.Trim() ?? string.Empty;
-        if (text.Length > TipStore.MaxReplyLength)
+        if (ReplyLength(text) > TipStore.MaxReplyLength)
         {
             return null;
         }
@@ -52,7 +58,7 @@ public sealed class TipProgressService(ReceiptStore receipts, TipStore tips, Aud
         var outcome = await tips.ReplyAsync(found.Partition, found.Reference, text, cancellationToken).ConfigureAwait(false);
         if (outcome == ProgressOutcome.Done)
         {
-            await audit.RecordAsync(who, AuditAction.Replied, [(found.Reference, found.Partition.Key, $"{text.Length} tecken")], cancellationToken).ConfigureAwait(false);
+            await audit.RecordAsync(who, AuditAction.Replied, [(found.Reference, found.Partition.Key, $"{ReplyLength(text)} tecken")], cancellationToken).ConfigureAwait(false);
         }
 
         return outcome;

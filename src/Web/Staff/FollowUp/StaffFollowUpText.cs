@@ -1,8 +1,11 @@
 using System.Resources;
 using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Staff.Access;
+using Grastorp.Intake.Core.Staff.FollowUp;
+using Grastorp.Intake.Core.Staff.TipList;
 using Grastorp.Intake.Core.Texts;
 using Grastorp.Intake.Core.Tips;
+using Microsoft.AspNetCore.Http;
 
 namespace Grastorp.Intake.Web.Staff.FollowUp;
 
@@ -77,6 +80,33 @@ public static class StaffFollowUpText
             _ => null,
         };
     }
+
+    /// <summary>Every query field the tip list reads: its filter, and what a correction, move or reply brought back.</summary>
+    public static IReadOnlyList<string> ListFields { get; } =
+        [.. TipListQuery.Fields, StaffText.ResultField, TipCorrectionService.ReferenceField, OutcomeField, ReferenceField];
+
+    /// <summary>The line above the list after a correction, a move or a reply (from <see cref="ListFields"/>' values); null for none.</summary>
+    public static string? MessageAfterPost(IReadOnlyDictionary<string, string?> query, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return StaffText.CorrectionMessage(query.GetValueOrDefault(StaffText.ResultField), query.GetValueOrDefault(TipCorrectionService.ReferenceField), language)
+            ?? OutcomeMessage(query.GetValueOrDefault(OutcomeField), query.GetValueOrDefault(ReferenceField), language);
+    }
+
+    /// <summary>The language of the list a follow-up form was posted from.</summary>
+    public static Language LanguageOf(IFormCollection form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return Languages.FromCode(form[LanguageField]);
+    }
+
+    /// <summary>A move against the order of stages, said at the tip's stage form.</summary>
+    public static string MoveInvalid(string reference, string to, Language language) =>
+        Get("MoveInvalid", language, reference, StageName(to, language));
+
+    /// <summary>A reply over the limit, with its length counted as the limit is (<see cref="TipProgressService.ReplyLength"/>).</summary>
+    public static string ReplyTooLong(string? reply, Language language) =>
+        Get("ReplyTooLong", language, TipStore.MaxReplyLength, TipProgressService.ReplyLength(reply));
 
     /// <summary>The field of the tip list a reply's error belongs to (the textarea's id).</summary>
     public static string ReplyField(string reference) => $"svar-{reference}";

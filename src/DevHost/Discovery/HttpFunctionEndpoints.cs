@@ -82,8 +82,8 @@ internal static class HttpFunctionEndpoints
     }
 
     /// <summary>
-    /// What every call of one function needs, worked out once at start-up: reflecting over its constructor and
-    /// parameters on each request was a measurable part of the DevHost's cost per tip.
+    /// What every call of one function needs, worked out once at start-up rather than by reflecting over its
+    /// constructor and parameters on every request.
     /// </summary>
     private sealed class Invocation(DiscoveredFunction function)
     {

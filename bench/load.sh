@@ -57,14 +57,15 @@ done = function(summary, latency, requests)
 end
 LUA
 
-# measure NAME PORT SECONDS CONNECTIONS: a warm-up (WARMUP seconds, default 10, at the run's own connections), then
+# measure NAME PORT SECONDS CONNECTIONS: a warm-up (WARMUP seconds, default 30, at the run's own connections), then
 # the run; prints "NAME tips/s p50 p95 p99 ...". The warm-up is long because the JIT is not done after 3 s: a CPU
 # profile (perf) of the DevHost after a 3-s warm-up found 30 % of its CPU in libclrjit (tiered compilation of a far
-# larger app than the ceiling), which measured start-up, not intake. Every side gets the same warm-up.
+# larger app than the ceiling), and still 22 % after 10 s on a loaded machine; that measured start-up, not intake.
+# Every side gets the same warm-up.
 # Also the CPU time the server and its Azurite spent per request during the run (from /proc), which shared cores
 # disturb far less than throughput: it says where a request's time goes.
 measure() {  # NAME PORT SECONDS CONNECTIONS [xff]
-  wrk -t2 -c"$4" -d"${WARMUP:-10}"s --timeout 10s -s "$work/bodies.lua" "http://127.0.0.1:$2" -- "${5:-}" >/dev/null
+  wrk -t2 -c"$4" -d"${WARMUP:-30}"s --timeout 10s -s "$work/bodies.lua" "http://127.0.0.1:$2" -- "${5:-}" >/dev/null
   local line server_cpu azurite_cpu
   server_cpu=$(cpu_ms "${pids[1]}"); azurite_cpu=$(cpu_ms "${pids[0]}")
   line=$(wrk -t2 -c"$4" -d"$3"s --timeout 10s -s "$work/bodies.lua" "http://127.0.0.1:$2" -- "${5:-}" | grep '^RESULT')

@@ -1,14 +1,17 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using Grastorp.Intake.Core.Calendar;
+using Grastorp.Intake.Core.Counting.Rollup;
 using Grastorp.Intake.Core.Counting.Rows;
 using Grastorp.Intake.Core.Themes;
+using Grastorp.Intake.Core.Tips;
 
 namespace Grastorp.Intake.Ceiling;
 
 /// <summary>
 /// Stats at scale without recording a million tips one by one: the counter rows those tips would have left, per
-/// municipality and week, in the store's own row layout (<see cref="TipRowKeys"/>), one transaction per partition.
+/// municipality and week, in the store's own row layout (<see cref="TipRowKeys"/>), one transaction per partition,
+/// and the same counters in the rollup table through <see cref="CountRollupStore"/>.
 /// Optionally filler tip rows too, so the emulator's table is as large as it would be (Azurite scans whole tables).
 /// </summary>
 internal static class CounterSeeder
@@ -23,6 +26,7 @@ internal static class CounterSeeder
         var fillerRows = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 0;
         var table = Storage.Table("Tips");
         await table.CreateIfNotExistsAsync();
+        var rollup = Storage.RollupStore();
         var to = SwedishTime.WeekOf(TimeProvider.System.GetUtcNow());
         var from = to;
         for (var i = 0; i < years * 52; i++)
@@ -49,7 +53,17 @@ internal static class CounterSeeder
 
             rows.Add((TipRowKeys.KindThemeCounter("idea", Theme.Other), ideas));
             await table.SubmitTransactionAsync(
-                rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(item.p, r.Key) { ["Count"] = r.Count })),
+                rows.Select(r => new TableTransactionAction(
+                    TableTransactionActionType.UpsertReplace,
+                    r.Key == TipRowKeys.TipsCounter
+                        ? new TableEntity(item.p, r.Key) { ["Count"] = r.Count, [TipsCounterEntity.VersionProperty] = 1L }
+                        : new TableEntity(item.p, r.Key) { ["Count"] = r.Count })),
+                token);
+
+            // The same counters in the rollup, through its own store (its row layout, its version rule).
+            var partition = new TipPartition(item.p[..item.p.IndexOf('-', StringComparison.Ordinal)], WeekId.Parse(item.p[(item.p.IndexOf('-', StringComparison.Ordinal) + 1)..], null));
+            await rollup.WriteAsync(
+                new WeekCounters(partition, 1, [.. rows.Select(r => TipRowKeys.ParseCounter(r.Key)).Zip(rows, (k, r) => new WeekCounters.Counter(k.Kind, k.Theme, r.Count))]),
                 token);
             Interlocked.Add(ref seeded, count);
         });

@@ -3,12 +3,14 @@ using System.Globalization;
 using Azure.Data.Tables;
 using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Counting.Rows;
+using Grastorp.Intake.Core.Storage;
 
 namespace Grastorp.Intake.Ceiling;
 
 /// <summary>
 /// The emulator's share of a stats query: N point reads of one counter row and N reads of one partition's counter
-/// range (what stats does per municipality and week), timed one after the other on the same table.
+/// range (what stats did per municipality and week before the rollup), and in the rollup table a point read of one
+/// week's row and the range read of one municipality's year (what stats does now), timed one after the other.
 /// </summary>
 internal static class PointQuery
 {
@@ -19,7 +21,17 @@ internal static class PointQuery
         var partition = $"grastorp-{SwedishTime.WeekOf(TimeProvider.System.GetUtcNow())}";
         var point = new List<double>();
         var range = new List<double>();
+        var rollupPoint = new List<double>();
+        var rollupYear = new List<double>();
         var entities = 0;
+        var yearEntities = 0;
+        var rollup = Storage.Table(new StorageOptions().RollupTable);
+        var thisWeek = SwedishTime.WeekOf(TimeProvider.System.GetUtcNow());
+        var yearAgo = thisWeek;
+        for (var i = 0; i < 52; i++)
+        {
+            yearAgo = yearAgo.Previous();
+        }
         for (var i = 0; i < n; i++)
         {
             var clock = Stopwatch.StartNew();
@@ -34,6 +46,19 @@ internal static class PointQuery
             }
 
             range.Add(clock.Elapsed.TotalMilliseconds);
+
+            clock.Restart();
+            await rollup.GetEntityAsync<TableEntity>("grastorp", thisWeek.ToString());
+            rollupPoint.Add(clock.Elapsed.TotalMilliseconds);
+            clock.Restart();
+            yearEntities = 0;
+            var year = TableClient.CreateQueryFilter($"PartitionKey eq {"grastorp"} and RowKey ge {yearAgo.ToString()} and RowKey le {thisWeek.ToString()}");
+            await foreach (var unused in rollup.QueryAsync<TableEntity>(year))
+            {
+                yearEntities++;
+            }
+
+            rollupYear.Add(clock.Elapsed.TotalMilliseconds);
         }
 
         static string Describe(List<double> ms)
@@ -44,6 +69,8 @@ internal static class PointQuery
 
         Console.WriteLine($"point read of one counter row ({n}x): {Describe(point)}");
         Console.WriteLine($"range read of one partition's counters, {entities} entities ({n}x): {Describe(range)}");
+        Console.WriteLine($"rollup: point read of one week's row ({n}x): {Describe(rollupPoint)}");
+        Console.WriteLine($"rollup: range read of one municipality's year, {yearEntities} entities ({n}x): {Describe(rollupYear)}");
         return 0;
     }
 }

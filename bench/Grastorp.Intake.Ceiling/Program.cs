@@ -22,8 +22,8 @@ static int Usage()
           enqueue N TEXTS_FILE REFERENCES_FILE  N tips on the tips queue in the intake's message format
           check REFERENCES_FILE                 every enqueued tip stored once by the queue function, counters sum to N
           drained N SECONDS                     time from the first message taken to an empty queue
-          seed-counters TIPS YEARS              counter rows for TIPS tips over YEARS years, three municipalities
-          point N                               N point reads of one counter row, timed
+          seed-counters TIPS YEARS [FILLER]     counter rows (and rollup rows) for TIPS tips over YEARS years, three municipalities
+          point N                               N point and range reads of the counters and of the rollup, timed
         """);
     return 2;
 }

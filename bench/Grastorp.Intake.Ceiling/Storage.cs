@@ -1,5 +1,8 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using Grastorp.Intake.Core.Counting.Rollup;
+using Grastorp.Intake.Core.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Grastorp.Intake.Ceiling;
 
@@ -16,4 +19,8 @@ internal static class Storage
         new(ConnectionString, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
 
     public static TableClient Table(string name) => new(ConnectionString, name);
+
+    /// <summary>The rollup's own store on the default table names, as the DevHost runs it.</summary>
+    public static CountRollupStore RollupStore() =>
+        new(new IntakeTables(new TableServiceClient(ConnectionString), Options.Create(new StorageOptions())));
 }

@@ -78,6 +78,8 @@ type StorageTables = {
   poisoned: string
   @description('The rate limit\'s counter rows (a client\'s daily pseudonym), deleted nightly after their day.')
   rateLimits: string
+  @description('Each municipality\'s weekly counters, one row per week, copied from the tips table for stats.')
+  rollup: string
 }
 
 @export()
@@ -101,7 +103,7 @@ var queueNames = ['tips', 'tips-poison']
 
 @export()
 @description('Every table the app uses; the template creates them all.')
-func tableNames(tables StorageTables) string[] => [tables.tips, tables.receipts, tables.digests, tables.audit, tables.actions, tables.poisoned, tables.rateLimits]
+func tableNames(tables StorageTables) string[] => [tables.tips, tables.receipts, tables.digests, tables.audit, tables.actions, tables.poisoned, tables.rateLimits, tables.rollup]
 
 // Configuration keys in app-setting form: ':' becomes '__' and list items are numbered from 0.
 func listSettings(prefix string, values string[]) Settings =>
@@ -158,6 +160,7 @@ func appSettings(app AppParameters, endpoints Endpoints) Settings => union({
   RETENTION_SCHEDULE: app.retentionSchedule
   Storage__PoisonedTable: app.tables.poisoned
   Storage__RateLimitsTable: app.tables.rateLimits
+  Storage__RollupTable: app.tables.rollup
   // One key for every instance, so a client's counter and a reference's log hash are the same wherever a request lands.
   Privacy__Key: endpoints.privacyKey
   RateLimit__Enabled: string(app.rateLimit.enabled)

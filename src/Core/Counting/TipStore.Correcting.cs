@@ -10,7 +10,8 @@ namespace Grastorp.Intake.Core.Counting;
 /// that moves (down for themes taken away, up for themes added, per kind too; and the promise commitments the tip
 /// no longer or newly concerns, when the correction says how to relink) and the correction's own row (its
 /// idempotency marker) are one transaction: either all of it happens or none. A second send of the same request
-/// finds its correction row and changes nothing; a concurrent change (412) retries from a fresh read.
+/// finds its correction row and changes nothing; a concurrent change (412) retries from a fresh read. The counters
+/// after it go to the rollup (<c>TipStore.RollingUp.cs</c>).
 /// </summary>
 public sealed partial class TipStore
 {
@@ -35,13 +36,15 @@ public sealed partial class TipStore
         var existing = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {partition.Key} and (RowKey eq {markerKey} or (RowKey ge {TipRowKeys.CounterPrefix} and RowKey lt {TipRowKeys.CounterEnd}))");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Count"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: CounterColumns, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             existing[row.RowKey] = row;
         }
 
         if (existing.ContainsKey(markerKey))
         {
+            // A re-sent request: if the first one's rollup write failed after its transaction, this one heals it.
+            await rollup.WriteAsync(Snapshot(partition, existing), cancellationToken).ConfigureAwait(false);
             return CorrectionOutcome.AlreadyApplied;
         }
 
@@ -92,15 +95,28 @@ public sealed partial class TipStore
         actions.AddRange(CounterMoves(partition.Key, added.SelectMany(t => new[] { TipRowKeys.ThemeCounter(t), TipRowKeys.KindThemeCounter(tip.Kind, t) }), +1, existing));
         actions.AddRange(CounterMoves(partition.Key, commitmentsBefore.Except(commitmentsAfter, StringComparer.Ordinal).Select(TipRowKeys.CommitmentCounter), -1, existing));
         actions.AddRange(CounterMoves(partition.Key, commitmentsAfter.Except(commitmentsBefore, StringComparer.Ordinal).Select(TipRowKeys.CommitmentCounter), +1, existing));
+        // The all-tips count stays, but the partition's version goes up: the counters are in a new state.
+        actions.AddRange(CounterMoves(partition.Key, [TipRowKeys.TipsCounter], 0, existing));
         try
         {
             await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-            return CorrectionOutcome.Corrected;
         }
         catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedTransactionActionIndex == 0)
         {
-            // The same request, sent twice at once: the other copy wrote the marker first.
+            // The same request, sent twice at once: the other copy wrote the marker first (and rolls it up).
             return CorrectionOutcome.AlreadyApplied;
         }
+
+        try
+        {
+            await rollup.WriteAsync(Snapshot(partition, CountersAfter(existing, actions)), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // Committed all the same: the caller must still audit it, and a retry would only find the marker.
+            throw new CorrectionNotRolledUpException("The correction committed; its rollup write failed.", e);
+        }
+
+        return CorrectionOutcome.Corrected;
     }
 }

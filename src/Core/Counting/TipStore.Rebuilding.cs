@@ -1,6 +1,8 @@
 using Azure.Data.Tables;
+using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Counting.Correcting;
 using Grastorp.Intake.Core.Counting.Rows;
+using Grastorp.Intake.Core.Tips;
 
 namespace Grastorp.Intake.Core.Counting;
 
@@ -8,7 +10,8 @@ namespace Grastorp.Intake.Core.Counting;
 /// Rebuilding: counts every partition again from its tip rows and writes the counters (including the kind × theme
 /// counters tips stored before kinds were counted lack) and the time-order copies. An operator's command, so it reads
 /// the whole table once; each partition's counters are set in one transaction guarded by the ETags read, so a tip
-/// recorded meanwhile makes that partition start over rather than be lost.
+/// recorded meanwhile makes that partition start over rather than be lost. Each partition's rebuilt counters (with a
+/// higher version) then go to the rollup table, so a rebuild also fills the rollup, e.g. for weeks counted before it existed.
 /// </summary>
 public sealed partial class TipStore
 {
@@ -35,7 +38,7 @@ public sealed partial class TipStore
         return new RebuildSummary(partitions.Count, tips);
     }
 
-    private static async Task<int> RebuildPartitionAsync(TableClient table, string partitionKey, CancellationToken cancellationToken)
+    private async Task<int> RebuildPartitionAsync(TableClient table, string partitionKey, CancellationToken cancellationToken)
     {
         var tips = new List<TipEntity>();
         var counters = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
@@ -62,10 +65,14 @@ public sealed partial class TipStore
                 .Concat(TipRowKeys.SplitCommitments(t.Commitments).Select(TipRowKeys.CommitmentCounter)))
             .GroupBy(k => k, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        // Counter rows deleted by hand would start the version again from 1, below what the rollup holds, and the
+        // rollup would ignore the next writes: the rebuilt version goes above both.
+        var partition = PartitionOf(partitionKey);
+        var floor = partition is { } known ? await rollup.VersionOfAsync(known, cancellationToken).ConfigureAwait(false) : 0;
         var actions = new List<TableTransactionAction>();
         foreach (var (rowKey, count) in wanted)
         {
-            var counter = new ThemeCounterEntity { PartitionKey = partitionKey, RowKey = rowKey, Count = count };
+            var counter = CounterEntity(partitionKey, rowKey, count, counters.GetValueOrDefault(rowKey), floor);
             actions.Add(counters.TryGetValue(rowKey, out var current)
                 ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, counter, current.ETag)
                 : new TableTransactionAction(TableTransactionActionType.Add, counter));
@@ -86,7 +93,19 @@ public sealed partial class TipStore
             await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
         }
 
+        if (partition is { } rolled)
+        {
+            await rollup.WriteAsync(Snapshot(rolled, CountersAfter(counters, actions)), cancellationToken).ConfigureAwait(false);
+        }
+
         return tips.Count;
+    }
+
+    /// <summary>The partition a key names (<c>{municipality}-{ISO week}</c>; municipality ids hold no '-'), or null for a key no tip would have.</summary>
+    private static TipPartition? PartitionOf(string partitionKey)
+    {
+        var dash = partitionKey.IndexOf('-', StringComparison.Ordinal);
+        return dash > 0 && WeekId.TryParse(partitionKey[(dash + 1)..], null, out var week) ? new TipPartition(partitionKey[..dash], week) : null;
     }
 
     private static TipEntity ToTip(TableEntity row) => new()

@@ -15,7 +15,8 @@ namespace Grastorp.Intake.Core.Counting;
 /// every counter it moves are written in one entity-group transaction: the tip is added (a second copy fails with
 /// 409, which means "already counted"), with its time-order copy for the staff list; existing counters (all, per
 /// theme, per kind and per kind × theme) are replaced only if their ETag is unchanged (412 when a concurrent tip got
-/// there first, and then the whole transaction is retried from a fresh read).
+/// there first, and then the whole transaction is retried from a fresh read). After it, the week's counters go to the
+/// rollup table (<c>TipStore.RollingUp.cs</c>).
 /// </summary>
 public sealed partial class TipStore
 {
@@ -56,9 +57,13 @@ public sealed partial class TipStore
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await ConflictRetry.ExecuteAsync(
+            var outcome = await ConflictRetry.ExecuteAsync(
                 async token => await TryRecordAsync(table, partition, tip, classification, commitments, token).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
+
+            // Also when already counted: a redelivery is how a rollup write that failed after the transaction heals.
+            await RollUpAsync(table, partition, cancellationToken).ConfigureAwait(false);
+            return outcome;
         }
         finally
         {
@@ -113,7 +118,8 @@ public sealed partial class TipStore
         catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedTransactionActionIndex == 0)
         {
             // Another delivery of the same message stored the tip already; nothing was written, the counters stand.
-            _knownCounters[partition.Key] = counters;
+            // What we knew may be older than that delivery's write (another instance's), so the rollup reads afresh.
+            _knownCounters.TryRemove(partition.Key, out _);
             return RecordOutcome.AlreadyCounted;
         }
     }
@@ -124,7 +130,7 @@ public sealed partial class TipStore
         var after = new Dictionary<string, TableEntity>(before, StringComparer.Ordinal);
         for (var i = 0; i < actions.Count && i < responses.Count; i++)
         {
-            if (actions[i].Entity is not ThemeCounterEntity counter)
+            if (actions[i].Entity is not (ThemeCounterEntity or TipsCounterEntity))
             {
                 continue;
             }
@@ -134,7 +140,7 @@ public sealed partial class TipStore
                 return; // Without the new ETags there is nothing safe to remember; the next tip reads.
             }
 
-            after[counter.RowKey] = new TableEntity(counter.PartitionKey, counter.RowKey) { [nameof(ThemeCounterEntity.Count)] = counter.Count, ETag = etag };
+            after[actions[i].Entity.RowKey] = AsCounterRow(actions[i].Entity, etag)!;
         }
 
         _knownCounters[partition.Key] = after;
@@ -147,7 +153,7 @@ public sealed partial class TipStore
         var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {partition.Key} and (RowKey eq {reference} or (RowKey ge {TipRowKeys.CounterPrefix} and RowKey lt {TipRowKeys.CounterEnd}))");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Count"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: CounterColumns, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             rows[row.RowKey] = row;
         }
@@ -171,21 +177,23 @@ public sealed partial class TipStore
         return actions;
     }
 
-    /// <summary>Moves each counter by <paramref name="delta"/>: an add for a counter not yet there, else a replace guarded by the ETag read.</summary>
+    /// <summary>
+    /// Moves each counter by <paramref name="delta"/>: an add for a counter not yet there, else a replace guarded by the
+    /// ETag read (the all-tips counter also raises the version; moved by 0, it raises only the version).
+    /// </summary>
     private static IEnumerable<TableTransactionAction> CounterMoves(
         string partitionKey, IEnumerable<string> counterKeys, int delta, Dictionary<string, TableEntity> existing)
     {
         foreach (var rowKey in counterKeys)
         {
-            var counter = new ThemeCounterEntity { PartitionKey = partitionKey, RowKey = rowKey, Count = delta };
             if (existing.TryGetValue(rowKey, out var current))
             {
-                counter.Count = (current.GetInt32(nameof(ThemeCounterEntity.Count)) ?? 0) + delta;
+                var counter = CounterEntity(partitionKey, rowKey, (current.GetInt32(nameof(ThemeCounterEntity.Count)) ?? 0) + delta, current);
                 yield return new TableTransactionAction(TableTransactionActionType.UpdateReplace, counter, current.ETag);
             }
             else if (delta > 0)
             {
-                yield return new TableTransactionAction(TableTransactionActionType.Add, counter);
+                yield return new TableTransactionAction(TableTransactionActionType.Add, CounterEntity(partitionKey, rowKey, delta, null));
             }
         }
     }

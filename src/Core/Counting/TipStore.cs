@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Data.Tables;
+using Grastorp.Intake.Core.Counting.Rollup;
 using Grastorp.Intake.Core.Counting.Rows;
 using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Tips;
@@ -10,9 +11,10 @@ namespace Grastorp.Intake.Core.Counting;
 /// The only owner of the tips table: classified tips, their counters, their time-order copies and staff corrections,
 /// one partition per municipality and week (<see cref="TipPartition"/>; row layout in <see cref="TipRowKeys"/>).
 /// Recording is in <c>TipStore.Recording.cs</c>, the staff tip list in <c>TipStore.Listing.cs</c>, corrections in
-/// <c>TipStore.Correcting.cs</c> and the counter rebuild in <c>TipStore.Rebuilding.cs</c>.
+/// <c>TipStore.Correcting.cs</c>, the counter rebuild in <c>TipStore.Rebuilding.cs</c> and the copy of each week's
+/// counters to the rollup table (for stats) in <c>TipStore.RollingUp.cs</c>.
 /// </summary>
-public sealed partial class TipStore(IntakeTables tables, TimeProvider time)
+public sealed partial class TipStore(IntakeTables tables, TimeProvider time, CountRollupStore rollup)
 {
     internal const string CounterPrefix = TipRowKeys.CounterPrefix;
 
@@ -70,8 +72,7 @@ public sealed partial class TipStore(IntakeTables tables, TimeProvider time)
         var table = await tables.TipsAsync().ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {partition.Key} and RowKey ge {TipRowKeys.CounterPrefix} and RowKey lt {TipRowKeys.CounterEnd}");
-        var tips = new Dictionary<string, int>(StringComparer.Ordinal);
-        var themes = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal) { [string.Empty] = new(StringComparer.Ordinal) };
+        var counters = new List<(string? Kind, string? Theme, int Count)>();
         var commitments = new Dictionary<string, int>(StringComparer.Ordinal);
         await foreach (var counter in table.QueryAsync<ThemeCounterEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -82,23 +83,10 @@ public sealed partial class TipStore(IntakeTables tables, TimeProvider time)
             }
 
             var (kind, theme) = TipRowKeys.ParseCounter(counter.RowKey);
-            var key = kind ?? string.Empty;
-            if (theme is null)
-            {
-                tips[key] = counter.Count;
-            }
-            else
-            {
-                (themes.TryGetValue(key, out var map) ? map : themes[key] = new(StringComparer.Ordinal))[theme] = counter.Count;
-            }
+            counters.Add((kind, theme, counter.Count));
         }
 
-        PartitionCounts Of(string key) => new(partition, tips.GetValueOrDefault(key), themes.GetValueOrDefault(key) ?? []);
-        return Of(string.Empty) with
-        {
-            Kinds = tips.Keys.Concat(themes.Keys).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).ToDictionary(k => k, Of, StringComparer.Ordinal),
-            Commitments = commitments,
-        };
+        return PartitionCounts.From(partition, counters, commitments);
     }
 
     /// <summary>Whether the tip of a reference has been classified and stored (one point read of its key).</summary>

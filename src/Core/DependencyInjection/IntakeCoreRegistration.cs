@@ -3,6 +3,7 @@ using Azure.Storage.Queues;
 using Grastorp.Intake.Core.Abuse;
 using Grastorp.Intake.Core.Abuse.RateLimiting;
 using Grastorp.Intake.Core.Counting;
+using Grastorp.Intake.Core.Counting.Rollup;
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Privacy;
 using Grastorp.Intake.Core.FollowUp;
@@ -62,6 +63,7 @@ public static class IntakeCoreRegistration
         services.AddSingleton<IntakeTables>();
         services.AddSingleton<TipQueues>();
         services.AddSingleton<ReceiptStore>();
+        services.AddSingleton<CountRollupStore>();
         services.AddSingleton<TipStore>();
         services.AddSingleton<PromiseCatalog>();
         services.AddSingleton<CommitmentActionStore>();

@@ -13,6 +13,7 @@ public sealed class IntakeTables
     private readonly CreatedOnce<TableClient> _actions;
     private readonly CreatedOnce<TableClient> _poisoned;
     private readonly CreatedOnce<TableClient> _rateLimits;
+    private readonly CreatedOnce<TableClient> _rollup;
 
     public IntakeTables(TableServiceClient service, IOptions<StorageOptions> options)
     {
@@ -25,6 +26,7 @@ public sealed class IntakeTables
         _actions = Create(service, names.ActionsTable);
         _poisoned = Create(service, names.PoisonedTable);
         _rateLimits = Create(service, names.RateLimitsTable);
+        _rollup = Create(service, names.RollupTable);
     }
 
     public Task<TableClient> TipsAsync() => _tips.GetAsync();
@@ -39,6 +41,8 @@ public sealed class IntakeTables
     public Task<TableClient> PoisonedAsync() => _poisoned.GetAsync();
 
     public Task<TableClient> RateLimitsAsync() => _rateLimits.GetAsync();
+
+    public Task<TableClient> RollupAsync() => _rollup.GetAsync();
 
     private static CreatedOnce<TableClient> Create(TableServiceClient service, string name) =>
         new(service.GetTableClient(name), table => table.CreateIfNotExistsAsync());

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Counting.Correcting;
@@ -52,12 +53,29 @@ public sealed class TipCorrectionService(TipStore tips, AuditLog audit, Municipa
                 week.Year,
                 new TipClassification([.. corrected.Select((t, i) => new ThemeMatch(t, 1.0, i == 0 ? matched : []))])),
         };
-        var outcome = await tips.CorrectAsync(partition, correction, cancellationToken).ConfigureAwait(false);
+
+        CorrectionOutcome outcome;
+        try
+        {
+            outcome = await tips.CorrectAsync(partition, correction, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CorrectionNotRolledUpException e) when (e.InnerException is not null)
+        {
+            // The themes did change, so the audit log says so; the storage fault is then answered as any other
+            // (503), and the staff member's second send heals the rollup without a second audit row.
+            await AuditAsync(who, reference, partition, ordered, cancellationToken).ConfigureAwait(false);
+            ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
+
         if (outcome == CorrectionOutcome.Corrected)
         {
-            await audit.RecordAsync(who, AuditAction.Corrected, [(reference.Value, partition.Key, "→ " + string.Join(", ", ordered))], cancellationToken).ConfigureAwait(false);
+            await AuditAsync(who, reference, partition, ordered, cancellationToken).ConfigureAwait(false);
         }
 
         return outcome;
     }
+
+    private Task AuditAsync(StaffPrincipal who, TipReference reference, TipPartition partition, IEnumerable<string> themes, CancellationToken cancellationToken) =>
+        audit.RecordAsync(who, AuditAction.Corrected, [(reference.Value, partition.Key, "→ " + string.Join(", ", themes))], cancellationToken);
 }

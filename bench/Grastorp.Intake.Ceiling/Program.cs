@@ -18,9 +18,10 @@ static int Usage()
     Console.Error.WriteLine("""
         usage: Grastorp.Intake.Ceiling COMMAND   (storage from the AzureWebJobsStorage environment variable)
           serve --urls http://127.0.0.1:PORT    POST /api/tips: parse a JSON tip, one queue send, 202
-          consume N                             bare consumer: dequeue, one table insert, delete, until N are stored
+          consume [SECONDS]                     bare consumer: dequeue, one table insert, delete, until the queue is empty (default 900 s)
           enqueue N TEXTS_FILE REFERENCES_FILE  N tips on the tips queue in the intake's message format
-          check REFERENCES_FILE                 every enqueued tip stored once by the queue function, counters sum to N
+          check REFERENCES_FILE [--bare]        every enqueued tip stored once by the queue function, counters sum to N
+                                                (--bare: once in the bare consumer's table)
           drained N SECONDS                     time from the first message taken to an empty queue
           seed-counters TIPS YEARS [FILLER]     counter rows (and rollup rows) for TIPS tips over YEARS years, three municipalities
           point N                               N point and range reads of the counters and of the rollup, timed

@@ -32,6 +32,8 @@ internal static class FunctionHostRegistration
         builder.Services.AddSingleton<SurvivingExceptionHandler>();
         builder.Services.AddSingleton<IWebJobsExceptionHandlerFactory>(provider => provider.GetRequiredService<SurvivingExceptionHandler>());
         OutageTolerantComponentFactory.Decorate(builder.Services);
+        // Nor must a lock that storage cannot release at shutdown turn a SIGTERM into an abort.
+        LettingGoLockManager.Decorate(builder.Services);
 
         builder.Services.RemoveAll<ScheduleMonitor>();
         builder.Services.AddSingleton<ScheduleMonitor, InMemoryScheduleMonitor>();

@@ -39,7 +39,10 @@ public sealed class TipFlowTests : IDisposable
         var status = await Eventually.GetAsync(() => StatusAsync(client, reference), s => s == "classified");
 
         Assert.Equal("classified", status);
-        var stats = await client.GetFromJsonAsync<JsonElement>("/api/stats?municipality=vara", Cancel);
+        // Stats read the rollup, written just after the tip's transaction: it may lag the status by a moment.
+        var stats = await Eventually.GetAsync(
+            () => client.GetFromJsonAsync<JsonElement>("/api/stats?municipality=vara", Cancel),
+            s => s.GetProperty("all").GetProperty("total").GetProperty("tips").GetInt32() > 0);
         var total = stats.GetProperty("all").GetProperty("total");
         Assert.Equal(1, total.GetProperty("tips").GetInt32());
         Assert.Equal(1, total.GetProperty("themes").GetProperty(Theme.Drugs).GetInt32());

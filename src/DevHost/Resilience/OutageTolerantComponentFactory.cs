@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Azure.Storage.Queues;
 using Grastorp.Intake.Core.Storage;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -8,10 +9,25 @@ namespace Grastorp.Intake.DevHost.Resilience;
 
 /// <summary>
 /// Wraps the factory the WebJobs storage extensions build their clients with, so those clients get
-/// <see cref="UnreachableAsUnavailableHandler"/> and the same short retry budget as Core's.
+/// <see cref="UnreachableAsUnavailableHandler"/> and Core's short retry budget, except that the queue listener's clients
+/// wait longer for a slow answer (see <see cref="ListenerNetworkTimeout"/>).
 /// </summary>
 internal sealed class OutageTolerantComponentFactory(AzureComponentFactory inner) : AzureComponentFactory
 {
+    /// <summary>
+    /// The queue listener's receive, delete and release are not worth giving up on: no resident waits for them, and
+    /// one given up strands messages. WebJobs (Storage.Queues 5.3.10, <c>QueueListener</c>) takes messages with a fixed
+    /// 10-minute lease and renews it only while the function runs; a receive that times out after storage handed out
+    /// the batch, or a delete or release after the function that times out, leaves those messages invisible for the
+    /// rest of the 10 minutes. With Core's 5 s, a slow Azurite holding 10,000 messages stranded 31 of them in one drain
+    /// (issue 17). Unreachable storage still fails at once (connect timeout, <see cref="UnreachableAsUnavailableHandler"/>),
+    /// so outages are seen as quickly as before; a delete retried after a first try that landed gets 404, which
+    /// WebJobs ignores.
+    /// </summary>
+    internal static readonly TimeSpan ListenerNetworkTimeout = TimeSpan.FromSeconds(30);
+
+    internal const int ListenerMaxRetries = 4;
+
     private static readonly HttpClientTransport Transport = new(new HttpClient(new UnreachableAsUnavailableHandler()));
 
     public override TokenCredential CreateTokenCredential(IConfiguration configuration) => inner.CreateTokenCredential(configuration);
@@ -23,6 +39,11 @@ internal sealed class OutageTolerantComponentFactory(AzureComponentFactory inner
         {
             StorageRetry.Apply(clientOptions);
             clientOptions.Transport = Transport;
+            if (clientOptions is QueueClientOptions)
+            {
+                clientOptions.Retry.NetworkTimeout = ListenerNetworkTimeout;
+                clientOptions.Retry.MaxRetries = ListenerMaxRetries;
+            }
         }
 
         return options;

@@ -84,6 +84,16 @@ internal sealed class DevHostProcess(string connectionString, IReadOnlyDictionar
 
     public Task ResumeAsync() => SignalAsync("CONT");
 
+    /// <summary>SIGTERM, as Ctrl+C or a container stop sends it: waits (at most a minute) for the process to end, returns its exit code.</summary>
+    public async Task<int> TerminateAsync()
+    {
+        var process = _process ?? throw new InvalidOperationException("Not started.");
+        await SignalAsync("TERM");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return process.ExitCode;
+    }
+
     /// <summary>SIGKILL: the process stops wherever it is, as when a machine loses power.</summary>
     public async Task KillAsync()
     {

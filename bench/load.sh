@@ -4,7 +4,8 @@
 # The DevHost runs with its queue function paused (AzureWebJobs.ClassifyTip.Disabled) and the rate limiter off, then
 # once more with the limiter on (limits too high to refuse anyone from one address: what its storage work costs).
 #   bench/load.sh [SECONDS] [CONNECTIONS]     throughput and latency (wrk, varied 120-character tips, three municipalities)
-#   bench/load.sh ops [TIPS]                  storage requests per accepted tip (Azurite's debug log), both sides
+#   bench/load.sh ops [TIPS] [CONCURRENCY]    storage requests per accepted tip (Azurite's debug log), every side; the
+#                                             receipts are group-committed, so more posts at a time share transactions
 # Build first: dotnet build src/DevHost -c Release && dotnet build bench/Grastorp.Intake.Ceiling -c Release
 # The limiter's settings are passed as environment variables; override LIMITER_OFF / LIMITER_ON if their names change.
 set -euo pipefail
@@ -56,11 +57,15 @@ done = function(summary, latency, requests)
 end
 LUA
 
-# measure NAME PORT SECONDS CONNECTIONS: a 3-second warm-up, then the run; prints "NAME tips/s p50 p95 p99 ...".
+# measure NAME PORT SECONDS CONNECTIONS: a warm-up (WARMUP seconds, default 30, at the run's own connections), then
+# the run; prints "NAME tips/s p50 p95 p99 ...". The warm-up is long because the JIT is not done after 3 s: a CPU
+# profile (perf) of the DevHost after a 3-s warm-up found 30 % of its CPU in libclrjit (tiered compilation of a far
+# larger app than the ceiling), and still 22 % after 10 s on a loaded machine; that measured start-up, not intake.
+# Every side gets the same warm-up.
 # Also the CPU time the server and its Azurite spent per request during the run (from /proc), which shared cores
 # disturb far less than throughput: it says where a request's time goes.
 measure() {  # NAME PORT SECONDS CONNECTIONS [xff]
-  wrk -t2 -c8 -d3s -s "$work/bodies.lua" "http://127.0.0.1:$2" -- "${5:-}" >/dev/null
+  wrk -t2 -c"$4" -d"${WARMUP:-30}"s --timeout 10s -s "$work/bodies.lua" "http://127.0.0.1:$2" -- "${5:-}" >/dev/null
   local line server_cpu azurite_cpu
   server_cpu=$(cpu_ms "${pids[1]}"); azurite_cpu=$(cpu_ms "${pids[0]}")
   line=$(wrk -t2 -c"$4" -d"$3"s --timeout 10s -s "$work/bodies.lua" "http://127.0.0.1:$2" -- "${5:-}" | grep '^RESULT')
@@ -70,21 +75,26 @@ measure() {  # NAME PORT SECONDS CONNECTIONS [xff]
 }
 
 if [ "${1:-}" = "ops" ]; then
-  n=${2:-300}
+  n=${2:-300}; concurrency=${3:-4}
   body='{"text":"Bilar kör alldeles för fort förbi skolan på morgnarna, någon borde mäta hastigheten där innan något händer.","municipality":"vara"}'
   count_ops() {  # NAME PORT: n tips after a warm-up of 20, then the requests Azurite saw for those n only
     for _ in $(seq 1 20); do curl -s -o /dev/null -H 'Content-Type: application/json' -d "$body" "http://127.0.0.1:$2/api/tips"; done
     sleep 1
     local before; before=$(wc -l <"$work/$1.azurite-debug.log")
-    hey -n "$n" -c 4 -m POST -T application/json -H "X-Forwarded-For: 198.51.100.7:4711" -d "$body" "http://127.0.0.1:$2/api/tips" | grep -E '^\s+\[[0-9]{3}\]'
+    # hey sends n / c requests per worker (300 at 32 at a time: 288), so the count is of the answers it got.
+    hey -n "$n" -c "$concurrency" -m POST -T application/json -H "X-Forwarded-For: 198.51.100.7:4711" -d "$body" "http://127.0.0.1:$2/api/tips" \
+      | grep -E '^\s+\[[0-9]{3}\]' | tee "$work/$1.answers"
+    local answered; answered=$(awk '{ s += $2 } END { print s + 0 }' "$work/$1.answers")
     sleep 1
     tail -n +"$((before + 1))" "$work/$1.azurite-debug.log" >"$work/$1.window.log"
     local total; total=$(grep -c 'StorageContextMiddleware: RequestMethod' "$work/$1.window.log" || true)
-    echo "$1: $total storage requests for $n tips = $(awk -v t="$total" -v n="$n" 'BEGIN{printf "%.2f", t/n}') per tip (background polling included); by kind:"
+    echo "$1: $total storage requests for $answered tips, $concurrency at a time = $(awk -v t="$total" -v n="$answered" 'BEGIN{printf "%.2f", t/n}') per tip (background polling included); by kind:"
     ops_by_kind "$work/$1.window.log" | head -15
   }
   base=$(free_ports 23000)
   start_azurite ceiling "$base" --debug; start_ceiling ceiling $((base + 3)); count_ops ceiling $((base + 3)); stop_all
+  base=$(free_ports 23000)
+  start_azurite receipt "$base" --debug; start_ceiling receipt $((base + 3)) --receipt; count_ops receipt $((base + 3)); stop_all
   base=$(free_ports 23000)
   start_azurite devhost "$base" --debug; start_devhost devhost $((base + 3)) "${disabled[@]}" $LIMITER_OFF; count_ops devhost $((base + 3)); stop_all
   base=$(free_ports 23000)

@@ -19,7 +19,8 @@ internal static class HttpFunctionEndpoints
         {
             var trigger = function.Http!;
             var methods = trigger.Methods is { Length: > 0 } ? trigger.Methods.Select(m => m.ToUpperInvariant()) : ["GET", "POST"];
-            routes.MapMethods("/" + (trigger.Route ?? function.Name), methods, context => InvokeGuardedAsync(context, function))
+            var invocation = new Invocation(function);
+            routes.MapMethods("/" + (trigger.Route ?? function.Name), methods, context => InvokeGuardedAsync(context, invocation))
                 .WithName(function.Name);
         }
 
@@ -27,12 +28,12 @@ internal static class HttpFunctionEndpoints
     }
 
     /// <summary>The worker's FaultMiddleware, on this host: the same headers and the same answers to the same faults.</summary>
-    private static async Task InvokeGuardedAsync(HttpContext context, DiscoveredFunction function)
+    private static async Task InvokeGuardedAsync(HttpContext context, Invocation invocation)
     {
         ApiHeaders.ApplyOnStarting(context);
         try
         {
-            await InvokeAsync(context, function).ConfigureAwait(false);
+            await InvokeAsync(context, invocation).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -43,11 +44,16 @@ internal static class HttpFunctionEndpoints
         }
     }
 
-    private static async Task InvokeAsync(HttpContext context, DiscoveredFunction function)
+    private static async Task InvokeAsync(HttpContext context, Invocation invocation)
     {
-        // The worker creates the function class for each invocation from the container; so does this.
-        var instance = function.Method.IsStatic ? null : ActivatorUtilities.GetServiceOrCreateInstance(context.RequestServices, function.Type);
-        var arguments = function.Method.GetParameters().Select(p => Bind(p, context)).ToArray();
+        var function = invocation.Function;
+        var instance = invocation.CreateInstance(context.RequestServices);
+        var arguments = new object?[invocation.Parameters.Length];
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            arguments[i] = Bind(invocation.Parameters[i], context);
+        }
+
         var returned = function.Method.Invoke(instance, BindingFlags.DoNotWrapExceptions, binder: null, arguments, culture: null);
         var result = returned switch
         {
@@ -73,5 +79,22 @@ internal static class HttpFunctionEndpoints
         // Like the worker, other parameters bind from the route's values by name.
         var value = context.GetRouteValue(parameter.Name!);
         return value is null ? null : Convert.ChangeType(value, Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// What every call of one function needs, worked out once at start-up rather than by reflecting over its
+    /// constructor and parameters on every request.
+    /// </summary>
+    private sealed class Invocation(DiscoveredFunction function)
+    {
+        private readonly ObjectFactory? _factory = function.Method.IsStatic ? null : ActivatorUtilities.CreateFactory(function.Type, Type.EmptyTypes);
+
+        public DiscoveredFunction Function => function;
+
+        public ParameterInfo[] Parameters { get; } = function.Method.GetParameters();
+
+        /// <summary>The worker creates the function class for each invocation from the container; so does this.</summary>
+        public object? CreateInstance(IServiceProvider services) =>
+            _factory is null ? null : services.GetService(function.Type) ?? _factory(services, null);
     }
 }

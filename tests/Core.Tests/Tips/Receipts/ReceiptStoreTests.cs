@@ -1,0 +1,243 @@
+using System.Collections.Concurrent;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Grastorp.Intake.Core.Calendar;
+using Grastorp.Intake.Core.Storage;
+using Grastorp.Intake.Core.Tips;
+using Grastorp.Intake.Core.Tips.Receipts;
+using Grastorp.Intake.TestKit;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Grastorp.Intake.Core.Tests.Tips.Receipts;
+
+/// <summary>
+/// Group commit of receipts against Azurite: the transactions the store sends are counted (and the first one held
+/// back when a test needs receipts to wait behind it) by a policy in the storage client's own pipeline.
+/// </summary>
+public sealed class ReceiptStoreTests
+{
+    // One account for the class, a table per test: the assembly's accounts are few.
+    private static readonly string Connection = AzuriteAccounts.NewConnectionString();
+
+    private static readonly DateTimeOffset ReceivedAt = new(2026, 11, 26, 14, 0, 0, TimeSpan.FromHours(1));
+    private static readonly TipPartition Partition = TipPartition.Of("vara", ReceivedAt);
+
+    // The fake clock never moves, so a transaction's own budget never cuts a test's held transaction short.
+    private readonly FakeTimeProvider _time = new(ReceivedAt);
+    private readonly TransactionCounter _counter = new();
+    private readonly string _table = "Receipts" + Guid.NewGuid().ToString("N")[..12];
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private ReceiptStore Store(Func<string, TipReference>? draw = null, string? connection = null)
+    {
+        var options = StorageRetry.Apply(new TableClientOptions());
+        options.AddPolicy(_counter, HttpPipelinePosition.PerCall);
+        var tables = new IntakeTables(new TableServiceClient(connection ?? Connection, options), Options.Create(new StorageOptions { ReceiptsTable = _table }));
+        return draw is null ? new ReceiptStore(tables, _time) : new ReceiptStore(tables, _time, draw);
+    }
+
+    private async Task<List<TableEntity>> RowsAsync() =>
+        await new TableClient(Connection, _table).QueryAsync<TableEntity>(cancellationToken: Token).ToListAsync(Token);
+
+    /// <summary>References in the order given, whatever shard is asked for: a test decides which one collides.</summary>
+    private static Func<string, TipReference> Scripted(params string[] references)
+    {
+        var next = new ConcurrentQueue<string>(references);
+        return _ => next.TryDequeue(out var value) && TipReference.TryParse(value, out var reference) ? reference : throw new InvalidOperationException("The script ran out of references.");
+    }
+
+    [Fact]
+    public async Task Many_receipts_issued_at_once_go_in_few_transactions_and_each_is_found()
+    {
+        var store = Store();
+
+        var references = await Task.WhenAll(Enumerable.Range(0, 250).Select(_ => store.IssueAsync(Partition, ReceivedAt, Token)));
+
+        Assert.Equal(250, references.Select(r => r.Value).Distinct().Count());
+        Assert.All(references, r => Assert.Equal(TipReference.Length, r.Value.Length));
+        // At most 100 per transaction, so at least 3; a transaction is one partition, so no more shards than transactions.
+        Assert.InRange(_counter.Transactions, 3, 12);
+        Assert.InRange(references.Select(r => r.Value[..2]).Distinct().Count(), 1, _counter.Transactions);
+        foreach (var reference in references)
+        {
+            Assert.Equal(new Receipt(reference, Partition, ReceivedAt), await store.FindAsync(reference, Token));
+        }
+    }
+
+    [Fact]
+    public async Task A_lone_receipt_is_committed_at_once_in_a_transaction_of_its_own()
+    {
+        var store = Store();
+
+        var reference = await store.IssueAsync(Partition, ReceivedAt, Token);
+
+        Assert.Equal(1, _counter.Transactions);
+        Assert.NotNull(await store.FindAsync(reference, Token));
+        // Unknown, in the same shard or not, looks like nothing at all.
+        Assert.Null(await store.FindAsync(TipReference.New(), Token));
+    }
+
+    [Fact]
+    public async Task A_reference_already_taken_is_drawn_again_for_that_receipt_only()
+    {
+        // Shards first, then one reference per receipt: the second transaction's first receipt draws the taken one.
+        var store = Store(Scripted("AB00000000", "AB12345678", "AB00000000", "AB12345678", "AB22222222", "AB33333333", "AB44444444"));
+        _counter.HoldFirst();
+        var first = store.IssueAsync(Partition, ReceivedAt, Token);
+        await _counter.FirstEntered.WaitAsync(Token);
+        var waiting = Enumerable.Range(0, 3).Select(_ => store.IssueAsync(Partition, ReceivedAt, Token)).ToList();
+        _counter.Release();
+
+        Assert.Equal("AB12345678", (await first).Value);
+        var references = (await Task.WhenAll(waiting)).Select(r => r.Value).ToList();
+        Assert.Equal(["AB44444444", "AB22222222", "AB33333333"], references);
+        Assert.Equal(3, _counter.Transactions); // the first, the one that failed on 409, the one sent again
+        Assert.Equal(["AB12345678", "AB22222222", "AB33333333", "AB44444444"], (await RowsAsync()).Select(r => r.RowKey).Order());
+    }
+
+    [Fact]
+    public async Task A_transaction_that_keeps_colliding_fails_every_receipt_in_it_and_the_next_still_goes_through()
+    {
+        var store = Store(Scripted([
+            "AB00000000", "AB12345678",
+            "AB00000000", "AB12345678", "AB22222222", "AB12345678", "AB12345678",
+            "CD00000000", "CD55555555"]));
+        _counter.HoldFirst();
+        var first = store.IssueAsync(Partition, ReceivedAt, Token);
+        await _counter.FirstEntered.WaitAsync(Token);
+        var doomed = Enumerable.Range(0, 2).Select(_ => store.IssueAsync(Partition, ReceivedAt, Token)).ToList();
+        _counter.Release();
+        await first;
+
+        foreach (var receipt in doomed)
+        {
+            var failure = await Assert.ThrowsAsync<TableTransactionFailedException>(() => receipt);
+            Assert.Equal(409, failure.Status);
+        }
+
+        Assert.Equal("CD55555555", (await store.IssueAsync(Partition, ReceivedAt, Token)).Value);
+        Assert.Equal(["AB12345678", "CD55555555"], (await RowsAsync()).Select(r => r.RowKey).Order());
+    }
+
+    [Fact]
+    public async Task With_storage_down_every_receipt_of_the_transaction_fails_as_an_outage_and_none_is_left_waiting()
+    {
+        // Port 9 (discard) on loopback: nothing listens, the connection is refused at once.
+        var store = Store(connection: "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + Convert.ToBase64String(new byte[64]) + ";TableEndpoint=http://127.0.0.1:9/devstoreaccount1;");
+
+        var receipts = Enumerable.Range(0, 5).Select(_ => store.IssueAsync(Partition, ReceivedAt, Token)).ToList();
+        var later = store.IssueAsync(Partition, ReceivedAt, Token);
+
+        foreach (var receipt in receipts.Append(later))
+        {
+            var failure = await Assert.ThrowsAnyAsync<Exception>(() => receipt.WaitAsync(TimeSpan.FromSeconds(60), Token));
+            Assert.True(StorageFaults.IsOutage(failure), failure.GetType().Name);
+        }
+    }
+
+    [Fact]
+    public async Task A_cancelled_receipt_leaves_the_open_batch_at_once_and_is_never_written()
+    {
+        var store = Store();
+        _counter.HoldFirst();
+        var first = store.IssueAsync(Partition, ReceivedAt, Token);
+        await _counter.FirstEntered.WaitAsync(Token);
+        using var cancel = new CancellationTokenSource();
+        var cancelled = store.IssueAsync(Partition, ReceivedAt, cancel.Token);
+
+        await cancel.CancelAsync();
+
+        // Gone while the transaction ahead of it is still held: it waited for nothing.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        Assert.False(first.IsCompleted);
+        _counter.Release();
+        var kept = await first;
+        var next = await store.IssueAsync(Partition, ReceivedAt, Token);
+        Assert.Equal(2, _counter.Transactions);
+        Assert.Equal([kept.Value, next.Value], (await RowsAsync()).Select(r => r.RowKey).OrderBy(k => k == kept.Value ? 0 : 1));
+    }
+
+    [Fact]
+    public async Task Retention_removes_group_committed_receipts_in_transactions_per_shard_and_a_second_run_changes_nothing()
+    {
+        var store = Store();
+        var old = await Task.WhenAll(Enumerable.Range(0, 150).Select(_ => store.IssueAsync(Partition, ReceivedAt, Token)));
+        var recent = await store.IssueAsync(Partition, ReceivedAt.AddDays(2), Token);
+        // Two transactions may draw the same shard (1 in 1,024), so the deletes expected are counted per shard.
+        var deletes = old.GroupBy(r => r.Value[..2]).Sum(shard => (shard.Count() + 99) / 100);
+        var written = _counter.Transactions;
+
+        var removed = await store.RemoveOlderThanAsync(ReceivedAt.AddDays(1), 1000, Token);
+
+        Assert.Equal(150, removed);
+        Assert.Equal(deletes, _counter.Transactions - written);
+        foreach (var reference in old)
+        {
+            Assert.Null(await store.FindAsync(reference, Token));
+        }
+
+        Assert.NotNull(await store.FindAsync(recent, Token));
+        Assert.Equal(0, await store.RemoveOlderThanAsync(ReceivedAt.AddDays(1), 1000, Token));
+    }
+
+    [Fact]
+    public async Task Retention_removes_no_more_than_its_limit()
+    {
+        var store = Store();
+        await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => store.IssueAsync(Partition, ReceivedAt, Token)));
+
+        Assert.Equal(12, await store.RemoveOlderThanAsync(ReceivedAt.AddDays(1), 12, Token));
+        Assert.Equal(18, (await RowsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_withdrawn_receipt_is_no_longer_found_and_its_batch_mates_stay()
+    {
+        var store = Store();
+        var references = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => store.IssueAsync(Partition, ReceivedAt, Token)));
+
+        await store.WithdrawAsync(references[0], Token);
+
+        Assert.Null(await store.FindAsync(references[0], Token));
+        foreach (var reference in references[1..])
+        {
+            Assert.NotNull(await store.FindAsync(reference, Token));
+        }
+    }
+
+    /// <summary>Counts entity-group transactions; can hold the first one until released.</summary>
+    private sealed class TransactionCounter : HttpPipelinePolicy
+    {
+        private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private TaskCompletionSource? _hold;
+        private int _transactions;
+
+        public int Transactions => Volatile.Read(ref _transactions);
+
+        public Task FirstEntered => _entered.Task;
+
+        public void HoldFirst() => _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Release() => _hold?.TrySetResult();
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            if (message.Request.Uri.Path.EndsWith("/$batch", StringComparison.Ordinal) && Interlocked.Increment(ref _transactions) == 1)
+            {
+                _entered.TrySetResult();
+                if (_hold is not null)
+                {
+                    await _hold.Task.ConfigureAwait(false);
+                }
+            }
+
+            await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
+        }
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            throw new NotSupportedException("The store is async only.");
+    }
+}

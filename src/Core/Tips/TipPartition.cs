@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Grastorp.Intake.Core.Calendar;
 
 namespace Grastorp.Intake.Core.Tips;
@@ -12,6 +13,21 @@ public readonly record struct TipPartition(string Municipality, WeekId Week)
 
     /// <summary>The partition rule, in one place: a tip belongs to the Swedish week it was received in.</summary>
     public static TipPartition Of(string municipality, DateTimeOffset receivedAt) => new(municipality, SwedishTime.WeekOf(receivedAt));
+
+    /// <summary>Reads a <see cref="Key"/> back: the municipality, a hyphen and a week as <see cref="WeekId"/> writes it.</summary>
+    public static bool TryParse([NotNullWhen(true)] string? key, out TipPartition partition)
+    {
+        partition = default;
+        // "2026-W48": the week is always the last 8 characters, and a municipality id may itself hold hyphens.
+        const int WeekLength = 8;
+        if (key is null || key.Length < WeekLength + 2 || key[^(WeekLength + 1)] != '-' || !WeekId.TryParse(key[^WeekLength..], null, out var week))
+        {
+            return false;
+        }
+
+        partition = new TipPartition(key[..^(WeekLength + 1)], week);
+        return partition.Key == key;
+    }
 
     public override string ToString() => Key;
 }

@@ -25,4 +25,25 @@ public class TipPartitionTests
     {
         Assert.Equal("vara-2026-W49", TipPartition.Of("vara", new DateTimeOffset(2026, 11, 29, 23, 30, 0, TimeSpan.Zero)).Key);
     }
+
+    [Theory]
+    [InlineData("grastorp-2026-W48", "grastorp", 2026, 48)]
+    [InlineData("vara-2027-W01", "vara", 2027, 1)]
+    [InlineData("lilla-edet-2026-W53", "lilla-edet", 2026, 53)]
+    public void A_key_reads_back_as_the_partition_it_was_written_from(string key, string municipality, int year, int week)
+    {
+        Assert.True(TipPartition.TryParse(key, out var partition));
+        Assert.Equal(new TipPartition(municipality, new WeekId(year, week)), partition);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("2026-W48")]
+    [InlineData("-2026-W48")]
+    [InlineData("vara2026-W48")]
+    [InlineData("vara-2026-w48")]
+    [InlineData("vara-2026-W54")]
+    [InlineData("vara-2026-W4")]
+    public void Anything_else_is_not_a_partition_key(string? key) => Assert.False(TipPartition.TryParse(key, out _));
 }

@@ -4,30 +4,30 @@ namespace Grastorp.Intake.Core.Tips.Receipts;
 
 /// <summary>
 /// Writes receipts by group commit, so intake costs about one queue send plus 1/batch table operations per tip
-/// instead of two. Receipts that arrive while one transaction is in flight collect into the next, which is sent the
-/// moment the first returns: a lone receipt goes out at once (no timer), and under load a transaction carries as many
-/// as arrived meanwhile, up to <see cref="MaxBatch"/>. All receipts of a transaction share one partition, a shard
-/// drawn at random per transaction, which is also the first two characters of each of their references. This class
-/// only gathers and hands out; <see cref="ReceiptStore"/> writes.
+/// instead of two. Receipts that arrive while one batch is being written collect into the next, which is written the
+/// moment the first returns: a lone receipt goes out at once (no timer), and under load a batch carries as many as
+/// arrived meanwhile, up to <see cref="MaxBatch"/>. All receipts of a batch share one row, under a batch key drawn at
+/// random per batch, which is also the first five characters of each of their references. This class only gathers
+/// and hands out; <see cref="ReceiptStore"/> writes.
 /// </summary>
 /// <remarks>
 /// One writer per process (it lives in the singleton <see cref="ReceiptStore"/>); other processes write their own
-/// transactions into other shards, or into the same one with other references (a 409 is drawn again).
+/// batches under other keys (a key already taken, 409, is drawn again).
 /// </remarks>
-/// <param name="commit">Writes one batch in one transaction, giving each receipt its reference; what it throws, every receipt of the batch throws.</param>
+/// <param name="commit">Writes one batch in one storage request, giving each receipt its reference; what it throws, every receipt of the batch throws.</param>
 internal sealed class ReceiptGroupCommit(Func<IReadOnlyList<IPendingReceipt>, Task> commit)
 {
-    /// <summary>Table Storage's limit for one entity-group transaction.</summary>
+    /// <summary>Receipts in one batch row: two properties each, 200 within Table Storage's 252 per entity.</summary>
     public const int MaxBatch = 100;
 
-    /// <summary>Receipts allowed to wait for a transaction: ten full ones. More means storage is far behind, and a quick 503 serves the resident better.</summary>
+    /// <summary>Receipts allowed to wait for a write: ten full batches. More means storage is far behind, and a quick 503 serves the resident better.</summary>
     public const int MaxWaiting = 1000;
 
     private readonly Lock _gate = new();
     private readonly List<Waiter> _open = [];
     private bool _committing;
 
-    /// <summary>Joins the open batch and returns once its transaction has committed this receipt.</summary>
+    /// <summary>Joins the open batch and returns once its write has committed this receipt.</summary>
     public async Task<TipReference> IssueAsync(TipPartition partition, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -56,7 +56,7 @@ internal sealed class ReceiptGroupCommit(Func<IReadOnlyList<IPendingReceipt>, Ta
         }
 
         // A request that gives up leaves: taken out of the open batch if still there, so nothing waits for it; if its
-        // transaction is already in flight, its receipt may still be written, held by nobody (retention removes it).
+        // batch is already being written, its receipt may still be written, held by nobody (retention removes it).
         await using var registration = cancellationToken.Register(() =>
         {
             lock (_gate)
@@ -69,7 +69,7 @@ internal sealed class ReceiptGroupCommit(Func<IReadOnlyList<IPendingReceipt>, Ta
         return await waiter.Task.ConfigureAwait(false);
     }
 
-    /// <summary>Sends one transaction after the other until no receipt waits; then the next arrival starts it again.</summary>
+    /// <summary>Writes one batch after the other until no receipt waits; then the next arrival starts it again.</summary>
     private async Task CommitAllAsync()
     {
         // Bounded: each turn takes at least one waiter out, and the waiters are bounded by MaxWaiting at any time.
@@ -105,7 +105,7 @@ internal sealed class ReceiptGroupCommit(Func<IReadOnlyList<IPendingReceipt>, Ta
         }
         catch (Exception e)
         {
-            // Every waiter of the failed transaction hears why (an outage becomes each request's 503).
+            // Every waiter of the failed write hears why (an outage becomes each request's 503).
             foreach (var waiter in batch)
             {
                 waiter.TrySetException(e);
@@ -124,7 +124,7 @@ internal sealed class ReceiptGroupCommit(Func<IReadOnlyList<IPendingReceipt>, Ta
     }
 }
 
-/// <summary>A receipt waiting for its transaction; the commit gives it its reference.</summary>
+/// <summary>A receipt waiting for its batch to be written; the commit gives it its reference.</summary>
 internal interface IPendingReceipt
 {
     TipPartition Partition { get; }

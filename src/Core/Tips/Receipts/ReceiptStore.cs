@@ -1,21 +1,24 @@
 using Azure;
 using Azure.Data.Tables;
-using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Storage;
 
 namespace Grastorp.Intake.Core.Tips.Receipts;
 
 /// <summary>
-/// The only owner of the receipts table: one row per reference, written at intake, holding nothing the resident
-/// wrote. It lets a resident ask about a tip before it is classified, with point reads only.
+/// The only owner of the receipts table: every tip's receipt, written at intake, holding nothing the resident wrote.
+/// It lets a resident ask about a tip before it is classified, with one point read. Receipts are written by group
+/// commit, one row per batch (<see cref="ReceiptBatchRow"/>).
 /// </summary>
 public sealed class ReceiptStore
 {
-    /// <summary>A transaction is not owned by any one request, so it has a budget of its own: the intake's storage budget.</summary>
-    private static readonly TimeSpan TransactionBudget = TimeSpan.FromSeconds(3);
+    /// <summary>A batch's write is not owned by any one request, so it has a budget of its own: the intake's storage budget.</summary>
+    private static readonly TimeSpan CommitBudget = TimeSpan.FromSeconds(3);
 
-    /// <summary>A 409 means a drawn reference was taken; each attempt draws only that one again, so 3 is plenty.</summary>
+    /// <summary>A 409 means the batch key drawn was taken (1 in 2^25 per batch written); 3 attempts are plenty.</summary>
     private const int CommitAttempts = 3;
+
+    /// <summary>Table Storage's limit for one entity-group transaction.</summary>
+    private const int TransactionLimit = 100;
 
     private readonly IntakeTables _tables;
     private readonly TimeProvider _time;
@@ -27,7 +30,7 @@ public sealed class ReceiptStore
     {
     }
 
-    /// <summary>With the draw of references in a shard given, so a test can make one collide.</summary>
+    /// <summary>With the draw of references given (for a prefix, a reference that starts with it), so a test can make batch keys collide.</summary>
     internal ReceiptStore(IntakeTables tables, TimeProvider time, Func<string, TipReference> draw)
     {
         _tables = tables;
@@ -38,132 +41,137 @@ public sealed class ReceiptStore
 
     /// <summary>
     /// Draws a new reference and records its receipt, together with the receipts of other tips arriving at the same
-    /// time (one transaction); returns once the receipt is committed, so a status check right after finds it. A
+    /// time (one row); returns once the receipt is committed, so a status check right after finds it. A
     /// reference already taken is drawn again.
     /// </summary>
     public Task<TipReference> IssueAsync(TipPartition partition, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
         _writer.IssueAsync(partition, receivedAt, cancellationToken);
 
-    /// <summary>Removes a receipt whose tip never reached the queue, so it cannot claim the tip was received.</summary>
+    /// <summary>
+    /// Empties a receipt whose tip never reached the queue, so it cannot claim the tip was received; the other
+    /// receipts of its batch stay. (A merge of the one property: nothing else of the row is read or written.)
+    /// </summary>
     public async Task WithdrawAsync(TipReference reference, CancellationToken cancellationToken)
     {
         var receipts = await _tables.ReceiptsAsync().ConfigureAwait(false);
-        await receipts.DeleteEntityAsync(TipReceiptEntity.ShardOf(reference), reference.Value, ETag.All, cancellationToken).ConfigureAwait(false);
+        var emptied = new TableEntity(ReceiptBatchRow.ShardOf(reference), ReceiptBatchRow.BatchOf(reference)) { [ReceiptBatchRow.PartitionProperty(reference)] = string.Empty };
+        await receipts.UpdateEntityAsync(emptied, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Retention: removes at most <paramref name="limit"/> receipts of tips received before <paramref name="cutoff"/>,
-    /// so their references no longer confirm that a tip was sent (the status page then answers as for an unknown
-    /// code). A receipt already gone counts for nothing, so a second run changes nothing.
+    /// Retention: removes the batches of receipts received before <paramref name="cutoff"/>, until at least
+    /// <paramref name="limit"/> receipts (or all) are gone, so their references no longer confirm that a tip was sent
+    /// (the status page then answers as for an unknown code). Returns how many receipts went; a batch already gone
+    /// counts for nothing, so a second run changes nothing.
     /// </summary>
     public async Task<int> RemoveOlderThanAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var receipts = await _tables.ReceiptsAsync().ConfigureAwait(false);
+        // The property's name is written out: CreateQueryFilter would quote an interpolated one as a value.
         var filter = TableClient.CreateQueryFilter($"ReceivedAt lt {cutoff}");
-        var expired = new List<(string Shard, string Reference)>();
-        await foreach (var row in receipts.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(1000, limit), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        var expired = new List<(string Shard, string Batch, int Receipts)>();
+        var counted = 0;
+        await foreach (var row in receipts.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(1000, limit), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            expired.Add((row.PartitionKey, row.RowKey));
-            if (expired.Count == limit)
+            var held = ReceiptBatchRow.ReceiptsIn(row);
+            expired.Add((row.PartitionKey, row.RowKey, held));
+            counted += held;
+            if (counted >= limit)
             {
                 break;
             }
         }
 
         var removed = 0;
-        // Receipts written together share a shard, so one transaction per shard (up to 100) deletes most of them.
+        // Batches of one shard go in one transaction (up to 100 rows); most shards hold one expired batch.
         foreach (var shard in expired.GroupBy(e => e.Shard, StringComparer.Ordinal))
         {
-            foreach (var chunk in shard.Select(e => e.Reference).Chunk(ReceiptGroupCommit.MaxBatch))
+            foreach (var chunk in shard.Chunk(TransactionLimit))
             {
-                removed += await DeleteAsync(receipts, shard.Key, [.. chunk], cancellationToken).ConfigureAwait(false);
+                removed += await DeleteAsync(receipts, shard.Key, [.. chunk.Select(b => (b.Batch, b.Receipts))], cancellationToken).ConfigureAwait(false);
             }
         }
 
         return removed;
     }
 
-    /// <summary>The receipt of a reference, or null if there is none (or it is unreadable).</summary>
+    /// <summary>The receipt of a reference, or null if there is none (or it was withdrawn, or is unreadable).</summary>
     public async Task<Receipt?> FindAsync(TipReference reference, CancellationToken cancellationToken)
     {
         var receipts = await _tables.ReceiptsAsync().ConfigureAwait(false);
-        var found = await receipts.GetEntityIfExistsAsync<TipReceiptEntity>(TipReceiptEntity.ShardOf(reference), reference.Value, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!found.HasValue || !WeekId.TryParse(found.Value!.Week, null, out var week) || !found.Value.TipPartition.EndsWith("-" + found.Value.Week, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var municipality = found.Value.TipPartition[..^(found.Value.Week.Length + 1)];
-        return new Receipt(reference, new TipPartition(municipality, week), found.Value.ReceivedAt);
+        string[] properties = [ReceiptBatchRow.PartitionProperty(reference), ReceiptBatchRow.ArrivedProperty(reference)];
+        var found = await receipts.GetEntityIfExistsAsync<TableEntity>(ReceiptBatchRow.ShardOf(reference), ReceiptBatchRow.BatchOf(reference), properties, cancellationToken).ConfigureAwait(false);
+        return found.HasValue
+            && TipPartition.TryParse(found.Value!.GetString(properties[0]), out var partition)
+            && found.Value.GetDateTimeOffset(properties[1]) is { } receivedAt
+            ? new Receipt(reference, partition, receivedAt)
+            : null;
     }
 
     /// <summary>
-    /// Writes a batch of receipts in one transaction, in a shard drawn for it: each receipt's reference is the shard
-    /// and random characters. A 409 (a drawn reference already taken) names the entry; only it draws again.
+    /// Writes a batch of receipts as one row, under a batch key drawn for it: each receipt's reference is the batch
+    /// key and characters of its own. A 409 (the batch key already taken) draws the key, and so every reference, again.
     /// </summary>
     private async Task CommitAsync(IReadOnlyList<IPendingReceipt> batch)
     {
-        var shard = TipReceiptEntity.ShardOf(_draw(string.Empty));
-        var taken = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var pending in batch)
-        {
-            pending.Reference = DrawUnique(shard, taken);
-        }
-
         var receipts = await _tables.ReceiptsAsync().ConfigureAwait(false);
         for (var attempt = 1; ; attempt++)
         {
+            var key = ReceiptBatchRow.BatchOf(_draw(string.Empty));
+            var taken = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var pending in batch)
+            {
+                pending.Reference = DrawUnique(key, taken);
+            }
+
             try
             {
-                using var budget = new CancellationTokenSource(TransactionBudget, _time);
-                await receipts.SubmitTransactionAsync(
-                    batch.Select(p => new TableTransactionAction(TableTransactionActionType.Add, TipReceiptEntity.For(p.Reference, p.Partition, p.ReceivedAt))),
-                    budget.Token).ConfigureAwait(false);
+                using var budget = new CancellationTokenSource(CommitBudget, _time);
+                await receipts.AddEntityAsync(ReceiptBatchRow.For(batch), budget.Token).ConfigureAwait(false);
                 return;
             }
-            catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedTransactionActionIndex is { } index && index < batch.Count && attempt < CommitAttempts)
+            catch (RequestFailedException e) when (e.Status == 409 && attempt < CommitAttempts)
             {
-                // The transaction wrote nothing; the others keep their references.
-                taken.Remove(batch[index].Reference.Value);
-                batch[index].Reference = DrawUnique(shard, taken);
+                // Nothing was written; the whole batch moves to a fresh key.
             }
         }
     }
 
-    private TipReference DrawUnique(string shard, HashSet<string> taken)
+    private TipReference DrawUnique(string batchKey, HashSet<string> taken)
     {
-        // Bounded: 2^40 references per shard against at most 100 taken.
+        // Bounded: 2^25 references per batch key against at most 100 taken.
         for (var i = 0; i < 64; i++)
         {
-            var reference = _draw(shard);
+            var reference = _draw(batchKey);
             if (taken.Add(reference.Value))
             {
                 return reference;
             }
         }
 
-        throw new InvalidOperationException("No free reference could be drawn in the shard.");
+        throw new InvalidOperationException("No free reference could be drawn under the batch key.");
     }
 
     /// <summary>
-    /// Deletes receipts of one shard in one transaction. One already gone (404) fails the whole transaction, so it is
-    /// left out and the rest sent again: each turn drops one, so at most as many turns as receipts.
+    /// Deletes batches of one shard in one transaction and returns how many receipts they held. One already gone (404)
+    /// fails the whole transaction, so it is left out and the rest sent again: each turn drops one, so at most as many
+    /// turns as batches.
     /// </summary>
-    private static async Task<int> DeleteAsync(TableClient receipts, string shard, List<string> references, CancellationToken cancellationToken)
+    private static async Task<int> DeleteAsync(TableClient receipts, string shard, List<(string Batch, int Receipts)> batches, CancellationToken cancellationToken)
     {
-        while (references.Count > 0)
+        while (batches.Count > 0)
         {
             try
             {
                 await receipts.SubmitTransactionAsync(
-                    references.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(shard, r), ETag.All)),
+                    batches.Select(b => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(shard, b.Batch), ETag.All)),
                     cancellationToken).ConfigureAwait(false);
-                return references.Count;
+                return batches.Sum(b => b.Receipts);
             }
-            catch (TableTransactionFailedException e) when (e.Status == 404 && e.FailedTransactionActionIndex is { } index && index < references.Count)
+            catch (TableTransactionFailedException e) when (e.Status == 404 && e.FailedTransactionActionIndex is { } index && index < batches.Count)
             {
-                references.RemoveAt(index);
+                batches.RemoveAt(index);
             }
         }
 
@@ -171,22 +179,21 @@ public sealed class ReceiptStore
     }
 
     /// <summary>
-    /// A fresh reference in <paramref name="shard"/>: its characters first, random ones up to the reference's length
-    /// (no shard: 10 random characters).
+    /// A fresh reference that starts with <paramref name="prefix"/>: its characters first, random ones up to the
+    /// reference's length (no prefix: 10 random characters).
     /// </summary>
     /// <remarks>
-    /// Sharing a shard leaves 8 random characters (40 bits) to a reference, and that is still too many to guess. The
-    /// shard is itself drawn at random per transaction, so over all receipts a reference still carries 50 random bits;
-    /// knowing one's own reference tells only that tips sent in the same instant share its first two characters. A
-    /// guess within that shard hits with a chance of (receipts in the shard) / 2^40: even if all of a year's receipts
-    /// (thousands for three small municipalities) were in one shard, 10,000 / 1.1 × 10^12 ≈ 1 in 110 million per guess,
-    /// which is the same chance as a guess over all 2^50 references against 1,024 times as many receipts.
+    /// Sharing a batch key leaves 5 random characters (25 bits) to a reference, but the batch key is itself drawn at
+    /// random (25 bits), so over all receipts a reference still carries 50 random bits; knowing one's own reference
+    /// tells only that tips sent in the same instant share its first five characters. A guess hits a real receipt
+    /// with a chance of (batches) / 2^25 × (receipts in a batch) / 2^25 = (receipts) / 2^50: for a year of tips in
+    /// three small municipalities (thousands), 10,000 / 1.1 × 10^15 ≈ 1 in 10^11 per guess.
     /// </remarks>
-    private static TipReference Draw(string shard)
+    private static TipReference Draw(string prefix)
     {
         var fresh = TipReference.New().Value;
-        return TipReference.TryParse(string.Concat(shard, fresh.AsSpan(shard.Length)), out var reference)
+        return TipReference.TryParse(string.Concat(prefix, fresh.AsSpan(prefix.Length)), out var reference)
             ? reference
-            : throw new ArgumentException("A shard is characters of a reference.", nameof(shard));
+            : throw new ArgumentException("A prefix is characters of a reference.", nameof(prefix));
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
@@ -13,8 +14,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace Grastorp.Intake.Core.Tests.Tips.Receipts;
 
 /// <summary>
-/// Group commit of receipts against Azurite: the transactions the store sends are counted (and the first one held
-/// back when a test needs receipts to wait behind it) by a policy in the storage client's own pipeline.
+/// Group commit of receipts against Azurite, one row per batch: the writes the store sends are counted (and the first
+/// one held back when a test needs receipts to wait behind it) by a policy in the storage client's own pipeline.
 /// </summary>
 public sealed class ReceiptStoreTests
 {
@@ -26,7 +27,7 @@ public sealed class ReceiptStoreTests
 
     // The fake clock never moves, so a transaction's own budget never cuts a test's held transaction short.
     private readonly FakeTimeProvider _time = new(ReceivedAt);
-    private readonly TransactionCounter _counter = new();
+    private readonly WriteCounter _counter = new();
     private readonly string _table = "Receipts" + Guid.NewGuid().ToString("N")[..12];
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -42,7 +43,10 @@ public sealed class ReceiptStoreTests
     private async Task<List<TableEntity>> RowsAsync() =>
         await new TableClient(Connection, _table).QueryAsync<TableEntity>(cancellationToken: Token).ToListAsync(Token);
 
-    /// <summary>References in the order given, whatever shard is asked for: a test decides which one collides.</summary>
+    /// <summary>
+    /// References in the order given, whatever prefix is asked for: per batch, the first five characters of one are
+    /// its key, then one per receipt (which must start with that key). A test decides which batch key collides.
+    /// </summary>
     private static Func<string, TipReference> Scripted(params string[] references)
     {
         var next = new ConcurrentQueue<string>(references);
@@ -50,7 +54,7 @@ public sealed class ReceiptStoreTests
     }
 
     [Fact]
-    public async Task Many_receipts_issued_at_once_go_in_few_transactions_and_each_is_found()
+    public async Task Many_receipts_issued_at_once_go_in_few_rows_and_each_is_found()
     {
         var store = Store();
 
@@ -58,9 +62,10 @@ public sealed class ReceiptStoreTests
 
         Assert.Equal(250, references.Select(r => r.Value).Distinct().Count());
         Assert.All(references, r => Assert.Equal(TipReference.Length, r.Value.Length));
-        // At most 100 per transaction, so at least 3; a transaction is one partition, so no more shards than transactions.
-        Assert.InRange(_counter.Transactions, 3, 12);
-        Assert.InRange(references.Select(r => r.Value[..2]).Distinct().Count(), 1, _counter.Transactions);
+        // At most 100 per row, so at least 3 writes; a row is one batch key, the first five characters of its references.
+        Assert.InRange(_counter.Writes, 3, 12);
+        Assert.Equal(_counter.Writes, references.Select(r => r.Value[..5]).Distinct().Count());
+        Assert.Equal(_counter.Writes, (await RowsAsync()).Count);
         foreach (var reference in references)
         {
             Assert.Equal(new Receipt(reference, Partition, ReceivedAt), await store.FindAsync(reference, Token));
@@ -68,23 +73,27 @@ public sealed class ReceiptStoreTests
     }
 
     [Fact]
-    public async Task A_lone_receipt_is_committed_at_once_in_a_transaction_of_its_own()
+    public async Task A_lone_receipt_is_committed_at_once_in_a_row_of_its_own()
     {
         var store = Store();
 
         var reference = await store.IssueAsync(Partition, ReceivedAt, Token);
 
-        Assert.Equal(1, _counter.Transactions);
+        Assert.Equal(1, _counter.Writes);
         Assert.NotNull(await store.FindAsync(reference, Token));
-        // Unknown, in the same shard or not, looks like nothing at all.
+        // Unknown, in the same batch or not, looks like nothing at all.
         Assert.Null(await store.FindAsync(TipReference.New(), Token));
+        Assert.True(TipReference.TryParse(reference.Value[..5] + "ZZZZZ", out var neighbour));
+        Assert.Null(await store.FindAsync(neighbour, Token));
     }
 
     [Fact]
-    public async Task A_reference_already_taken_is_drawn_again_for_that_receipt_only()
+    public async Task A_batch_key_already_taken_moves_the_whole_batch_to_a_fresh_key()
     {
-        // Shards first, then one reference per receipt: the second transaction's first receipt draws the taken one.
-        var store = Store(Scripted("AB00000000", "AB12345678", "AB00000000", "AB12345678", "AB22222222", "AB33333333", "AB44444444"));
+        var store = Store(Scripted(
+            "AB12300000", "AB12345678",
+            "AB12399999", "AB12311111", "AB12322222", "AB12333333",
+            "CD55500000", "CD55511111", "CD55522222", "CD55533333"));
         _counter.HoldFirst();
         var first = store.IssueAsync(Partition, ReceivedAt, Token);
         await _counter.FirstEntered.WaitAsync(Token);
@@ -93,18 +102,23 @@ public sealed class ReceiptStoreTests
 
         Assert.Equal("AB12345678", (await first).Value);
         var references = (await Task.WhenAll(waiting)).Select(r => r.Value).ToList();
-        Assert.Equal(["AB44444444", "AB22222222", "AB33333333"], references);
-        Assert.Equal(3, _counter.Transactions); // the first, the one that failed on 409, the one sent again
-        Assert.Equal(["AB12345678", "AB22222222", "AB33333333", "AB44444444"], (await RowsAsync()).Select(r => r.RowKey).Order());
+        Assert.Equal(["CD55511111", "CD55522222", "CD55533333"], references);
+        Assert.Equal(3, _counter.Writes); // the first, the one that failed on 409, the one sent again
+        Assert.Equal(["AB123", "CD555"], (await RowsAsync()).Select(r => r.RowKey).Order());
+        // The first batch's row was not touched by the one that collided with it.
+        Assert.Null(await store.FindAsync(TipReference.TryParse("AB12311111", out var lost) ? lost : default, Token));
+        Assert.Equal(new Receipt((await first), Partition, ReceivedAt), await store.FindAsync(await first, Token));
     }
 
     [Fact]
-    public async Task A_transaction_that_keeps_colliding_fails_every_receipt_in_it_and_the_next_still_goes_through()
+    public async Task A_batch_that_keeps_colliding_fails_every_receipt_in_it_and_the_next_still_goes_through()
     {
         var store = Store(Scripted([
-            "AB00000000", "AB12345678",
-            "AB00000000", "AB12345678", "AB22222222", "AB12345678", "AB12345678",
-            "CD00000000", "CD55555555"]));
+            "AB12300000", "AB12345678",
+            "AB12300000", "AB12311111", "AB12322222",
+            "AB12300000", "AB12311111", "AB12322222",
+            "AB12300000", "AB12311111", "AB12322222",
+            "CD55500000", "CD55555555"]));
         _counter.HoldFirst();
         var first = store.IssueAsync(Partition, ReceivedAt, Token);
         await _counter.FirstEntered.WaitAsync(Token);
@@ -114,12 +128,12 @@ public sealed class ReceiptStoreTests
 
         foreach (var receipt in doomed)
         {
-            var failure = await Assert.ThrowsAsync<TableTransactionFailedException>(() => receipt);
+            var failure = await Assert.ThrowsAsync<RequestFailedException>(() => receipt);
             Assert.Equal(409, failure.Status);
         }
 
         Assert.Equal("CD55555555", (await store.IssueAsync(Partition, ReceivedAt, Token)).Value);
-        Assert.Equal(["AB12345678", "CD55555555"], (await RowsAsync()).Select(r => r.RowKey).Order());
+        Assert.Equal(["AB123", "CD555"], (await RowsAsync()).Select(r => r.RowKey).Order());
     }
 
     [Fact]
@@ -156,24 +170,23 @@ public sealed class ReceiptStoreTests
         _counter.Release();
         var kept = await first;
         var next = await store.IssueAsync(Partition, ReceivedAt, Token);
-        Assert.Equal(2, _counter.Transactions);
-        Assert.Equal([kept.Value, next.Value], (await RowsAsync()).Select(r => r.RowKey).OrderBy(k => k == kept.Value ? 0 : 1));
+        Assert.Equal(2, _counter.Writes);
+        Assert.Equal([kept.Value[..5], next.Value[..5]], (await RowsAsync()).Select(r => r.RowKey).OrderBy(k => k == kept.Value[..5] ? 0 : 1));
     }
 
     [Fact]
-    public async Task Retention_removes_group_committed_receipts_in_transactions_per_shard_and_a_second_run_changes_nothing()
+    public async Task Retention_removes_batch_rows_in_transactions_per_shard_counts_their_receipts_and_a_second_run_changes_nothing()
     {
         var store = Store();
         var old = await Task.WhenAll(Enumerable.Range(0, 150).Select(_ => store.IssueAsync(Partition, ReceivedAt, Token)));
         var recent = await store.IssueAsync(Partition, ReceivedAt.AddDays(2), Token);
-        // Two transactions may draw the same shard (1 in 1,024), so the deletes expected are counted per shard.
-        var deletes = old.GroupBy(r => r.Value[..2]).Sum(shard => (shard.Count() + 99) / 100);
-        var written = _counter.Transactions;
+        // Rows of one shard (the first two characters) are deleted in one transaction of up to 100.
+        var deletes = old.GroupBy(r => r.Value[..2]).Sum(shard => (shard.Select(r => r.Value[..5]).Distinct().Count() + 99) / 100);
 
         var removed = await store.RemoveOlderThanAsync(ReceivedAt.AddDays(1), 1000, Token);
 
         Assert.Equal(150, removed);
-        Assert.Equal(deletes, _counter.Transactions - written);
+        Assert.Equal(deletes, _counter.Transactions);
         foreach (var reference in old)
         {
             Assert.Null(await store.FindAsync(reference, Token));
@@ -184,10 +197,14 @@ public sealed class ReceiptStoreTests
     }
 
     [Fact]
-    public async Task Retention_removes_no_more_than_its_limit()
+    public async Task Retention_stops_at_the_first_batch_that_reaches_its_limit()
     {
         var store = Store();
-        await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => store.IssueAsync(Partition, ReceivedAt, Token)));
+        // One after the other: a row each.
+        for (var i = 0; i < 30; i++)
+        {
+            await store.IssueAsync(Partition, ReceivedAt, Token);
+        }
 
         Assert.Equal(12, await store.RemoveOlderThanAsync(ReceivedAt.AddDays(1), 12, Token));
         Assert.Equal(18, (await RowsAsync()).Count);
@@ -197,23 +214,36 @@ public sealed class ReceiptStoreTests
     public async Task A_withdrawn_receipt_is_no_longer_found_and_its_batch_mates_stay()
     {
         var store = Store();
-        var references = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => store.IssueAsync(Partition, ReceivedAt, Token)));
+        _counter.HoldFirst();
+        var first = store.IssueAsync(Partition, ReceivedAt, Token);
+        await _counter.FirstEntered.WaitAsync(Token);
+        var waiting = Enumerable.Range(0, 5).Select(_ => store.IssueAsync(Partition, ReceivedAt, Token)).ToList();
+        _counter.Release();
+        await first;
+        var batch = await Task.WhenAll(waiting);
+        Assert.Single(batch.Select(r => r.Value[..5]).Distinct());
 
-        await store.WithdrawAsync(references[0], Token);
+        await store.WithdrawAsync(batch[0], Token);
 
-        Assert.Null(await store.FindAsync(references[0], Token));
-        foreach (var reference in references[1..])
+        Assert.Null(await store.FindAsync(batch[0], Token));
+        foreach (var reference in batch[1..])
         {
             Assert.NotNull(await store.FindAsync(reference, Token));
         }
+
+        // A withdrawn receipt is not counted when retention removes its batch: the first row's one and these four.
+        Assert.Equal(5, await store.RemoveOlderThanAsync(ReceivedAt.AddDays(1), 1000, Token));
     }
 
-    /// <summary>Counts entity-group transactions; can hold the first one until released.</summary>
-    private sealed class TransactionCounter : HttpPipelinePolicy
+    /// <summary>Counts inserts (batch rows) and entity-group transactions (retention's deletes); can hold the first insert until released.</summary>
+    private sealed class WriteCounter : HttpPipelinePolicy
     {
         private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private TaskCompletionSource? _hold;
+        private int _writes;
         private int _transactions;
+
+        public int Writes => Volatile.Read(ref _writes);
 
         public int Transactions => Volatile.Read(ref _transactions);
 
@@ -225,7 +255,12 @@ public sealed class ReceiptStoreTests
 
         public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
-            if (message.Request.Uri.Path.EndsWith("/$batch", StringComparison.Ordinal) && Interlocked.Increment(ref _transactions) == 1)
+            var path = message.Request.Uri.Path;
+            if (path.EndsWith("/$batch", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _transactions);
+            }
+            else if (message.Request.Method == RequestMethod.Post && !path.EndsWith("/Tables", StringComparison.Ordinal) && Interlocked.Increment(ref _writes) == 1)
             {
                 _entered.TrySetResult();
                 if (_hold is not null)

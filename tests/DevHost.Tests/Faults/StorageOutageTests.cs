@@ -75,8 +75,8 @@ public sealed class StorageOutageTests : IAsyncLifetime
         // Nothing half-written: two receipts (a "P" property each, in the batch rows), two tips counted; the refused
         // posts left no trace.
         var receipts = new TableClient(_azurite.ConnectionString, "TipReceipts");
-        Assert.Equal(2, await receipts.QueryAsync<TableEntity>(cancellationToken: Cancel)
-            .SumAsync(row => row.Count(p => p.Key.Length == 6 && p.Key[0] == 'P' && p.Value is string { Length: > 0 }), Cancel));
+        var rows = await receipts.QueryAsync<TableEntity>(cancellationToken: Cancel).ToListAsync(Cancel);
+        Assert.Equal(2, rows.Sum(row => row.Count(p => p.Key.Length == 6 && p.Key[0] == 'P' && p.Value is string { Length: > 0 })));
         Assert.Equal(2, await Eventually.GetAsync(
             async () => (await client.GetFromJsonAsync<JsonElement>("/api/stats", Cancel)).GetProperty("all").GetProperty("total").GetProperty("tips").GetInt32(),
             tips => tips >= 2)); // stats read the rollup, a moment behind the status

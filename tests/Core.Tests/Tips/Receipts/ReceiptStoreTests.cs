@@ -53,6 +53,20 @@ public sealed class ReceiptStoreTests
         return _ => next.TryDequeue(out var value) && TipReference.TryParse(value, out var reference) ? reference : throw new InvalidOperationException("The script ran out of references.");
     }
 
+    /// <summary>
+    /// One receipt whose write is held until <paramref name="count"/> more have joined the open batch behind it, so
+    /// those share the next write.
+    /// </summary>
+    private async Task<(Task<TipReference> First, List<Task<TipReference>> Behind)> IssueBehindAHeldWriteAsync(ReceiptStore store, int count)
+    {
+        _counter.HoldFirst();
+        var first = store.IssueAsync(Partition, ReceivedAt, Token);
+        await _counter.FirstEntered.WaitAsync(Token);
+        var behind = Enumerable.Range(0, count).Select(_ => store.IssueAsync(Partition, ReceivedAt, Token)).ToList();
+        _counter.Release();
+        return (first, behind);
+    }
+
     [Fact]
     public async Task Many_receipts_issued_at_once_go_in_few_rows_and_each_is_found()
     {
@@ -94,11 +108,7 @@ public sealed class ReceiptStoreTests
             "AB12300000", "AB12345678",
             "AB12399999", "AB12311111", "AB12322222", "AB12333333",
             "CD55500000", "CD55511111", "CD55522222", "CD55533333"));
-        _counter.HoldFirst();
-        var first = store.IssueAsync(Partition, ReceivedAt, Token);
-        await _counter.FirstEntered.WaitAsync(Token);
-        var waiting = Enumerable.Range(0, 3).Select(_ => store.IssueAsync(Partition, ReceivedAt, Token)).ToList();
-        _counter.Release();
+        var (first, waiting) = await IssueBehindAHeldWriteAsync(store, 3);
 
         Assert.Equal("AB12345678", (await first).Value);
         var references = (await Task.WhenAll(waiting)).Select(r => r.Value).ToList();
@@ -119,11 +129,7 @@ public sealed class ReceiptStoreTests
             "AB12300000", "AB12311111", "AB12322222",
             "AB12300000", "AB12311111", "AB12322222",
             "CD55500000", "CD55555555"]));
-        _counter.HoldFirst();
-        var first = store.IssueAsync(Partition, ReceivedAt, Token);
-        await _counter.FirstEntered.WaitAsync(Token);
-        var doomed = Enumerable.Range(0, 2).Select(_ => store.IssueAsync(Partition, ReceivedAt, Token)).ToList();
-        _counter.Release();
+        var (first, doomed) = await IssueBehindAHeldWriteAsync(store, 2);
         await first;
 
         foreach (var receipt in doomed)
@@ -214,11 +220,7 @@ public sealed class ReceiptStoreTests
     public async Task A_withdrawn_receipt_is_no_longer_found_and_its_batch_mates_stay()
     {
         var store = Store();
-        _counter.HoldFirst();
-        var first = store.IssueAsync(Partition, ReceivedAt, Token);
-        await _counter.FirstEntered.WaitAsync(Token);
-        var waiting = Enumerable.Range(0, 5).Select(_ => store.IssueAsync(Partition, ReceivedAt, Token)).ToList();
-        _counter.Release();
+        var (first, waiting) = await IssueBehindAHeldWriteAsync(store, 5);
         await first;
         var batch = await Task.WhenAll(waiting);
         Assert.Single(batch.Select(r => r.Value[..5]).Distinct());

@@ -5,7 +5,7 @@
 # once more with the limiter on (limits too high to refuse anyone from one address: what its storage work costs).
 #   bench/load.sh [SECONDS] [CONNECTIONS]     throughput and latency (wrk, varied 120-character tips, three municipalities)
 #   bench/load.sh ops [TIPS] [CONCURRENCY]    storage requests per accepted tip (Azurite's debug log), every side; the
-#                                             receipts are group-committed, so more posts at a time share transactions
+#                                             receipts are group-committed, so more posts at a time share a row
 # Build first: dotnet build src/DevHost -c Release && dotnet build bench/Grastorp.Intake.Ceiling -c Release
 # The limiter's settings are passed as environment variables; override LIMITER_OFF / LIMITER_ON if their names change.
 set -euo pipefail

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<FaultMiddleware>();
-// The Azure SDK's request lines print table keys, and receipts are keyed by reference: never log them.
+// The Azure SDK's request lines print table keys and selected properties, and a receipt's are its reference: never log them.
 builder.Logging.AddFilter("Azure.Core", LogLevel.None);
 builder.Services.AddIntakeCore(builder.Configuration).AddThemeClassifier(builder.Configuration).AddIntakeWeb().AddStaffFunctions();
 builder.Build().Run();

@@ -22,7 +22,8 @@ public sealed class RetentionOptions
 
     /// <summary>
     /// At most this many items of each kind (tips, receipts, poisoned messages, ledger rows, files) are removed per
-    /// firing (<c>Retention:MaxPerRun</c>), so a firing stays short; a backlog goes over the following days.
+    /// firing (<c>Retention:MaxPerRun</c>), so a firing stays short; a backlog goes over the following days. Receipts
+    /// go a batch row at a time, so their last row may take up to 99 more.
     /// </summary>
     [Range(1, 100_000, ErrorMessage = "Retention:MaxPerRun must be between 1 and 100000.")]
     public int MaxPerRun { get; set; } = 5000;

@@ -7,7 +7,7 @@ namespace Grastorp.Intake.Core.Tips.Receipts;
 /// instead of two. Receipts that arrive while one batch is being written collect into the next, which is written the
 /// moment the first returns: a lone receipt goes out at once (no timer), and under load a batch carries as many as
 /// arrived meanwhile, up to <see cref="MaxBatch"/>. All receipts of a batch share one row, under a batch key drawn at
-/// random per batch, which is also the first five characters of each of their references. This class only gathers
+/// random per batch, which is also the first four characters of each of their references. This class only gathers
 /// and hands out; <see cref="ReceiptStore"/> writes.
 /// </summary>
 /// <remarks>

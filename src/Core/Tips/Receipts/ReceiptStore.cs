@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Azure.Data.Tables.Models;
 using Grastorp.Intake.Core.Storage;
 
 namespace Grastorp.Intake.Core.Tips.Receipts;
@@ -14,7 +15,10 @@ public sealed class ReceiptStore
     /// <summary>A batch's write is not owned by any one request, so it has a budget of its own: the intake's storage budget.</summary>
     private static readonly TimeSpan CommitBudget = TimeSpan.FromSeconds(3);
 
-    /// <summary>A 409 means the batch key drawn was taken (1 in 2^25 per batch written); 3 attempts are plenty.</summary>
+    /// <summary>
+    /// A 409 means the batch key drawn was taken: (rows in the table) / 2^20 per write, about 1 in 100 with a year of
+    /// 10,000 rows; three in a row, 1 in a million. Three attempts are plenty.
+    /// </summary>
     private const int CommitAttempts = 3;
 
     /// <summary>Table Storage's limit for one entity-group transaction.</summary>
@@ -49,20 +53,20 @@ public sealed class ReceiptStore
 
     /// <summary>
     /// Empties a receipt whose tip never reached the queue, so it cannot claim the tip was received; the other
-    /// receipts of its batch stay. (A merge of the one property: nothing else of the row is read or written.)
+    /// receipts of its batch stay. (A merge of its two properties: nothing else of the row is read or written.)
     /// </summary>
     public async Task WithdrawAsync(TipReference reference, CancellationToken cancellationToken)
     {
         var receipts = await _tables.ReceiptsAsync().ConfigureAwait(false);
-        var emptied = new TableEntity(ReceiptBatchRow.ShardOf(reference), ReceiptBatchRow.BatchOf(reference)) { [ReceiptBatchRow.PartitionProperty(reference)] = string.Empty };
-        await receipts.UpdateEntityAsync(emptied, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        await receipts.UpdateEntityAsync(ReceiptBatchRow.Withdrawn(reference), ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Retention: removes the batches of receipts received before <paramref name="cutoff"/>, until at least
-    /// <paramref name="limit"/> receipts (or all) are gone, so their references no longer confirm that a tip was sent
-    /// (the status page then answers as for an unknown code). Returns how many receipts went; a batch already gone
-    /// counts for nothing, so a second run changes nothing.
+    /// Retention: removes the batches of receipts received before <paramref name="cutoff"/>, so their references no
+    /// longer confirm that a tip was sent (the status page then answers as for an unknown code). A run stops at the
+    /// first batch that brings the receipts to <paramref name="limit"/>, or at <paramref name="limit"/> rows (rows
+    /// whose receipts were all withdrawn hold none), so it removes at most one batch (99 receipts) more than the limit.
+    /// Returns how many receipts went; a batch already gone counts for nothing, so a second run changes nothing.
     /// </summary>
     public async Task<int> RemoveOlderThanAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)
     {
@@ -77,7 +81,7 @@ public sealed class ReceiptStore
             var held = ReceiptBatchRow.ReceiptsIn(row);
             expired.Add((row.PartitionKey, row.RowKey, held));
             counted += held;
-            if (counted >= limit)
+            if (counted >= limit || expired.Count == limit)
             {
                 break;
             }
@@ -131,9 +135,11 @@ public sealed class ReceiptStore
                 await receipts.AddEntityAsync(ReceiptBatchRow.For(batch), budget.Token).ConfigureAwait(false);
                 return;
             }
-            catch (RequestFailedException e) when (e.Status == 409 && attempt < CommitAttempts)
+            catch (RequestFailedException e) when (e.ErrorCode == TableErrorCode.EntityAlreadyExists.ToString() && attempt < CommitAttempts)
             {
-                // Nothing was written; the whole batch moves to a fresh key.
+                // The whole batch moves to a fresh key. Usually the key was another batch's; if the SDK retried an
+                // insert whose answer was lost, it was this batch's own, and that row is left holding receipts no one
+                // was given (harmless: retention removes it with the others).
             }
         }
     }
@@ -183,11 +189,12 @@ public sealed class ReceiptStore
     /// reference's length (no prefix: 10 random characters).
     /// </summary>
     /// <remarks>
-    /// Sharing a batch key leaves 5 random characters (25 bits) to a reference, but the batch key is itself drawn at
-    /// random (25 bits), so over all receipts a reference still carries 50 random bits; knowing one's own reference
-    /// tells only that tips sent in the same instant share its first five characters. A guess hits a real receipt
-    /// with a chance of (batches) / 2^25 × (receipts in a batch) / 2^25 = (receipts) / 2^50: for a year of tips in
-    /// three small municipalities (thousands), 10,000 / 1.1 × 10^15 ≈ 1 in 10^11 per guess.
+    /// The batch key is drawn at random (20 bits) and each reference adds 6 random characters of its own (30 bits), so
+    /// a blind guess hits a real receipt with a chance of (receipts) / 2^50: for a year of tips in three small
+    /// municipalities (thousands), 10,000 / 1.1 × 10^15 ≈ 1 in 10^11 per guess. Someone who holds a reference knows
+    /// its batch key, and only tips sent in the same instant share it (at this service's traffic nearly every batch
+    /// holds one receipt): for those, a guess hits with (receipts in the batch − 1) / 2^30, at most 99 / 1.07 × 10^9
+    /// ≈ 1 in 10.8 million, and trying all of a batch's takes 2^30 requests. (The status route is not rate-limited.)
     /// </remarks>
     private static TipReference Draw(string prefix)
     {

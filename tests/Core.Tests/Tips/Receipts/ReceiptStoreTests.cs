@@ -25,7 +25,7 @@ public sealed class ReceiptStoreTests
     private static readonly DateTimeOffset ReceivedAt = new(2026, 11, 26, 14, 0, 0, TimeSpan.FromHours(1));
     private static readonly TipPartition Partition = TipPartition.Of("vara", ReceivedAt);
 
-    // The fake clock never moves, so a transaction's own budget never cuts a test's held transaction short.
+    // The fake clock never moves, so a write's own budget never cuts a test's held write short.
     private readonly FakeTimeProvider _time = new(ReceivedAt);
     private readonly WriteCounter _counter = new();
     private readonly string _table = "Receipts" + Guid.NewGuid().ToString("N")[..12];
@@ -76,9 +76,9 @@ public sealed class ReceiptStoreTests
 
         Assert.Equal(250, references.Select(r => r.Value).Distinct().Count());
         Assert.All(references, r => Assert.Equal(TipReference.Length, r.Value.Length));
-        // At most 100 per row, so at least 3 writes; a row is one batch key, the first five characters of its references.
+        // At most 100 per row, so at least 3 writes; a row is one batch key, the first four characters of its references.
         Assert.InRange(_counter.Writes, 3, 12);
-        Assert.Equal(_counter.Writes, references.Select(r => r.Value[..5]).Distinct().Count());
+        Assert.Equal(_counter.Writes, references.Select(r => r.Value[..4]).Distinct().Count());
         Assert.Equal(_counter.Writes, (await RowsAsync()).Count);
         foreach (var reference in references)
         {
@@ -97,7 +97,7 @@ public sealed class ReceiptStoreTests
         Assert.NotNull(await store.FindAsync(reference, Token));
         // Unknown, in the same batch or not, looks like nothing at all.
         Assert.Null(await store.FindAsync(TipReference.New(), Token));
-        Assert.True(TipReference.TryParse(reference.Value[..5] + "ZZZZZ", out var neighbour));
+        Assert.True(TipReference.TryParse(reference.Value[..4] + "ZZZZZZ", out var neighbour));
         Assert.Null(await store.FindAsync(neighbour, Token));
     }
 
@@ -105,30 +105,31 @@ public sealed class ReceiptStoreTests
     public async Task A_batch_key_already_taken_moves_the_whole_batch_to_a_fresh_key()
     {
         var store = Store(Scripted(
-            "AB12300000", "AB12345678",
-            "AB12399999", "AB12311111", "AB12322222", "AB12333333",
-            "CD55500000", "CD55511111", "CD55522222", "CD55533333"));
+            "AB12000000", "AB12345678",
+            "AB12999999", "AB12111111", "AB12222222", "AB12333333",
+            "CD55000000", "CD55111111", "CD55222222", "CD55333333"));
         var (first, waiting) = await IssueBehindAHeldWriteAsync(store, 3);
 
         Assert.Equal("AB12345678", (await first).Value);
         var references = (await Task.WhenAll(waiting)).Select(r => r.Value).ToList();
-        Assert.Equal(["CD55511111", "CD55522222", "CD55533333"], references);
+        Assert.Equal(["CD55111111", "CD55222222", "CD55333333"], references);
         Assert.Equal(3, _counter.Writes); // the first, the one that failed on 409, the one sent again
-        Assert.Equal(["AB123", "CD555"], (await RowsAsync()).Select(r => r.RowKey).Order());
+        Assert.Equal(["AB12", "CD55"], (await RowsAsync()).Select(r => r.RowKey).Order());
         // The first batch's row was not touched by the one that collided with it.
-        Assert.Null(await store.FindAsync(TipReference.TryParse("AB12311111", out var lost) ? lost : default, Token));
-        Assert.Equal(new Receipt((await first), Partition, ReceivedAt), await store.FindAsync(await first, Token));
+        Assert.True(TipReference.TryParse("AB12111111", out var lost));
+        Assert.Null(await store.FindAsync(lost, Token));
+        Assert.Equal(new Receipt(await first, Partition, ReceivedAt), await store.FindAsync(await first, Token));
     }
 
     [Fact]
     public async Task A_batch_that_keeps_colliding_fails_every_receipt_in_it_and_the_next_still_goes_through()
     {
         var store = Store(Scripted([
-            "AB12300000", "AB12345678",
-            "AB12300000", "AB12311111", "AB12322222",
-            "AB12300000", "AB12311111", "AB12322222",
-            "AB12300000", "AB12311111", "AB12322222",
-            "CD55500000", "CD55555555"]));
+            "AB12000000", "AB12345678",
+            "AB12000000", "AB12111111", "AB12222222",
+            "AB12000000", "AB12111111", "AB12222222",
+            "AB12000000", "AB12111111", "AB12222222",
+            "CD55000000", "CD55555555"]));
         var (first, doomed) = await IssueBehindAHeldWriteAsync(store, 2);
         await first;
 
@@ -139,11 +140,11 @@ public sealed class ReceiptStoreTests
         }
 
         Assert.Equal("CD55555555", (await store.IssueAsync(Partition, ReceivedAt, Token)).Value);
-        Assert.Equal(["AB123", "CD555"], (await RowsAsync()).Select(r => r.RowKey).Order());
+        Assert.Equal(["AB12", "CD55"], (await RowsAsync()).Select(r => r.RowKey).Order());
     }
 
     [Fact]
-    public async Task With_storage_down_every_receipt_of_the_transaction_fails_as_an_outage_and_none_is_left_waiting()
+    public async Task With_storage_down_every_receipt_of_the_batch_fails_as_an_outage_and_none_is_left_waiting()
     {
         // Port 9 (discard) on loopback: nothing listens, the connection is refused at once.
         var store = Store(connection: "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + Convert.ToBase64String(new byte[64]) + ";TableEndpoint=http://127.0.0.1:9/devstoreaccount1;");
@@ -170,14 +171,14 @@ public sealed class ReceiptStoreTests
 
         await cancel.CancelAsync();
 
-        // Gone while the transaction ahead of it is still held: it waited for nothing.
+        // Gone while the write ahead of it is still held: it waited for nothing.
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
         Assert.False(first.IsCompleted);
         _counter.Release();
         var kept = await first;
         var next = await store.IssueAsync(Partition, ReceivedAt, Token);
         Assert.Equal(2, _counter.Writes);
-        Assert.Equal([kept.Value[..5], next.Value[..5]], (await RowsAsync()).Select(r => r.RowKey).OrderBy(k => k == kept.Value[..5] ? 0 : 1));
+        Assert.Equal([kept.Value[..4], next.Value[..4]], (await RowsAsync()).Select(r => r.RowKey).OrderBy(k => k == kept.Value[..4] ? 0 : 1));
     }
 
     [Fact]
@@ -187,7 +188,7 @@ public sealed class ReceiptStoreTests
         var old = await Task.WhenAll(Enumerable.Range(0, 150).Select(_ => store.IssueAsync(Partition, ReceivedAt, Token)));
         var recent = await store.IssueAsync(Partition, ReceivedAt.AddDays(2), Token);
         // Rows of one shard (the first two characters) are deleted in one transaction of up to 100.
-        var deletes = old.GroupBy(r => r.Value[..2]).Sum(shard => (shard.Select(r => r.Value[..5]).Distinct().Count() + 99) / 100);
+        var deletes = old.GroupBy(r => r.Value[..2]).Sum(shard => (shard.Select(r => r.Value[..4]).Distinct().Count() + 99) / 100);
 
         var removed = await store.RemoveOlderThanAsync(ReceivedAt.AddDays(1), 1000, Token);
 
@@ -217,13 +218,42 @@ public sealed class ReceiptStoreTests
     }
 
     [Fact]
+    public async Task Retention_takes_a_whole_batch_even_past_its_limit_and_counts_what_it_held()
+    {
+        var store = Store();
+        // A recent receipt whose write is held, and five old ones behind it in one row.
+        _counter.HoldFirst();
+        var recent = store.IssueAsync(Partition, ReceivedAt.AddDays(2), Token);
+        await _counter.FirstEntered.WaitAsync(Token);
+        var old = Enumerable.Range(0, 5).Select(_ => store.IssueAsync(Partition, ReceivedAt, Token)).ToList();
+        _counter.Release();
+        await Task.WhenAll(old.Append(recent));
+
+        Assert.Equal(5, await store.RemoveOlderThanAsync(ReceivedAt.AddDays(1), 3, Token));
+        Assert.Equal((await recent).Value[..4], Assert.Single(await RowsAsync()).RowKey);
+    }
+
+    [Fact]
+    public async Task Retention_of_rows_whose_receipts_were_all_withdrawn_is_bounded_by_rows()
+    {
+        var store = Store();
+        for (var i = 0; i < 3; i++)
+        {
+            await store.WithdrawAsync(await store.IssueAsync(Partition, ReceivedAt, Token), Token);
+        }
+
+        Assert.Equal(0, await store.RemoveOlderThanAsync(ReceivedAt.AddDays(1), 2, Token));
+        Assert.Single(await RowsAsync());
+    }
+
+    [Fact]
     public async Task A_withdrawn_receipt_is_no_longer_found_and_its_batch_mates_stay()
     {
         var store = Store();
         var (first, waiting) = await IssueBehindAHeldWriteAsync(store, 5);
         await first;
         var batch = await Task.WhenAll(waiting);
-        Assert.Single(batch.Select(r => r.Value[..5]).Distinct());
+        Assert.Single(batch.Select(r => r.Value[..4]).Distinct());
 
         await store.WithdrawAsync(batch[0], Token);
 

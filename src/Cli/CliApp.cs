@@ -15,6 +15,7 @@ internal static class CliApp
             TrainCommand.Create(console),
             RebuildCountersCommand.Create(console),
             PoisonCommand.Create(console),
+            EraseCommand.Create(console),
             DigestCommand.Create(console),
             MaskCommand.Create(console),
         };

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
 using Grastorp.Intake.Core.Counting.Rows;
+using Grastorp.Intake.Core.Tips;
 
 namespace Grastorp.Intake.Core.Counting;
 
@@ -37,27 +38,62 @@ public sealed partial class TipStore
         var removedAt = time.GetUtcNow();
         foreach (var tip in expired)
         {
-            // The time-order copy is read by its key and cleared in the same transaction, so the two never disagree.
-            var timeKey = TipRowKeys.Time(tip.GetDateTimeOffset(nameof(TipEntity.ReceivedAt)) ?? default, tip.RowKey);
-            var copy = await table.GetEntityIfExistsAsync<TableEntity>(tip.PartitionKey, timeKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-            List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, Cleared(tip, removedAt), tip.ETag)];
-            if (copy.HasValue && copy.Value is { } timeRow)
+            if (await ClearAsync(table, tip, removedAt, cancellationToken).ConfigureAwait(false))
             {
-                actions.Add(new(TableTransactionActionType.UpdateReplace, Cleared(timeRow, removedAt), timeRow.ETag));
-            }
-
-            try
-            {
-                await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
                 cleared++;
-            }
-            catch (TableTransactionFailedException e) when (e.Status is 404 or 412)
-            {
-                // Changed or removed since it was read (a staff action, or a second firing): the next run reads it again.
             }
         }
 
         return cleared;
+    }
+
+    /// <summary>
+    /// A resident's request: clears the content of one tip, as retention would, whatever its age. True once the tip's
+    /// content is gone (now or before); false if no such tip is stored (yet).
+    /// </summary>
+    public async Task<bool> RemoveContentOfAsync(TipPartition partition, string reference, CancellationToken cancellationToken)
+    {
+        var table = await tables.TipsAsync().ConfigureAwait(false);
+        // Bounded: a staff change between the read and the write (412) is read again, three times at most.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var tip = await table.GetEntityIfExistsAsync<TableEntity>(partition.Key, reference, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!tip.HasValue || tip.Value is not { } row)
+            {
+                return false;
+            }
+
+            if (row.ContainsKey(nameof(TipEntity.RemovedAt)) || await ClearAsync(table, row, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+        }
+
+        throw new RequestFailedException(412, "The tip kept changing while its content was being removed; try again.");
+    }
+
+    /// <summary>Clears one tip row and its time-order copy in one transaction; false if either changed since it was read.</summary>
+    private static async Task<bool> ClearAsync(TableClient table, TableEntity tip, DateTimeOffset removedAt, CancellationToken cancellationToken)
+    {
+        // The time-order copy is read by its key and cleared in the same transaction, so the two never disagree.
+        var timeKey = TipRowKeys.Time(tip.GetDateTimeOffset(nameof(TipEntity.ReceivedAt)) ?? default, tip.RowKey);
+        var copy = await table.GetEntityIfExistsAsync<TableEntity>(tip.PartitionKey, timeKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, Cleared(tip, removedAt), tip.ETag)];
+        if (copy.HasValue && copy.Value is { } timeRow)
+        {
+            actions.Add(new(TableTransactionActionType.UpdateReplace, Cleared(timeRow, removedAt), timeRow.ETag));
+        }
+
+        try
+        {
+            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 404 or 412)
+        {
+            // Changed or removed since it was read (a staff action, or a second firing): the next run reads it again.
+            return false;
+        }
     }
 
     private static TableEntity Cleared(TableEntity row, DateTimeOffset removedAt)

@@ -85,6 +85,7 @@ public static class IntakeCoreRegistration
         services.AddOptions<Retention.RetentionOptions>().BindConfiguration(Retention.RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<Retention.RetentionOptions>, Retention.RetentionScheduleValidator>();
         services.AddSingleton<Retention.RetentionService>();
+        services.AddSingleton<Retention.ErasureService>();
         return services;
     }
 }

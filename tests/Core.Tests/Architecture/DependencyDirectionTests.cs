@@ -53,7 +53,7 @@ public sealed class DependencyDirectionTests
         ["Staff.Dashboard"] = ["", "Calendar", "Municipalities", "Stats", "Texts", "Themes"],
         ["Staff.TipList"] = ["", "Calendar", "Counting", "Counting.Correcting", "Counting.Listing", "Municipalities", "Promises", "Staff.Access", "Staff.Audit", "Staff.FollowUp", "Stats", "Texts", "Themes", "Tips"],
         ["Staff.FollowUp"] = ["", "Calendar", "Counting", "Promises", "Promises.Actions", "Staff.Access", "Staff.Audit", "Tips", "Tips.Receipts"],
-        ["Retention"] = ["", "Counting", "Digest.Delivery", "Poisoning", "Tips.Queue", "Tips.Receipts"],
+        ["Retention"] = ["", "Counting", "Digest.Delivery", "Poisoning", "Tips", "Tips.Queue", "Tips.Receipts"],
         ["DependencyInjection"] = ["*"],
     };
 

@@ -1,0 +1,33 @@
+using Grastorp.Intake.Core.Counting;
+using Grastorp.Intake.Core.Tips;
+using Grastorp.Intake.Core.Tips.Receipts;
+
+namespace Grastorp.Intake.Core.Retention;
+
+/// <summary>
+/// A resident asks for what they wrote to be removed and gives the reference (docs/PRIVACY.md): the tip loses its
+/// content as at the end of the retention period (week, kind, themes and counters stay, so no count moves), and then
+/// its receipt goes, so the reference no longer confirms that a tip was sent.
+/// </summary>
+public sealed class ErasureService(ReceiptStore receipts, TipStore tips)
+{
+    public async Task<ErasureOutcome> EraseAsync(string? reference, CancellationToken cancellationToken)
+    {
+        if (!TipReference.TryParse(reference, out var parsed)
+            || await receipts.FindAsync(parsed, cancellationToken).ConfigureAwait(false) is not { } receipt)
+        {
+            return ErasureOutcome.Unknown;
+        }
+
+        // The content first: were the receipt gone and the tip not, nothing would lead to the tip again.
+        if (!await tips.RemoveContentOfAsync(receipt.Partition, parsed.Value, cancellationToken).ConfigureAwait(false))
+        {
+            // Still on the queue (or poisoned): removing the receipt now would leave the tip to be stored later with
+            // nothing pointing to it. The receipt stays, so the request can be run again once the tip is stored.
+            return ErasureOutcome.NotYetStored;
+        }
+
+        await receipts.WithdrawAsync(parsed, cancellationToken).ConfigureAwait(false);
+        return ErasureOutcome.Erased;
+    }
+}

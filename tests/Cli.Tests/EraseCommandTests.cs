@@ -1,0 +1,62 @@
+using Grastorp.Intake.Core.Counting;
+using Grastorp.Intake.Core.Counting.Listing;
+using Grastorp.Intake.Core.DependencyInjection;
+using Grastorp.Intake.Core.Themes;
+using Grastorp.Intake.Core.Tips;
+using Grastorp.Intake.Core.Tips.Receipts;
+using Grastorp.Intake.TestKit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Grastorp.Intake.Cli.Tests;
+
+public sealed class EraseCommandTests
+{
+    private const string Marker = "ZqxErase7731";
+    private readonly string _connection = AzuriteAccounts.NewConnectionString();
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private Dictionary<string, string?> Settings => new()
+    {
+        ["AzureWebJobsStorage"] = _connection,
+        ["Privacy:Key"] = "cli-test-privacy-key-0123456789abcdef012345",
+        ["Digest:From"] = "tips@grastorp-intake.example",
+        ["DIGEST_SCHEDULE"] = "0 0 4-8 * * 1",
+        ["Digest:Recipients:0:Id"] = "kommunpolis",
+        ["Digest:Recipients:0:Addresses:0"] = "kommunpolis@grastorp-intake.example",
+    };
+
+    [Fact]
+    public async Task Erase_clears_the_tip_s_content_by_its_reference_and_prints_nothing_of_it()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
+        await using var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration)
+            .AddIntakeCore(configuration).BuildServiceProvider();
+        var now = DateTimeOffset.UtcNow;
+        var partition = TipPartition.Of("essunga", now);
+        var reference = await services.GetRequiredService<ReceiptStore>().IssueAsync(partition, now, Cancel);
+        var tip = new ReceivedTip(reference.Value, now, "essunga", TipKind.Tip, $"Det langas knark vid {Marker}-skolan.", null, null, $"{Marker}@example.se");
+        var store = services.GetRequiredService<TipStore>();
+        Assert.Equal(RecordOutcome.Counted, await store.RecordAsync(tip, new TipClassification([new ThemeMatch(Theme.Drugs, 0.9, ["knark"])]), [], Cancel));
+
+        var (exitCode, output, error) = await CliRun.RunWithSettingsAsync(Settings, string.Empty, "erase", reference.Value);
+
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("erased", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Marker, output + error, StringComparison.Ordinal);
+        var stored = Assert.Single((await store.ListAsync(partition, new TipListFilter(null, null, 10, null), Cancel)).Tips);
+        Assert.Equal((string.Empty, (string?)null), (stored.Text, stored.Contact));
+        Assert.Null(await services.GetRequiredService<ReceiptStore>().FindAsync(reference, Cancel));
+    }
+
+    [Fact]
+    public async Task Erase_of_an_unknown_reference_says_so_and_exits_1()
+    {
+        var (exitCode, output, error) = await CliRun.RunWithSettingsAsync(Settings, string.Empty, "erase", "0123456789");
+
+        Assert.Equal(1, exitCode);
+        Assert.Empty(output);
+        Assert.StartsWith("unknown reference", error, StringComparison.Ordinal);
+    }
+}

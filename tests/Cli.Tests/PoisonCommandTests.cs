@@ -13,15 +13,7 @@ public sealed class PoisonCommandTests
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private Dictionary<string, string?> Settings => new()
-    {
-        ["AzureWebJobsStorage"] = _connection,
-        ["Privacy:Key"] = "cli-test-privacy-key-0123456789abcdef012345",
-        ["Digest:From"] = "tips@grastorp-intake.example",
-        ["DIGEST_SCHEDULE"] = "0 0 4-8 * * 1",
-        ["Digest:Recipients:0:Id"] = "kommunpolis",
-        ["Digest:Recipients:0:Addresses:0"] = "kommunpolis@grastorp-intake.example",
-    };
+    private Dictionary<string, string?> Settings => StorageSettings.For(_connection);
 
     private QueueClient Queue(string name) => new(_connection, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
 

@@ -1,0 +1,15 @@
+namespace Grastorp.Intake.Cli.Tests;
+
+/// <summary>What a CLI command that uses storage needs to start: the account, and the settings every host validates at start-up.</summary>
+internal static class StorageSettings
+{
+    public static Dictionary<string, string?> For(string connection) => new()
+    {
+        ["AzureWebJobsStorage"] = connection,
+        ["Privacy:Key"] = "cli-test-privacy-key-0123456789abcdef012345",
+        ["Digest:From"] = "tips@grastorp-intake.example",
+        ["DIGEST_SCHEDULE"] = "0 0 4-8 * * 1",
+        ["Digest:Recipients:0:Id"] = "kommunpolis",
+        ["Digest:Recipients:0:Addresses:0"] = "kommunpolis@grastorp-intake.example",
+    };
+}

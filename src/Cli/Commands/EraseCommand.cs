@@ -21,7 +21,7 @@ internal static class EraseCommand
             var (message, exitCode) = outcome switch
             {
                 ErasureOutcome.Erased => ("erased: the tip's content is gone and its reference is unknown from now on", 0),
-                ErasureOutcome.NotYetStored => ("not stored yet: the tip is still on its queue or poisoned (see `poison list`); nothing was changed, run this again once it is classified", 2),
+                ErasureOutcome.NotYetStored => ("not stored yet: the tip is still on its queue; nothing was changed, run this again in a few minutes", 2),
                 _ => ("unknown reference: no receipt (mistyped, already erased or past retention)", 1),
             };
             await (exitCode == 0 ? console.Out : console.Error).WriteLineAsync(message).ConfigureAwait(false);

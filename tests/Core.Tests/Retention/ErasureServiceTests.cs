@@ -3,6 +3,7 @@ using Grastorp.Intake.Core.Counting.Listing;
 using Grastorp.Intake.Core.Retention;
 using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Core.Tips;
+using Grastorp.Intake.Core.Tips.Queue;
 using Grastorp.Intake.Core.Tips.Receipts;
 using Grastorp.Intake.Core.Tips.Status;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,6 +72,22 @@ public sealed class ErasureServiceTests : IDisposable
 
         Assert.Equal(RecordOutcome.Counted, await Get<TipStore>().RecordAsync(tip, Drugs, [], Token));
         Assert.Equal(ErasureOutcome.Erased, await Get<ErasureService>().EraseAsync(tip.Reference, Token));
+    }
+
+    [Fact]
+    public async Task A_poisoned_tip_is_erased_by_deleting_its_message_and_other_poisoned_tips_stay()
+    {
+        var queues = Get<TipQueues>();
+        var tip = await IssueAsync("Det langas knark vid skolan på kvällarna.");
+        var other = await IssueAsync("Någon säljer knark bakom skolan varje fredag.");
+        await queues.SendToPoisonAsync(TipMessageCodec.Encode(TipMessage.From(tip)), Token);
+        await queues.SendToPoisonAsync(TipMessageCodec.Encode(TipMessage.From(other)), Token);
+
+        Assert.Equal(ErasureOutcome.Erased, await Get<ErasureService>().EraseAsync(tip.Reference, Token));
+
+        Assert.Equal([other.Reference], (await queues.ListPoisonedAsync(Token)).Select(p => p.Reference));
+        Assert.Null(await Get<TipStatusService>().FindAsync(tip.Reference, Token));
+        Assert.Equal(TipStatus.NotProcessed, (await Get<TipStatusService>().FindAsync(other.Reference, Token))?.Status);
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Grastorp.Intake.Core.Storage;
 
 namespace Grastorp.Intake.Core.Tips.Queue;
@@ -56,10 +57,32 @@ public sealed class TipQueues(QueueServiceClient service)
     /// </summary>
     public async Task<int> ReplayPoisonedAsync(string? reference, CancellationToken cancellationToken)
     {
-        var poison = await _poison.GetAsync().ConfigureAwait(false);
         var tips = await _tips.GetAsync().ConfigureAwait(false);
+        return await TakePoisonedAsync(
+            reference,
+            message => tips.SendMessageAsync(message.MessageText, visibilityTimeout: null, NeverExpires, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A resident's request to remove their tip while it is poisoned (never counted, so only the message holds it):
+    /// deletes the poisoned message of <paramref name="reference"/>; returns how many went (0 if it is not there).
+    /// </summary>
+    public Task<int> RemovePoisonedAsync(string reference, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reference);
+        return TakePoisonedAsync(reference, _ => Task.CompletedTask, cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes a page of poisoned messages; each of <paramref name="reference"/> (or every one, for null) is handed to
+    /// <paramref name="take"/> and then deleted, the others are made visible again at once.
+    /// </summary>
+    private async Task<int> TakePoisonedAsync(string? reference, Func<QueueMessage, Task> take, CancellationToken cancellationToken)
+    {
+        var poison = await _poison.GetAsync().ConfigureAwait(false);
         var received = await poison.ReceiveMessagesAsync(PoisonPageSize, TimeSpan.FromMinutes(1), cancellationToken).ConfigureAwait(false);
-        var moved = 0;
+        var taken = 0;
         foreach (var message in received.Value)
         {
             if (reference is not null && Describe(message.MessageText, message.InsertedOn).Reference != reference)
@@ -68,12 +91,12 @@ public sealed class TipQueues(QueueServiceClient service)
                 continue;
             }
 
-            await tips.SendMessageAsync(message.MessageText, visibilityTimeout: null, NeverExpires, cancellationToken).ConfigureAwait(false);
+            await take(message).ConfigureAwait(false);
             await poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
-            moved++;
+            taken++;
         }
 
-        return moved;
+        return taken;
     }
 
     /// <summary>

@@ -26,12 +26,7 @@ public sealed class ErasureServiceTests : IDisposable
     private T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
-    private async Task<ReceivedTip> IssueAsync(string text)
-    {
-        var now = _time.GetUtcNow();
-        var reference = await Get<ReceiptStore>().IssueAsync(TipPartition.Of("vara", now), now, Token);
-        return new(reference.Value, now, "vara", TipKind.Tip, text, "Storgatan 5", now.AddHours(-2), "anna@example.se");
-    }
+    private Task<ReceivedTip> IssueAsync(string text) => TipFactory.IssuedAsync(_services, text, _time.GetUtcNow(), "vara", Token);
 
     [Fact]
     public async Task An_erased_tip_loses_text_place_and_contact_keeps_its_counts_and_its_reference_becomes_unknown()

@@ -37,12 +37,8 @@ public sealed class RetentionServiceTests : IDisposable
         where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>A tip with everything a resident can write, under a reference the receipt store issued (as the intake does).</summary>
-    private async Task<ReceivedTip> FullTipAsync(string text, ServiceProvider? services = null)
-    {
-        var now = _time.GetUtcNow();
-        var reference = await (services ?? _services).GetRequiredService<ReceiptStore>().IssueAsync(TipPartition.Of("grastorp", now), now, Token);
-        return new(reference.Value, now, "grastorp", TipKind.Tip, text, "Storgatan 5 vid skolan", now.AddDays(-1), "anna@example.se");
-    }
+    private Task<ReceivedTip> FullTipAsync(string text, ServiceProvider? services = null) =>
+        TipFactory.IssuedAsync(services ?? _services, text, _time.GetUtcNow(), "grastorp", Token);
 
     [Fact]
     public async Task A_tip_keeps_its_text_at_day_364_and_loses_text_place_and_contact_at_day_366_while_counts_and_themes_stay()

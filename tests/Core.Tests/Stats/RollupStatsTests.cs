@@ -238,13 +238,20 @@ public sealed class RollupStatsTests : IDisposable
         Assert.Equal(2, await StatsTotalAsync());
     }
 
-    [Fact]
-    public async Task A_correction_whose_rollup_write_failed_is_healed_when_staff_send_it_again()
+    /// <summary>A drugs tip recorded, then the rollup table deleted, so the next rollup write fails.</summary>
+    private async Task<(ReceivedTip Tip, TableClient Rollup)> RecordedWithTheRollupGoneAsync()
     {
         var tip = Tip("Knark vid skolan", "2026-11-24T10:00:00+01:00");
         await Store.RecordAsync(tip, Drugs, Token);
         var table = await _services.GetRequiredService<IntakeTables>().RollupAsync();
         await table.DeleteAsync(Token);
+        return (tip, table);
+    }
+
+    [Fact]
+    public async Task A_correction_whose_rollup_write_failed_is_healed_when_staff_send_it_again()
+    {
+        var (tip, table) = await RecordedWithTheRollupGoneAsync();
         var correction = new ThemeCorrection(tip.Reference, [Theme.Traffic], "req-7", "staff");
 
         var failure = await Assert.ThrowsAsync<CorrectionNotRolledUpException>(() => Store.CorrectAsync(Week48, correction, Token));
@@ -258,10 +265,7 @@ public sealed class RollupStatsTests : IDisposable
     [Fact]
     public async Task A_correction_whose_rollup_write_failed_is_audited_once_and_answered_as_the_storage_fault()
     {
-        var tip = Tip("Knark vid skolan", "2026-11-24T10:00:00+01:00");
-        await Store.RecordAsync(tip, Drugs, Token);
-        var table = await _services.GetRequiredService<IntakeTables>().RollupAsync();
-        await table.DeleteAsync(Token);
+        var (tip, table) = await RecordedWithTheRollupGoneAsync();
         var corrections = _services.GetRequiredService<TipCorrectionService>();
         var polis = new StaffPrincipal("Kommunpolis Test", new HashSet<StaffRole> { StaffRole.Kommunpolis });
         var request = new TipCorrectionRequest("grastorp", "2026-W48", tip.Reference, [Theme.Traffic], new string('a', 32));

@@ -39,5 +39,10 @@ status=${PIPESTATUS[0]}
 passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -E '^\s+failed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+# The failing tests' names again at the end, where a truncated CI log still shows them.
+if [ "$failed" -ne 0 ]; then
+  echo "Failed tests:"
+  grep -E '^failed ' "$log" | sed 's/^/  /' || true
+fi
 echo "$passed passed, $failed failed"
 exit "$status"

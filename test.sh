@@ -14,7 +14,7 @@ trap 'exit 130' INT TERM
 # Each test takes an account of its own, so queue triggers never see another test's messages.
 key=$(printf 'grastorp-intake-test-key-000000' | base64 | tr -d '\n')
 accounts=""
-for i in $(seq -f %02g 1 600); do accounts="${accounts}test${i}:${key};"; done
+for i in $(seq -f %02g 1 800); do accounts="${accounts}test${i}:${key};"; done
 export AZURITE_ACCOUNTS="${accounts%;}"
 # Three free ports in a row, so a second test run (or a developer's own Azurite) is never shared by accident.
 free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

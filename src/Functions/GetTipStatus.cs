@@ -8,7 +8,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Grastorp.Intake.Functions;
 
-/// <summary>A resident checks their own tip by reference: its status and week, nothing else.</summary>
+/// <summary>A resident checks their own tip by reference: its status and week, nothing else; 429 after too many unknown codes.</summary>
 public sealed class GetTipStatus(TipStatusService statuses)
 {
     [Function(nameof(GetTipStatus))]
@@ -18,9 +18,13 @@ public sealed class GetTipStatus(TipStatusService statuses)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var status = await statuses.FindAsync(reference, cancellationToken);
-        return status is null
-            ? IntakeResults.Problem(StatusCodes.Status404NotFound, TipMessages.Get(TipMessages.NoSuchTip, Languages.FromAcceptLanguage(request.Headers.AcceptLanguage)))
-            : new OkObjectResult(TipStatusView.From(status));
+        var lookup = await statuses.LookUpAsync(reference, request.Client(), cancellationToken);
+        var language = Languages.FromAcceptLanguage(request.Headers.AcceptLanguage);
+        return lookup switch
+        {
+            { Refused: true } => new RetryLaterResult(StatusCodes.Status429TooManyRequests, lookup.RetryAfter, ServiceMessages.TooManyLookups, language, html: false),
+            { Status: { } status } => new OkObjectResult(TipStatusView.From(status)),
+            _ => IntakeResults.Problem(StatusCodes.Status404NotFound, TipMessages.Get(TipMessages.NoSuchTip, language)),
+        };
     }
 }

@@ -17,6 +17,6 @@ public sealed class ShowTipStatus(ResidentPages pages)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return PageResults.Html(await pages.StatusAsync(Language.Swedish, reference ?? request.Query["reference"], cancellationToken));
+        return PageResults.Html(await pages.StatusAsync(Language.Swedish, reference ?? request.Query["reference"], request.Client(), cancellationToken));
     }
 }

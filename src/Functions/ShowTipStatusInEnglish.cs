@@ -17,6 +17,6 @@ public sealed class ShowTipStatusInEnglish(ResidentPages pages)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return PageResults.Html(await pages.StatusAsync(Language.English, reference ?? request.Query["reference"], cancellationToken));
+        return PageResults.Html(await pages.StatusAsync(Language.English, reference ?? request.Query["reference"], request.Client(), cancellationToken));
     }
 }

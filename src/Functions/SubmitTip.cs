@@ -1,4 +1,3 @@
-using Grastorp.Intake.Core.Abuse.RateLimiting;
 using Grastorp.Intake.Core.Tips.Intake;
 using Grastorp.Intake.Core.Tips.Status;
 using Grastorp.Intake.Functions.Http;
@@ -25,7 +24,7 @@ public sealed class SubmitTip(TipIntakeService intake, ResidentPages pages)
             new TipRequest(request.ContentType, request.ContentLength, request.Body, request.Headers.AcceptLanguage)
             {
                 Source = (request.Headers.Origin, request.Headers["Sec-Fetch-Site"], request.Host.Value),
-                Client = (request.HttpContext.Connection.RemoteIpAddress?.ToString(), request.Headers[ClientAddress.ForwardedForHeader].ToString()),
+                Client = request.Client(),
             },
             cancellationToken);
         return BrowserResults.WantsHtml(request) ? await BrowserResults.FromAsync(outcome, pages) : IntakeResults.From(outcome);

@@ -23,6 +23,9 @@ public class IntakeServer : WebApplicationFactory<Grastorp.Intake.DevHost.EntryP
     /// <summary>Every test posts from 127.0.0.1: far above what a test sends, except on a server made to show the limit.</summary>
     protected virtual string RateLimitPerTenMinutes => "1000";
 
+    /// <summary>Unknown codes a client may look up in ten minutes: far above what a test looks up, except on a server made to show the limit.</summary>
+    protected virtual string RateLimitLookupMisses => "1000";
+
     public ValueTask InitializeAsync()
     {
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -78,6 +81,8 @@ public class IntakeServer : WebApplicationFactory<Grastorp.Intake.DevHost.EntryP
         // Every test posts from 127.0.0.1: limits of their own, far above what a test sends.
         builder.UseSetting("RateLimit:PerTenMinutes", RateLimitPerTenMinutes);
         builder.UseSetting("RateLimit:PerDay", "100000");
+        builder.UseSetting("RateLimit:LookupMissesPerTenMinutes", RateLimitLookupMisses);
+        builder.UseSetting("RateLimit:LookupMissesPerDay", "100000");
     }
 
     public override async ValueTask DisposeAsync()

@@ -3,5 +3,5 @@ namespace Grastorp.Intake.TestKit;
 internal static partial class AzuriteAccounts
 {
     private const int First = 401;
-    private const int Last = 600;
+    private const int Last = 800;
 }

@@ -15,7 +15,8 @@ internal static class IntakeTestServices
     {
         var values = new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = AzuriteAccounts.NewConnectionString(),
+            // An account is drawn only when the test brings none: each assembly has a fixed range of them.
+            ["AzureWebJobsStorage"] = settings?.TryGetValue("AzureWebJobsStorage", out var own) == true ? own : AzuriteAccounts.NewConnectionString(),
             ["Digest:From"] = "tips@grastorp-intake.example",
             ["Privacy:Key"] = "test-privacy-key-0123456789abcdef0123456789",
             ["DIGEST_SCHEDULE"] = "0 0 4-8 * * 1",
@@ -26,6 +27,8 @@ internal static class IntakeTestServices
             // Every test submits from one (unknown) client: limits far above what a test sends; RateLimitTests set low ones.
             ["RateLimit:PerTenMinutes"] = "1000",
             ["RateLimit:PerDay"] = "100000",
+            ["RateLimit:LookupMissesPerTenMinutes"] = "1000",
+            ["RateLimit:LookupMissesPerDay"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

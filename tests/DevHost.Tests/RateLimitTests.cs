@@ -28,6 +28,7 @@ public sealed class RateLimitTests : IAsyncDisposable
     {
         builder.UseSetting("RateLimit:PerTenMinutes", "2");
         builder.UseSetting("RateLimit:PerDay", "20");
+        builder.UseSetting("RateLimit:LookupMissesPerTenMinutes", "2");
         if (onPlatform)
         {
             builder.UseSetting("WEBSITE_INSTANCE_ID", "0123456789abcdef");
@@ -132,6 +133,35 @@ public sealed class RateLimitTests : IAsyncDisposable
         // A forged entry to the left of the front end's changes nothing; another client has its own window.
         Assert.Equal((HttpStatusCode)429, (await client.SendAsync(Json("6.6.6.6, 198.51.100.1:50002"), Token)).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(Json("198.51.100.2:50000"), Token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task After_two_unknown_codes_the_status_api_answers_429_for_the_clients_own_code_too_with_Retry_After()
+    {
+        var client = Host().CreateClient();
+        using var accepted = await client.SendAsync(Json(), Token);
+        var own = JsonDocument.Parse(await accepted.Content.ReadAsStringAsync(Token)).RootElement.GetProperty("reference").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/tips/{own}", Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/tips/AAAAAAAAAA", Token)).StatusCode);
+        _time.Advance(TimeSpan.FromMinutes(4));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/tips/not-a-code", Token)).StatusCode);
+
+        using var refused = await client.GetAsync($"/api/tips/{own}", Token);
+        using var english = new HttpRequestMessage(HttpMethod.Get, "/api/tips/AAAAAAAAAA");
+        english.Headers.AcceptLanguage.ParseAdd("en");
+        using var refusedInEnglish = await client.SendAsync(english, Token);
+
+        // The first miss (13:00) leaves the window at 13:10; it is 13:04.
+        Assert.Equal((HttpStatusCode)429, refused.StatusCode);
+        Assert.Equal("360", Assert.Single(refused.Headers.GetValues("Retry-After")));
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var body = await refused.Content.ReadAsStringAsync(Token);
+        Assert.StartsWith("Du har sökt på många koder", JsonDocument.Parse(body).RootElement.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(own!, body, StringComparison.Ordinal);
+        Assert.StartsWith("You have looked up many codes", JsonDocument.Parse(await refusedInEnglish.Content.ReadAsStringAsync(Token)).RootElement.GetProperty("title").GetString(), StringComparison.Ordinal);
+
+        _time.Advance(TimeSpan.FromMinutes(6));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/tips/{own}", Token)).StatusCode);
     }
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();

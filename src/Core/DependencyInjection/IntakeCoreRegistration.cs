@@ -58,7 +58,9 @@ public static class IntakeCoreRegistration
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart()
             .Configure(options => options.OnPlatform = !string.IsNullOrEmpty(configuration[RateLimitOptions.PlatformSetting]));
         services.AddSingleton<RateLimitStore>();
+        services.AddSingleton<ClientKeys>();
         services.AddSingleton<SubmissionRateLimiter>();
+        services.AddSingleton<LookupRateLimiter>();
         services.AddSingleton<MunicipalityCatalog>();
         services.AddSingleton<IntakeTables>();
         services.AddSingleton<TipQueues>();

@@ -10,6 +10,7 @@ public static class ServiceMessages
 {
     public const string Unavailable = nameof(Unavailable);
     public const string TooManyTips = nameof(TooManyTips);
+    public const string TooManyLookups = nameof(TooManyLookups);
     public const string CrossSite = nameof(CrossSite);
     public const string NotProcessed = nameof(NotProcessed);
     public const string ClientTooSlow = nameof(ClientTooSlow);

@@ -47,15 +47,25 @@ public sealed class ResidentPages(ComponentRenderer renderer, MunicipalityCatalo
             })
             : NotFoundAsync(language);
 
-    /// <summary>The status of a tip, or the lookup form when no code is given; unknown and malformed codes alike get 404.</summary>
-    public async Task<HtmlPage> StatusAsync(Language language, string? reference, CancellationToken cancellationToken)
+    /// <summary>
+    /// The status of a tip, or the lookup form when no code is given; unknown and malformed codes alike get 404, and a
+    /// client that asked about too many of them 429 with the wait.
+    /// </summary>
+    /// <param name="client">The connection's remote address and X-Forwarded-For header, for the lookup limit only.</param>
+    public async Task<HtmlPage> StatusAsync(Language language, string? reference, (string? RemoteAddress, string? ForwardedFor) client, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(reference))
         {
             return await RenderAsync<StatusPage>(200, false, language, []).ConfigureAwait(false);
         }
 
-        var status = await statuses.FindAsync(reference, cancellationToken).ConfigureAwait(false);
+        var lookup = await statuses.LookUpAsync(reference, client, cancellationToken).ConfigureAwait(false);
+        if (lookup.Refused)
+        {
+            return await RateLimitedAsync(language, lookup.RetryAfter, lookups: true).ConfigureAwait(false);
+        }
+
+        var status = lookup.Status;
         return status is null || !TipReference.TryParse(reference, out var parsed)
             ? await NotFoundAsync(language).ConfigureAwait(false)
             : await RenderAsync<StatusPage>(200, true, language, new()
@@ -86,11 +96,7 @@ public sealed class ResidentPages(ComponentRenderer renderer, MunicipalityCatalo
     }
 
     /// <summary>A form post over the rate limit: 429, and Retry-After with the same wait the page names.</summary>
-    public async Task<HtmlPage> TooManyTipsAsync(Language language, TimeSpan retryAfter) =>
-        await RenderAsync<TooManyTipsPage>(429, false, language, new() { [nameof(TooManyTipsPage.RetryAfter)] = retryAfter }).ConfigureAwait(false) with
-        {
-            RetryAfter = retryAfter,
-        };
+    public Task<HtmlPage> TooManyTipsAsync(Language language, TimeSpan retryAfter) => RateLimitedAsync(language, retryAfter, lookups: false);
 
     public Task<HtmlPage> AccessibilityAsync(Language language) => RenderAsync<AccessibilityPage>(200, false, language, []);
 
@@ -106,6 +112,16 @@ public sealed class ResidentPages(ComponentRenderer renderer, MunicipalityCatalo
     // What was typed is not echoed back, so a malformed code and an unknown one look the same.
     private Task<HtmlPage> NotFoundAsync(Language language) =>
         RenderAsync<StatusPage>(404, false, language, new() { [nameof(StatusPage.Reference)] = "?" });
+
+    private async Task<HtmlPage> RateLimitedAsync(Language language, TimeSpan retryAfter, bool lookups) =>
+        await RenderAsync<RateLimitedPage>(429, false, language, new()
+        {
+            [nameof(RateLimitedPage.RetryAfter)] = retryAfter,
+            [nameof(RateLimitedPage.Lookups)] = lookups,
+        }).ConfigureAwait(false) with
+        {
+            RetryAfter = retryAfter,
+        };
 
     private async Task<HtmlPage> RenderAsync<TPage>(int statusCode, bool showsResidentText, Language language, Dictionary<string, object?> parameters)
         where TPage : IComponent

@@ -41,14 +41,14 @@ public sealed partial class EnglishStaffPagesTests(Chromium chromium, IntakeServ
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(swedish);
 
             await page.GetByRole(AriaRole.Link, new() { Name = "English", Exact = true }).ClickAsync();
-            await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == "/en" + path);
+            await page.ArrivedAtAsync(url => url.PathAndQuery == "/en" + path);
             await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(english);
             await Assertions.Expect(page).ToHaveTitleAsync(new Regex($"^{Regex.Escape(english)} – Staff – Tip off the community police$"));
             Assert.DoesNotContain("Inloggad", await page.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Svenska", Exact = true }).ClickAsync();
-            await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == path);
+            await page.ArrivedAtAsync(url => url.PathAndQuery == path);
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(swedish);
         }
     }
@@ -98,7 +98,7 @@ public sealed partial class EnglishStaffPagesTests(Chromium chromium, IntakeServ
         await page.Locator("#name").FillAsync("Eva Polis");
         await page.Locator("#role-kommunpolis").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == list);
+        await page.ArrivedAtAsync(url => url.PathAndQuery == list);
 
         var tip = page.Locator($"#tip-{references[0]}");
         await Assertions.Expect(tip).ToContainTextAsync("Traffic – decided by: fort");

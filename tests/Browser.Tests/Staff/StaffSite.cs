@@ -21,7 +21,7 @@ internal static class StaffSite
         await page.Locator("#name").FillAsync(name);
         await page.Locator($"#role-{role.ToLowerInvariant()}").CheckAsync();
         await page.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == returnPath.Split('?')[0]);
+        await page.ArrivedAtAsync(url => url.AbsolutePath == returnPath.Split('?')[0]);
     }
 
     /// <summary>A personnummer and a plate, planted in every third seeded tip's text (with an address as its place).</summary>

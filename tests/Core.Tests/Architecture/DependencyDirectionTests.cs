@@ -37,7 +37,7 @@ public sealed class DependencyDirectionTests
         ["Promises.Actions"] = ["", "Promises", "Storage"],
         ["FollowUp"] = ["", "Calendar", "Counting", "Municipalities", "Promises", "Promises.Actions", "Tips"],
         ["Tips.Processing"] = ["", "Calendar", "Counting", "Municipalities", "Poisoning", "Privacy", "Promises", "Storage", "Themes", "Tips", "Tips.Intake", "Tips.Queue"],
-        ["Tips.Status"] = ["", "Calendar", "Counting", "Tips", "Tips.Queue", "Tips.Receipts"],
+        ["Tips.Status"] = ["", "Abuse.RateLimiting", "Calendar", "Counting", "Tips", "Tips.Queue", "Tips.Receipts"],
         ["Stats"] = ["", "Calendar", "Counting", "Counting.Rollup", "Municipalities", "Themes", "Tips"],
         ["Email"] = [],
         ["Digest.Settings"] = ["", "Email", "Municipalities"],

@@ -2,7 +2,6 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Grastorp.Intake.Core.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Grastorp.Intake.Core.Abuse.RateLimiting;
 
@@ -11,7 +10,7 @@ namespace Grastorp.Intake.Core.Abuse.RateLimiting;
 /// is a read and an ETag-conditional write, repeated when another instance wrote first, so concurrent posts from one
 /// client never count past the limit, however many instances take them.
 /// </summary>
-public sealed class RateLimitStore(IntakeTables tables, IOptions<RateLimitOptions> options) : IDisposable
+public sealed class RateLimitStore(IntakeTables tables) : IDisposable
 {
     /// <summary>The sliding short window.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
@@ -28,8 +27,6 @@ public sealed class RateLimitStore(IntakeTables tables, IOptions<RateLimitOption
 
     private static readonly TimeSpan ContentionRetryAfter = TimeSpan.FromSeconds(1);
 
-    private readonly RateLimitOptions _limits = options.Value;
-
     /// <summary>
     /// Posts of one client on this instance take turns (one of 64 stripes by key, so memory stays bounded): each then
     /// reads and writes once instead of racing its neighbours round after round. Other instances still race through
@@ -37,9 +34,9 @@ public sealed class RateLimitStore(IntakeTables tables, IOptions<RateLimitOption
     /// </summary>
     private readonly SemaphoreSlim[] _turns = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
-    /// <summary>Counts one tip for the client at <paramref name="now"/> if its windows have room, else says when they will.</summary>
+    /// <summary>Counts one event for the client at <paramref name="now"/> if its windows have room, else says when they will.</summary>
     /// <param name="clientKey">The day's pseudonym of the client (hex), never its address.</param>
-    public async Task<RateDecision> CountAsync(string clientKey, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<RateDecision> CountAsync(string clientKey, WindowLimits limits, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(clientKey);
         var table = await tables.RateLimitsAsync().ConfigureAwait(false);
@@ -50,7 +47,7 @@ public sealed class RateLimitStore(IntakeTables tables, IOptions<RateLimitOption
         await turn.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await CountOnceAsync(table, partition, clientKey, second, utc, cancellationToken).ConfigureAwait(false);
+            return await CountOnceAsync(table, partition, clientKey, limits, second, utc, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -66,14 +63,26 @@ public sealed class RateLimitStore(IntakeTables tables, IOptions<RateLimitOption
         }
     }
 
-    private async Task<RateDecision> CountOnceAsync(TableClient table, string partition, string clientKey, int second, DateTimeOffset utc, CancellationToken cancellationToken)
+    /// <summary>Whether the client's windows have room at <paramref name="now"/>; one point read, nothing counted.</summary>
+    public async Task<RateDecision> CheckAsync(string clientKey, WindowLimits limits, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(clientKey);
+        var table = await tables.RateLimitsAsync().ConfigureAwait(false);
+        var utc = now.ToUniversalTime();
+        var found = await table.GetEntityIfExistsAsync<ClientWindowEntity>(PartitionOf(DateOnly.FromDateTime(utc.UtcDateTime), clientKey), clientKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return found.HasValue
+            ? Refusal(found.Value!.Today, Recent(found.Value.Recent, (int)utc.TimeOfDay.TotalSeconds), limits, utc) ?? RateDecision.Allow
+            : RateDecision.Allow;
+    }
+
+    private static async Task<RateDecision> CountOnceAsync(TableClient table, string partition, string clientKey, WindowLimits limits, int second, DateTimeOffset utc, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var found = await table.GetEntityIfExistsAsync<ClientWindowEntity>(partition, clientKey, cancellationToken: cancellationToken).ConfigureAwait(false);
             var row = found.HasValue ? found.Value! : new ClientWindowEntity { PartitionKey = partition, RowKey = clientKey };
             var recent = Recent(row.Recent, second);
-            var refusal = Refusal(row.Today, recent, utc);
+            var refusal = Refusal(row.Today, recent, limits, utc);
             if (refusal is not null)
             {
                 return refusal;
@@ -152,19 +161,19 @@ public sealed class RateLimitStore(IntakeTables tables, IOptions<RateLimitOption
         return recent;
     }
 
-    private RateDecision? Refusal(int today, List<int> recent, DateTimeOffset now)
+    private static RateDecision? Refusal(int today, List<int> recent, WindowLimits limits, DateTimeOffset now)
     {
         var retryAfter = TimeSpan.Zero;
-        if (today >= _limits.PerDay)
+        if (today >= limits.PerDay)
         {
             // The key is drawn for the UTC day; at midnight the client starts afresh.
             retryAfter = now.Date.AddDays(1) - now.UtcDateTime;
         }
 
-        if (recent.Count >= _limits.PerTenMinutes)
+        if (recent.Count >= limits.PerTenMinutes)
         {
             // The window frees a place when the oldest tip that fills it turns ten minutes old.
-            var frees = TimeSpan.FromSeconds(recent[^_limits.PerTenMinutes]) + Window - now.TimeOfDay;
+            var frees = TimeSpan.FromSeconds(recent[^limits.PerTenMinutes]) + Window - now.TimeOfDay;
             retryAfter = frees > retryAfter ? frees : retryAfter;
         }
 

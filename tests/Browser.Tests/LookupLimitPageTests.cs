@@ -1,0 +1,51 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+
+namespace Grastorp.Intake.Browser.Tests;
+
+/// <summary>The DevHost with a limit of two unknown codes per ten minutes, so the browser meets the lookup limit at once.</summary>
+public sealed class LookupLimitedIntakeServer : IntakeServer
+{
+    protected override string RateLimitLookupMisses => "2";
+}
+
+/// <summary>
+/// Guessing codes on the status page in real Chromium: after two codes that match no tip, even the resident's own code
+/// gets the 429 page (in the page's language, the site's look, no WCAG A/AA violation), which does not repeat the code.
+/// </summary>
+public sealed class LookupLimitPageTests(Chromium chromium, LookupLimitedIntakeServer server) : IClassFixture<LookupLimitedIntakeServer>
+{
+    private static readonly AxeRunOptions WcagAa = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    [Theory]
+    [InlineData("sv", "Du har sökt på många koder som inte finns")]
+    [InlineData("en", "You have looked up many codes that do not exist")]
+    public async Task After_two_unknown_codes_the_residents_own_code_gets_the_429_page_in_its_language_with_no_violation(string lang, string title)
+    {
+        var own = await ResidentSite.SubmitAsync(server.BaseUrl);
+        await using var context = await chromium.NewContextAsync(server.BaseUrl);
+        var page = await context.NewPageAsync();
+
+        // Two misses fill this client's window (every test here looks up from 127.0.0.1, so an earlier one may have).
+        foreach (var unknown in new[] { "AAAAAAAAAA", "BBBBBBBBBB" })
+        {
+            var miss = await page.GotoAsync(ResidentSite.Status(lang, unknown));
+            Assert.Contains(miss!.Status, new[] { 404, 429 });
+        }
+
+        var refused = await page.GotoAsync(ResidentSite.Status(lang, own));
+
+        Assert.Equal(429, refused!.Status);
+        Assert.NotNull(await refused.HeaderValueAsync("retry-after"));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(title);
+        Assert.Equal(lang, await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.DoesNotContain(own, await page.ContentAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator($"main a[href='{ResidentSite.Status(lang)}']")).ToBeVisibleAsync();
+        var result = await page.RunAxe(WcagAa);
+        Assert.True(result.Violations.Length == 0, string.Join('\n', result.Violations.Select(v => $"{v.Id}: {v.Help}")));
+        Assert.NotEmpty(result.Passes);
+    }
+}

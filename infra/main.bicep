@@ -51,8 +51,8 @@ param tables StorageTables = { tips: 'Tips', receipts: 'TipReceipts', digests: '
 @description('Who stands behind the resident pages (privacy page, accessibility statement) and how long tips are kept.')
 param site SiteSettings
 
-@description('How many tips one client may send and unknown codes it may look up: the same defaults as the code, README and local.settings.json.example.')
-param rateLimit RateLimitSettings = { enabled: true, perTenMinutes: 5, perDay: 20, lookupMissesPerTenMinutes: 10, lookupMissesPerDay: 50 }
+@description('How many tips one client may send and how many status lookups it may make: the same defaults as the code, README and local.settings.json.example.')
+param rateLimit RateLimitSettings = { enabled: true, perTenMinutes: 5, perDay: 20, lookupsPerTenMinutes: 20 }
 
 // Privacy:Key, drawn at deploy unless given (e.g. from Key Vault with getSecret in the .bicepparam). A new key only
 // restarts the rate limit's daily counters and breaks the link between older and newer log hashes.

@@ -38,7 +38,7 @@ type AppParameters = {
 }
 
 @export()
-@description('How many tips one client may send and how many unknown codes it may look up (RateLimitOptions); counted in the rate-limit table across instances.')
+@description('How many tips one client may send and how many tips\' status it may look up (RateLimitOptions); counted in the rate-limit table across instances.')
 type RateLimitSettings = {
   @description('Off only for a load run that must measure intake rather than 429s.')
   enabled: bool
@@ -49,13 +49,10 @@ type RateLimitSettings = {
   @description('Tips per client in a UTC day.')
   @minValue(1)
   perDay: int
-  @description('Status lookups of codes that match no tip, per client in any ten minutes; more are refused (429) until the window has room.')
+  @description('Status lookups per client in any ten minutes, found codes and unknown ones alike; more are refused (429) until the window has room.')
   @minValue(1)
   @maxValue(1000)
-  lookupMissesPerTenMinutes: int
-  @description('Status lookups of unknown codes per client in a UTC day.')
-  @minValue(1)
-  lookupMissesPerDay: int
+  lookupsPerTenMinutes: int
 }
 
 @export()
@@ -173,8 +170,7 @@ func appSettings(app AppParameters, endpoints Endpoints) Settings => union({
   RateLimit__Enabled: string(app.rateLimit.enabled)
   RateLimit__PerTenMinutes: string(app.rateLimit.perTenMinutes)
   RateLimit__PerDay: string(app.rateLimit.perDay)
-  RateLimit__LookupMissesPerTenMinutes: string(app.rateLimit.lookupMissesPerTenMinutes)
-  RateLimit__LookupMissesPerDay: string(app.rateLimit.lookupMissesPerDay)
+  RateLimit__LookupsPerTenMinutes: string(app.rateLimit.lookupsPerTenMinutes)
 }, listSettings('Municipalities__Ids', app.municipalities),
   listSettings('Classifier__Languages', app.classifierLanguages),
   recipientSettings(app.digestRecipients))

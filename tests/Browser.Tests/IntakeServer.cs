@@ -23,8 +23,8 @@ public class IntakeServer : WebApplicationFactory<Grastorp.Intake.DevHost.EntryP
     /// <summary>Every test posts from 127.0.0.1: far above what a test sends, except on a server made to show the limit.</summary>
     protected virtual string RateLimitPerTenMinutes => "1000";
 
-    /// <summary>Unknown codes a client may look up in ten minutes: far above what a test looks up, except on a server made to show the limit.</summary>
-    protected virtual string RateLimitLookupMisses => "1000";
+    /// <summary>Status lookups in ten minutes: far above what a test looks up, except on a server made to show the limit.</summary>
+    protected virtual string RateLimitLookups => "1000";
 
     public ValueTask InitializeAsync()
     {
@@ -72,17 +72,21 @@ public class IntakeServer : WebApplicationFactory<Grastorp.Intake.DevHost.EntryP
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        // No console log: the hosts' request lines buried the failing tests' names in the CI log. The browser tests
-        // judge what a person sees; what is logged is judged by LogPrivacyTests and the DevHost tests.
-        builder.ConfigureLogging(logging => logging.ClearProviders());
+        // Warnings and errors only: the hosts' request lines buried the failing tests' names in the CI log, and an
+        // error still shows what went wrong. Set after every other configuration: the host's LogLevel settings and
+        // a filter added here both lost to the rules configured after them.
+        builder.ConfigureServices(services => services.PostConfigure<LoggerFilterOptions>(filter =>
+        {
+            filter.Rules.Clear();
+            filter.MinLevel = LogLevel.Warning;
+        }));
         builder.UseSetting("AzureWebJobsStorage", ConnectionString);
         builder.UseSetting("Digest:PickupDirectory", Directory.CreateTempSubdirectory("digests-").FullName);
         builder.UseSetting("extensions:queues:maxPollingInterval", "00:00:00.500");
         // Every test posts from 127.0.0.1: limits of their own, far above what a test sends.
         builder.UseSetting("RateLimit:PerTenMinutes", RateLimitPerTenMinutes);
         builder.UseSetting("RateLimit:PerDay", "100000");
-        builder.UseSetting("RateLimit:LookupMissesPerTenMinutes", RateLimitLookupMisses);
-        builder.UseSetting("RateLimit:LookupMissesPerDay", "100000");
+        builder.UseSetting("RateLimit:LookupsPerTenMinutes", RateLimitLookups);
     }
 
     public override async ValueTask DisposeAsync()

@@ -27,8 +27,7 @@ internal static class IntakeTestServices
             // Every test submits from one (unknown) client: limits far above what a test sends; RateLimitTests set low ones.
             ["RateLimit:PerTenMinutes"] = "1000",
             ["RateLimit:PerDay"] = "100000",
-            ["RateLimit:LookupMissesPerTenMinutes"] = "1000",
-            ["RateLimit:LookupMissesPerDay"] = "100000",
+            ["RateLimit:LookupsPerTenMinutes"] = "1000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -46,8 +46,7 @@ internal sealed class DevHostFactory(
         // Every test posts from one client: limits of their own, far above what a test sends (RateLimitTests set low ones).
         builder.UseSetting("RateLimit:PerTenMinutes", "1000");
         builder.UseSetting("RateLimit:PerDay", "100000");
-        builder.UseSetting("RateLimit:LookupMissesPerTenMinutes", "1000");
-        builder.UseSetting("RateLimit:LookupMissesPerDay", "100000");
+        builder.UseSetting("RateLimit:LookupsPerTenMinutes", "1000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

@@ -28,7 +28,7 @@ public sealed class RateLimitTests : IAsyncDisposable
     {
         builder.UseSetting("RateLimit:PerTenMinutes", "2");
         builder.UseSetting("RateLimit:PerDay", "20");
-        builder.UseSetting("RateLimit:LookupMissesPerTenMinutes", "2");
+        builder.UseSetting("RateLimit:LookupsPerTenMinutes", "3");
         if (onPlatform)
         {
             builder.UseSetting("WEBSITE_INSTANCE_ID", "0123456789abcdef");
@@ -136,7 +136,7 @@ public sealed class RateLimitTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task After_two_unknown_codes_the_status_api_answers_429_for_the_clients_own_code_too_with_Retry_After()
+    public async Task The_fourth_status_lookup_in_ten_minutes_gets_429_for_the_clients_own_code_too_with_Retry_After()
     {
         var client = Host().CreateClient();
         using var accepted = await client.SendAsync(Json(), Token);
@@ -151,14 +151,14 @@ public sealed class RateLimitTests : IAsyncDisposable
         english.Headers.AcceptLanguage.ParseAdd("en");
         using var refusedInEnglish = await client.SendAsync(english, Token);
 
-        // The first miss (13:00) leaves the window at 13:10; it is 13:04.
+        // The first lookup (13:00) leaves the window at 13:10; it is 13:04.
         Assert.Equal((HttpStatusCode)429, refused.StatusCode);
         Assert.Equal("360", Assert.Single(refused.Headers.GetValues("Retry-After")));
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         var body = await refused.Content.ReadAsStringAsync(Token);
-        Assert.StartsWith("Du har sökt på många koder", JsonDocument.Parse(body).RootElement.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Du har sökt många gånger på kort tid", JsonDocument.Parse(body).RootElement.GetProperty("title").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain(own!, body, StringComparison.Ordinal);
-        Assert.StartsWith("You have looked up many codes", JsonDocument.Parse(await refusedInEnglish.Content.ReadAsStringAsync(Token)).RootElement.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("You have made many lookups in a short time", JsonDocument.Parse(await refusedInEnglish.Content.ReadAsStringAsync(Token)).RootElement.GetProperty("title").GetString(), StringComparison.Ordinal);
 
         _time.Advance(TimeSpan.FromMinutes(6));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/tips/{own}", Token)).StatusCode);

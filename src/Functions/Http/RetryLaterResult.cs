@@ -9,8 +9,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace Grastorp.Intake.Functions.Http;
 
 /// <summary>
-/// "Not now, try again in a while": 503 when storage is down, 429 when a client sent too many tips, both with
-/// Retry-After; and 403 for a form posted from another site (no Retry-After). A browser gets a short page in its language; other clients get problem details.
+/// "Not now, try again in a while": 503 when storage is down, 429 when a client sent too many tips or status lookups,
+/// both with Retry-After; and 403 for a form posted from another site (no Retry-After). A browser gets a short page in
+/// its language; other clients get problem details.
 /// </summary>
 public sealed class RetryLaterResult(int status, TimeSpan retryAfter, string messageKey, Language language, bool html) : IActionResult
 {

@@ -142,7 +142,8 @@ public sealed class FollowUpStaffTests(Chromium chromium, IntakeServer server) :
         await page.Locator("#countValue").FillAsync("45");
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara åtgärden" }).ClickAsync();
 
-        Assert.EndsWith("/personal/atgarder?resultat=sparad", page.Url, StringComparison.Ordinal);
+        // Polled: the click does not wait for the redirect it starts.
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/personal/atgarder\\?resultat=sparad$"));
         await Assertions.Expect(page.Locator(".success")).ToContainTextAsync("Åtgärden är sparad");
         await Assertions.Expect(page.Locator("table tbody tr")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("table tbody tr")).ToContainTextAsync("Trafikkontroll på Storgatan, 45 förare kontrollerade");

@@ -11,8 +11,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace Grastorp.Intake.Core.Tests.Abuse;
 
 /// <summary>
-/// The status lookup's limit through the real <see cref="TipStatusService"/> against Azurite, with a fake clock: misses
-/// count, hits do not, and past the limit every lookup is refused, the client's own code included.
+/// The status lookup's limit through the real <see cref="TipStatusService"/> against Azurite, with a fake clock: every
+/// lookup counts before anything is looked up, past the limit the client's own code is refused too, and lookups
+/// racing each other never pass it.
 /// </summary>
 public sealed class LookupRateLimitTests : IDisposable
 {
@@ -33,8 +34,7 @@ public sealed class LookupRateLimitTests : IDisposable
         ["RateLimit:Enabled"] = enabled ? "true" : "false",
         ["RateLimit:PerTenMinutes"] = "1",
         ["RateLimit:PerDay"] = "1",
-        ["RateLimit:LookupMissesPerTenMinutes"] = "3",
-        ["RateLimit:LookupMissesPerDay"] = "5",
+        ["RateLimit:LookupsPerTenMinutes"] = "3",
     });
 
     private Task<StatusLookup> LookUpAsync(string reference, string address = Address) => Statuses.LookUpAsync(reference, (address, null), Token);
@@ -56,51 +56,49 @@ public sealed class LookupRateLimitTests : IDisposable
     }
 
     [Fact]
-    public async Task After_three_unknown_codes_in_ten_minutes_even_the_clients_own_code_is_refused_until_the_oldest_miss_leaves_the_window()
+    public async Task The_fourth_lookup_in_ten_minutes_is_refused_without_looking_up_even_for_the_clients_own_code()
     {
         var own = await OwnReferenceAsync();
-        Assert.Same(StatusLookup.NotFound, await LookUpAsync(Unknown));
+        Assert.Equal(TipStatus.Received, (await LookUpAsync(own)).Status?.Status);
         _time.Advance(TimeSpan.FromMinutes(1));
-        Assert.Same(StatusLookup.NotFound, await LookUpAsync("not a code"));
         Assert.Same(StatusLookup.NotFound, await LookUpAsync(Unknown));
+        Assert.Same(StatusLookup.NotFound, await LookUpAsync("not a code"));
 
-        // 13:01: the first miss (13:00) leaves the window at 13:10.
+        // 13:01: the first lookup (13:00) leaves the window at 13:10.
         var refused = await LookUpAsync(own);
         Assert.True(refused.Refused);
         Assert.Null(refused.Status);
         Assert.Equal(TimeSpan.FromMinutes(9), refused.RetryAfter);
-        Assert.True((await LookUpAsync(Unknown)).Refused);
 
         _time.Advance(TimeSpan.FromMinutes(9));
         Assert.Equal(TipStatus.Received, (await LookUpAsync(own)).Status?.Status);
+        Assert.True((await LookUpAsync(own)).Refused);
     }
 
     [Fact]
-    public async Task Looking_up_the_clients_own_code_again_and_again_counts_nothing()
+    public async Task Lookups_sent_at_once_never_pass_the_limit()
     {
         var own = await OwnReferenceAsync();
 
-        for (var i = 0; i < 10; i++)
-        {
-            Assert.NotNull((await LookUpAsync(own)).Status);
-        }
+        var lookups = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => Task.Run(() => LookUpAsync(own))));
 
-        Assert.Empty(await RowsAsync(_services));
+        Assert.Equal(3, lookups.Count(l => l.Status is not null));
+        Assert.Equal(27, lookups.Count(l => l.Refused));
     }
 
     [Fact]
-    public async Task Over_the_daily_count_of_misses_the_client_waits_until_utc_midnight()
+    public async Task There_is_no_day_cap_so_a_lockout_ends_with_its_ten_minutes()
     {
-        for (var i = 0; i < 5; i++)
+        for (var window = 0; window < 8; window++)
         {
-            Assert.Same(StatusLookup.NotFound, await LookUpAsync(Unknown));
-            _time.Advance(TimeSpan.FromMinutes(11));
-        }
+            for (var i = 0; i < 3; i++)
+            {
+                Assert.Same(StatusLookup.NotFound, await LookUpAsync(Unknown));
+            }
 
-        // 13:55 UTC on the 26th.
-        Assert.Equal(TimeSpan.FromHours(10) + TimeSpan.FromMinutes(5), (await LookUpAsync(Unknown)).RetryAfter);
-        _time.Advance(TimeSpan.FromHours(10) + TimeSpan.FromMinutes(5));
-        Assert.Same(StatusLookup.NotFound, await LookUpAsync(Unknown));
+            Assert.True((await LookUpAsync(Unknown)).Refused);
+            _time.Advance(TimeSpan.FromMinutes(10));
+        }
     }
 
     [Fact]
@@ -149,6 +147,17 @@ public sealed class LookupRateLimitTests : IDisposable
         }
 
         Assert.Empty(await RowsAsync(services));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1001")]
+    public void A_lookup_limit_out_of_range_stops_the_start(string perTenMinutes)
+    {
+        using var services = IntakeTestServices.Create(_time, new Dictionary<string, string?> { ["RateLimit:LookupsPerTenMinutes"] = perTenMinutes });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<RateLimitOptions>>().Value);
+        Assert.Contains("RateLimit:LookupsPerTenMinutes must be between 1 and 1000.", error.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => _services.Dispose();

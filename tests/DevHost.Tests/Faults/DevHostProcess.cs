@@ -41,8 +41,7 @@ internal sealed class DevHostProcess(string connectionString, IReadOnlyDictionar
         // One client posts every tip: far above what a test sends, as DevHostFactory sets (RateLimitTests set low ones).
         start.Environment["RateLimit__PerTenMinutes"] = "1000";
         start.Environment["RateLimit__PerDay"] = "100000";
-        start.Environment["RateLimit__LookupMissesPerTenMinutes"] = "1000";
-        start.Environment["RateLimit__LookupMissesPerDay"] = "100000";
+        start.Environment["RateLimit__LookupsPerTenMinutes"] = "1000";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

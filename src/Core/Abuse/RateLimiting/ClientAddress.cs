@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace Grastorp.Intake.Core.Abuse.RateLimiting;
 
 /// <summary>
-/// Which address a submission comes from, for the rate limit only (it is hashed at once, never stored or logged).
+/// Which address a request comes from, for the rate limits only (it is hashed at once, never stored or logged).
 /// Locally that is the connection's remote address, whatever headers say: anyone can send <c>X-Forwarded-For</c>.
 /// In Azure every request reaches the app through the platform's front end, which adds the client's address to
 /// <c>X-Forwarded-For</c> (as <c>ip:port</c>); the entries to its left are whatever the client sent, so the rightmost

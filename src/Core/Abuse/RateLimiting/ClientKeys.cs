@@ -11,10 +11,16 @@ namespace Grastorp.Intake.Core.Abuse.RateLimiting;
 /// </summary>
 public sealed class ClientKeys(ReferencePseudonyms pseudonyms, IOptions<RateLimitOptions> options)
 {
+    /// <summary>The purpose of the tip limit's keys (the word predates the lookup limit, so today's keys stay valid).</summary>
+    public const string Tips = "client";
+
+    /// <summary>The purpose of the status lookup limit's keys.</summary>
+    public const string Lookups = "lookup";
+
     /// <summary>What stands for a client whose address cannot be read: they share one window.</summary>
     private const string UnknownAddress = "unknown";
 
-    /// <param name="purpose">Which limit the key counts for (<c>client</c> for tips, <c>lookup</c> for status lookups).</param>
+    /// <param name="purpose">Which limit the key counts for: <see cref="Tips"/> or <see cref="Lookups"/>.</param>
     /// <param name="remoteAddress">The connection's remote address.</param>
     /// <param name="forwardedFor">The X-Forwarded-For header, trusted only on the platform.</param>
     /// <param name="now">The moment whose UTC day the key is drawn for.</param>

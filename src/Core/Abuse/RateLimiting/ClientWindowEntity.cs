@@ -6,7 +6,8 @@ namespace Grastorp.Intake.Core.Abuse.RateLimiting;
 /// <summary>
 /// One client's counter row for one UTC day (the day its key is drawn for), known to <see cref="RateLimitStore"/>
 /// only. PartitionKey = <c>yyyyMMdd-</c> + the key's first two hex digits (256 partitions a day, and a whole day
-/// purged by one key range), RowKey = the client key. No address, no tip, no reference.
+/// purged by one key range), RowKey = the client key (one per limit: tips and status lookups draw it apart). No
+/// address, no tip, no reference.
 /// </summary>
 public sealed class ClientWindowEntity : ITableEntity
 {
@@ -18,9 +19,9 @@ public sealed class ClientWindowEntity : ITableEntity
 
     public ETag ETag { get; set; }
 
-    /// <summary>Tips counted this day.</summary>
+    /// <summary>Events (tips, or status lookups) counted this day.</summary>
     public int Today { get; set; }
 
-    /// <summary>The second of the day (UTC) of each tip counted in the last ten minutes, comma-separated, oldest first.</summary>
+    /// <summary>The second of the day (UTC) of each event counted in the last ten minutes, comma-separated, oldest first.</summary>
     public string Recent { get; set; } = string.Empty;
 }

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Grastorp.Intake.Core.Abuse.RateLimiting;
 
 /// <summary>
-/// Configuration section <c>RateLimit</c>: how many tips one client may send, and how many unknown codes it may look
+/// Configuration section <c>RateLimit</c>: how many tips one client may send and how many tips' status it may look
 /// up, counted in Table Storage so the limits hold across every instance the plan scales out to. The defaults are the same in code, README, the local settings
 /// template and the Bicep template; tests set their own, higher ones.
 /// </summary>
@@ -26,21 +26,21 @@ public sealed class RateLimitOptions : IValidatableObject
     public int PerDay { get; set; } = 20;
 
     /// <summary>
-    /// Status lookups of codes that match no tip, per client in any ten minutes; one more refuses every lookup until the
-    /// window has room. A resident who mistypes their code a few times stays far below it.
+    /// Status lookups per client in any ten minutes, found codes and unknown ones alike; one more is refused until the
+    /// window has room. A resident checking their tip, even mistyping the code a few times, stays far below it.
     /// </summary>
-    [Range(1, 1000, ErrorMessage = "RateLimit:LookupMissesPerTenMinutes must be between 1 and 1000.")]
-    public int LookupMissesPerTenMinutes { get; set; } = 10;
-
-    /// <summary>Status lookups of unknown codes per client in a UTC day.</summary>
-    [Range(1, 1_000_000, ErrorMessage = "RateLimit:LookupMissesPerDay must be between 1 and 1000000.")]
-    public int LookupMissesPerDay { get; set; } = 50;
+    [Range(1, 1000, ErrorMessage = "RateLimit:LookupsPerTenMinutes must be between 1 and 1000.")]
+    public int LookupsPerTenMinutes { get; set; } = 20;
 
     /// <summary>The tip limits as windows.</summary>
     public WindowLimits Submissions => new(PerTenMinutes, PerDay);
 
-    /// <summary>The lookup limits as windows.</summary>
-    public WindowLimits LookupMisses => new(LookupMissesPerTenMinutes, LookupMissesPerDay);
+    /// <summary>
+    /// The lookup limit as windows: ten minutes only. Even without a day cap a guesser gets at most 2,880 codes a day;
+    /// a cap would let anyone behind a shared address (a school's Wi-Fi, a carrier's NAT) shut everyone else behind it
+    /// out until midnight.
+    /// </summary>
+    public WindowLimits Lookups => new(LookupsPerTenMinutes, int.MaxValue);
 
     /// <summary>Read from <see cref="PlatformSetting"/>, not from the section; settable here only by the registration.</summary>
     public bool OnPlatform { get; internal set; }
@@ -50,11 +50,6 @@ public sealed class RateLimitOptions : IValidatableObject
         if (PerDay < PerTenMinutes)
         {
             yield return new ValidationResult("RateLimit:PerDay must be at least RateLimit:PerTenMinutes.", [nameof(PerDay)]);
-        }
-
-        if (LookupMissesPerDay < LookupMissesPerTenMinutes)
-        {
-            yield return new ValidationResult("RateLimit:LookupMissesPerDay must be at least RateLimit:LookupMissesPerTenMinutes.", [nameof(LookupMissesPerDay)]);
         }
     }
 }

@@ -63,18 +63,6 @@ public sealed class RateLimitStore(IntakeTables tables) : IDisposable
         }
     }
 
-    /// <summary>Whether the client's windows have room at <paramref name="now"/>; one point read, nothing counted.</summary>
-    public async Task<RateDecision> CheckAsync(string clientKey, WindowLimits limits, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(clientKey);
-        var table = await tables.RateLimitsAsync().ConfigureAwait(false);
-        var utc = now.ToUniversalTime();
-        var found = await table.GetEntityIfExistsAsync<ClientWindowEntity>(PartitionOf(DateOnly.FromDateTime(utc.UtcDateTime), clientKey), clientKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return found.HasValue
-            ? Refusal(found.Value!.Today, Recent(found.Value.Recent, (int)utc.TimeOfDay.TotalSeconds), limits, utc) ?? RateDecision.Allow
-            : RateDecision.Allow;
-    }
-
     private static async Task<RateDecision> CountOnceAsync(TableClient table, string partition, string clientKey, WindowLimits limits, int second, DateTimeOffset utc, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
@@ -172,7 +160,7 @@ public sealed class RateLimitStore(IntakeTables tables) : IDisposable
 
         if (recent.Count >= limits.PerTenMinutes)
         {
-            // The window frees a place when the oldest tip that fills it turns ten minutes old.
+            // The window frees a place when the oldest event that fills it turns ten minutes old.
             var frees = TimeSpan.FromSeconds(recent[^limits.PerTenMinutes]) + Window - now.TimeOfDay;
             retryAfter = frees > retryAfter ? frees : retryAfter;
         }

@@ -26,12 +26,13 @@ public sealed class SubmissionRateLimiter(RateLimitStore store, ClientKeys keys,
     }
 
     /// <summary>
-    /// Deletes the counter rows of past UTC days (status lookups' too): their keys can never be drawn again, so they
-    /// count nothing and are only pseudonymous data kept for no purpose. Runs whether or not the limit is switched on.
+    /// Deletes the counter rows of past UTC days, the lookup limit's with them (one table, one purge): their keys can
+    /// never be drawn again, so they count nothing and are only pseudonymous data kept for no purpose. Runs whether or
+    /// not the limits are switched on.
     /// </summary>
     /// <returns>How many rows were deleted.</returns>
     public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken) => store.PurgeAsync(time.GetUtcNow(), cancellationToken);
 
     /// <summary>The client's pseudonym for tips on <paramref name="now"/>'s UTC day.</summary>
-    public string ClientKey(string? remoteAddress, string? forwardedFor, DateTimeOffset now) => keys.For("client", remoteAddress, forwardedFor, now);
+    public string ClientKey(string? remoteAddress, string? forwardedFor, DateTimeOffset now) => keys.For(ClientKeys.Tips, remoteAddress, forwardedFor, now);
 }

@@ -194,8 +194,8 @@ public sealed class ReceiptStore
     /// municipalities (thousands), 10,000 / 1.1 × 10^15 ≈ 1 in 10^11 per guess. Someone who holds a reference knows
     /// its batch key, and only tips sent in the same instant share it (at this service's traffic nearly every batch
     /// holds one receipt): for those, a guess hits with (receipts in the batch − 1) / 2^30, at most 99 / 1.07 × 10^9
-    /// ≈ 1 in 10.8 million, and trying all of a batch's takes 2^30 requests; the status routes refuse a client after
-    /// 10 unknown codes in ten minutes and 50 a day (<c>LookupRateLimiter</c>), so that is some 58,000 years a client.
+    /// ≈ 1 in 10.8 million, and trying all of a batch's takes 2^30 requests. The status routes count every lookup
+    /// (<c>LookupRateLimiter</c>, by default 20 in ten minutes, so 2,880 a day): about 1,000 years per address.
     /// </remarks>
     private static TipReference Draw(string prefix)
     {

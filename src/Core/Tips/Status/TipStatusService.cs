@@ -9,26 +9,20 @@ namespace Grastorp.Intake.Core.Tips.Status;
 public sealed class TipStatusService(ReceiptStore receipts, TipStore tips, TipQueues queues, LookupRateLimiter limiter)
 {
     /// <summary>
-    /// A client's lookup on a public route: refused while the client is over its limit of unknown codes, and a miss
-    /// counted against it, so guessing codes gets nowhere.
+    /// A client's lookup on a public route: counted against the client's lookup limit first, and refused past it
+    /// without looking anything up, so guessing codes gets nowhere.
     /// </summary>
     /// <param name="client">The connection's remote address and X-Forwarded-For header, hashed at once, never kept.</param>
     public async Task<StatusLookup> LookUpAsync(string? reference, (string? RemoteAddress, string? ForwardedFor) client, CancellationToken cancellationToken)
     {
-        var decision = await limiter.CheckAsync(client.RemoteAddress, client.ForwardedFor, cancellationToken).ConfigureAwait(false);
+        var decision = await limiter.CountAsync(client.RemoteAddress, client.ForwardedFor, cancellationToken).ConfigureAwait(false);
         if (!decision.Allowed)
         {
             return StatusLookup.TooMany(decision.RetryAfter);
         }
 
         var status = await FindAsync(reference, cancellationToken).ConfigureAwait(false);
-        if (status is null)
-        {
-            await limiter.CountMissAsync(client.RemoteAddress, client.ForwardedFor, cancellationToken).ConfigureAwait(false);
-            return StatusLookup.NotFound;
-        }
-
-        return StatusLookup.Found(status);
+        return status is null ? StatusLookup.NotFound : StatusLookup.Found(status);
     }
 
     /// <summary>The status, or null for a malformed or unknown reference alike (so neither can be told apart).</summary>

@@ -59,8 +59,7 @@ public static class IntakeCoreRegistration
             .Configure(options => options.OnPlatform = !string.IsNullOrEmpty(configuration[RateLimitOptions.PlatformSetting]));
         services.AddSingleton<RateLimitStore>();
         services.AddSingleton<ClientKeys>();
-        services.AddSingleton<SubmissionRateLimiter>();
-        services.AddSingleton<LookupRateLimiter>();
+        services.AddSingleton<ClientRateLimiter>();
         services.AddSingleton<MunicipalityCatalog>();
         services.AddSingleton<IntakeTables>();
         services.AddSingleton<TipQueues>();

@@ -33,7 +33,7 @@ public sealed class ClientAddressTests
     public void Off_the_platform_a_forged_header_does_not_change_the_key()
     {
         using var services = IntakeTestServices.Create(IntakeTestServices.InWeek48());
-        var limiter = services.GetRequiredService<SubmissionRateLimiter>();
+        var limiter = services.GetRequiredService<ClientRateLimiter>();
         var now = DateTimeOffset.UtcNow;
 
         Assert.False(services.GetRequiredService<IOptions<RateLimitOptions>>().Value.OnPlatform);
@@ -44,7 +44,7 @@ public sealed class ClientAddressTests
     public void On_the_platform_the_forwarded_client_is_the_key_and_a_forged_left_entry_is_not()
     {
         using var services = IntakeTestServices.Create(IntakeTestServices.InWeek48(), new Dictionary<string, string?> { [RateLimitOptions.PlatformSetting] = "a1b2c3" });
-        var limiter = services.GetRequiredService<SubmissionRateLimiter>();
+        var limiter = services.GetRequiredService<ClientRateLimiter>();
         var now = DateTimeOffset.UtcNow;
 
         Assert.True(services.GetRequiredService<IOptions<RateLimitOptions>>().Value.OnPlatform);

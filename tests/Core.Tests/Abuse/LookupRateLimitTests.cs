@@ -109,7 +109,7 @@ public sealed class LookupRateLimitTests : IDisposable
             await LookUpAsync(Unknown);
         }
 
-        var tips = await _services.GetRequiredService<SubmissionRateLimiter>().CountAsync(Address, null, Token);
+        var tips = await _services.GetRequiredService<ClientRateLimiter>().CountTipAsync(Address, null, Token);
 
         Assert.True((await LookUpAsync(Unknown)).Refused);
         Assert.Same(StatusLookup.NotFound, await LookUpAsync(Unknown, "198.51.100.20"));
@@ -128,11 +128,11 @@ public sealed class LookupRateLimitTests : IDisposable
         Assert.DoesNotContain(Address, stored, StringComparison.Ordinal);
         Assert.DoesNotContain(Unknown, stored, StringComparison.Ordinal);
         Assert.DoesNotContain(own, stored, StringComparison.Ordinal);
-        Assert.NotEqual(_services.GetRequiredService<SubmissionRateLimiter>().ClientKey(Address, null, _time.GetUtcNow()), row.RowKey);
+        Assert.NotEqual(_services.GetRequiredService<ClientRateLimiter>().ClientKey(Address, null, _time.GetUtcNow()), row.RowKey);
         Assert.Equal(1, row.GetInt32("Today"));
 
         _time.Advance(TimeSpan.FromDays(1));
-        Assert.Equal(1, await _services.GetRequiredService<SubmissionRateLimiter>().PurgeExpiredAsync(Token));
+        Assert.Equal(1, await _services.GetRequiredService<ClientRateLimiter>().PurgeExpiredAsync(Token));
     }
 
     [Fact]

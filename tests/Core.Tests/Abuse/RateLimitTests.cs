@@ -89,7 +89,7 @@ public sealed class RateLimitTests : IDisposable
     [Fact]
     public async Task The_next_day_the_client_key_differs_and_the_tip_passes()
     {
-        var limiter = _services.GetRequiredService<SubmissionRateLimiter>();
+        var limiter = _services.GetRequiredService<ClientRateLimiter>();
         for (var i = 0; i < 5; i++)
         {
             Assert.IsType<SubmitOutcome.Accepted>(await SubmitAsync());
@@ -194,7 +194,7 @@ public sealed class RateLimitTests : IDisposable
         }
 
         var row = Assert.Single(await RowsAsync());
-        var key = _services.GetRequiredService<SubmissionRateLimiter>().ClientKey(Address, null, _time.GetUtcNow());
+        var key = _services.GetRequiredService<ClientRateLimiter>().ClientKey(Address, null, _time.GetUtcNow());
         Assert.Equal(key, row.RowKey);
         Assert.Equal("20261126-" + key[..2], row.PartitionKey);
         Assert.Matches("^[0-9a-f]{16}$", row.RowKey);
@@ -212,7 +212,7 @@ public sealed class RateLimitTests : IDisposable
         await SubmitAsync("198.51.100.20");
         _time.Advance(TimeSpan.FromDays(1));
         await SubmitAsync();
-        var limiter = _services.GetRequiredService<SubmissionRateLimiter>();
+        var limiter = _services.GetRequiredService<ClientRateLimiter>();
 
         Assert.Equal(2, await limiter.PurgeExpiredAsync(Token));
         var left = Assert.Single(await RowsAsync());
@@ -231,11 +231,11 @@ public sealed class RateLimitTests : IDisposable
     public async Task Switched_off_nothing_is_counted_or_written()
     {
         using var services = IntakeTestServices.Create(_time, new Dictionary<string, string?> { ["RateLimit:Enabled"] = "false", ["RateLimit:PerTenMinutes"] = "1" });
-        var limiter = services.GetRequiredService<SubmissionRateLimiter>();
+        var limiter = services.GetRequiredService<ClientRateLimiter>();
 
         for (var i = 0; i < 3; i++)
         {
-            Assert.True((await limiter.CountAsync(Address, null, Token)).Allowed);
+            Assert.True((await limiter.CountTipAsync(Address, null, Token)).Allowed);
         }
 
         // The table is created on first use, so a limiter that never counted has not even made it.

@@ -6,16 +6,16 @@ using Grastorp.Intake.Core.Tips.Receipts;
 namespace Grastorp.Intake.Core.Tips.Status;
 
 /// <summary>Answers a resident's "what happened to my tip?" from the receipt and the tip store.</summary>
-public sealed class TipStatusService(ReceiptStore receipts, TipStore tips, TipQueues queues, LookupRateLimiter limiter)
+public sealed class TipStatusService(ReceiptStore receipts, TipStore tips, TipQueues queues, ClientRateLimiter limiter)
 {
     /// <summary>
-    /// A client's lookup on a public route: counted against the client's lookup limit first, and refused past it
+    /// A client's lookup on a public route: counted against the client's lookup limit first (<see cref="ClientRateLimiter.CountLookupAsync"/>), and refused past it
     /// without looking anything up, so guessing codes gets nowhere.
     /// </summary>
     /// <param name="client">The connection's remote address and X-Forwarded-For header, hashed at once, never kept.</param>
     public async Task<StatusLookup> LookUpAsync(string? reference, (string? RemoteAddress, string? ForwardedFor) client, CancellationToken cancellationToken)
     {
-        var decision = await limiter.CountAsync(client.RemoteAddress, client.ForwardedFor, cancellationToken).ConfigureAwait(false);
+        var decision = await limiter.CountLookupAsync(client.RemoteAddress, client.ForwardedFor, cancellationToken).ConfigureAwait(false);
         if (!decision.Allowed)
         {
             return StatusLookup.TooMany(decision.RetryAfter);

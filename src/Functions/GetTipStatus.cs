@@ -8,7 +8,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Grastorp.Intake.Functions;
 
-/// <summary>A resident checks their own tip by reference: its status and week, nothing else; 429 after too many unknown codes.</summary>
+/// <summary>A resident checks their own tip by reference: its status and week, nothing else; 429 after too many lookups.</summary>
 public sealed class GetTipStatus(TipStatusService statuses)
 {
     [Function(nameof(GetTipStatus))]

@@ -49,7 +49,7 @@ public sealed class ResidentPages(ComponentRenderer renderer, MunicipalityCatalo
 
     /// <summary>
     /// The status of a tip, or the lookup form when no code is given; unknown and malformed codes alike get 404, and a
-    /// client that asked about too many of them 429 with the wait.
+    /// client past its lookup limit 429 with the wait.
     /// </summary>
     /// <param name="client">The connection's remote address and X-Forwarded-For header, for the lookup limit only.</param>
     public async Task<HtmlPage> StatusAsync(Language language, string? reference, (string? RemoteAddress, string? ForwardedFor) client, CancellationToken cancellationToken)

@@ -4,8 +4,8 @@ namespace Grastorp.Intake.Core.Abuse.RateLimiting;
 
 /// <summary>
 /// Configuration section <c>RateLimit</c>: how many tips one client may send and how many tips' status it may look
-/// up, counted in Table Storage so the limits hold across every instance the plan scales out to. The defaults are the same in code, README, the local settings
-/// template and the Bicep template; tests set their own, higher ones.
+/// up, counted in Table Storage so the limits hold across every instance the plan scales out to. The defaults are the
+/// same in code, README, the local settings template and the Bicep template; tests set their own, higher ones.
 /// </summary>
 public sealed class RateLimitOptions : IValidatableObject
 {
@@ -36,9 +36,9 @@ public sealed class RateLimitOptions : IValidatableObject
     public WindowLimits Submissions => new(PerTenMinutes, PerDay);
 
     /// <summary>
-    /// The lookup limit as windows: ten minutes only. Even without a day cap a guesser gets at most 2,880 codes a day;
-    /// a cap would let anyone behind a shared address (a school's Wi-Fi, a carrier's NAT) shut everyone else behind it
-    /// out until midnight.
+    /// The lookup limit as windows: ten minutes only. Even without a day cap a guesser gets 144 windows a day (2,880
+    /// codes at the default); a cap would let anyone behind a shared address (a school's Wi-Fi, a carrier's NAT) shut
+    /// everyone else behind it out until midnight.
     /// </summary>
     public WindowLimits Lookups => new(LookupsPerTenMinutes, int.MaxValue);
 

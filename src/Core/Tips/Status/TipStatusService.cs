@@ -9,8 +9,9 @@ namespace Grastorp.Intake.Core.Tips.Status;
 public sealed class TipStatusService(ReceiptStore receipts, TipStore tips, TipQueues queues, ClientRateLimiter limiter)
 {
     /// <summary>
-    /// A client's lookup on a public route: counted against the client's lookup limit first (<see cref="ClientRateLimiter.CountLookupAsync"/>), and refused past it
-    /// without looking anything up, so guessing codes gets nowhere.
+    /// A client's lookup on a public route: counted against the client's lookup limit first
+    /// (<see cref="ClientRateLimiter.CountLookupAsync"/>), and refused past it without looking anything up, so
+    /// guessing codes gets nowhere.
     /// </summary>
     /// <param name="client">The connection's remote address and X-Forwarded-For header, hashed at once, never kept.</param>
     public async Task<StatusLookup> LookUpAsync(string? reference, (string? RemoteAddress, string? ForwardedFor) client, CancellationToken cancellationToken)

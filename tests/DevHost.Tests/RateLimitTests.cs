@@ -51,6 +51,13 @@ public sealed class RateLimitTests : IAsyncDisposable
         return request;
     }
 
+    private static HttpRequestMessage Lookup(string forwardedFor)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/tips/AAAAAAAAAA");
+        request.Headers.Add("X-Forwarded-For", forwardedFor);
+        return request;
+    }
+
     private static HttpRequestMessage Form(string lang)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/tips")
@@ -162,6 +169,20 @@ public sealed class RateLimitTests : IAsyncDisposable
 
         _time.Advance(TimeSpan.FromMinutes(6));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/tips/{own}", Token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task On_the_platform_status_lookups_count_by_the_front_ends_forwarded_address_and_a_forged_one_escapes_nothing()
+    {
+        var client = Host(onPlatform: true).CreateClient();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(Lookup($"198.51.100.1:{50000 + i}"), Token)).StatusCode);
+        }
+
+        // A forged entry to the left of the front end's changes nothing; another client has its own window.
+        Assert.Equal((HttpStatusCode)429, (await client.SendAsync(Lookup("6.6.6.6, 198.51.100.1:50003"), Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(Lookup("198.51.100.2:50000"), Token)).StatusCode);
     }
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();

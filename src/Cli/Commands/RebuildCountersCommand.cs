@@ -7,8 +7,8 @@ namespace Grastorp.Intake.Cli.Commands;
 /// <summary>
 /// <c>rebuild-counters</c>: counts every stored tip again (all, per theme, per kind and per kind × theme) and writes
 /// the counters, the tip list's time-order rows and each week's stats rollup row, e.g. for tips stored before kinds
-/// were counted or before the rollup existed. Reads the whole
-/// tips table once; safe to run while tips arrive (a partition that changes meanwhile is counted again).
+/// were counted or before the rollup existed. Reads the whole tips table once; safe to run while tips arrive (a
+/// partition that changes meanwhile is counted again).
 /// </summary>
 internal static class RebuildCountersCommand
 {

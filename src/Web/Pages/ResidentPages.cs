@@ -1,3 +1,4 @@
+using Grastorp.Intake.Core.Abuse.RateLimiting;
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Promises;
 using Grastorp.Intake.Core.Texts;
@@ -51,8 +52,8 @@ public sealed class ResidentPages(ComponentRenderer renderer, MunicipalityCatalo
     /// The status of a tip, or the lookup form when no code is given; unknown and malformed codes alike get 404, and a
     /// client past its lookup limit 429 with the wait.
     /// </summary>
-    /// <param name="client">The connection's remote address and X-Forwarded-For header, for the lookup limit only.</param>
-    public async Task<HtmlPage> StatusAsync(Language language, string? reference, (string? RemoteAddress, string? ForwardedFor) client, CancellationToken cancellationToken)
+    /// <param name="client">Where the request comes from, for the lookup limit only.</param>
+    public async Task<HtmlPage> StatusAsync(Language language, string? reference, ClientOrigin client, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(reference))
         {

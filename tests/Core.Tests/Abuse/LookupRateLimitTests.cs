@@ -37,7 +37,7 @@ public sealed class LookupRateLimitTests : IDisposable
         ["RateLimit:LookupsPerTenMinutes"] = "3",
     });
 
-    private Task<StatusLookup> LookUpAsync(string reference, string address = Address) => Statuses.LookUpAsync(reference, (address, null), Token);
+    private Task<StatusLookup> LookUpAsync(string reference, string address = Address) => Statuses.LookUpAsync(reference, new(address, null), Token);
 
     private async Task<string> OwnReferenceAsync() =>
         (await _services.GetRequiredService<ReceiptStore>().IssueAsync(TipPartition.Of("vara", _time.GetUtcNow()), _time.GetUtcNow(), Token)).Value;
@@ -109,7 +109,7 @@ public sealed class LookupRateLimitTests : IDisposable
             await LookUpAsync(Unknown);
         }
 
-        var tips = await _services.GetRequiredService<ClientRateLimiter>().CountTipAsync(Address, null, Token);
+        var tips = await _services.GetRequiredService<ClientRateLimiter>().CountTipAsync(new(Address, null), Token);
 
         Assert.True((await LookUpAsync(Unknown)).Refused);
         Assert.Same(StatusLookup.NotFound, await LookUpAsync(Unknown, "198.51.100.20"));
@@ -143,7 +143,7 @@ public sealed class LookupRateLimitTests : IDisposable
 
         for (var i = 0; i < 10; i++)
         {
-            Assert.Same(StatusLookup.NotFound, await statuses.LookUpAsync(Unknown, (Address, null), Token));
+            Assert.Same(StatusLookup.NotFound, await statuses.LookUpAsync(Unknown, new(Address, null), Token));
         }
 
         Assert.Empty(await RowsAsync(services));

@@ -38,7 +38,7 @@ public sealed class RateLimitTests : IDisposable
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(body));
         return await _services.GetRequiredService<TipIntakeService>().SubmitAsync(
-            new TipRequest(contentType, stream.Length, stream) { Client = (address, forwardedFor) }, Token);
+            new TipRequest(contentType, stream.Length, stream) { Client = new(address, forwardedFor) }, Token);
     }
 
     private async Task<int> QueuedAsync()
@@ -144,7 +144,7 @@ public sealed class RateLimitTests : IDisposable
             {
                 using var stream = new MemoryStream(Encoding.UTF8.GetBytes(Tip));
                 return await instance.GetRequiredService<TipIntakeService>().SubmitAsync(
-                    new TipRequest("application/json", stream.Length, stream) { Client = (Address, null) }, Token);
+                    new TipRequest("application/json", stream.Length, stream) { Client = new(Address, null) }, Token);
             }, Token)));
             var outcomes = await Task.WhenAll(posts);
 
@@ -235,7 +235,7 @@ public sealed class RateLimitTests : IDisposable
 
         for (var i = 0; i < 3; i++)
         {
-            Assert.True((await limiter.CountTipAsync(Address, null, Token)).Allowed);
+            Assert.True((await limiter.CountTipAsync(new(Address, null), Token)).Allowed);
         }
 
         // The table is created on first use, so a limiter that never counted has not even made it.

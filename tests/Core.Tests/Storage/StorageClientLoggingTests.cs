@@ -39,7 +39,7 @@ public sealed class StorageClientLoggingTests : IDisposable
         var reference = TipReference.New().Value;
 
         // The public route's path: the lookup limit's table, then the receipts'.
-        var lookup = await _services.GetRequiredService<TipStatusService>().LookUpAsync(reference, ("203.0.113.7", null), TestContext.Current.CancellationToken);
+        var lookup = await _services.GetRequiredService<TipStatusService>().LookUpAsync(reference, new("203.0.113.7", null), TestContext.Current.CancellationToken);
 
         Assert.Same(StatusLookup.NotFound, lookup);
         Assert.DoesNotContain(_logs.Lines, line => line.Contains($"/{_account}/", StringComparison.Ordinal));

@@ -21,12 +21,11 @@ public sealed class ClientKeys(ReferencePseudonyms pseudonyms, IOptions<RateLimi
     private const string UnknownAddress = "unknown";
 
     /// <param name="purpose">Which limit the key counts for: <see cref="Tips"/> or <see cref="Lookups"/>.</param>
-    /// <param name="remoteAddress">The connection's remote address.</param>
-    /// <param name="forwardedFor">The X-Forwarded-For header, trusted only on the platform.</param>
+    /// <param name="client">Where the request comes from.</param>
     /// <param name="now">The moment whose UTC day the key is drawn for.</param>
-    public string For(string purpose, string? remoteAddress, string? forwardedFor, DateTimeOffset now)
+    public string For(string purpose, ClientOrigin client, DateTimeOffset now)
     {
-        var address = ClientAddress.Resolve(remoteAddress, forwardedFor, options.Value.OnPlatform) ?? UnknownAddress;
+        var address = ClientAddress.Resolve(client.RemoteAddress, client.ForwardedFor, options.Value.OnPlatform) ?? UnknownAddress;
         var day = DateOnly.FromDateTime(now.UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return pseudonyms.Hash($"{purpose}:{day}:{address}");
     }

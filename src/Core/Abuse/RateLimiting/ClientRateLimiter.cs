@@ -12,18 +12,16 @@ public sealed class ClientRateLimiter(RateLimitStore store, ClientKeys keys, IOp
     private readonly RateLimitOptions _options = options.Value;
 
     /// <summary>Counts one tip now; when the client is over a limit nothing is counted and the answer says how long to wait.</summary>
-    /// <param name="remoteAddress">The connection's remote address.</param>
-    /// <param name="forwardedFor">The X-Forwarded-For header, trusted only on the platform.</param>
-    public Task<RateDecision> CountTipAsync(string? remoteAddress, string? forwardedFor, CancellationToken cancellationToken) =>
-        CountAsync(ClientKeys.Tips, _options.Submissions, remoteAddress, forwardedFor, cancellationToken);
+    public Task<RateDecision> CountTipAsync(ClientOrigin client, CancellationToken cancellationToken) =>
+        CountAsync(ClientKeys.Tips, _options.Submissions, client, cancellationToken);
 
     /// <summary>
     /// Counts one status lookup now, before anything is looked up, found codes and unknown ones alike. Counting only
     /// misses would need a check before the lookup and a count after it, and a burst sent at once would all pass the
     /// check; this count is ETag-conditional, so however many lookups race, no more than the limit get through.
     /// </summary>
-    public Task<RateDecision> CountLookupAsync(string? remoteAddress, string? forwardedFor, CancellationToken cancellationToken) =>
-        CountAsync(ClientKeys.Lookups, _options.Lookups, remoteAddress, forwardedFor, cancellationToken);
+    public Task<RateDecision> CountLookupAsync(ClientOrigin client, CancellationToken cancellationToken) =>
+        CountAsync(ClientKeys.Lookups, _options.Lookups, client, cancellationToken);
 
     /// <summary>
     /// Deletes the counter rows of past UTC days, both limits' (one table): their keys can never be drawn again, so
@@ -33,9 +31,9 @@ public sealed class ClientRateLimiter(RateLimitStore store, ClientKeys keys, IOp
     public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken) => store.PurgeAsync(time.GetUtcNow(), cancellationToken);
 
     /// <summary>The client's pseudonym for tips on <paramref name="now"/>'s UTC day.</summary>
-    public string ClientKey(string? remoteAddress, string? forwardedFor, DateTimeOffset now) => keys.For(ClientKeys.Tips, remoteAddress, forwardedFor, now);
+    public string ClientKey(string? remoteAddress, string? forwardedFor, DateTimeOffset now) => keys.For(ClientKeys.Tips, new(remoteAddress, forwardedFor), now);
 
-    private Task<RateDecision> CountAsync(string purpose, WindowLimits limits, string? remoteAddress, string? forwardedFor, CancellationToken cancellationToken)
+    private Task<RateDecision> CountAsync(string purpose, WindowLimits limits, ClientOrigin client, CancellationToken cancellationToken)
     {
         if (!_options.Enabled)
         {
@@ -43,6 +41,6 @@ public sealed class ClientRateLimiter(RateLimitStore store, ClientKeys keys, IOp
         }
 
         var now = time.GetUtcNow();
-        return store.CountAsync(keys.For(purpose, remoteAddress, forwardedFor, now), limits, now, cancellationToken);
+        return store.CountAsync(keys.For(purpose, client, now), limits, now, cancellationToken);
     }
 }

@@ -90,7 +90,7 @@ public sealed partial class TipIntakeService(
         using var budget = new CancellationTokenSource(StorageBudget, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         // Counted only once the tip is valid: a typo corrected on the form again costs the resident nothing.
-        var decision = await rateLimiter.CountTipAsync(request.Client.RemoteAddress, request.Client.ForwardedFor, linked.Token).ConfigureAwait(false);
+        var decision = await rateLimiter.CountTipAsync(request.Client, linked.Token).ConfigureAwait(false);
         if (!decision.Allowed)
         {
             LogRateLimited(logger, decision.RetryAfter);
@@ -122,7 +122,7 @@ public sealed partial class TipIntakeService(
         {
             using var budget = new CancellationTokenSource(StorageBudget, time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
-            await rateLimiter.CountTipAsync(request.Client.RemoteAddress, request.Client.ForwardedFor, linked.Token).ConfigureAwait(false);
+            await rateLimiter.CountTipAsync(request.Client, linked.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && (StorageFaults.IsOutage(e) || e is OperationCanceledException or RequestFailedException))
         {

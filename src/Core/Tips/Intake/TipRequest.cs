@@ -1,3 +1,5 @@
+using Grastorp.Intake.Core.Abuse.RateLimiting;
+
 namespace Grastorp.Intake.Core.Tips.Intake;
 
 /// <summary>What a host knows about an incoming submission before reading it: enough to refuse it cheaply.</summary>
@@ -14,5 +16,5 @@ public sealed record TipRequest(string? ContentType, long? ContentLength, Stream
     /// The connection's remote address and the X-Forwarded-For header, for the rate limit only: hashed at once with the
     /// day, never stored or logged; the header counts only on the platform.
     /// </summary>
-    public (string? RemoteAddress, string? ForwardedFor) Client { get; init; }
+    public ClientOrigin Client { get; init; }
 }

@@ -13,10 +13,9 @@ public sealed class TipStatusService(ReceiptStore receipts, TipStore tips, TipQu
     /// (<see cref="ClientRateLimiter.CountLookupAsync"/>), and refused past it without looking anything up, so
     /// guessing codes gets nowhere.
     /// </summary>
-    /// <param name="client">The connection's remote address and X-Forwarded-For header, hashed at once, never kept.</param>
-    public async Task<StatusLookup> LookUpAsync(string? reference, (string? RemoteAddress, string? ForwardedFor) client, CancellationToken cancellationToken)
+    public async Task<StatusLookup> LookUpAsync(string? reference, ClientOrigin client, CancellationToken cancellationToken)
     {
-        var decision = await limiter.CountLookupAsync(client.RemoteAddress, client.ForwardedFor, cancellationToken).ConfigureAwait(false);
+        var decision = await limiter.CountLookupAsync(client, cancellationToken).ConfigureAwait(false);
         if (!decision.Allowed)
         {
             return StatusLookup.TooMany(decision.RetryAfter);

@@ -13,6 +13,9 @@ public static class SwedishTime
     /// <summary>The ISO week a moment falls in, as a Swede's calendar shows it.</summary>
     public static WeekId WeekOf(DateTimeOffset instant) => WeekId.Containing(DateOnly.FromDateTime(ToLocal(instant).DateTime));
 
+    /// <summary>The instant a week ends in Sweden: midnight between its Sunday and the next Monday.</summary>
+    public static DateTimeOffset EndOf(WeekId week) => AtLocal(week.Monday.AddDays(7), TimeOnly.MinValue);
+
     /// <summary>The instant a local wall-clock time in Sweden happens. Times skipped by the spring change move forward an hour.</summary>
     public static DateTimeOffset AtLocal(DateOnly date, TimeOnly time)
     {

@@ -110,13 +110,13 @@ public sealed class RetentionServiceTests : IDisposable
         await queues.SendToPoisonAsync("{ \"text\": \"broken", Token);
         await Get<PoisonLedger>().RecordAsync(Guid.NewGuid().ToString(), 5, "failed every try", Token);
         var pickup = Get<IOptions<Core.Digest.Settings.DigestOptions>>().Value.PickupDirectory;
-        var file = Path.Combine(pickup, "2026-W48-kommunpolis.eml");
+        var week = Grastorp.Intake.Core.Calendar.SwedishTime.WeekOf(_time.GetUtcNow());
+        // The digest of the tip's week, as the sender names it; judged by that week, not by the file's time stamp.
+        var file = Path.Combine(pickup, $"{Core.Digest.Message.DigestFileName.For(week, "kommunpolis", 0)}.eml");
         var unrelated = Path.Combine(pickup, "notes.txt");
+        Directory.CreateDirectory(pickup);
         await File.WriteAllTextAsync(file, "Subject: digest", Token);
         await File.WriteAllTextAsync(unrelated, "not a digest", Token);
-        File.SetLastWriteTimeUtc(file, _time.GetUtcNow().UtcDateTime);
-        File.SetLastWriteTimeUtc(unrelated, _time.GetUtcNow().UtcDateTime);
-        var week = Grastorp.Intake.Core.Calendar.SwedishTime.WeekOf(_time.GetUtcNow());
 
         _time.Advance(TimeSpan.FromDays(364));
         var early = await Get<RetentionService>().RunAsync(Token);
@@ -126,7 +126,8 @@ public sealed class RetentionServiceTests : IDisposable
         Assert.Equal(1, await Get<PoisonLedger>().CountAsync(week, Token));
         Assert.True(File.Exists(file));
 
-        _time.Advance(TimeSpan.FromDays(2));
+        // The moment the last tip the week's digest can show is past retention (later than now + 365 days).
+        _time.SetUtcNow(Grastorp.Intake.Core.Calendar.SwedishTime.EndOf(week).AddDays(365));
         var late = await Get<RetentionService>().RunAsync(Token);
         var again = await Get<RetentionService>().RunAsync(Token);
 

@@ -36,7 +36,7 @@ public sealed class DigestComposer(
         var weekTips = new List<StoredTip>();
         var lateTips = new List<StoredTip>();
         var cutOff = await ledger.CutOffAsync(week.Previous(), recipients.Id, cancellationToken).ConfigureAwait(false);
-        var asOf = SwedishTime.AtLocal(week.Monday.AddDays(7), TimeOnly.MinValue);
+        var asOf = SwedishTime.EndOf(week);
         var followUp = new List<FollowUpDigest>();
         foreach (var municipality in covered)
         {

@@ -1,3 +1,4 @@
+using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Digest.Message;
 using Grastorp.Intake.Core.Digest.Settings;
 using Microsoft.Extensions.Options;
@@ -26,8 +27,10 @@ public sealed class PickupDirectoryDigestSender(IOptions<DigestOptions> options)
     }
 
     /// <summary>
-    /// Retention: deletes at most <paramref name="limit"/> digest files (and left-over partial ones) last written
-    /// before <paramref name="cutoff"/>; they hold tip texts. Only this sender's own file names are touched.
+    /// Retention: deletes at most <paramref name="limit"/> digest files (and left-over partial ones) whose week ended
+    /// before <paramref name="cutoff"/>: every tip such a file shows was received before then, so its text is past
+    /// retention too. Judged by the week in the name, never the file system's time stamp (another clock than the
+    /// system's <see cref="TimeProvider"/>). Only this sender's own file names are touched.
     /// </summary>
     public int RemoveOlderThan(DateTimeOffset cutoff, int limit)
     {
@@ -46,7 +49,7 @@ public sealed class PickupDirectoryDigestSender(IOptions<DigestOptions> options)
                 break;
             }
 
-            if (file.LastWriteTimeUtc < cutoff.UtcDateTime)
+            if (DigestFileName.TryReadWeek(file.Name, out var week) && SwedishTime.EndOf(week.Value) <= cutoff)
             {
                 file.Delete();
                 removed++;

@@ -46,9 +46,8 @@ public sealed class DigestMessageFactory(DigestViewBuilder views, IDigestBodyRen
         }
 
         var list = digest.Recipients;
-        var name = resend == 0 ? $"digest-{digest.Week}-{list.Id}" : $"digest-{digest.Week}-{list.Id}-resend-{resend}";
         return new DigestMessage(
-            name,
+            DigestFileName.For(digest.Week, list.Id, resend),
             DigestOperationId.For(digest.Week, list.Id, resend),
             time.GetUtcNow(),
             settings.From,

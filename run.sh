@@ -11,8 +11,23 @@ command -v dotnet >/dev/null || { echo "Install the .NET 10 SDK first." >&2; exi
 command -v npm >/dev/null || { echo "Install Node.js and npm first (for Azurite)." >&2; exit 1; }
 
 blob=${AZURITE_BLOB_PORT:-10000}; queue=${AZURITE_QUEUE_PORT:-10001}; table=${AZURITE_TABLE_PORT:-10002}
-scripts/azurite.sh start "$root/.azurite" "$root/.azurite/azurite.pid"
-trap 'scripts/azurite.sh stop "$root/.azurite/azurite.pid"' EXIT
+pidfile="$root/.azurite/azurite.pid"
+host=""
+# Azurite stops on every way out: Ctrl+C, SIGTERM, a failed build, a DevHost that will not start. The DevHost runs
+# in the background so a signal reaches this script at once (bash defers traps while a foreground child runs), and
+# is passed on to it: ASP.NET Core stops gracefully on SIGTERM.
+stop_all() {
+  if [ -n "$host" ] && kill -0 "$host" 2>/dev/null; then
+    kill -TERM "$host" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$host" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$host" 2>/dev/null || true
+  fi
+  "$root/scripts/azurite.sh" stop "$pidfile"
+}
+trap stop_all EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+"$root/scripts/azurite.sh" start "$root/.azurite" "$pidfile"
 echo "Azurite runs on 127.0.0.1:$blob-$table (data in .azurite/). Building the DevHost ..."
 
 # The DevHost must reach this Azurite, on whatever ports it was given.
@@ -22,4 +37,10 @@ dotnet build src/DevHost -c Release -v quiet -nologo -clp:"ErrorsOnly;NoSummary"
 # Development: WebJobs polls queues quickly and the local-only pages (such as the staff sign-in) exist.
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 # ASP.NET Core prints the address it really listens on ("Now listening on: ..."), --urls included.
-cd src/DevHost && dotnet bin/Release/net10.0/Grastorp.Intake.DevHost.dll "$@"
+(cd "$root/src/DevHost" && exec dotnet bin/Release/net10.0/Grastorp.Intake.DevHost.dll "$@") &
+host=$!
+set +e
+wait "$host"
+code=$?
+host=""
+exit "$code"

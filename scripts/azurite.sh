@@ -23,13 +23,17 @@ case "${1:-}" in
       "${storage[@]}" >"$data/azurite.out" 2>&1 &
     pid=$!
     echo "$pid" >"$pidfile"
-    for _ in $(seq 1 60); do
+    # Up to two minutes: Node starts Azurite in a second or two on an idle machine, far slower on a loaded one.
+    for _ in $(seq 1 240); do
       kill -0 "$pid" 2>/dev/null || break
       if port_busy "$table" && port_busy "$queue" && port_busy "$blob"; then exit 0; fi
       sleep 0.5
     done
     echo "Azurite did not start; see $data/azurite.out" >&2
     cat "$data/azurite.out" >&2 || true
+    # A half-started Azurite would hold the ports for the next try.
+    kill -9 "$pid" 2>/dev/null || true
+    rm -f "$pidfile"
     exit 1
     ;;
   stop)

@@ -64,7 +64,7 @@ param privacyKey string = newGuid()
 @description('Tenant of the Entra ID app registration staff sign in with.')
 param entraTenantId string = tenant().tenantId
 
-@description('Application (client) id of the app registration (README "Sign-in").')
+@description('Application (client) id of the app registration (docs/DEPLOY.md, step 1).')
 param entraClientId string
 
 @description('Operators\' e-mail addresses for alerts.')
@@ -85,13 +85,17 @@ param communicationDataLocation string = 'Europe'
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 
-@minValue(1)
+@description('Most instances the plan scales out to; Flex Consumption documents 40 as the lowest maximum and 1000 as the highest.')
+@minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
 @minValue(30)
 @maxValue(730)
 param logRetentionInDays int = 90
+
+@description('builtIn: the app sends e-mail with the built-in Communication and Email Service Owner role, so the first deployment succeeds. custom: with the three actions sending needs, defined by every deployment; switch after the first one, when the definition has replicated (docs/DEPLOY.md).')
+param emailSenderRole 'builtIn' | 'custom' = 'builtIn'
 
 @description('Give the deploying user the app\'s data roles, for debugging against the cloud storage from a laptop.')
 param grantDeployerDataAccess bool = false
@@ -115,9 +119,10 @@ var names = {
 
 var deploymentContainerName = 'app-package'
 
-// The pages and APIs anyone may use without signing in; everything else (the staff area under /personal and
-// /en/personal, and /api/stats) needs an Entra ID sign-in. A wildcard is documented only as a whole last segment ('/folder/*'), so a
-// route and what lies under it are listed as two entries.
+// The paths built-in sign-in lets through; everything else (the staff area under /personal and /en/personal) needs an
+// Entra ID sign-in. /api/stats is here too, though it is not public: it is for scripts, which cannot sign in with a
+// browser, and the Functions host refuses it without a function key. A wildcard is documented only as a whole last
+// segment ('/folder/*'), so a route and what lies under it are listed as two entries.
 var publicPaths = [
   '/'
   '/en'
@@ -140,6 +145,7 @@ var publicPaths = [
   '/uppfoljning.atom'
   '/en/follow-up'
   '/api/followup'
+  '/api/stats'
 ]
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
@@ -194,6 +200,7 @@ module rbac 'modules/rbac.bicep' = {
     storageAccountName: names.storage
     applicationInsightsName: names.applicationInsights
     communicationServiceName: names.communication
+    emailSenderRole: emailSenderRole
   }
 }
 
@@ -237,9 +244,7 @@ module functionApp 'modules/function-app.bicep' = {
     publicPaths: publicPaths
     appSettings: appSettings(appParameters, {
       identityClientId: identity.properties.clientId
-      blobServiceUri: storage.outputs.blobServiceUri
-      queueServiceUri: storage.outputs.queueServiceUri
-      tableServiceUri: storage.outputs.tableServiceUri
+      storageAccountName: storage.outputs.name
       applicationInsightsConnectionString: applicationInsights.properties.ConnectionString
       communicationEndpoint: communication.outputs.endpoint
       senderAddress: communication.outputs.senderAddress

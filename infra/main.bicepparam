@@ -46,6 +46,10 @@ param entraClientId = '00000000-0000-0000-0000-000000000000'
 
 param operatorEmails = ['it-drift@grastorp.se']
 
-// Azure-managed sender domain until the municipality's own is verified (README "Own sender domain").
+// Azure-managed sender domain until the municipality's own is verified (docs/DEPLOY.md, "Own sender domain").
 param customSenderDomain = 'tips.grastorp.se'
 param useCustomSenderDomain = false
+
+// The first deployment sends e-mail with the built-in Communication and Email Service Owner role; once it has run,
+// switch to the custom role with only the three actions sending needs (docs/DEPLOY.md, "E-mail role").
+// param emailSenderRole = 'custom'

@@ -90,9 +90,8 @@ type StorageTables = {
 @description('What the deployment itself produces and the settings point at.')
 type Endpoints = {
   identityClientId: string
-  blobServiceUri: string
-  queueServiceUri: string
-  tableServiceUri: string
+  @description('The storage account the host and the app share, named rather than given by service URIs (docs/DEPLOY.md).')
+  storageAccountName: string
   applicationInsightsConnectionString: string
   communicationEndpoint: string
   senderAddress: string
@@ -123,12 +122,11 @@ func recipientSettings(lists DigestRecipientList[]) Settings =>
 @export()
 @description('Every app setting of the function app.')
 func appSettings(app AppParameters, endpoints Endpoints) Settings => union({
-  // Storage through the app's user-assigned identity only: no connection string, no account key.
+  // Storage through the app's user-assigned identity only: no connection string, no account key. By account name, not
+  // the three service URIs: with those the host on Flex reported intermittent 401s (Azure/azure-functions-host#11782).
   AzureWebJobsStorage__credential: 'managedidentity'
   AzureWebJobsStorage__clientId: endpoints.identityClientId
-  AzureWebJobsStorage__blobServiceUri: endpoints.blobServiceUri
-  AzureWebJobsStorage__queueServiceUri: endpoints.queueServiceUri
-  AzureWebJobsStorage__tableServiceUri: endpoints.tableServiceUri
+  AzureWebJobsStorage__accountName: endpoints.storageAccountName
   // Application Insights with local auth off: the identity's token, not the instrumentation key, authorises ingestion.
   APPLICATIONINSIGHTS_CONNECTION_STRING: endpoints.applicationInsightsConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${endpoints.identityClientId};Authorization=AAD'

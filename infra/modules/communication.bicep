@@ -14,7 +14,7 @@ param dataLocation string
 @description('A municipality\'s own sender domain (e.g. tips.grastorp.se), created here; empty uses only the Azure-managed domain.')
 param customSenderDomain string
 
-@description('Link and send from customSenderDomain. Set true only once its DNS records are verified (README "Own sender domain").')
+@description('Link and send from customSenderDomain. Set true only once its DNS records are verified (docs/DEPLOY.md, "Own sender domain").')
 param useCustomSenderDomain bool
 
 @description('Local part of the sender address.')

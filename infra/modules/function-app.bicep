@@ -1,6 +1,7 @@
 // The Function App on Flex Consumption (FC1, Linux, .NET 10 isolated), running as the user-assigned identity for
-// everything: its deployment package, storage, Application Insights and ACS. HTTPS only, TLS 1.2, no FTP and no
-// basic publishing credentials; staff routes behind Microsoft Entra ID sign-in, public pages excluded.
+// everything: its deployment package, storage, Application Insights and ACS. HTTPS only, TLS 1.2, no basic publishing
+// credentials (Flex has no FTP to turn off, and rejects siteConfig.ftpsState); staff routes behind Microsoft Entra ID
+// sign-in, public pages excluded.
 
 import { SecureSettings, Tags } from 'types.bicep'
 
@@ -18,7 +19,8 @@ param appSettings SecureSettings
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int
 
-@minValue(1)
+@description('Flex Consumption documents 40 as the lowest maximum instance count and 1000 as the highest.')
+@minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int
 
@@ -57,7 +59,6 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
-      ftpsState: 'Disabled'
       http20Enabled: true
     }
     functionAppConfig: {
@@ -79,26 +80,19 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     }
   }
 
+  // The four writes to this site below run one after another (each dependsOn the one before): written in parallel,
+  // config writes to one site race (azd serialised its appsettings and logs writes for it: Azure/azure-dev#3125).
   resource settings 'config' = {
     name: 'appsettings'
     properties: appSettings
   }
 
-  resource ftpCredentials 'basicPublishingCredentialsPolicies' = {
-    name: 'ftp'
-    properties: { allow: false }
-  }
-
-  resource scmCredentials 'basicPublishingCredentialsPolicies' = {
-    name: 'scm'
-    properties: { allow: false }
-  }
-
   // Built-in authentication: everything needs a signed-in Entra ID user except the public paths. Which staff member
   // may see what (roles Kommun, Kommunpolis, Granskare) is decided in the app. No client secret: sign-in uses the
-  // ID token flow, so the app registration must issue ID tokens (README).
+  // ID token flow, so the app registration must issue ID tokens (docs/DEPLOY.md, step 1).
   resource authentication 'config' = {
     name: 'authsettingsV2'
+    dependsOn: [settings]
     properties: {
       platform: { enabled: true, runtimeVersion: '~1' }
       globalValidation: {
@@ -129,6 +123,18 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         preserveUrlFragmentsForLogins: false
       }
     }
+  }
+
+  resource ftpCredentials 'basicPublishingCredentialsPolicies' = {
+    name: 'ftp'
+    dependsOn: [authentication]
+    properties: { allow: false }
+  }
+
+  resource scmCredentials 'basicPublishingCredentialsPolicies' = {
+    name: 'scm'
+    dependsOn: [ftpCredentials]
+    properties: { allow: false }
   }
 }
 

@@ -10,11 +10,15 @@ param storageAccountName string
 param applicationInsightsName string
 param communicationServiceName string
 
+@description('builtIn (Communication and Email Service Owner) or custom (only the three actions sending needs); main.bicep says when to switch.')
+param emailSenderRole 'builtIn' | 'custom'
+
 // Built-in role definition ids (the same in every tenant).
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
 var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
+var communicationAndEmailServiceOwner = '09976791-48a7-449e-bb21-39d1a415f350'
 
 var principals = concat(
   [{ id: appPrincipalId, type: 'ServicePrincipal' }],
@@ -36,7 +40,12 @@ resource communicationService 'Microsoft.Communication/communicationServices@202
 }
 
 // No built-in send-only role exists for ACS e-mail, and Communication and Email Service Owner is broader than
-// sending: these three actions are what sending with Entra ID needs.
+// sending ("access to all Communication and Email service operations"): Microsoft documents these three actions as what
+// sending with an Entra identity needs (MicrosoftDocs/azure-docs, articles/communication-services/quickstarts/email/
+// send-email-smtp/includes/smtp-authentication-customrole.md; CommunicationServices/Write was added to that list, so it
+// stays). A role definition replicates slowly: assigned in the deployment that defines it, the assignment can fail with
+// RoleDefinitionDoesNotExist. So every deployment defines it, and it is assigned only with emailSenderRole 'custom',
+// from the second deployment on; the first one assigns the built-in role, which exists in every tenant.
 resource acsEmailSender 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
   name: guid(resourceGroup().id, 'acs-email-sender')
   properties: {
@@ -82,15 +91,17 @@ resource telemetryAssignments 'Microsoft.Authorization/roleAssignments@2022-04-0
   }
 ]
 
+// The subscription-level id: a role definition made in a resource-group deployment is still a subscription resource.
+var emailRole = emailSenderRole == 'custom' ? acsEmailSender.name : communicationAndEmailServiceOwner
+
 resource emailAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for p in principals: {
-    name: guid(communicationService.id, p.id, acsEmailSender.name)
+    name: guid(communicationService.id, p.id, emailRole)
     scope: communicationService
     properties: {
       principalId: p.id
       principalType: p.type
-      // The subscription-level id: a role definition made in a resource-group deployment is still a subscription resource.
-      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', acsEmailSender.name)
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', emailRole)
     }
   }
 ]

@@ -78,7 +78,4 @@ resource deleteLock 'Microsoft.Authorization/locks@2020-05-01' = {
 }
 
 output name string = account.name
-output blobServiceUri string = account.properties.primaryEndpoints.blob
-output queueServiceUri string = account.properties.primaryEndpoints.queue
-output tableServiceUri string = account.properties.primaryEndpoints.table
 output deploymentContainerUri string = '${account.properties.primaryEndpoints.blob}${deploymentContainerName}'

@@ -7,13 +7,16 @@ namespace Grastorp.Intake.Infra.Tests;
 public sealed partial class SignInTests
 {
     /// <summary>The staff area: never excluded from sign-in, whatever a function's own auth level.</summary>
-    private static readonly string[] StaffPrefixes = ["/personal", "/en/personal", "/api/stats"];
+    private static readonly string[] StaffPrefixes = ["/personal", "/en/personal"];
+
+    /// <summary>Excluded from sign-in for scripts, and refused by the Functions host without a function key.</summary>
+    private const string KeyedStats = "/api/stats";
 
     private static readonly string[] PublicPaths =
     [
         "/", "/en", "/status", "/status/*", "/kvitto/*", "/en/status", "/en/status/*", "/en/receipt/*", "/en/accessibility",
         "/en/personal-data", "/assets/*", "/api/tips", "/api/tips/*", "/static/*", "/tillganglighet", "/personuppgifter",
-        "/uppfoljning", "/uppfoljning/*", "/uppfoljning.atom", "/en/follow-up", "/api/followup",
+        "/uppfoljning", "/uppfoljning/*", "/uppfoljning.atom", "/en/follow-up", "/api/followup", KeyedStats,
     ];
 
     [Fact]
@@ -57,9 +60,23 @@ public sealed partial class SignInTests
             {
                 problems.Add($"{function} ({path}) is public but residents would be sent to sign-in: add it to publicPaths in infra/main.bicep.");
             }
+            else if (isExcluded && level != "Anonymous" && !(path == KeyedStats && level == "Function"))
+            {
+                problems.Add($"{function} ({path}) is excluded from sign-in with auth level {level}: only {KeyedStats} may be, with a function key.");
+            }
         }
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [Fact]
+    public async Task The_stats_API_is_outside_sign_in_so_a_script_can_call_it_with_its_function_key()
+    {
+        var excluded = (await CompiledInfra.GetAsync()).Template["variables"]!["publicPaths"]!.AsArray().Select(p => p!.GetValue<string>());
+        Assert.Contains(KeyedStats, excluded);
+        var metadata = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(BuildPaths.FunctionsOutput, "functions.metadata"), TestContext.Current.CancellationToken))!;
+        var stats = Assert.Single(metadata.AsArray().SelectMany(f => f!["bindings"]!.AsArray()), b => b!["route"]?.GetValue<string>() == KeyedStats.TrimStart('/'));
+        Assert.Equal("Function", stats!["authLevel"]!.GetValue<string>());
     }
 
     [Theory]

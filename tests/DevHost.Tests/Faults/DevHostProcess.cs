@@ -10,7 +10,12 @@ namespace Grastorp.Intake.DevHost.Tests.Faults;
 /// The DevHost as a process of its own (its build output, run with <c>dotnet</c>), so a test can kill it the way a
 /// machine dies: SIGKILL by PID, no shutdown, no finally blocks. Its console output is kept for the test to read.
 /// </summary>
-internal sealed class DevHostProcess(string connectionString, IReadOnlyDictionary<string, string>? settings = null) : IAsyncDisposable
+/// <remarks>
+/// <paramref name="arguments"/> are configuration on the command line (<c>--Key=value</c>): configuration alone, where an
+/// environment variable of the same name would also reach libraries that read the environment themselves.
+/// </remarks>
+internal sealed class DevHostProcess(
+    string connectionString, IReadOnlyDictionary<string, string>? settings = null, IReadOnlyList<string>? arguments = null) : IAsyncDisposable
 {
     private static readonly string Output = typeof(DevHostProcess).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "DevHostOutput").Value!;
@@ -33,6 +38,11 @@ internal sealed class DevHostProcess(string connectionString, IReadOnlyDictionar
         start.ArgumentList.Add(Path.Combine(Output, "Grastorp.Intake.DevHost.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        foreach (var argument in arguments ?? [])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["AzureWebJobsStorage"] = connectionString;
         start.Environment["Digest__PickupDirectory"] = _pickup;

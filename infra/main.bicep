@@ -51,7 +51,7 @@ param tables StorageTables = { tips: 'Tips', receipts: 'TipReceipts', digests: '
 @description('Who stands behind the resident pages (privacy page, accessibility statement) and how long tips are kept.')
 param site SiteSettings
 
-@description('How many tips one client may send and how many status lookups it may make: the same defaults as the code, README and local.settings.json.example.')
+@description('How many tips one client may send and how many status lookups it may make: the same defaults as the code, docs/CONFIGURATION.md and local.settings.json.example.')
 param rateLimit RateLimitSettings = { enabled: true, perTenMinutes: 5, perDay: 20, lookupsPerTenMinutes: 20 }
 
 // Privacy:Key, drawn at deploy unless given (e.g. from Key Vault with getSecret in the .bicepparam). A new key only

@@ -40,7 +40,7 @@ param retentionSchedule = '0 30 2 * * *'
 param classifierKind = 'lexicon'
 param classifierLanguages = ['sv', 'en']
 
-// The app registration made with README's "Sign-in" steps.
+// The app registration made in docs/DEPLOY.md, step 1.
 param entraTenantId = '00000000-0000-0000-0000-000000000000'
 param entraClientId = '00000000-0000-0000-0000-000000000000'
 

@@ -22,7 +22,7 @@ internal static class LoopbackGuard
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var url in urls.Where(u => !IsLoopback(u)))
         {
-            throw new InvalidOperationException(
+            throw new NotLoopbackException(
                 $"The DevHost listens on loopback only, and '{url}' is not: it has no sign-in and no function keys. " +
                 $"Use http://127.0.0.1:<port>, or set {AllowSetting}=true if you really mean it.");
         }
@@ -38,4 +38,7 @@ internal static class LoopbackGuard
         return uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
             || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
     }
+
+    /// <summary>An address beyond loopback without <see cref="AllowSetting"/>: a setting to fix, not a fault.</summary>
+    public sealed class NotLoopbackException(string message) : InvalidOperationException(message);
 }

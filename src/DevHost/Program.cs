@@ -6,16 +6,21 @@ using Grastorp.Intake.DevHost.SignIn;
 using Grastorp.Intake.Functions.Staff;
 using Grastorp.Intake.Web;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Configuration.AddHostJson();
-builder.AddDevSignIn();
-LoopbackGuard.Check(builder.Configuration);
-builder.Services.AddIntakeCore(builder.Configuration).AddThemeClassifier(builder.Configuration).AddIntakeWeb().AddStaffFunctions();
-builder.AddFunctionHost().AddRouteTemplateRequestLog();
+// Inside StartupFailure.Run: a setting to fix is one line naming it, and exit code 2.
+return StartupFailure.Run(() =>
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Configuration.AddHostJson();
+    DevSiteAddress.FollowListeningAddress(builder.Configuration);
+    builder.AddDevSignIn();
+    LoopbackGuard.Check(builder.Configuration);
+    builder.Services.AddIntakeCore(builder.Configuration).AddThemeClassifier(builder.Configuration).AddIntakeWeb().AddStaffFunctions();
+    builder.AddFunctionHost().AddRouteTemplateRequestLog();
 
-var app = builder.Build();
-app.UseDevSignIn();
-app.UseRouting();
-app.UseRouteTemplateRequestLog();
-app.MapHttpFunctions(FunctionCatalog.All);
-app.Run();
+    var app = builder.Build();
+    app.UseDevSignIn();
+    app.UseRouting();
+    app.UseRouteTemplateRequestLog();
+    app.MapHttpFunctions(FunctionCatalog.All);
+    app.Run();
+});

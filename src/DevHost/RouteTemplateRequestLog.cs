@@ -15,11 +15,12 @@ internal static partial class RouteTemplateRequestLog
     /// Log categories whose lines carry request paths or storage URLs, with the level below which they are dropped:
     /// ASP.NET Core's request lines and route matching print the path (a reference), and the Azure SDK's request lines
     /// print table keys (receipts are keyed by reference). Storage failures that matter are logged by our own code.
+    /// Routing's "Executing endpoint" line at Information is one more line per request, so Warning.
     /// </summary>
     private static readonly (string Category, LogLevel Level)[] PathCarrying =
     [
         ("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None),
-        ("Microsoft.AspNetCore.Routing", LogLevel.Information),
+        ("Microsoft.AspNetCore.Routing", LogLevel.Warning),
         ("Azure.Core", LogLevel.None),
     ];
 
@@ -58,6 +59,7 @@ internal static partial class RouteTemplateRequestLog
         });
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "HTTP {Method} {RouteTemplate} answered {StatusCode} in {ElapsedMs:0} ms")]
+    // Debug: a line per request is noise at the default level ("Logging:LogLevel:Grastorp.Intake.DevHost.Requests": "Debug" shows it).
+    [LoggerMessage(Level = LogLevel.Debug, Message = "HTTP {Method} {RouteTemplate} answered {StatusCode} in {ElapsedMs:0} ms")]
     private static partial void LogRequest(ILogger logger, string method, string routeTemplate, int statusCode, double elapsedMs);
 }

@@ -131,7 +131,7 @@ public sealed class BadInputTests : IDisposable
         }
         else
         {
-            Assert.Contains(LoopbackGuard.AllowSetting, Assert.Throws<InvalidOperationException>(() => LoopbackGuard.Check(plain)).Message, StringComparison.Ordinal);
+            Assert.Contains(LoopbackGuard.AllowSetting, Assert.Throws<LoopbackGuard.NotLoopbackException>(() => LoopbackGuard.Check(plain)).Message, StringComparison.Ordinal);
         }
 
         LoopbackGuard.Check(allowed);

@@ -15,7 +15,7 @@ return StartupFailure.Run(() =>
     builder.AddDevSignIn();
     LoopbackGuard.Check(builder.Configuration);
     builder.Services.AddIntakeCore(builder.Configuration).AddThemeClassifier(builder.Configuration).AddIntakeWeb().AddStaffFunctions();
-    builder.AddFunctionHost().AddRouteTemplateRequestLog();
+    builder.AddFunctionHost().AddRouteTemplateRequestLog().ReportStartupFailuresOnce();
 
     var app = builder.Build();
     app.UseDevSignIn();

@@ -10,6 +10,26 @@ internal static class StartupFailure
 {
     public const int ConfigurationError = 2;
 
+    private const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
+
+    /// <summary>
+    /// The generic host logs a failed start with its stack trace before throwing; <see cref="Run"/> reports a setting
+    /// error in one line, and any other failure still ends the process with the runtime's own report of it.
+    /// </summary>
+    public static WebApplicationBuilder ReportStartupFailuresOnce(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<IPostConfigureOptions<LoggerFilterOptions>>(new PostConfigureOptions<LoggerFilterOptions>(Options.DefaultName, options =>
+        {
+            // Per provider, after every other rule: WebJobs adds provider rules of its own that would win otherwise.
+            foreach (var provider in options.Rules.Select(r => r.ProviderName).Distinct().ToList())
+            {
+                options.Rules.Add(new LoggerFilterRule(provider, HostCategory, LogLevel.None, null));
+            }
+        }));
+        return builder;
+    }
+
     public static int Run(Action start)
     {
         ArgumentNullException.ThrowIfNull(start);

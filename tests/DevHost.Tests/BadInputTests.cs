@@ -101,12 +101,19 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public void A_storage_connection_string_with_a_key_that_is_not_base64_stops_the_host_naming_the_setting()
+    public async Task A_storage_connection_string_with_a_key_that_is_not_base64_stops_the_host_naming_the_setting()
     {
-        using var host = _host.WithWebHostBuilder(builder => builder.UseSetting(
+        var host = _host.WithWebHostBuilder(builder => builder.UseSetting(
             "AzureWebJobsStorage", "DefaultEndpointsProtocol=http;AccountName=x;AccountKey=not*base64!;QueueEndpoint=http://127.0.0.1:1/x;TableEndpoint=http://127.0.0.1:1/x;BlobEndpoint=http://127.0.0.1:1/x;"));
-
-        var error = Assert.Throws<OptionsValidationException>(() => host.CreateClient());
+        OptionsValidationException error;
+        try
+        {
+            error = Assert.Throws<OptionsValidationException>(() => host.CreateClient());
+        }
+        finally
+        {
+            await DevHostFactory.StopAsync(host);
+        }
 
         Assert.Contains("AzureWebJobsStorage is not a valid storage connection string: the account key is not valid base64", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("not*base64", error.Message, StringComparison.Ordinal);

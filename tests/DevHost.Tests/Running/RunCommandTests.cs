@@ -137,6 +137,8 @@ public sealed class RunCommandTests
             start.Environment["AZURITE_QUEUE_PORT"] = ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture);
             start.Environment["AZURITE_TABLE_PORT"] = ports[2].ToString(System.Globalization.CultureInfo.InvariantCulture);
             start.Environment["AZURITE_DATA"] = data;
+            // The test run built the DevHost already; a second build beside the running tests would only be slow.
+            start.Environment["INTAKE_NO_BUILD"] = "1";
             start.Environment["Digest__PickupDirectory"] = Path.Combine(data, "digests");
             _process = Process.Start(start)!;
             _process.OutputDataReceived += (_, e) => Keep(e.Data);

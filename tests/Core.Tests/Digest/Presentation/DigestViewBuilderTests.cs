@@ -78,7 +78,7 @@ public class DigestViewBuilderTests
         var tip = DigestSamples.ViewBuilder().Build(digest, 25, 600).Sections[0].Tips[0];
 
         Assert.Equal(
-            "Han heter Nils, personnummer [personnummer], och säljer från bilen [regnr].\nRing honom på [telefon] eller skriv till [e-post]. Han bor på [adress].",
+            "Han heter Nils, personnummer [personnummer] (eller [personnummer]), och säljer från bilen [regnr].\nRing honom på [telefon] eller skriv till [e-post]. Han bor på [adress].",
             tip.Text);
         Assert.Equal("Utanför [adress], bilen [regnr]", tip.Place);
         Assert.Equal("072-555 12 34", tip.Contact);

@@ -28,7 +28,7 @@ public sealed class ExportMaskingTests : IAsyncDisposable
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static string Cookie(StaffRole role) => $"dev-staff-principal={ClientPrincipal.Write("Test " + role, role)}";
+    private static string Cookie(StaffRole role) => $"dev-staff-principal={ClientPrincipal.Write("Test " + role, role, "grastorp")}"; // Kommun: Kommun.grastorp
 
     private static async Task<(HttpStatusCode Status, string Body)> GetAsync(HttpClient client, string path, StaffRole? role = null)
     {

@@ -27,7 +27,7 @@ internal static class EarlyWarningCommand
             var (seriesCount, yearCount, trialCount) = (parse.GetValue(series), parse.GetValue(years), parse.GetValue(trials));
             var output = console.Out;
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"## Early warning (seed {parse.GetValue(seed)})")).ConfigureAwait(false);
-            await output.WriteLineAsync($"Rule: count > Poisson {1 - EarlyWarningRule.Alpha:P1} point of the mean of the {EarlyWarningRule.BaselineWeeks} weeks before (at least {EarlyWarningRule.MinimumMean}), and ≥ {EarlyWarningRule.MinimumRecentReports} reports in the last {EarlyWarningRule.RecentWeeks} weeks.".Replace(",", ".", StringComparison.Ordinal)).ConfigureAwait(false);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Rule: count > Poisson {(1 - EarlyWarningRule.Alpha) * 100:0.#} % point of the mean of the {EarlyWarningRule.BaselineWeeks} weeks before (at least {EarlyWarningRule.MinimumMean}), and ≥ {EarlyWarningRule.MinimumRecentReports} reports in the last {EarlyWarningRule.RecentWeeks} weeks.")).ConfigureAwait(false);
             await output.WriteLineAsync().ConfigureAwait(false);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Steady series: {seriesCount} series × {yearCount} years per rate, every week judged.")).ConfigureAwait(false);
             await output.WriteLineAsync().ConfigureAwait(false);

@@ -88,8 +88,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   }
 
   // Built-in authentication: everything needs a signed-in Entra ID user except the public paths. Which staff member
-  // may see what (roles Kommun, Kommunpolis, Granskare) is decided in the app. No client secret: sign-in uses the
-  // ID token flow, so the app registration must issue ID tokens (docs/DEPLOY.md, step 1).
+  // may see what (app roles Kommunpolis, Granskare, Kommun.<Kommun>: docs/ROLES.md) is decided in the app. No client
+  // secret: sign-in uses the ID token flow, so the app registration must issue ID tokens (docs/DEPLOY.md, step 1).
   resource authentication 'config' = {
     name: 'authsettingsV2'
     dependsOn: [settings]

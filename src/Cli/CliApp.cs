@@ -18,6 +18,7 @@ internal static class CliApp
             EraseCommand.Create(console),
             DigestCommand.Create(console),
             MaskCommand.Create(console),
+            EarlyWarningCommand.Create(console),
         };
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
         return await root.Parse(args).InvokeAsync(configuration).ConfigureAwait(false);

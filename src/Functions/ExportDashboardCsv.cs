@@ -25,10 +25,10 @@ public sealed class ExportDashboardCsv(StaffEntry entry, DashboardService dashbo
         CancellationToken cancellationToken) => ExportAsync(request, cancellationToken);
 
     private Task<IActionResult> ExportAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        entry.EnterAsync(StaffArea.StatsExport, request, async _ =>
+        entry.EnterAsync(StaffArea.StatsExport, request, async principal =>
         {
             var form = StaffResults.Query(request, DashboardFields.Names);
-            var (view, errors) = await dashboard.ShowAsync(DashboardFields.Request(form), StaffResults.Address(request).Language, cancellationToken);
+            var (view, errors) = await dashboard.ShowAsync(DashboardFields.Request(form), StaffResults.Address(request).Language, principal, cancellationToken);
             return view is null ? IntakeResults.ValidationProblem(errors) : StaffResults.Csv(CountsCsv.Write(view), CountsCsv.FileName(view));
         });
 }

@@ -30,7 +30,7 @@ public sealed class ShowDashboard(StaffEntry entry, DashboardService dashboard, 
         {
             var address = StaffResults.Address(request);
             var form = StaffResults.Query(request, DashboardFields.Names);
-            var (view, errors) = await dashboard.ShowAsync(DashboardFields.Request(form), address.Language, cancellationToken);
+            var (view, errors) = await dashboard.ShowAsync(DashboardFields.Request(form), address.Language, principal, cancellationToken);
             return PageResults.Html(await pages.DashboardAsync(address, principal, view, errors, form));
         });
 }

@@ -14,6 +14,7 @@ namespace Grastorp.Intake.DevHost.Tests;
 public sealed class ExportMaskingTests : IAsyncDisposable
 {
     private const string Personnummer = "19811218-9876";
+    private const string MistypedPersonnummer = "19850101-1234"; // wrong check digit: masked by its shape all the same
     private const string Phone = "070-123 45 67";
     private const string Email = "kalle.svensson@example.se";
     private const string Plate = "ABC 123";
@@ -21,13 +22,13 @@ public sealed class ExportMaskingTests : IAsyncDisposable
 
     // Each planted value, and the spellings an export might normalise it to.
     private static readonly string[] Planted =
-        [Personnummer, "198112189876", "8112189876", "811218-9876", Phone, "0701234567", "+46701234567", Email, "kalle.svensson", Plate, "ABC123", Address];
+        [Personnummer, "198112189876", "8112189876", "811218-9876", MistypedPersonnummer, "8501011234", Phone, "0701234567", "+46701234567", Email, "kalle.svensson", Plate, "ABC123", Address];
 
     private readonly DevHostFactory _host = new();
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static string Cookie(StaffRole role) => $"dev-staff-principal={ClientPrincipal.Write("Test " + role, role)}";
+    private static string Cookie(StaffRole role) => $"dev-staff-principal={ClientPrincipal.Write("Test " + role, role, "grastorp")}"; // Kommun: Kommun.grastorp
 
     private static async Task<(HttpStatusCode Status, string Body)> GetAsync(HttpClient client, string path, StaffRole? role = null)
     {
@@ -45,7 +46,7 @@ public sealed class ExportMaskingTests : IAsyncDisposable
     public async Task A_planted_personnummer_phone_and_plate_never_leave_in_an_export_or_JSON_but_are_marked_on_the_tip_list()
     {
         using var client = _host.CreateClient(new() { AllowAutoRedirect = false });
-        var text = $"Mannen med personnummer {Personnummer} ringer från {Phone} och mejlar {Email}. Han kör {Plate} och langar knark.";
+        var text = $"Mannen med personnummer {Personnummer} (eller {MistypedPersonnummer}) ringer från {Phone} och mejlar {Email}. Han kör {Plate} och langar knark.";
         var submitted = await client.PostAsJsonAsync("/api/tips", new { text, place = Address, municipality = "grastorp", kind = "tip" }, Cancel);
         Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
         var reference = (await submitted.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("reference").GetString()!;
@@ -88,6 +89,7 @@ public sealed class ExportMaskingTests : IAsyncDisposable
         var (listStatus, list) = await GetAsync(client, $"/personal/tips?kommun=grastorp&vecka={week}", StaffRole.Kommunpolis);
         Assert.Equal(HttpStatusCode.OK, listStatus);
         Assert.Contains($"<mark class=\"pii\" data-kind=\"personnummer\">{Personnummer}<span class=\"pii-kind\" aria-hidden=\"true\">personnummer</span><span class=\"visually-hidden\"> (personnummer – maskeras i sammandraget)</span></mark>", list, StringComparison.Ordinal);
+        Assert.Contains($"<mark class=\"pii\" data-kind=\"personnummer\">{MistypedPersonnummer}<span", list, StringComparison.Ordinal);
         Assert.Contains($"<mark class=\"pii\" data-kind=\"phone\">{Phone}", list, StringComparison.Ordinal);
         Assert.Contains($"<mark class=\"pii\" data-kind=\"email\">{Email}", list, StringComparison.Ordinal);
         Assert.Contains($"<mark class=\"pii\" data-kind=\"plate\">{Plate}", list, StringComparison.Ordinal);

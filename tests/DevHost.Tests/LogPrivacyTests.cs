@@ -48,7 +48,7 @@ public sealed class LogPrivacyTests : IDisposable
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static string StaffCookie(StaffRole role) => $"dev-staff-principal={ClientPrincipal.Write($"{Marker}.staff@example.se", role)}";
+    private static string StaffCookie(StaffRole role) => $"dev-staff-principal={ClientPrincipal.Write($"{Marker}.staff@example.se", role, "grastorp")}";
 
     [Fact]
     public async Task Every_function_runs_and_logs_nothing_a_person_wrote_or_is_at_any_level()

@@ -87,12 +87,12 @@ public sealed class StaffAccessTests : IAsyncDisposable
     public async Task Kommun_gets_403_on_the_tip_list_with_a_page_naming_the_missing_role()
     {
         using var client = Client();
-        using var signIn = await client.PostAsync("/dev/logga-in", new FormUrlEncodedContent([new("name", "Kim Kommun"), new("role", "Kommun"), new("post_login_redirect_uri", "/personal/tips")]), Token);
+        using var signIn = await client.PostAsync("/dev/logga-in", new FormUrlEncodedContent([new("name", "Kim Kommun"), new("role", "Kommun"), new("kommun", "grastorp"), new("post_login_redirect_uri", "/personal/tips")]), Token);
         Assert.Equal(HttpStatusCode.Forbidden, signIn.StatusCode); // no Origin or Sec-Fetch-Site: refused as possibly cross-site
 
         using var signInSameSite = new HttpRequestMessage(HttpMethod.Post, "/dev/logga-in")
         {
-            Content = new FormUrlEncodedContent([new("name", "Kim Kommun"), new("role", "Kommun"), new("post_login_redirect_uri", "/personal/tips")]),
+            Content = new FormUrlEncodedContent([new("name", "Kim Kommun"), new("role", "Kommun"), new("kommun", "grastorp"), new("post_login_redirect_uri", "/personal/tips")]),
         };
         signInSameSite.Headers.Add("Sec-Fetch-Site", "same-origin");
         using var signedIn = await client.SendAsync(signInSameSite, Token);

@@ -19,7 +19,7 @@ public sealed class StaffFollowUpTests : IAsyncDisposable
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static string Cookie(StaffRole role) => $"dev-staff-principal={ClientPrincipal.Write("Test " + role, role)}";
+    private static string Cookie(StaffRole role) => $"dev-staff-principal={ClientPrincipal.Write("Test " + role, role, "grastorp")}"; // Kommun: Kommun.grastorp
 
     private HttpClient Client() => _host.CreateClient(new() { AllowAutoRedirect = false });
 

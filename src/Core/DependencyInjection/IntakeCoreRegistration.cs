@@ -81,6 +81,7 @@ public static class IntakeCoreRegistration
         services.AddSingleton<TipProcessor>();
         services.AddSingleton<StatsQueryParser>();
         services.AddSingleton<ThemeStatsService>();
+        services.AddSingleton<Stats.EarlyWarning.EarlyWarningService>();
         services.AddStaffArea(configuration);
         services.AddDigest(configuration);
         services.AddOptions<Retention.RetentionOptions>().BindConfiguration(Retention.RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

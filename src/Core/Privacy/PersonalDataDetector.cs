@@ -5,8 +5,9 @@ namespace Grastorp.Intake.Core.Privacy;
 
 /// <summary>
 /// Finds personnummer, phone numbers, e-mail addresses, registration plates and street addresses in free text, and
-/// masks them. Patterns find candidates; the rules here (Luhn and date, number plans, word lists) refuse near misses
-/// such as order numbers, dates, postcodes, prices and "vecka 48". Stateless and thread-safe.
+/// masks them. Patterns find candidates; the rules here (the shape of a date of birth, number plans, word lists) refuse
+/// near misses such as order numbers, dates, postcodes, prices and "vecka 48". This is the one rule for every output
+/// (the form's nudge, the digest, the staff pages' marks): none of them decides on its own. Stateless and thread-safe.
 /// </summary>
 public sealed class PersonalDataDetector
 {
@@ -108,11 +109,32 @@ public sealed class PersonalDataDetector
         return kept;
     }
 
+    /// <summary>
+    /// The shape decides, not the check digit: "19850101-1234" is masked like "19850101-1236", since a mistyped
+    /// number still points at a person. Only a reference word before it ("ordernr") or a date and a clock time with a
+    /// space between ("20241102 1530") make a number of this shape something else.
+    /// </summary>
     private static bool IsPersonnummer(string text, Match match)
     {
         Span<char> digits = stackalloc char[12];
         var count = Digits(match.Value, digits);
-        return count <= 12 && Personnummer.IsValid(digits[..count]) && !AfterReferenceWord(text, match.Index);
+        return count <= 12
+            && Personnummer.HasShape(digits[..count])
+            && !AfterReferenceWord(text, match.Index)
+            && !IsDateAndTime(match.Value, digits[..count]);
+    }
+
+    /// <summary>A date, a space and a clock time ("241102 2315"), unless the check digit holds (then it is a number).</summary>
+    private static bool IsDateAndTime(string value, ReadOnlySpan<char> digits)
+    {
+        if (value[^5] != ' ' || Personnummer.LuhnHolds(digits[^10..]))
+        {
+            return false;
+        }
+
+        var hours = ((digits[^4] - '0') * 10) + (digits[^3] - '0');
+        var minutes = ((digits[^2] - '0') * 10) + (digits[^1] - '0');
+        return hours < 24 && minutes < 60;
     }
 
     private static bool IsPhone(string text, Match match)

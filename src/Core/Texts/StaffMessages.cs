@@ -11,6 +11,8 @@ namespace Grastorp.Intake.Core.Texts;
 public static class StaffMessages
 {
     public const string MunicipalityUnknown = nameof(MunicipalityUnknown);
+    public const string MunicipalityNotYours = nameof(MunicipalityNotYours);
+    public const string NoMunicipality = nameof(NoMunicipality);
     public const string PeriodUnknown = nameof(PeriodUnknown);
     public const string FromWeekFormat = nameof(FromWeekFormat);
     public const string ToWeekFormat = nameof(ToWeekFormat);
@@ -24,6 +26,7 @@ public static class StaffMessages
     public const string CsvMunicipality = nameof(CsvMunicipality);
     public const string CsvKind = nameof(CsvKind);
     public const string CsvAllTips = nameof(CsvAllTips);
+    public const string CsvTotal = nameof(CsvTotal);
 
     private static readonly ResourceManager Resources = new("Grastorp.Intake.Core.Texts.StaffMessages", typeof(StaffMessages).Assembly);
 

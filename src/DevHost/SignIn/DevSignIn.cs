@@ -1,4 +1,5 @@
 using System.Net;
+using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Web.Rendering;
 
@@ -81,13 +82,17 @@ internal static class DevSignIn
         var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
         var name = form["name"].ToString().Trim();
         var returnPath = LocalPath(form["post_login_redirect_uri"]);
-        if (name.Length is 0 or > 100 || !Enum.TryParse<StaffRole>(form["role"], out var role) || !Enum.IsDefined(role))
+        // Role names only, as Entra sends them; Kommun is signed in for the municipalities ticked (at least one).
+        var catalog = context.RequestServices.GetRequiredService<MunicipalityCatalog>();
+        var municipalities = form["kommun"].Where(m => catalog.All.Any(c => c.Id == m)).Select(m => m!).Distinct().ToList();
+        if (name.Length is 0 or > 100 || !StaffRoleClaims.TryParse(form["role"], out var role, out var scoped) || scoped is not null
+            || (role == StaffRole.Kommun && municipalities.Count == 0))
         {
             await PageAsync(context, 400, name, returnPath, "DevSignInError").ConfigureAwait(false);
             return;
         }
 
-        context.Response.Cookies.Append(CookieName, ClientPrincipal.Write(name, role), new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/", IsEssential = true });
+        context.Response.Cookies.Append(CookieName, ClientPrincipal.Write(name, role, role == StaffRole.Kommun ? municipalities : []), new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/", IsEssential = true });
         context.Response.StatusCode = StatusCodes.Status303SeeOther;
         context.Response.Headers.Location = returnPath;
     }
@@ -112,6 +117,7 @@ internal static class DevSignIn
             [nameof(DevSignInPage.ReturnPath)] = returnPath,
             [nameof(DevSignInPage.ErrorKey)] = errorKey,
             [nameof(DevSignInPage.Alternate)] = $"{SignInPath}?post_login_redirect_uri={Uri.EscapeDataString(otherReturnPath)}",
+            [nameof(DevSignInPage.Municipalities)] = context.RequestServices.GetRequiredService<MunicipalityCatalog>().All,
         }).ConfigureAwait(false);
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/html; charset=utf-8";

@@ -60,6 +60,7 @@ public sealed class DashboardAgreementTests(Chromium chromium, IntakeServer serv
                 }
 
                 Assert.Equal(series.GetProperty("total").GetProperty("tips").GetInt32().ToString(CultureInfo.InvariantCulture), await page.Locator(".total[data-theme='all'] .total-value").InnerTextAsync());
+                Assert.Equal(series.GetProperty("total").GetProperty("tips").GetInt32().ToString(CultureInfo.InvariantCulture), csvRows["Summa"][^1]);
             }
         }
 

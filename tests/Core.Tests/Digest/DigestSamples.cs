@@ -70,15 +70,18 @@ internal static class DigestSamples
     public static readonly StoredTip Late = new(
         "LATE47TIP1", "grastorp", "tip", "Söndag kväll: krossad ruta på kiosken vid torget.", "Torget", null, null, At("2026-11-22T23:50:00"), ["burglary"]);
 
-    /// <summary>A personnummer (valid Luhn and date), a phone, a plate, an e-mail address and an address about someone else, in text and place.</summary>
+    /// <summary>
+    /// A personnummer (valid Luhn and date) and a mistyped one (wrong check digit), a phone, a plate, an e-mail address
+    /// and an address about someone else, in text and place.
+    /// </summary>
     public static readonly StoredTip PlantedPersonalData = new(
         "PN1NTED5PD", "grastorp", "tip",
-        "Han heter Nils, personnummer 19811218-9876, och säljer från bilen ABC 123.\nRing honom på 070-987 65 43 eller skriv till nils.nilsson@example.se. Han bor på Järnvägsgatan 12.",
+        "Han heter Nils, personnummer 19811218-9876 (eller 19850101-1234), och säljer från bilen ABC 123.\nRing honom på 070-987 65 43 eller skriv till nils.nilsson@example.se. Han bor på Järnvägsgatan 12.",
         "Utanför Storgatan 5B, bilen XYZ 12A", At("2026-11-26T20:00:00"), "072-555 12 34", At("2026-11-26T21:00:00"), ["drugs"]);
 
     /// <summary>Each personal item planted in <see cref="PlantedPersonalData"/>, as written.</summary>
     public static readonly IReadOnlyList<string> PlantedValues =
-        ["19811218-9876", "ABC 123", "070-987 65 43", "nils.nilsson@example.se", "Järnvägsgatan 12", "Storgatan 5B", "XYZ 12A"];
+        ["19811218-9876", "19850101-1234", "ABC 123", "070-987 65 43", "nils.nilsson@example.se", "Järnvägsgatan 12", "Storgatan 5B", "XYZ 12A"];
 
     /// <summary>Week 48 with <see cref="PlantedPersonalData"/> under drugs, among the ideas, among the late tips and as a repeated place: every section that shows what residents wrote.</summary>
     public static WeeklyDigest Week48WithPlanted(bool countsOnly = false)

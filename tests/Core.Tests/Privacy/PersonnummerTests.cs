@@ -25,6 +25,16 @@ public class PersonnummerTests
     [InlineData("81121-98761", "not only digits")]
     public void Invalid_numbers_fail(string digits, string why) => Assert.False(Personnummer.IsValid(digits), why);
 
+    [Theory]
+    [InlineData("8501011234", true)] // check digit wrong: still the shape
+    [InlineData("198501011234", true)]
+    [InlineData("8501611235", true)] // samordningsnummer, check digit wrong
+    [InlineData("188501011236", false)] // the 1800s: no one living
+    [InlineData("8513011234", false)]
+    [InlineData("0302291182", false)]
+    [InlineData("850101123", false)]
+    public void The_shape_is_a_date_of_birth_and_the_length(string digits, bool shaped) => Assert.Equal(shaped, Personnummer.HasShape(digits));
+
     [Fact]
     public void Luhn_is_computed_over_the_ten_digit_form()
     {

@@ -40,6 +40,7 @@ public sealed class CountsCsvTests
         var text = Encoding.UTF8.GetString(bytes[3..]);
         Assert.StartsWith("Week;Municipality;Kind;Drugs;Burglary and theft;All tips\r\n", text, StringComparison.Ordinal);
         Assert.Contains("2026-W48;All municipalities;All kinds;2;2;5", text, StringComparison.Ordinal);
+        Assert.EndsWith("Total;All municipalities;All kinds;3;3;8\r\n", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,7 +60,7 @@ public sealed class CountsCsvTests
         }
 
         Assert.Equal(["Vecka", "Kommun", "Typ", "Droger", "Inbrott och stöld", "Alla tips"], reader.Headers);
-        Assert.Equal([["2026-W47", "Vara", "Alla typer", "1", "1", "3"], ["2026-W48", "Vara", "Alla typer", "2", "2", "5"]], rows);
+        Assert.Equal([["2026-W47", "Vara", "Alla typer", "1", "1", "3"], ["2026-W48", "Vara", "Alla typer", "2", "2", "5"], ["Summa", "Vara", "Alla typer", "3", "3", "8"]], rows);
     }
 
     [Theory]

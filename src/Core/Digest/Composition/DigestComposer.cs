@@ -2,6 +2,7 @@ using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Digest.Ledger;
 using Grastorp.Intake.Core.Digest.Settings;
+using Grastorp.Intake.Core.Stats.EarlyWarning;
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Places;
 using Grastorp.Intake.Core.Poisoning;
@@ -13,7 +14,7 @@ namespace Grastorp.Intake.Core.Digest.Composition;
 
 /// <summary>Builds a week's digest for one recipient list from the counters, the stored tips and the poison register.</summary>
 public sealed class DigestComposer(
-    TipStore tips, DigestLedger ledger, PoisonLedger poisoned, MunicipalityCatalog municipalities, ThemeCatalog catalog, PromiseCatalog promises)
+    TipStore tips, DigestLedger ledger, PoisonLedger poisoned, MunicipalityCatalog municipalities, ThemeCatalog catalog, PromiseCatalog promises, EarlyWarningService earlyWarning)
 {
     /// <summary>The weeks before the digest week whose average is shown beside each count.</summary>
     public const int AverageWeeks = 4;
@@ -81,6 +82,7 @@ public sealed class DigestComposer(
             PoisonedCount = await poisoned.CountAsync(week, cancellationToken).ConfigureAwait(false),
             FollowUp = followUp,
             FollowUpAsOf = asOf,
+            Warnings = await earlyWarning.FlagsAsync(week, covered, cancellationToken).ConfigureAwait(false),
         };
     }
 

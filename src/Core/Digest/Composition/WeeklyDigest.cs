@@ -1,6 +1,7 @@
 using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Digest.Settings;
+using Grastorp.Intake.Core.Stats.EarlyWarning;
 
 namespace Grastorp.Intake.Core.Digest.Composition;
 
@@ -32,4 +33,7 @@ public sealed record WeeklyDigest(
 
     /// <summary>The moment the follow-up counts are taken at: the end of the digest week, Swedish time.</summary>
     public DateTimeOffset FollowUpAsOf { get; init; }
+
+    /// <summary>"Värt en titt": themes with unusually many tips this week in a municipality covered (<see cref="EarlyWarningRule"/>).</summary>
+    public IReadOnlyList<EarlyWarning> Warnings { get; init; } = [];
 }

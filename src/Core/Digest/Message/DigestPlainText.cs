@@ -22,6 +22,15 @@ public static class DigestPlainText
             text.Append('\n').Append("OBS: ").Append(view.PoisonedWarning).Append('\n');
         }
 
+        if (view.WorthALook.Count > 0)
+        {
+            text.Append('\n').Append(DigestView.WorthALookHeading.ToUpperInvariant()).Append('\n');
+            foreach (var line in view.WorthALook)
+            {
+                text.Append("- ").Append(line).Append('\n');
+            }
+        }
+
         text.Append('\n').Append("ÖVERSIKT").Append('\n').Append(view.CountsNote).Append('\n');
         foreach (var table in view.Counts)
         {

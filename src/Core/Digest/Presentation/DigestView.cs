@@ -24,6 +24,12 @@ public sealed record DigestView(
 
     /// <summary>"Att följa upp", shown after the counts; null when the digest has none (no municipality covered).</summary>
     public FollowUpView? FollowUp { get; init; }
+
+    /// <summary>"Värt en titt" at the top: one line per unusual rise ("Ovanligt många tips om … i Vara: 7 mot normalt 1–2 i veckan"); counts only, so every list gets them.</summary>
+    public IReadOnlyList<string> WorthALook { get; init; } = [];
+
+    /// <summary>The heading of <see cref="WorthALook"/>.</summary>
+    public const string WorthALookHeading = "Värt en titt";
 }
 
 /// <summary>One municipality's counts (or all of them together) as rows of label, count, change and average.</summary>

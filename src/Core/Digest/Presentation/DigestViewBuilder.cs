@@ -73,6 +73,7 @@ public sealed class DigestViewBuilder(IOptions<SiteOptions> site, MunicipalityCa
         {
             CountsOnly = countsOnly,
             FollowUp = FollowUp(digest, countsOnly),
+            WorthALook = [.. digest.Warnings.Select(w => w.Line())],
         };
 
         TipSection Section(string anchor, string heading, string? note, IReadOnlyList<StoredTip> tips, Uri listLink, Func<StoredTip, TipView> view)

@@ -1,4 +1,4 @@
-using System.Buffers.Text;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
@@ -19,6 +19,7 @@ public static class ClientPrincipal
 
     private static readonly string[] RoleTypes = ["roles", "role", "http://schemas.microsoft.com/ws/2008/06/identity/claims/role"];
     private static readonly string[] NameTypes = ["name", "preferred_username", "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name"];
+    private static readonly string[] ObjectIdTypes = ["http://schemas.microsoft.com/identity/claims/objectidentifier", "oid"];
 
     public static StaffPrincipal? Read(string? header)
     {
@@ -39,7 +40,9 @@ public static class ClientPrincipal
             }
 
             string? name = null;
+            string? objectId = null;
             var roles = new HashSet<StaffRole>();
+            var municipalities = new HashSet<string>(StringComparer.Ordinal);
             foreach (var claim in claims.EnumerateArray())
             {
                 var type = claim.TryGetProperty("typ", out var t) ? t.GetString() : null;
@@ -49,9 +52,20 @@ public static class ClientPrincipal
                     continue;
                 }
 
-                if ((type == roleType || RoleTypes.Contains(type)) && Enum.TryParse<StaffRole>(value, ignoreCase: false, out var role) && Enum.IsDefined(role))
+                if (type == roleType || RoleTypes.Contains(type))
                 {
-                    roles.Add(role);
+                    if (StaffRoleClaims.TryParse(value, out var role, out var municipality))
+                    {
+                        roles.Add(role);
+                        if (municipality is not null)
+                        {
+                            municipalities.Add(municipality);
+                        }
+                    }
+                }
+                else if (objectId is null && ObjectIdTypes.Contains(type) && Guid.TryParse(value, out var oid))
+                {
+                    objectId = oid.ToString("D");
                 }
                 else if (name is null && (type == nameType || NameTypes.Contains(type)))
                 {
@@ -59,7 +73,11 @@ public static class ClientPrincipal
                 }
             }
 
-            return name is null ? null : new StaffPrincipal(name.Length > 200 ? name[..200] : name, roles);
+            return name is null ? null : new StaffPrincipal(name.Length > 200 ? name[..200] : name, roles)
+            {
+                ObjectId = objectId ?? string.Empty,
+                Municipalities = municipalities,
+            };
         }
         catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException)
         {
@@ -67,16 +85,28 @@ public static class ClientPrincipal
         }
     }
 
-    /// <summary>Writes a principal the way the platform does: what the DevHost's sign-in page hands on as the header.</summary>
-    public static string Write(string name, StaffRole role)
+    /// <summary>
+    /// Writes a principal the way the platform does: what the DevHost's sign-in page hands on as the header. Kommun
+    /// gets one <c>Kommun.&lt;id&gt;</c> role per municipality given; the object id is made from the name, so a
+    /// developer signing in twice as the same name is the same person in the audit log.
+    /// </summary>
+    public static string Write(string name, StaffRole role, params IEnumerable<string> municipalities)
     {
+        ArgumentNullException.ThrowIfNull(name);
+        var given = municipalities.ToList();
+        var roles = role == StaffRole.Kommun && given.Count > 0
+            ? given.Select(m => StaffRoleClaims.Value(role, m))
+            : [StaffRoleClaims.Value(role)];
         var json = JsonSerializer.Serialize(new
         {
             auth_typ = "dev",
             name_typ = "name",
             role_typ = "roles",
-            claims = new[] { new { typ = "name", val = name }, new { typ = "roles", val = role.ToString() } },
+            claims = new[] { new { typ = "name", val = name }, new { typ = ObjectIdTypes[0], val = DevObjectId(name) } }
+                .Concat(roles.Select(r => new { typ = "roles", val = r })),
         });
         return Convert.ToBase64String(Encoding.UTF8.GetBytes(json));
     }
+
+    private static string DevObjectId(string name) => new Guid(SHA256.HashData(Encoding.UTF8.GetBytes("dev-sign-in:" + name))[..16]).ToString("D");
 }

@@ -1,17 +1,18 @@
 namespace Grastorp.Intake.Core.Staff.Access;
 
 /// <summary>
-/// The app roles of the staff area (Entra ID app roles, same names). <see cref="Kommunpolis"/> has every right
-/// <see cref="Kommun"/> has; <see cref="Granskare"/> (auditor) only reads the audit log.
+/// The app roles of the staff area. What each may do is <see cref="StaffAccessRules"/>'s table; the Entra app role
+/// values are <c>Kommunpolis</c>, <c>Granskare</c> and one <c>Kommun.&lt;Kommun&gt;</c> per municipality
+/// (<see cref="StaffRoleClaims"/>).
 /// </summary>
 public enum StaffRole
 {
-    /// <summary>Municipality staff: counts, dashboard, CSV.</summary>
+    /// <summary>Municipality staff: their own municipalities' counts, dashboard and CSV, and actions on their own promises.</summary>
     Kommun,
 
-    /// <summary>The municipal police officer: all of Kommun's rights, plus reading and correcting tips.</summary>
+    /// <summary>The municipal police officer: all three municipalities' figures and actions, and reading, correcting and answering tips.</summary>
     Kommunpolis,
 
-    /// <summary>The auditor: reads who viewed or corrected which tip.</summary>
+    /// <summary>The auditor: reads tips and the audit log (who viewed or corrected which tip), changes nothing.</summary>
     Granskare,
 }

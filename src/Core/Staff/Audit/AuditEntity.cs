@@ -21,6 +21,9 @@ internal sealed class AuditEntity : ITableEntity
 
     public string Who { get; set; } = string.Empty;
 
+    /// <summary>The Entra object id of <see cref="Who"/> (empty on rows written before it was kept).</summary>
+    public string WhoId { get; set; } = string.Empty;
+
     public string Role { get; set; } = string.Empty;
 
     public string Action { get; set; } = string.Empty;

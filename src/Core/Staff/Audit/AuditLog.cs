@@ -30,6 +30,7 @@ public sealed class AuditLog(IntakeTables tables, TimeProvider time, IOptions<Au
             RowKey = RowKeyAt(now),
             At = now,
             Who = who.Name,
+            WhoId = who.ObjectId,
             Role = who.MainRole?.ToString() ?? string.Empty,
             Action = action.ToString(),
             Reference = t.Reference,
@@ -69,7 +70,7 @@ public sealed class AuditLog(IntakeTables tables, TimeProvider time, IOptions<Au
         var shown = rows.Take(size).ToList();
         return new AuditPage(
             partition,
-            [.. shown.Select(r => new AuditEntry(r.At, r.Who, r.Role, Enum.TryParse<AuditAction>(r.Action, out var a) ? a : AuditAction.Viewed, r.Reference, r.TipPartition, r.Detail))],
+            [.. shown.Select(r => new AuditEntry(r.At, r.Who, r.Role, Enum.TryParse<AuditAction>(r.Action, out var a) ? a : AuditAction.Viewed, r.Reference, r.TipPartition, r.Detail) { WhoId = r.WhoId })],
             rows.Count > size ? shown[^1].RowKey : null);
     }
 

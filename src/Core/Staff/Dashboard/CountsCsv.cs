@@ -8,7 +8,7 @@ namespace Grastorp.Intake.Core.Staff.Dashboard;
 /// break), <c>;</c> between fields (Swedish Excel reads <c>,</c> as the decimal sign), a header row in the view's
 /// language (Swedish unless asked for from the English page; BOM and <c>;</c> stay, the readers are in Sweden), and
 /// weeks as text (<c>2026-W48</c>). Text cells that start with = + - @ tab or CR get a leading apostrophe, so a
-/// name that looks like a formula is shown, never run (CSV injection).
+/// name that looks like a formula is shown, never run (CSV injection). A last row, "Summa", holds the period's totals.
 /// </summary>
 public static class CountsCsv
 {
@@ -34,6 +34,10 @@ public static class CountsCsv
             {
                 csv.WriteRecord([week.Week.ToString(), view.ScopeName, kind, .. view.Themes.Select(t => Number(week.Themes.GetValueOrDefault(t.Id))), Number(week.Tips)]);
             }
+
+            // The period's totals last, as the dashboard shows them: a sheet needs no formula to see them.
+            var total = view.Series.Total;
+            csv.WriteRecord([Text(StaffMessages.CsvTotal), view.ScopeName, kind, .. view.Themes.Select(t => Number(total.Themes.GetValueOrDefault(t.Id))), Number(total.Tips)]);
         }
 
         return buffer.ToArray();

@@ -1,5 +1,6 @@
 using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Municipalities;
+using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Stats;
 using Grastorp.Intake.Core.Texts;
 
@@ -8,11 +9,12 @@ namespace Grastorp.Intake.Core.Staff.Dashboard;
 /// <summary>
 /// Reads the dashboard's GET form into a <see cref="DashboardQuery"/>: presets are worked out from today's Swedish
 /// week; the comparison period is the same number of weeks just before. Wrong values get a message per field, in the
-/// language of the page that asked.
+/// language of the page that asked. A viewer whose role covers only some municipalities (<see cref="StaffRole.Kommun"/>)
+/// gets those for "alla" and an error for any other one: nobody sees another municipality's figures by editing a link.
 /// </summary>
 public sealed class DashboardParser(MunicipalityCatalog municipalities, TimeProvider time)
 {
-    public (DashboardQuery? Query, IReadOnlyDictionary<string, string[]> Errors) Parse(DashboardRequest request, Language language = Language.Swedish)
+    public (DashboardQuery? Query, IReadOnlyDictionary<string, string[]> Errors) Parse(DashboardRequest request, Language language = Language.Swedish, StaffPrincipal? viewer = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new FieldErrors();
@@ -32,16 +34,26 @@ public sealed class DashboardParser(MunicipalityCatalog municipalities, TimeProv
         };
 
         Municipality[] covered = [];
+        Municipality[] open = [.. municipalities.All.Where(m => viewer is null || viewer.Covers(m.Id))];
         var municipality = request.Municipality?.Trim();
-        if (string.IsNullOrEmpty(municipality) || municipality == DashboardFields.All)
+        if (open.Length == 0)
         {
             municipality = DashboardFields.All;
-            covered = [.. municipalities.All];
+            errors.Add(DashboardFields.Municipality, StaffMessages.Get(StaffMessages.NoMunicipality, language));
+        }
+        else if (string.IsNullOrEmpty(municipality) || municipality == DashboardFields.All)
+        {
+            municipality = DashboardFields.All;
+            covered = open;
         }
         else if (municipalities.TryFind(municipality, out var one))
         {
             municipality = one.Id;
             covered = [one];
+            if (!open.Contains(one))
+            {
+                errors.Add(DashboardFields.Municipality, StaffMessages.Get(StaffMessages.MunicipalityNotYours, language, string.Join(", ", open.Select(m => m.Name))));
+            }
         }
         else
         {

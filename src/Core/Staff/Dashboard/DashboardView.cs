@@ -10,6 +10,9 @@ namespace Grastorp.Intake.Core.Staff.Dashboard;
 /// </summary>
 public sealed record DashboardView(DashboardQuery Query, string ScopeName, IReadOnlyList<ThemeColumn> Themes, CountSeries Series, CountTotals Previous, Language Language = Language.Swedish)
 {
+    /// <summary>"Värt en titt": unusual rises in the period's last week, in the municipalities shown.</summary>
+    public IReadOnlyList<Stats.EarlyWarning.EarlyWarning> Warnings { get; init; } = [];
+
     /// <summary>Change in all tips against the previous period, in per cent; null when the previous period had none.</summary>
     public static double? PercentChange(int now, int before) => before == 0 ? null : Math.Round(100.0 * (now - before) / before, 0);
 }

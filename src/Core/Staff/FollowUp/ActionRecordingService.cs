@@ -6,7 +6,10 @@ using Grastorp.Intake.Core.Staff.Audit;
 
 namespace Grastorp.Intake.Core.Staff.FollowUp;
 
-/// <summary>Staff record what was done for a commitment; checked, stored by its table's owner, and audited.</summary>
+/// <summary>
+/// Staff record what was done for a commitment; checked (including that the person's role covers the promise's
+/// municipality), stored by its table's owner, and audited.
+/// </summary>
 public sealed class ActionRecordingService(PromiseCatalog promises, CommitmentActionStore actions, AuditLog audit, TimeProvider time)
 {
     /// <summary>The stored action, or the problems per field.</summary>
@@ -19,6 +22,12 @@ public sealed class ActionRecordingService(PromiseCatalog promises, CommitmentAc
         if (valid is not { } ok)
         {
             return (null, errors);
+        }
+
+        // Kommun publishes only on its own municipalities' promises (the kommunpolis on all three).
+        if (!who.Covers(ok.Promise.Municipality))
+        {
+            return (null, new Dictionary<string, string>(StringComparer.Ordinal) { ["commitment"] = "Din roll gäller inte den kommunens löften." });
         }
 
         var action = await actions.AddAsync(ok.Promise, ok.Commitment, ok.Date, ok.Summary, ok.Counts, who.Name, cancellationToken).ConfigureAwait(false);

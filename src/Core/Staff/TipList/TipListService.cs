@@ -64,8 +64,9 @@ public sealed class TipListService(TipStore tips, AuditLog audit, TipProgressSer
         var page = await tips.ListAsync(query.Partition, query.Filter, cancellationToken).ConfigureAwait(false);
         await audit.RecordAsync(viewer, AuditAction.Viewed, page.Tips.Select(t => (t.Reference, query.Partition.Key, string.Empty)), cancellationToken).ConfigureAwait(false);
 
-        // The page's own rows say which tips are new to staff, so a repeat view moves and audits nothing.
-        var unread = page.Tips.Where(t => t.Stage == TipStage.Classified).Select(t => t.Reference).ToList();
+        // The page's own rows say which tips are new to staff, so a repeat view moves and audits nothing. Only the one
+        // who handles tips reads them in that sense: the auditor's look changes nothing.
+        var unread = viewer.May(StaffArea.TipProgress) ? page.Tips.Where(t => t.Stage == TipStage.Classified).Select(t => t.Reference).ToList() : [];
         if (unread.Count > 0)
         {
             var marked = await progress.MarkReadAsync(viewer, query.Partition, unread, cancellationToken).ConfigureAwait(false);

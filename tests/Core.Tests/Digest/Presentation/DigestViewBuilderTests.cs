@@ -6,6 +6,21 @@ namespace Grastorp.Intake.Core.Tests.Digest.Presentation;
 public class DigestViewBuilderTests
 {
     [Fact]
+    public void Unusual_rises_come_first_as_worth_a_look_in_both_parts_and_in_counts_only_lists_too()
+    {
+        var verdict = Grastorp.Intake.Core.Stats.EarlyWarning.EarlyWarningRule.Judge([1, 2, 1, 1, 2, 1, 1, 2, 7])!;
+        var warning = new Grastorp.Intake.Core.Stats.EarlyWarning.EarlyWarning(new("vara", "Vara"), "burglary", "Inbrott och stöld", new(2026, 48), verdict);
+        var digest = DigestSamples.Week48(countsOnly: true) with { Warnings = [warning] };
+
+        var view = DigestSamples.ViewBuilder().Build(digest, 25, 600);
+        var text = Grastorp.Intake.Core.Digest.Message.DigestPlainText.Render(view);
+
+        Assert.Equal(["Ovanligt många tips om inbrott och stöld i Vara: 7 mot normalt 1–2 i veckan"], view.WorthALook);
+        Assert.True(text.IndexOf("VÄRT EN TITT\n- Ovanligt många tips om inbrott", StringComparison.Ordinal) is > 0 and var at && at < text.IndexOf("ÖVERSIKT", StringComparison.Ordinal));
+        Assert.Empty(DigestSamples.ViewBuilder().Build(DigestSamples.Week48(), 25, 600).WorthALook);
+    }
+
+    [Fact]
     public void The_subject_names_the_week_its_days_and_the_count_per_municipality()
     {
         Assert.Equal("Trygghetstips v. 48 (23–29 nov): 6 nya – Grästorp 3, Vara 2, Essunga 1", DigestSamples.View().Subject);
@@ -78,7 +93,7 @@ public class DigestViewBuilderTests
         var tip = DigestSamples.ViewBuilder().Build(digest, 25, 600).Sections[0].Tips[0];
 
         Assert.Equal(
-            "Han heter Nils, personnummer [personnummer], och säljer från bilen [regnr].\nRing honom på [telefon] eller skriv till [e-post]. Han bor på [adress].",
+            "Han heter Nils, personnummer [personnummer] (eller [personnummer]), och säljer från bilen [regnr].\nRing honom på [telefon] eller skriv till [e-post]. Han bor på [adress].",
             tip.Text);
         Assert.Equal("Utanför [adress], bilen [regnr]", tip.Place);
         Assert.Equal("072-555 12 34", tip.Contact);

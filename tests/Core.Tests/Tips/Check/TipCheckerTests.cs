@@ -21,6 +21,15 @@ public sealed class TipCheckerTests
     }
 
     [Fact]
+    public void A_mistyped_personnummer_gives_the_nudge_like_a_valid_one()
+    {
+        var check = _checker.Check("Grannen heter Lisa och har personnummer 19850101-1234.", null);
+
+        Assert.Equal([PersonalDataKind.Personnummer], check.PersonalData);
+        Assert.True(check.Nudge);
+    }
+
+    [Fact]
     public void An_address_in_the_place_alone_gives_the_nudge()
     {
         var check = _checker.Check("Det langas knark vid porten på kvällarna.", "Vallgatan 3 lgh 1102");

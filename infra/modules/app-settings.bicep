@@ -13,6 +13,8 @@ type DigestRecipientList = {
   @minLength(1)
   addresses: string[]
   municipalities: string[]
+  @description('Whose mailbox the list is. Kommunpolis: tips with their text, place and the resident\'s contact. Kommun (the default): counts and links only, what the Kommun role may see; the form promises the contact goes to the kommunpolis only.')
+  audience: ('Kommun' | 'Kommunpolis')?
 }
 
 @export()
@@ -116,7 +118,7 @@ func listSettings(prefix string, values string[]) Settings =>
 func recipientSettings(lists DigestRecipientList[]) Settings =>
   reduce(range(0, length(lists)), {}, (settings, i) => union(
     settings,
-    { 'Digest__Recipients__${i}__Id': lists[i].id },
+    { 'Digest__Recipients__${i}__Id': lists[i].id, 'Digest__Recipients__${i}__Audience': lists[i].?audience ?? 'Kommun' },
     listSettings('Digest__Recipients__${i}__Addresses', lists[i].addresses),
     listSettings('Digest__Recipients__${i}__Municipalities', lists[i].municipalities)))
 

@@ -26,7 +26,7 @@ public sealed class FunctionsMetadataTests
                 "MoveTip", "PurgeAuditLog", "PurgeRateLimits", "RecordCommitmentAction", "RecordCommitmentActionInEnglish", "ReplyToTip", "SendWeeklyDigest", "ServeAsset", "ShowAccessibility",
                 "ShowAccessibilityInEnglish", "ShowActions", "ShowActionsInEnglish", "ShowAuditLog", "ShowAuditLogInEnglish", "ShowDashboard", "ShowDashboardInEnglish", "ShowFollowUp", "ShowFollowUpInEnglish", "ShowPrivacy", "ShowPrivacyInEnglish",
                 "ShowReceipt", "ShowReceiptInEnglish", "ShowTipForm", "ShowTipFormInEnglish", "ShowTipList", "ShowTipListInEnglish", "ShowTipStatus", "ShowTipStatusInEnglish",
-                "SubmitTip",
+                "SubmitTip", "WithdrawCommitmentAction", "WithdrawCommitmentActionInEnglish",
             ],
             metadata.RootElement.EnumerateArray().Select(f => f.GetProperty("name").GetString()).Order());
     }
@@ -49,6 +49,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("RecordCommitmentAction", "post", "personal/atgarder", "Anonymous")]
     [InlineData("ShowActionsInEnglish", "get", "en/personal/atgarder", "Anonymous")]
     [InlineData("RecordCommitmentActionInEnglish", "post", "en/personal/atgarder", "Anonymous")]
+    [InlineData("WithdrawCommitmentAction", "post", "personal/atgarder/dra-tillbaka", "Anonymous")]
     [InlineData("ShowTipForm", "get", "{ignored:maxlength(0)?}", "Anonymous")]
     [InlineData("ShowTipFormInEnglish", "get", "en", "Anonymous")]
     [InlineData("ShowReceipt", "get", "kvitto/{reference}", "Anonymous")]

@@ -2,6 +2,7 @@ using System.Globalization;
 using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Municipalities;
+using Grastorp.Intake.Core.Privacy;
 using Grastorp.Intake.Core.Promises;
 using Grastorp.Intake.Core.Promises.Actions;
 using Grastorp.Intake.Core.Tips;
@@ -13,7 +14,7 @@ namespace Grastorp.Intake.Core.FollowUp;
 /// calendar months made of whole ISO weeks: a week belongs to the month its Thursday is in, as ISO weeks belong to
 /// years, so the weekly counter rows add up to months without reading a tip.
 /// </summary>
-public sealed class FollowUpService(PromiseCatalog promises, MunicipalityCatalog municipalities, TipStore tips, CommitmentActionStore actions, TimeProvider time)
+public sealed class FollowUpService(PromiseCatalog promises, MunicipalityCatalog municipalities, TipStore tips, CommitmentActionStore actions, PersonalDataDetector personalData, TimeProvider time)
 {
     public const int MonthsShown = 6;
     public const int QuietDays = 60;
@@ -45,15 +46,24 @@ public sealed class FollowUpService(PromiseCatalog promises, MunicipalityCatalog
                 return new CommitmentFollowUp(
                     c.Key, c.Id, c.PromisedBy, c.Text, c.LinksTips,
                     c.LinksTips ? parts : [], total,
-                    [.. own.Select(a => new PublicAction(a.Id, a.Date, a.Summary, [.. a.Counts.Select(n => (n.Label, SmallCountRule.Alone(n.Value)))], a.RecordedAt))],
+                    [.. own.Select(a => new PublicAction(a.Id, a.Date, Published(a.Summary), [.. a.Counts.Select(n => (Published(n.Label), SmallCountRule.Alone(n.Value)))], a.RecordedAt) { UpdatedAt = a.UpdatedAt })],
                     last,
                     last is null || last.Value.AddDays(QuietDays) < today);
             });
             result.Add(new PromiseFollowUp(promise.Id, promise.Year, promise.Municipality, municipality.Name, promise.Title, promise.Source, promise.IsExample, [.. commitments]));
         }
 
-        return new FollowUpReport(now, [.. months.Select(m => m.ToString("yyyy-MM", CultureInfo.InvariantCulture))], result);
+        return new FollowUpReport(now, [.. months.Select(m => m.ToString("yyyy-MM", CultureInfo.InvariantCulture))], result)
+        {
+            CountsAsOf = SwedishTime.AtLocal(WeekId.Containing(today).Monday, TimeOnly.MinValue),
+        };
     }
+
+    /// <summary>
+    /// Cleaned and masked again on the way out: a row stored before actions were checked (or written by hand) may hold
+    /// a control character, which XML cannot carry, or personal data.
+    /// </summary>
+    private string Published(string text) => personalData.Mask(ActionInput.Line(text)).Masked;
 
     /// <summary>Per month, commitment key → tips counted under it, summed from the weekly counter rows.</summary>
     private async Task<List<Dictionary<string, int>>> CountPerMonthAsync(string municipality, List<DateOnly> months, DateOnly today, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace Grastorp.Intake.DevHost.SignIn;
 /// functions trust it. The Functions app has none of this: in Azure the platform does it.
 /// A loopback remote address alone is not enough: a tunnel or a reverse proxy on the same machine connects from
 /// loopback too. It also takes a loopback name in <c>Host</c> (a rebound DNS name or a tunnel's public name is
-/// not; <c>AllowedHosts</c> in appsettings.json refuses those before any page) and no forwarding header.
+/// not; <c>AllowedHosts</c> in appsettings.json refuses those before any page) and no header naming another host.
 /// </summary>
 internal static class DevSignIn
 {
@@ -21,8 +21,11 @@ internal static class DevSignIn
 
     private const string EnabledKey = "DevHost:DevSignIn";
 
-    /// <summary>The forwarding headers a proxy or tunnel adds: a request carrying one came from elsewhere.</summary>
-    private static readonly string[] ForwardingHeaders = ["Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Original-Host"];
+    /// <summary>
+    /// What a proxy or tunnel that rewrites <c>Host</c> to a loopback name leaves behind: the name it was asked for.
+    /// (X-Forwarded-For alone says nothing about the host, and the log-privacy test sends it on every request.)
+    /// </summary>
+    private static readonly string[] ForwardingHeaders = ["X-Forwarded-Host", "X-Original-Host"];
 
     public static WebApplicationBuilder AddDevSignIn(this WebApplicationBuilder builder)
     {

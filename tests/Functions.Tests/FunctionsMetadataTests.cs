@@ -129,6 +129,20 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void Host_json_keeps_request_paths_and_their_reference_codes_out_of_Application_Insights()
+    {
+        // Codes sit in paths (/kvitto/{code}, /status/{code}, /api/tips/{code}, /personal/tips/{code}/svar). The host's
+        // request telemetry (category Host.Results) records each request's URL with the client's city and keeps it 90
+        // days; with the extended HTTP info off it would still record one row per request. Neither is written: the
+        // 5xx alert reads the platform's Http5xx metric instead (infra/modules/alerts.bicep).
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, "host.json")));
+        var logging = host.RootElement.GetProperty("logging");
+        Assert.Equal("None", logging.GetProperty("logLevel").GetProperty("Host.Results").GetString());
+        Assert.False(logging.GetProperty("applicationInsights").GetProperty("httpAutoCollectionOptions").GetProperty("enableHttpTriggerExtendedInfoCollection").GetBoolean());
+        Assert.DoesNotContain(logging.GetProperty("logLevel").EnumerateObject(), l => l.Name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) && l.Value.GetString() is not ("Warning" or "Error" or "None"));
+    }
+
+    [Fact]
     public void The_queue_extension_is_bundled_for_the_host()
     {
         // Timers are built into the Functions host; the queue trigger needs its extension listed here.

@@ -86,6 +86,8 @@ type StorageTables = {
   rateLimits: string
   @description('Each municipality\'s weekly counters, one row per week, copied from the tips table for stats.')
   rollup: string
+  @description('The public follow-up\'s counts of completed weeks, one row refreshed daily: what the public pages read.')
+  followUp: string
 }
 
 @export()
@@ -109,7 +111,7 @@ var queueNames = ['tips', 'tips-poison']
 
 @export()
 @description('Every table the app uses; the template creates them all.')
-func tableNames(tables StorageTables) string[] => [tables.tips, tables.receipts, tables.digests, tables.audit, tables.actions, tables.poisoned, tables.rateLimits, tables.rollup]
+func tableNames(tables StorageTables) string[] => [tables.tips, tables.receipts, tables.digests, tables.audit, tables.actions, tables.poisoned, tables.rateLimits, tables.rollup, tables.followUp]
 
 // Configuration keys in app-setting form: ':' becomes '__' and list items are numbered from 0.
 func listSettings(prefix string, values string[]) Settings =>
@@ -167,6 +169,7 @@ func appSettings(app AppParameters, endpoints Endpoints) Settings => union({
   Storage__PoisonedTable: app.tables.poisoned
   Storage__RateLimitsTable: app.tables.rateLimits
   Storage__RollupTable: app.tables.rollup
+  Storage__FollowUpTable: app.tables.followUp
   // One key for every instance, so a client's counter and a reference's log hash are the same wherever a request lands.
   Privacy__Key: endpoints.privacyKey
   RateLimit__Enabled: string(app.rateLimit.enabled)

@@ -23,7 +23,7 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(
             [
                 "ApplyRetention", "CheckTip", "ClassifyTip", "CorrectTipThemes", "ExportDashboardCsv", "ExportDashboardCsvInEnglish", "GetFollowUp", "GetFollowUpFeed", "GetThemeCounts", "GetTipStatus",
-                "MoveTip", "PurgeAuditLog", "PurgeRateLimits", "RecordCommitmentAction", "RecordCommitmentActionInEnglish", "ReplyToTip", "SendWeeklyDigest", "ServeAsset", "ShowAccessibility",
+                "MoveTip", "PurgeAuditLog", "PurgeRateLimits", "RecordCommitmentAction", "RecordCommitmentActionInEnglish", "RefreshFollowUp", "ReplyToTip", "SendWeeklyDigest", "ServeAsset", "ShowAccessibility",
                 "ShowAccessibilityInEnglish", "ShowActions", "ShowActionsInEnglish", "ShowAuditLog", "ShowAuditLogInEnglish", "ShowDashboard", "ShowDashboardInEnglish", "ShowFollowUp", "ShowFollowUpInEnglish", "ShowPrivacy", "ShowPrivacyInEnglish",
                 "ShowReceipt", "ShowReceiptInEnglish", "ShowTipForm", "ShowTipFormInEnglish", "ShowTipList", "ShowTipListInEnglish", "ShowTipStatus", "ShowTipStatusInEnglish",
                 "SubmitTip", "WithdrawCommitmentAction", "WithdrawCommitmentActionInEnglish",

@@ -46,7 +46,7 @@ param classifierLanguages string[] = []
 param classifierModel string = 'builtin'
 
 @description('Table names; the template creates each one.')
-param tables StorageTables = { tips: 'Tips', receipts: 'TipReceipts', digests: 'Digests', audit: 'StaffAudit', actions: 'CommitmentActions', poisoned: 'PoisonedTips', rateLimits: 'RateLimits', rollup: 'CountRollup' }
+param tables StorageTables = { tips: 'Tips', receipts: 'TipReceipts', digests: 'Digests', audit: 'StaffAudit', actions: 'CommitmentActions', poisoned: 'PoisonedTips', rateLimits: 'RateLimits', rollup: 'CountRollup', followUp: 'FollowUpSnapshot' }
 
 @description('Who stands behind the resident pages (privacy page, accessibility statement) and how long tips are kept.')
 param site SiteSettings
@@ -261,6 +261,7 @@ module alerts 'modules/alerts.bicep' = {
     location: location
     tags: tags
     applicationInsightsId: monitoring.outputs.applicationInsightsId
+    functionAppId: resourceId('Microsoft.Web/sites', names.app)
     operatorEmails: operatorEmails
   }
 }

@@ -7,12 +7,14 @@ param location = 'swedencentral'
 param municipalities = ['grastorp', 'vara', 'essunga']
 param defaultMunicipality = 'grastorp'
 
-// One list for the kommunpolis (all three municipalities), one per municipality for its own tips.
+// One list for the kommunpolis (all three municipalities), one per municipality for its own counts. Only a list
+// marked audience 'Kommunpolis' gets tip texts and the residents' contacts; any other list gets counts and links.
 param digestRecipients = [
   {
     id: 'kommunpolis'
     addresses: ['kommunpolis.grastorp@polisen.se']
     municipalities: []
+    audience: 'Kommunpolis'
   }
   {
     id: 'grastorp'

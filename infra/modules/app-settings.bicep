@@ -13,6 +13,8 @@ type DigestRecipientList = {
   @minLength(1)
   addresses: string[]
   municipalities: string[]
+  @description('Whose mailbox the list is. Kommunpolis: tips with their text, place and the resident\'s contact. Kommun (the default): counts and links only, what the Kommun role may see; the form promises the contact goes to the kommunpolis only.')
+  audience: ('Kommun' | 'Kommunpolis')?
 }
 
 @export()
@@ -84,6 +86,8 @@ type StorageTables = {
   rateLimits: string
   @description('Each municipality\'s weekly counters, one row per week, copied from the tips table for stats.')
   rollup: string
+  @description('The public follow-up\'s counts of completed weeks, one row refreshed daily: what the public pages read.')
+  followUp: string
 }
 
 @export()
@@ -106,7 +110,7 @@ var queueNames = ['tips', 'tips-poison']
 
 @export()
 @description('Every table the app uses; the template creates them all.')
-func tableNames(tables StorageTables) string[] => [tables.tips, tables.receipts, tables.digests, tables.audit, tables.actions, tables.poisoned, tables.rateLimits, tables.rollup]
+func tableNames(tables StorageTables) string[] => [tables.tips, tables.receipts, tables.digests, tables.audit, tables.actions, tables.poisoned, tables.rateLimits, tables.rollup, tables.followUp]
 
 // Configuration keys in app-setting form: ':' becomes '__' and list items are numbered from 0.
 func listSettings(prefix string, values string[]) Settings =>
@@ -115,7 +119,7 @@ func listSettings(prefix string, values string[]) Settings =>
 func recipientSettings(lists DigestRecipientList[]) Settings =>
   reduce(range(0, length(lists)), {}, (settings, i) => union(
     settings,
-    { 'Digest__Recipients__${i}__Id': lists[i].id },
+    { 'Digest__Recipients__${i}__Id': lists[i].id, 'Digest__Recipients__${i}__Audience': lists[i].?audience ?? 'Kommun' },
     listSettings('Digest__Recipients__${i}__Addresses', lists[i].addresses),
     listSettings('Digest__Recipients__${i}__Municipalities', lists[i].municipalities)))
 
@@ -163,6 +167,7 @@ func appSettings(app AppParameters, endpoints Endpoints) Settings => union({
   Storage__PoisonedTable: app.tables.poisoned
   Storage__RateLimitsTable: app.tables.rateLimits
   Storage__RollupTable: app.tables.rollup
+  Storage__FollowUpTable: app.tables.followUp
   // One key for every instance, so a client's counter and a reference's log hash are the same wherever a request lands.
   Privacy__Key: endpoints.privacyKey
   RateLimit__Enabled: string(app.rateLimit.enabled)

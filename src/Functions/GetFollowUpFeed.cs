@@ -14,7 +14,6 @@ public sealed class GetFollowUpFeed(FollowUpPages pages)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var site = new Uri($"{request.Scheme}://{request.Host.Value}/");
-        return new ContentResult { Content = await pages.FeedAsync(site, cancellationToken), ContentType = FollowUpFeed.ContentType, StatusCode = 200 };
+        return new ContentResult { Content = await pages.FeedAsync(cancellationToken), ContentType = FollowUpFeed.ContentType, StatusCode = 200 };
     }
 }

@@ -11,7 +11,7 @@ namespace Grastorp.Intake.Functions;
 
 /// <summary>
 /// Staff record what was done for a commitment (form: <c>commitment</c>, <c>date</c>, <c>summary</c>, optional
-/// <c>countLabel</c>/<c>countValue</c>). Saved: 303 back to the actions page. Wrong: a browser gets the page again
+/// <c>countLabel</c>/<c>countValue</c>; with <c>id</c>, a correction of that published action). Saved: 303 back to the actions page. Wrong: a browser gets the page again
 /// with its errors and answers (400), any other client problem details naming the fields.
 /// </summary>
 public sealed class RecordCommitmentAction(StaffEntry entry, ActionRecordingService recording, FollowUpStaffPages followUp)
@@ -35,7 +35,16 @@ public sealed class RecordCommitmentAction(StaffEntry entry, ActionRecordingServ
         {
             var address = StaffResults.Address(request);
             var form = await request.ReadFormAsync(cancellationToken);
-            var (action, errors) = await recording.RecordAsync(principal, ActionForm.Input(form), cancellationToken);
+            var id = form[ActionForm.IdField].ToString();
+            var (action, errors) = id.Length == 0
+                ? await recording.RecordAsync(principal, ActionForm.Input(form), cancellationToken)
+                : await recording.ChangeAsync(principal, id, ActionForm.Input(form), cancellationToken);
+            if (errors.ContainsKey(ActionForm.IdField))
+            {
+                // Withdrawn meanwhile, or an id that never was.
+                return StaffResults.NoStore(new NotFoundResult());
+            }
+
             if (action is not null)
             {
                 return StaffResults.SeeOther($"{StaffPaths.In(address.Language, StaffPaths.Actions)}?{SavedField}={SavedValue}");

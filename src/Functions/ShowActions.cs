@@ -11,7 +11,8 @@ namespace Grastorp.Intake.Functions;
 
 /// <summary>
 /// Staff see the form for recording an action on a commitment, and the latest actions recorded; in Swedish at
-/// /personal/atgarder, in English at /en/personal/atgarder.
+/// /personal/atgarder, in English at /en/personal/atgarder. With <c>?andra={commitment}&amp;id={id}</c> the form opens on
+/// that published action, to correct it.
 /// </summary>
 public sealed class ShowActions(StaffEntry entry, ActionRecordingService recording, FollowUpStaffPages followUp)
 {
@@ -29,7 +30,20 @@ public sealed class ShowActions(StaffEntry entry, ActionRecordingService recordi
         entry.EnterAsync(StaffArea.FollowUpActions, request, async principal =>
         {
             var recent = await recording.RecentAsync(RecordCommitmentAction.RecentCount, cancellationToken);
-            var saved = request.Query[RecordCommitmentAction.SavedField] == RecordCommitmentAction.SavedValue;
-            return PageResults.Html(await followUp.ActionsAsync(principal, recent, [], new Dictionary<string, string?>(), saved, StaffResults.Address(request)));
+            var result = request.Query[RecordCommitmentAction.SavedField];
+            var values = new Dictionary<string, string?>();
+            if (request.Query.ContainsKey(ActionForm.EditField))
+            {
+                var action = await recording.FindAsync(request.Query[ActionForm.EditField], request.Query[ActionForm.IdField], cancellationToken);
+                if (action is null)
+                {
+                    return StaffResults.NoStore(new NotFoundResult());
+                }
+
+                values = new(ActionForm.Of(action));
+            }
+
+            return PageResults.Html(await followUp.ActionsAsync(
+                principal, recent, [], values, result == RecordCommitmentAction.SavedValue, StaffResults.Address(request), withdrawn: result == WithdrawCommitmentAction.WithdrawnValue));
         });
 }

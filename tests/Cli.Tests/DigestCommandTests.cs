@@ -17,6 +17,7 @@ public class DigestCommandTests
         ["Digest:PickupDirectory"] = _pickup,
         ["Digest:Recipients:0:Id"] = "kommunpolis",
         ["Digest:Recipients:0:Addresses:0"] = "kommunpolis@grastorp-intake.example",
+        ["Digest:Recipients:0:Audience"] = "Kommunpolis",
         ["Digest:Recipients:1:Id"] = "vara_kommun",
         ["Digest:Recipients:1:Addresses:0"] = "trygghet@vara.example",
         ["Digest:Recipients:1:Municipalities:0"] = "vara",

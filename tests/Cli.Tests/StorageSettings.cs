@@ -11,5 +11,6 @@ internal static class StorageSettings
         ["DIGEST_SCHEDULE"] = "0 0 4-8 * * 1",
         ["Digest:Recipients:0:Id"] = "kommunpolis",
         ["Digest:Recipients:0:Addresses:0"] = "kommunpolis@grastorp-intake.example",
+        ["Digest:Recipients:0:Audience"] = "Kommunpolis",
     };
 }

@@ -22,6 +22,7 @@ internal static class IntakeTestServices
             ["DIGEST_SCHEDULE"] = "0 0 4-8 * * 1",
             ["Digest:Recipients:0:Id"] = "kommunpolis",
             ["Digest:Recipients:0:Addresses:0"] = "kommunpolis@grastorp-intake.example",
+            ["Digest:Recipients:0:Audience"] = "Kommunpolis",
             ["Digest:PickupDirectory"] = Directory.CreateTempSubdirectory("digests-").FullName,
             ["Site:BaseUrl"] = "https://tips.grastorp.example",
             // Every test submits from one (unknown) client: limits far above what a test sends; RateLimitTests set low ones.

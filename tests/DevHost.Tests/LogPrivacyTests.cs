@@ -136,6 +136,7 @@ public sealed class LogPrivacyTests : IDisposable
         // rate limit's purge of the days before.
         _time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 7, 0, 0, TimeSpan.Zero));
         await CallTimerAsync(nameof(SendWeeklyDigest));
+        await CallTimerAsync(nameof(RefreshFollowUp));
         var digest = await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(_host.PickupDirectory)), Cancel);
         _time.Advance(TimeSpan.FromDays(367));
         await CallTimerAsync(nameof(ApplyRetention));

@@ -164,5 +164,59 @@ public sealed class StaffFollowUpTests : IAsyncDisposable
         Assert.DoesNotContain("Test Kommun", followUp, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Kommun_corrects_a_published_action_from_its_page_and_withdraws_it()
+    {
+        using var client = Client();
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var form = new Dictionary<string, string>
+        {
+            ["commitment"] = "grastorp_2021.trafik",
+            ["date"] = today,
+            ["summary"] = "Trafikkontroll på Storgatan, 45 förare kontrollerade",
+        };
+        Assert.Equal(HttpStatusCode.SeeOther, (await PostAsync(client, "/personal/atgarder", form, StaffRole.Kommun)).StatusCode);
+        using var list = new HttpRequestMessage(HttpMethod.Get, "/personal/atgarder");
+        list.Headers.Add("Cookie", Cookie(StaffRole.Kommun));
+        var actions = await (await client.SendAsync(list, Cancel)).Content.ReadAsStringAsync(Cancel);
+        var id = System.Text.RegularExpressions.Regex.Match(actions, "name=\"id\" value=\"([0-9]{7}-[0-9a-f]{12})\"").Groups[1].Value;
+        Assert.NotEmpty(id);
+
+        // The page's change link opens the form on the action, its id kept in a hidden field.
+        using var edit = new HttpRequestMessage(HttpMethod.Get, $"/personal/atgarder?andra=grastorp_2021.trafik&id={id}");
+        edit.Headers.Add("Cookie", Cookie(StaffRole.Kommun));
+        var page = await (await client.SendAsync(edit, Cancel)).Content.ReadAsStringAsync(Cancel);
+        Assert.Contains($"name=\"id\" value=\"{id}\"", page, StringComparison.Ordinal);
+        Assert.Contains("Trafikkontroll på Storgatan, 45 förare kontrollerade</textarea>", page, StringComparison.Ordinal);
+
+        var change = new Dictionary<string, string>(form) { ["id"] = id, ["summary"] = "Trafikkontroll på Storgatan, 47 förare kontrollerade" };
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(client, "/personal/atgarder", change, StaffRole.Kommun, fetchSite: "cross-site")).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await PostAsync(client, "/personal/atgarder", change, StaffRole.Kommun)).StatusCode);
+        var followUp = await client.GetStringAsync("/api/followup", Cancel);
+        Assert.Contains("47 förare", followUp, StringComparison.Ordinal);
+        Assert.DoesNotContain("45 förare", followUp, StringComparison.Ordinal);
+
+        var withdraw = new Dictionary<string, string> { ["commitment"] = "grastorp_2021.trafik", ["id"] = id };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(client, "/personal/atgarder/dra-tillbaka", withdraw, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(client, "/personal/atgarder/dra-tillbaka", withdraw, StaffRole.Kommun, fetchSite: "cross-site")).StatusCode);
+        var withdrawn = await PostAsync(client, "/personal/atgarder/dra-tillbaka", withdraw, StaffRole.Kommun);
+        Assert.Equal(HttpStatusCode.SeeOther, withdrawn.StatusCode);
+        Assert.Equal("/personal/atgarder?resultat=tillbakadragen", withdrawn.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(client, "/personal/atgarder/dra-tillbaka", withdraw, StaffRole.Kommun)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(client, "/personal/atgarder", change, StaffRole.Kommun)).StatusCode);
+        Assert.DoesNotContain("Trafikkontroll", await client.GetStringAsync("/uppfoljning.atom", Cancel), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_feed_links_to_the_configured_site_whatever_host_the_request_named()
+    {
+        using var client = Client();
+        var feed = await client.GetStringAsync("/uppfoljning.atom", Cancel);
+
+        // The test client calls http://localhost; the DevHost's Site:BaseUrl is http://127.0.0.1:7071.
+        Assert.Contains("href=\"http://127.0.0.1:7071/uppfoljning\"", feed, StringComparison.Ordinal);
+        Assert.DoesNotContain("localhost", feed, StringComparison.Ordinal);
+    }
+
     public async ValueTask DisposeAsync() => await _host.DisposeAsync();
 }

@@ -23,10 +23,10 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(
             [
                 "ApplyRetention", "CheckTip", "ClassifyTip", "CorrectTipThemes", "ExportDashboardCsv", "ExportDashboardCsvInEnglish", "GetFollowUp", "GetFollowUpFeed", "GetThemeCounts", "GetTipStatus",
-                "MoveTip", "PurgeAuditLog", "PurgeRateLimits", "RecordCommitmentAction", "RecordCommitmentActionInEnglish", "ReplyToTip", "SendWeeklyDigest", "ServeAsset", "ShowAccessibility",
+                "MoveTip", "PurgeAuditLog", "PurgeRateLimits", "RecordCommitmentAction", "RecordCommitmentActionInEnglish", "RefreshFollowUp", "ReplyToTip", "SendWeeklyDigest", "ServeAsset", "ShowAccessibility",
                 "ShowAccessibilityInEnglish", "ShowActions", "ShowActionsInEnglish", "ShowAuditLog", "ShowAuditLogInEnglish", "ShowDashboard", "ShowDashboardInEnglish", "ShowFollowUp", "ShowFollowUpInEnglish", "ShowPrivacy", "ShowPrivacyInEnglish",
                 "ShowReceipt", "ShowReceiptInEnglish", "ShowTipForm", "ShowTipFormInEnglish", "ShowTipList", "ShowTipListInEnglish", "ShowTipStatus", "ShowTipStatusInEnglish",
-                "SubmitTip",
+                "SubmitTip", "WithdrawCommitmentAction", "WithdrawCommitmentActionInEnglish",
             ],
             metadata.RootElement.EnumerateArray().Select(f => f.GetProperty("name").GetString()).Order());
     }
@@ -49,6 +49,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("RecordCommitmentAction", "post", "personal/atgarder", "Anonymous")]
     [InlineData("ShowActionsInEnglish", "get", "en/personal/atgarder", "Anonymous")]
     [InlineData("RecordCommitmentActionInEnglish", "post", "en/personal/atgarder", "Anonymous")]
+    [InlineData("WithdrawCommitmentAction", "post", "personal/atgarder/dra-tillbaka", "Anonymous")]
     [InlineData("ShowTipForm", "get", "{ignored:maxlength(0)?}", "Anonymous")]
     [InlineData("ShowTipFormInEnglish", "get", "en", "Anonymous")]
     [InlineData("ShowReceipt", "get", "kvitto/{reference}", "Anonymous")]
@@ -125,6 +126,20 @@ public sealed class FunctionsMetadataTests
         var queues = host.RootElement.GetProperty("extensions").GetProperty("queues");
         Assert.Equal(5, queues.GetProperty("maxDequeueCount").GetInt32());
         Assert.Equal("2.0", host.RootElement.GetProperty("version").GetString());
+    }
+
+    [Fact]
+    public void Host_json_keeps_request_paths_and_their_reference_codes_out_of_Application_Insights()
+    {
+        // Codes sit in paths (/kvitto/{code}, /status/{code}, /api/tips/{code}, /personal/tips/{code}/svar). The host's
+        // request telemetry (category Host.Results) records each request's URL with the client's city and keeps it 90
+        // days; with the extended HTTP info off it would still record one row per request. Neither is written: the
+        // 5xx alert reads the platform's Http5xx metric instead (infra/modules/alerts.bicep).
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, "host.json")));
+        var logging = host.RootElement.GetProperty("logging");
+        Assert.Equal("None", logging.GetProperty("logLevel").GetProperty("Host.Results").GetString());
+        Assert.False(logging.GetProperty("applicationInsights").GetProperty("httpAutoCollectionOptions").GetProperty("enableHttpTriggerExtendedInfoCollection").GetBoolean());
+        Assert.DoesNotContain(logging.GetProperty("logLevel").EnumerateObject(), l => l.Name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) && l.Value.GetString() is not ("Warning" or "Error" or "None"));
     }
 
     [Fact]

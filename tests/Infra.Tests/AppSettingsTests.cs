@@ -87,6 +87,17 @@ public sealed class AppSettingsTests
     }
 
     [Fact]
+    public async Task Only_the_list_marked_as_the_polices_is_deployed_as_the_polices()
+    {
+        // The code reads Digest:Recipients:N:Audience (Kommun unless set): the template must write it for every list,
+        // or a redeploy silently drops a hand-set value.
+        var settings = (await CompiledInfra.GetAsync()).AppSettings;
+        Assert.Equal("Kommunpolis", settings["Digest__Recipients__0__Audience"]);
+        Assert.Equal("Kommun", settings["Digest__Recipients__1__Audience"]);
+        Assert.Equal("trygghet@grastorp.se", settings["Digest__Recipients__1__Addresses__0"]);
+    }
+
+    [Fact]
     public async Task The_function_app_gets_exactly_the_resolved_settings_object()
     {
         // The template must deploy what this class checks: the site's settings are the appSettings function's result.

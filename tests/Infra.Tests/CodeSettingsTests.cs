@@ -104,6 +104,7 @@ public sealed class CodeSettingsTests
         Assert.Contains(settings, p => p.Required && p.Matches("DIGEST_SCHEDULE"));
         Assert.Contains(settings, p => p.Required && p.Matches("Digest__From"));
         Assert.Contains(settings, p => p.Required && p.Matches("Digest__Recipients__0__Addresses__0"));
+        Assert.Contains(settings, p => p.Matches("Digest__Recipients__1__Audience"));
         Assert.Contains(settings, p => p.Matches("Classifier__Languages__1"));
         Assert.Contains(settings, p => p.Required && p.Matches("AzureWebJobsStorage__queueServiceUri"));
     }

@@ -69,6 +69,7 @@ public static class IntakeCoreRegistration
         services.AddSingleton<PromiseCatalog>();
         services.AddSingleton<CommitmentActionStore>();
         services.AddSingleton<FollowUpService>();
+        services.AddSingleton<FollowUpSnapshotStore>();
         services.AddThemeCatalog(configuration);
         services.AddSingleton<Privacy.PersonalDataDetector>();
         services.AddSingleton<Emergency.EmergencyCueDetector>(_ => new Emergency.EmergencyCueDetector());

@@ -6,6 +6,12 @@ namespace Grastorp.Intake.Core.FollowUp;
 /// </summary>
 public sealed record FollowUpReport(DateTimeOffset GeneratedAt, IReadOnlyList<string> Months, IReadOnlyList<PromiseFollowUp> Promises)
 {
+    /// <summary>
+    /// The end of the last period the counts take in (Monday 00:00 Swedish time): the counts changed then and not
+    /// since, so it is a commitment's feed entry's <c>updated</c> unless an action changed later.
+    /// </summary>
+    public DateTimeOffset CountsAsOf { get; init; } = GeneratedAt;
+
     /// <summary>The latest action recorded for any commitment, or null before the first.</summary>
     public DateTimeOffset? LastActionRecordedAt =>
         Promises.SelectMany(p => p.Commitments).SelectMany(c => c.Actions).Select(a => (DateTimeOffset?)a.RecordedAt).Max();
@@ -38,4 +44,8 @@ public sealed record CommitmentFollowUp(
     bool Quiet);
 
 /// <summary>An action as published: no name of who recorded it.</summary>
-public sealed record PublicAction(string Id, DateOnly Date, string Summary, IReadOnlyList<(string Label, PublicCount Value)> Counts, DateTimeOffset RecordedAt);
+public sealed record PublicAction(string Id, DateOnly Date, string Summary, IReadOnlyList<(string Label, PublicCount Value)> Counts, DateTimeOffset RecordedAt)
+{
+    /// <summary>When what is published last changed (recorded, or corrected since): the feed entry's <c>updated</c>.</summary>
+    public DateTimeOffset UpdatedAt { get; init; } = RecordedAt;
+}

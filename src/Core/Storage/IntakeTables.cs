@@ -14,6 +14,7 @@ public sealed class IntakeTables
     private readonly CreatedOnce<TableClient> _poisoned;
     private readonly CreatedOnce<TableClient> _rateLimits;
     private readonly CreatedOnce<TableClient> _rollup;
+    private readonly CreatedOnce<TableClient> _followUp;
 
     public IntakeTables(TableServiceClient service, IOptions<StorageOptions> options)
     {
@@ -27,6 +28,7 @@ public sealed class IntakeTables
         _poisoned = Create(service, names.PoisonedTable);
         _rateLimits = Create(service, names.RateLimitsTable);
         _rollup = Create(service, names.RollupTable);
+        _followUp = Create(service, names.FollowUpTable);
     }
 
     public Task<TableClient> TipsAsync() => _tips.GetAsync();
@@ -43,6 +45,8 @@ public sealed class IntakeTables
     public Task<TableClient> RateLimitsAsync() => _rateLimits.GetAsync();
 
     public Task<TableClient> RollupAsync() => _rollup.GetAsync();
+
+    public Task<TableClient> FollowUpAsync() => _followUp.GetAsync();
 
     private static CreatedOnce<TableClient> Create(TableServiceClient service, string name) =>
         new(service.GetTableClient(name), table => table.CreateIfNotExistsAsync());

@@ -38,4 +38,8 @@ public sealed class StorageOptions
     /// <summary>Each municipality's weekly counters in one row per week, copied from the tips table for stats.</summary>
     [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Storage:RollupTable must be a valid table name (letters and digits, 3-63).")]
     public string RollupTable { get; set; } = "CountRollup";
+
+    /// <summary>The public follow-up's snapshot: counts of completed weeks only, refreshed once a day.</summary>
+    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Storage:FollowUpTable must be a valid table name (letters and digits, 3-63).")]
+    public string FollowUpTable { get; set; } = "FollowUpSnapshot";
 }

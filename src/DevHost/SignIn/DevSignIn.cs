@@ -10,6 +10,9 @@ namespace Grastorp.Intake.DevHost.SignIn;
 /// (nobody may forge one), and only in Development, listening on loopback only, it offers a sign-in page (pick a
 /// name and a role) whose cookie it turns into that header, and says <c>WEBSITE_AUTH_ENABLED=True</c> so the staff
 /// functions trust it. The Functions app has none of this: in Azure the platform does it.
+/// A loopback remote address alone is not enough: a tunnel or a reverse proxy on the same machine connects from
+/// loopback too. It also takes a loopback name in <c>Host</c> (a rebound DNS name or a tunnel's public name is
+/// not; <c>AllowedHosts</c> in appsettings.json refuses those before any page) and no header naming another host.
 /// </summary>
 internal static class DevSignIn
 {
@@ -18,6 +21,12 @@ internal static class DevSignIn
     public const string CookieName = "dev-staff-principal";
 
     private const string EnabledKey = "DevHost:DevSignIn";
+
+    /// <summary>
+    /// What a proxy or tunnel that rewrites <c>Host</c> to a loopback name leaves behind: the name it was asked for.
+    /// (X-Forwarded-For alone says nothing about the host, and the log-privacy test sends it on every request.)
+    /// </summary>
+    private static readonly string[] ForwardingHeaders = ["X-Forwarded-Host", "X-Original-Host"];
 
     public static WebApplicationBuilder AddDevSignIn(this WebApplicationBuilder builder)
     {
@@ -41,7 +50,7 @@ internal static class DevSignIn
         app.Use((context, next) =>
         {
             context.Request.Headers.Remove(ClientPrincipal.HeaderName);
-            if (enabled && IsLoopback(context) && context.Request.Cookies.TryGetValue(CookieName, out var principal))
+            if (enabled && IsLocal(context) && context.Request.Cookies.TryGetValue(CookieName, out var principal))
             {
                 context.Request.Headers[ClientPrincipal.HeaderName] = principal;
             }
@@ -61,7 +70,7 @@ internal static class DevSignIn
 
     private static async Task ShowAsync(HttpContext context)
     {
-        if (!IsLoopback(context))
+        if (!IsLocal(context))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
@@ -72,7 +81,7 @@ internal static class DevSignIn
 
     private static async Task SignInAsync(HttpContext context)
     {
-        if (!IsLoopback(context) || !context.Request.HasFormContentType
+        if (!IsLocal(context) || !context.Request.HasFormContentType
             || !CrossSiteCheck.IsSameOrigin(context.Request.Headers["Sec-Fetch-Site"], context.Request.Headers.Origin, context.Request.Host.Value))
         {
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -126,14 +135,27 @@ internal static class DevSignIn
         await context.Response.WriteAsync("<!DOCTYPE html>\n" + html, context.RequestAborted).ConfigureAwait(false);
     }
 
-    /// <summary>Only a path on this site, so the sign-in page can never send anyone elsewhere.</summary>
-    private static string LocalPath(string? path) =>
-        path is { Length: > 0 } && path[0] == '/' && !path.StartsWith("//", StringComparison.Ordinal) && !path.Contains('\\', StringComparison.Ordinal)
+    /// <summary>
+    /// Only a path on this site, so the sign-in page can never send anyone elsewhere: one leading <c>/</c> and no
+    /// second one or <c>\</c> after it, and no control character or white space anywhere (the value is already
+    /// decoded; a browser drops a tab or a line break in <c>Location</c>, so <c>/%09/evil.example</c> became
+    /// <c>//evil.example</c>, another site).
+    /// </summary>
+    internal static string LocalPath(string? path) =>
+        path is { Length: > 0 } && path[0] == '/' && (path.Length == 1 || path[1] is not ('/' or '\\'))
+        && !path.Contains('\\', StringComparison.Ordinal) && !path.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))
             ? path
             : StaffPaths.Dashboard;
 
-    private static bool IsLoopback(HttpContext context) =>
-        context.Connection.RemoteIpAddress is not { } remote || IPAddress.IsLoopback(remote);
+    /// <summary>From this machine, to this machine under a loopback name, and not through a proxy.</summary>
+    private static bool IsLocal(HttpContext context) =>
+        (context.Connection.RemoteIpAddress is not { } remote || IPAddress.IsLoopback(remote))
+        && IsLoopbackName(context.Request.Host.Host)
+        && !ForwardingHeaders.Any(context.Request.Headers.ContainsKey);
+
+    private static bool IsLoopbackName(string host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
     /// <summary>Every configured address is loopback (127.0.0.1, [::1] or localhost); none configured means Kestrel's localhost default.</summary>
     private static bool ListensOnLoopbackOnly(ConfigurationManager configuration)

@@ -10,29 +10,19 @@ namespace Grastorp.Intake.Web.FollowUp;
 /// <summary>
 /// The follow-up as an Atom 1.0 feed for the municipality's website, Facebook page and local media: an entry per
 /// recorded action, and one per commitment with its tips per month (counts through <see cref="SmallCountRule"/>,
-/// as on the page). Ids are URNs that never change, so readers do not show an entry twice.
+/// as on the page). Ids are URNs that never change, so readers do not show an entry twice; each entry's
+/// <c>updated</c> is when its own content last changed, so a poll does not make every entry look new.
 /// </summary>
 public static class FollowUpFeed
 {
     public const string ContentType = "application/atom+xml; charset=utf-8";
 
+    /// <param name="site">The site's configured address (<c>Site:BaseUrl</c>), never the request's Host header.</param>
     public static string Write(FollowUpReport report, Uri site, string publisher)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(site);
         var page = new Uri(site, FollowUpPaths.Page(Language.Swedish));
-        var feed = new SyndicationFeed(
-            FollowUpText.Get("Title", Language.Swedish),
-            FollowUpText.Get("Intro", Language.Swedish),
-            page,
-            "urn:grastorp-intake:uppfoljning",
-            report.GeneratedAt)
-        {
-            Language = "sv",
-        };
-        feed.Authors.Add(new SyndicationPerson { Name = publisher });
-        feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(site, FollowUpPaths.Feed), "application/atom+xml"));
-
         var items = new List<SyndicationItem>();
         foreach (var promise in report.Promises)
         {
@@ -42,27 +32,40 @@ public static class FollowUpFeed
                 {
                     var counts = string.Concat(action.Counts.Select(c => $" ({c.Label}: {c.Value.Text()})"));
                     var item = new SyndicationItem(
-                        $"{promise.MunicipalityName}: {action.Summary}",
-                        $"{action.Date:yyyy-MM-dd}: {action.Summary}{counts}. Löfte: {commitment.Text}",
+                        Xml($"{promise.MunicipalityName}: {action.Summary}"),
+                        Xml($"{action.Date:yyyy-MM-dd}: {action.Summary}{counts}. Löfte: {commitment.Text}"),
                         page,
                         $"urn:grastorp-intake:action:{commitment.Key}:{action.Id}",
-                        action.RecordedAt)
+                        action.UpdatedAt)
                     {
                         PublishDate = action.RecordedAt,
                     };
                     items.Add(item);
                 }
 
+                var changed = commitment.Actions.Select(a => a.UpdatedAt).Append(report.CountsAsOf).Max();
                 items.Add(new SyndicationItem(
-                    $"{promise.MunicipalityName}, läget: {commitment.Text}",
-                    Summary(report, commitment),
+                    Xml($"{promise.MunicipalityName}, läget: {commitment.Text}"),
+                    Xml(Summary(report, commitment)),
                     page,
                     $"urn:grastorp-intake:commitment:{commitment.Key}",
-                    report.GeneratedAt));
+                    changed));
             }
         }
 
-        feed.Items = items;
+        var feed = new SyndicationFeed(
+            FollowUpText.Get("Title", Language.Swedish),
+            FollowUpText.Get("Intro", Language.Swedish),
+            page,
+            "urn:grastorp-intake:uppfoljning",
+            items.Select(i => i.LastUpdatedTime).Append(report.CountsAsOf).Max())
+        {
+            Language = "sv",
+            Items = items,
+        };
+        feed.Authors.Add(new SyndicationPerson { Name = Xml(publisher) });
+        feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(site, FollowUpPaths.Feed), "application/atom+xml"));
+
         var output = new StringBuilder();
         using (var writer = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8 }))
         {
@@ -71,6 +74,28 @@ public static class FollowUpFeed
 
         // StringBuilder output declares utf-16; the body is sent as UTF-8.
         return output.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Only characters XML 1.0 can carry: one control character in a stored summary made the writer throw and the
+    /// whole feed answer 500. Core cleans what it publishes; this keeps the feed standing whatever reaches it.
+    /// </summary>
+    private static string Xml(string text)
+    {
+        var kept = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                kept.Append(text, i++, 2);
+            }
+            else if (XmlConvert.IsXmlChar(text[i]))
+            {
+                kept.Append(text[i]);
+            }
+        }
+
+        return kept.ToString();
     }
 
     private static string Summary(FollowUpReport report, CommitmentFollowUp commitment)

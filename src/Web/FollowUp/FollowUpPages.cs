@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace Grastorp.Intake.Web.FollowUp;
 
 /// <summary>The public follow-up in its three forms, all from one <see cref="FollowUpReport"/>: page, JSON and Atom.</summary>
-public sealed class FollowUpPages(ComponentRenderer renderer, FollowUpService followUp, IOptions<SiteOptions> site)
+public sealed class FollowUpPages(ComponentRenderer renderer, FollowUpService followUp, IOptions<SiteOptions> site, IOptions<Core.Digest.Settings.SiteOptions> links)
 {
     // Swedish stays readable (å, not \u00E5) for the websites and newsrooms that read it; <, > and & stay escaped.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
@@ -32,9 +32,12 @@ public sealed class FollowUpPages(ComponentRenderer renderer, FollowUpService fo
     public async Task<string> JsonAsync(CancellationToken cancellationToken) =>
         JsonSerializer.Serialize(FollowUpView.From(await followUp.BuildAsync(cancellationToken).ConfigureAwait(false)), Json);
 
-    /// <param name="siteAddress">The site's own address (scheme and host of the request), for the feed's absolute links.</param>
-    public async Task<string> FeedAsync(Uri siteAddress, CancellationToken cancellationToken) =>
-        FollowUpFeed.Write(await followUp.BuildAsync(cancellationToken).ConfigureAwait(false), siteAddress, $"{Site.Municipality} och {Site.Police}");
+    /// <summary>
+    /// The feed, its absolute links on the configured address (<c>Site:BaseUrl</c>): a request's Host header is the
+    /// client's to choose, and a feed reader or proxy cache would pass forged links on.
+    /// </summary>
+    public async Task<string> FeedAsync(CancellationToken cancellationToken) =>
+        FollowUpFeed.Write(await followUp.BuildAsync(cancellationToken).ConfigureAwait(false), links.Value.Link("/"), $"{Site.Municipality} och {Site.Police}");
 
     private SiteOptions Site => site.Value;
 }

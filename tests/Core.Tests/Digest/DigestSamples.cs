@@ -100,7 +100,7 @@ internal static class DigestSamples
 
     public static WeeklyDigest Week48(bool countsOnly = false) => new(
         Week,
-        new DigestRecipientList { Id = "kommunpolis", Addresses = ["kommunpolis@example.se"], CountsOnly = countsOnly },
+        new DigestRecipientList { Id = "kommunpolis", Addresses = ["kommunpolis@example.se"], Audience = countsOnly ? DigestAudience.Kommun : DigestAudience.Kommunpolis },
         ["drugs", "traffic", "burglary", "other"],
         [
             new MunicipalityDigest(Grastorp, Count("tips", 3, 5, 4.25), [Count("drugs", 2, 2, 1.5), Count("traffic", 2, 1, 1.25), Count("burglary", 0, 2, 1), Count("other", 0, 0, 0.5)]),

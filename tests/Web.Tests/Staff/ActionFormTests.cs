@@ -23,7 +23,7 @@ public sealed class ActionFormTests
     {
         var kept = ActionForm.Kept(Form(("summary", "Trafikkontroll"), ("ignored", "x")));
 
-        Assert.Equal(["commitment", "countLabel", "countValue", "date", "summary"], kept.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["commitment", "countLabel", "countValue", "date", "id", "summary"], kept.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(string.Empty, kept["date"]);
         Assert.Equal("Trafikkontroll", kept["summary"]);
     }

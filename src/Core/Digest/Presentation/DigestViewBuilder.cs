@@ -23,7 +23,9 @@ public sealed class DigestViewBuilder(IOptions<SiteOptions> site, MunicipalityCa
         ArgumentNullException.ThrowIfNull(digest);
         var links = new DigestLinks(site.Value);
         var week = digest.Week;
+        // Only a list marked as the kommunpolis's gets what residents wrote; an unmarked list is the municipality's.
         var countsOnly = digest.Recipients.CountsOnly;
+        var police = digest.Recipients.Audience == DigestAudience.Kommunpolis;
         var perMunicipality = string.Join(", ", digest.Municipalities.Select(m => $"{SafeText.Line(m.Municipality.Name)} {DigestLabels.Count(m.Tips.Count)}"));
         var subject = $"Trygghetstips v. {week.Week} ({DigestLabels.ShortPeriod(week)}): {DigestLabels.Count(digest.TipCount)} nya – {perMunicipality}";
 
@@ -38,14 +40,14 @@ public sealed class DigestViewBuilder(IOptions<SiteOptions> site, MunicipalityCa
             };
             sections.Add(Section(
                 $"tema-{group.Theme}", $"{ThemeName(group.Theme)} – {DigestLabels.Count(group.Count)}", note,
-                group.Tips, links.Theme(week, group.Theme), t => Tip(t, group.Theme, links, textLength)));
+                group.Tips, links.Theme(week, group.Theme), t => Tip(t, group.Theme, links, textLength, police)));
         }
 
         if (digest.IdeasAndFeedback.Count > 0)
         {
             sections.Add(Section(
                 "ideer", $"Idéer och synpunkter – {DigestLabels.Count(digest.IdeasAndFeedback.Count)}", null,
-                digest.IdeasAndFeedback, links.Kind(week, "idea,feedback"), t => Tip(t, null, links, textLength)));
+                digest.IdeasAndFeedback, links.Kind(week, "idea,feedback"), t => Tip(t, null, links, textLength, police)));
         }
 
         if (digest.LateTips.Count > 0)
@@ -54,7 +56,7 @@ public sealed class DigestViewBuilder(IOptions<SiteOptions> site, MunicipalityCa
             sections.Add(Section(
                 "sena", $"Sena tips från vecka {previous.Week} – {DigestLabels.Count(digest.LateTips.Count)}",
                 $"Klassade efter att sammanställningen för vecka {previous.Week} gjordes, så de fanns inte med i den.",
-                digest.LateTips, links.Week(previous), t => Tip(t, null, links, textLength)));
+                digest.LateTips, links.Week(previous), t => Tip(t, null, links, textLength, police)));
         }
 
         return new DigestView(
@@ -185,7 +187,7 @@ public sealed class DigestViewBuilder(IOptions<SiteOptions> site, MunicipalityCa
         new(label, DigestLabels.Count(count.Count), DigestLabels.Change(count.Change), DigestLabels.Average(count.FourWeekAverage), total);
 
     /// <summary>A tip under <paramref name="theme"/> (null: a section that is not a theme's) names its other themes.</summary>
-    private TipView Tip(StoredTip tip, string? theme, DigestLinks links, int textLength)
+    private TipView Tip(StoredTip tip, string? theme, DigestLinks links, int textLength, bool police)
     {
         var others = tip.Themes.Where(t => t != theme).Select(ThemeName).ToList();
         var themes = others.Count == 0 ? null : theme is null ? $"Teman: {string.Join(", ", others)}" : $"Även under: {string.Join(", ", others)}";
@@ -201,8 +203,9 @@ public sealed class DigestViewBuilder(IOptions<SiteOptions> site, MunicipalityCa
 
         // Not masked: the contact is the resident's own phone or e-mail, given with consent so the kommunpolis can call
         // back; "[telefon]" there would make the consent useless. It is personal data about the writer, not about
-        // someone the tip names, and it is shown only in digests that list tips (never counts-only).
-        var contact = SafeText.Line(tip.Contact);
+        // someone the tip names, and the form promises it goes to the kommunpolis only: no other list gets it, even
+        // if a list other than the police's ever showed tips.
+        var contact = police ? SafeText.Line(tip.Contact) : string.Empty;
         return new TipView(
             tip.Reference,
             links.Tip(tip.Reference),

@@ -62,6 +62,12 @@ internal sealed class DigestOptionsValidator(MunicipalityCatalog municipalities,
 
             failures.AddRange(list.Addresses.Where(a => !IsEmailAddress(a)).Select(a => $"{prefix}:Addresses: '{a}' is not an e-mail address."));
             failures.AddRange(list.Municipalities.Where(m => !municipalities.TryFind(m, out _)).Select(m => $"{prefix}:Municipalities: '{m}' is not one of Municipalities:Ids."));
+
+            // The binder takes "1" for Kommunpolis: a typo must not turn a municipality's list into the police's.
+            if (configuration[$"{prefix}:Audience"] is { } audience && !Enum.GetNames<DigestAudience>().Contains(audience, StringComparer.OrdinalIgnoreCase))
+            {
+                failures.Add($"{prefix}:Audience: '{audience}' is not Kommun or Kommunpolis.");
+            }
         }
 
         if (options.Recipients.Select(r => r.Id).Distinct(StringComparer.Ordinal).Count() != options.Recipients.Count)

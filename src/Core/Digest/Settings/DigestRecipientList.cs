@@ -11,8 +11,11 @@ public sealed class DigestRecipientList
     public List<string> Municipalities { get; set; } = [];
 
     /// <summary>
-    /// Counts and links only, no tip text, place or contact in the e-mail (<c>…:CountsOnly</c>): for recipients whose
-    /// mail is not trusted with what residents wrote.
+    /// Whose mailbox this is (<c>…:Audience</c>): <see cref="DigestAudience.Kommun"/> unless set, so a list left
+    /// unmarked gets counts and links only, never what residents wrote or their contact.
     /// </summary>
-    public bool CountsOnly { get; set; }
+    public DigestAudience Audience { get; set; } = DigestAudience.Kommun;
+
+    /// <summary>Counts and links only: every list that is not the kommunpolis's.</summary>
+    public bool CountsOnly => Audience != DigestAudience.Kommunpolis;
 }

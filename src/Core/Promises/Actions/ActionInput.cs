@@ -1,13 +1,18 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
+using Grastorp.Intake.Core.Tips.Intake;
 
 namespace Grastorp.Intake.Core.Promises.Actions;
 
 /// <summary>An action as staff typed it in the form, before checking.</summary>
-public sealed record ActionInput(string? Commitment, string? Date, string? Summary, string? CountLabel, string? CountValue)
+public sealed partial record ActionInput(string? Commitment, string? Date, string? Summary, string? CountLabel, string? CountValue)
 {
     public const int MaxSummary = 200;
     public const int MinSummary = 10;
     public const int MaxLabel = 40;
+
+    /// <summary>A summary of punctuation or emoji says nothing to a resident: at least this many letters.</summary>
+    public const int MinLetters = 5;
 
     /// <summary>Field → Swedish message for each problem; empty when the action can be stored.</summary>
     public IReadOnlyDictionary<string, string> Check(PromiseCatalog promises, DateOnly today, out (Promise Promise, Commitment Commitment, DateOnly Date, string Summary, IReadOnlyList<ActionCount> Counts)? valid)
@@ -26,14 +31,14 @@ public sealed record ActionInput(string? Commitment, string? Date, string? Summa
             errors["date"] = "Ange ett datum som ÅÅÅÅ-MM-DD, inte i framtiden.";
         }
 
-        var summary = Summary?.Trim() ?? string.Empty;
-        if (summary.Length is < MinSummary or > MaxSummary)
+        var summary = Line(Summary);
+        if (summary.Length is < MinSummary or > MaxSummary || summary.Count(char.IsLetter) < MinLetters)
         {
             errors["summary"] = $"Skriv en sammanfattning på {MinSummary}–{MaxSummary} tecken.";
         }
 
         var counts = new List<ActionCount>();
-        var label = CountLabel?.Trim() ?? string.Empty;
+        var label = Line(CountLabel);
         var value = CountValue?.Trim() ?? string.Empty;
         if (label.Length > 0 || value.Length > 0)
         {
@@ -54,4 +59,14 @@ public sealed record ActionInput(string? Commitment, string? Date, string? Summa
 
         return errors;
     }
+
+    /// <summary>
+    /// Cleaned as a tip is at entry (control and invisible characters gone), then made one line: a summary is a feed
+    /// entry's title, and a control character there once made the whole feed fail to write.
+    /// </summary>
+    public static string Line(string? value) =>
+        value is null ? string.Empty : Whitespace().Replace(VisibleText.Normalise(value), " ").Trim();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 }

@@ -12,7 +12,14 @@ public sealed record CommitmentAction(
     string Summary,
     IReadOnlyList<ActionCount> Counts,
     string RecordedBy,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt)
+{
+    /// <summary>When staff last corrected it; null if never.</summary>
+    public DateTimeOffset? ChangedAt { get; init; }
+
+    /// <summary>When what is published last changed: the feed entry's <c>updated</c>.</summary>
+    public DateTimeOffset UpdatedAt => ChangedAt ?? RecordedAt;
+}
 
 /// <summary>One optional number of an action ("förare kontrollerade": 45); published under the small-count rule.</summary>
 public sealed record ActionCount(string Label, int Value);

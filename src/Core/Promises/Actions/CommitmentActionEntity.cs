@@ -30,4 +30,7 @@ internal sealed class CommitmentActionEntity : ITableEntity
     public string RecordedBy { get; set; } = string.Empty;
 
     public DateTimeOffset RecordedAt { get; set; }
+
+    /// <summary>When staff last corrected it; null if never.</summary>
+    public DateTimeOffset? ChangedAt { get; set; }
 }

@@ -33,6 +33,46 @@ public sealed class CommitmentActionStore(IntakeTables tables, TimeProvider time
         return ToAction(entity);
     }
 
+    /// <summary>
+    /// Staff correct what was published: same row (same id in the feed, so readers update the entry), new text,
+    /// date and counts, and <see cref="CommitmentAction.ChangedAt"/> now. Null when the action is gone.
+    /// </summary>
+    public async Task<CommitmentAction?> ChangeAsync(
+        string commitmentKey, string id, DateOnly date, string summary, IReadOnlyList<ActionCount> counts, CancellationToken cancellationToken)
+    {
+        var table = await tables.ActionsAsync().ConfigureAwait(false);
+        var found = await table.GetEntityIfExistsAsync<CommitmentActionEntity>(commitmentKey, id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!found.HasValue || found.Value is not { } entity)
+        {
+            return null;
+        }
+
+        entity.Date = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        entity.Summary = summary;
+        entity.Counts = JsonSerializer.Serialize(counts.Select(c => new { label = c.Label, value = c.Value }));
+        entity.ChangedAt = time.GetUtcNow();
+        try
+        {
+            await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            // Withdrawn or changed by someone else meanwhile: the page shows the list again.
+            return null;
+        }
+
+        return ToAction(entity);
+    }
+
+    /// <summary>Takes an action off the public follow-up for good; false when it was already gone.</summary>
+    public async Task<bool> WithdrawAsync(string commitmentKey, string id, CancellationToken cancellationToken)
+    {
+        var table = await tables.ActionsAsync().ConfigureAwait(false);
+        // The SDK answers a missing row with its 404 response rather than an exception.
+        using var response = await table.DeleteEntityAsync(commitmentKey, id, Azure.ETag.All, cancellationToken).ConfigureAwait(false);
+        return response.Status != 404;
+    }
+
     /// <summary>Every action recorded for a promise's commitments, newest day first.</summary>
     public async Task<IReadOnlyList<CommitmentAction>> ReadAsync(Promise promise, CancellationToken cancellationToken)
     {
@@ -66,6 +106,9 @@ public sealed class CommitmentActionStore(IntakeTables tables, TimeProvider time
 
         return new CommitmentAction(
             row.RowKey, row.PartitionKey, DateOnly.ParseExact(row.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            row.Municipality, row.Summary, counts, row.RecordedBy, row.RecordedAt);
+            row.Municipality, row.Summary, counts, row.RecordedBy, row.RecordedAt)
+        {
+            ChangedAt = row.ChangedAt,
+        };
     }
 }

@@ -14,6 +14,7 @@ public static class StaffPaths
     public const string Correction = "/personal/tips/rattelse";
     public const string Audit = "/personal/granskning";
     public const string Actions = "/personal/atgarder";
+    public const string ActionWithdrawal = "/personal/atgarder/dra-tillbaka";
 
     /// <summary>Where a tip's stage form posts (the reference is checked before it gets here).</summary>
     public static string Progress(string reference) => $"{Tips}/{reference}/status";

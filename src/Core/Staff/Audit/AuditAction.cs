@@ -17,4 +17,10 @@ public enum AuditAction
 
     /// <summary>Recorded an action against a promise commitment (the reference column holds the commitment key).</summary>
     ActionRecorded,
+
+    /// <summary>Corrected a published action (the reference column holds the commitment key).</summary>
+    ActionChanged,
+
+    /// <summary>Withdrew a published action (the reference column holds the commitment key).</summary>
+    ActionWithdrawn,
 }

@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Grastorp.Intake.Core.Calendar;
+using Grastorp.Intake.Core.Privacy;
 using Grastorp.Intake.Core.Promises;
 using Grastorp.Intake.Core.Promises.Actions;
 using Grastorp.Intake.Core.Staff.Access;
@@ -7,32 +10,88 @@ using Grastorp.Intake.Core.Staff.Audit;
 namespace Grastorp.Intake.Core.Staff.FollowUp;
 
 /// <summary>
-/// Staff record what was done for a commitment; checked (including that the person's role covers the promise's
-/// municipality), stored by its table's owner, and audited.
+/// Staff record, correct and withdraw what was done for a commitment; checked (including that the person's role
+/// covers the promise's municipality), masked, stored by its table's owner, and audited. What is saved is published, so personal data in it (a phone number, an address with its number, a
+/// plate) is masked as the digest masks a tip's text, before it is stored.
 /// </summary>
-public sealed class ActionRecordingService(PromiseCatalog promises, CommitmentActionStore actions, AuditLog audit, TimeProvider time)
+public sealed partial class ActionRecordingService(PromiseCatalog promises, CommitmentActionStore actions, AuditLog audit, PersonalDataDetector personalData, TimeProvider time)
 {
     /// <summary>The stored action, or the problems per field.</summary>
     public async Task<(CommitmentAction? Action, IReadOnlyDictionary<string, string> Errors)> RecordAsync(StaffPrincipal who, ActionInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(who);
         ArgumentNullException.ThrowIfNull(input);
-        var today = DateOnly.FromDateTime(SwedishTime.ToLocal(time.GetUtcNow()).DateTime);
-        var errors = input.Check(promises, today, out var valid);
+        var errors = input.Check(promises, Today(), out var valid);
         if (valid is not { } ok)
         {
             return (null, errors);
         }
 
-        // Kommun publishes only on its own municipalities' promises (the kommunpolis on all three).
         if (!who.Covers(ok.Promise.Municipality))
         {
-            return (null, new Dictionary<string, string>(StringComparer.Ordinal) { ["commitment"] = "Din roll gäller inte den kommunens löften." });
+            return (null, NotYourMunicipality());
         }
 
-        var action = await actions.AddAsync(ok.Promise, ok.Commitment, ok.Date, ok.Summary, ok.Counts, who.Name, cancellationToken).ConfigureAwait(false);
-        await audit.RecordAsync(who, AuditAction.ActionRecorded, [(ok.Commitment.Key, string.Empty, action.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))], cancellationToken).ConfigureAwait(false);
+        var action = await actions.AddAsync(ok.Promise, ok.Commitment, ok.Date, Masked(ok.Summary), Masked(ok.Counts), who.Name, cancellationToken).ConfigureAwait(false);
+        await AuditAsync(who, AuditAction.ActionRecorded, action, cancellationToken).ConfigureAwait(false);
         return (action, errors);
+    }
+
+    /// <summary>
+    /// Corrects a published action in place (its commitment stays; withdraw and record again to move it). The errors
+    /// per field, or <c>id</c> when there is no such action.
+    /// </summary>
+    public async Task<(CommitmentAction? Action, IReadOnlyDictionary<string, string> Errors)> ChangeAsync(StaffPrincipal who, string? id, ActionInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(who);
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = input.Check(promises, Today(), out var valid);
+        if (valid is not { } ok)
+        {
+            return (null, errors);
+        }
+
+        if (!who.Covers(ok.Promise.Municipality))
+        {
+            return (null, NotYourMunicipality());
+        }
+
+        var action = IsActionId(id)
+            ? await actions.ChangeAsync(ok.Commitment.Key, id!, ok.Date, Masked(ok.Summary), Masked(ok.Counts), cancellationToken).ConfigureAwait(false)
+            : null;
+        if (action is null)
+        {
+            return (null, new Dictionary<string, string>(StringComparer.Ordinal) { ["id"] = "Åtgärden finns inte längre." });
+        }
+
+        await AuditAsync(who, AuditAction.ActionChanged, action, cancellationToken).ConfigureAwait(false);
+        return (action, new Dictionary<string, string>(StringComparer.Ordinal));
+    }
+
+    /// <summary>Takes an action off the public follow-up; false when the commitment or the action is unknown.</summary>
+    public async Task<bool> WithdrawAsync(StaffPrincipal who, string? commitment, string? id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(who);
+        if (commitment is null || promises.Find(commitment) is not { } found || !IsActionId(id) || !who.Covers(found.Promise.Municipality)
+            || !await actions.WithdrawAsync(found.Commitment.Key, id!, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        await audit.RecordAsync(who, AuditAction.ActionWithdrawn, [(found.Commitment.Key, string.Empty, id!)], cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>One action by its commitment and id, for the form that corrects it; null when unknown.</summary>
+    public async Task<CommitmentAction?> FindAsync(string? commitment, string? id, CancellationToken cancellationToken)
+    {
+        if (commitment is null || promises.Find(commitment) is not { } found || !IsActionId(id))
+        {
+            return null;
+        }
+
+        var all = await actions.ReadAsync(found.Promise, cancellationToken).ConfigureAwait(false);
+        return all.FirstOrDefault(a => a.Commitment == found.Commitment.Key && a.Id == id);
     }
 
     /// <summary>
@@ -55,4 +114,23 @@ public sealed class ActionRecordingService(PromiseCatalog promises, CommitmentAc
 
         return [.. recent.OrderByDescending(r => r.Item1.RecordedAt).ThenBy(r => r.Item1.Id, StringComparer.Ordinal).Take(Math.Clamp(count, 1, 100))];
     }
+
+    // Kommun publishes only on its own municipalities' promises (the kommunpolis on all three).
+    private static Dictionary<string, string> NotYourMunicipality() =>
+        new(StringComparer.Ordinal) { ["commitment"] = "Din roll gäller inte den kommunens löften." };
+
+    private DateOnly Today() => DateOnly.FromDateTime(SwedishTime.ToLocal(time.GetUtcNow()).DateTime);
+
+    private string Masked(string text) => personalData.Mask(text).Masked;
+
+    private List<ActionCount> Masked(IReadOnlyList<ActionCount> counts) => [.. counts.Select(c => c with { Label = Masked(c.Label) })];
+
+    private Task AuditAsync(StaffPrincipal who, AuditAction what, CommitmentAction action, CancellationToken cancellationToken) =>
+        audit.RecordAsync(who, what, [(action.Commitment, string.Empty, action.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))], cancellationToken);
+
+    /// <summary>The store's row key: the day counted down, a dash, 12 hex digits. Anything else is never looked up.</summary>
+    private static bool IsActionId(string? id) => id is not null && ActionId().IsMatch(id);
+
+    [GeneratedRegex("^[0-9]{7}-[0-9a-f]{12}$")]
+    private static partial Regex ActionId();
 }

@@ -6,7 +6,13 @@ namespace Grastorp.Intake.Web.Staff.FollowUp;
 /// <summary>The actions page's form as posted: the input Core checks, and the answers the page shows again when it is wrong.</summary>
 public static class ActionForm
 {
-    private static readonly string[] Fields = ["commitment", "date", "summary", "countLabel", "countValue"];
+    /// <summary>Set when the form corrects a published action: its id (the commitment field names its commitment).</summary>
+    public const string IdField = "id";
+
+    /// <summary>The actions page's query field that opens the form on a published action: its commitment.</summary>
+    public const string EditField = "andra";
+
+    private static readonly string[] Fields = ["commitment", "date", "summary", "countLabel", "countValue", IdField];
 
     public static ActionInput Input(IFormCollection form)
     {
@@ -19,5 +25,21 @@ public static class ActionForm
     {
         ArgumentNullException.ThrowIfNull(form);
         return Fields.ToDictionary(f => f, f => (string?)form[f].ToString(), StringComparer.Ordinal);
+    }
+
+    /// <summary>A published action's answers, for the form that corrects it.</summary>
+    public static IReadOnlyDictionary<string, string?> Of(CommitmentAction action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var count = action.Counts.Count > 0 ? action.Counts[0] : null;
+        return new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["commitment"] = action.Commitment,
+            ["date"] = action.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["summary"] = action.Summary,
+            ["countLabel"] = count?.Label,
+            ["countValue"] = count?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [IdField] = action.Id,
+        };
     }
 }

@@ -23,7 +23,8 @@ public sealed class FollowUpStaffPages(
         IReadOnlyCollection<string> wrongFields,
         IReadOnlyDictionary<string, string?> values,
         bool saved,
-        StaffPageAddress address)
+        StaffPageAddress address,
+        bool withdrawn = false)
     {
         ArgumentNullException.ThrowIfNull(wrongFields);
         ArgumentNullException.ThrowIfNull(address);
@@ -38,6 +39,7 @@ public sealed class FollowUpStaffPages(
             [nameof(ActionsPage.Errors)] = errors,
             [nameof(ActionsPage.Values)] = values,
             [nameof(ActionsPage.Saved)] = saved,
+            [nameof(ActionsPage.Withdrawn)] = withdrawn,
             [nameof(ActionsPage.Today)] = DateOnly.FromDateTime(SwedishTime.ToLocal(time.GetUtcNow()).DateTime),
             [nameof(ActionsPage.Language)] = language,
             [nameof(ActionsPage.Alternate)] = address.Alternate,

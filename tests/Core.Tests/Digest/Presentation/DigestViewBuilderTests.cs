@@ -130,7 +130,7 @@ public class DigestViewBuilderTests
         };
 
         var followUp = DigestSamples.ViewBuilder().Build(digest, 25, 600).FollowUp!;
-        var countsOnly = DigestSamples.ViewBuilder().Build(digest with { Recipients = new Core.Digest.Settings.DigestRecipientList { Id = "kommun", Addresses = ["kommun@example.se"], CountsOnly = true } }, 25, 600).FollowUp!;
+        var countsOnly = DigestSamples.ViewBuilder().Build(digest with { Recipients = new Core.Digest.Settings.DigestRecipientList { Id = "kommun", Addresses = ["kommun@example.se"], Audience = Core.Digest.Settings.DigestAudience.Kommun } }, 25, 600).FollowUp!;
 
         // The street without its number, from the matcher's key; an e-mail address or a plate stays masked whole.
         Assert.Equal(["[adress] (storgatan)", "[e-post]", "bilen [regnr]"], followUp.Places.Select(p => p.Place));

@@ -85,9 +85,15 @@ public sealed class DigestServiceTests : IDisposable
 
         using var vara = await MimeMessage.LoadAsync(Path.Combine(PickupDirectory, "digest-2026-W48-vara_kommun.eml"), Token);
         Assert.Equal("trygghet@vara.example", vara.To.Mailboxes.Single().Address);
-        Assert.Contains("Allégatan", vara.TextBody, StringComparison.Ordinal);
-        Assert.Contains("Allégatan", vara.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Grästorp", vara.TextBody, StringComparison.Ordinal);
+
+        // Vara's list is the municipality's (no audience set): counts only. The kommunpolis's list has the tip.
+        Assert.Contains("1 nya meddelanden", vara.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Allégatan", vara.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Allégatan", vara.HtmlBody, StringComparison.Ordinal);
+        using var polis = await MimeMessage.LoadAsync(Path.Combine(PickupDirectory, "digest-2026-W48-kommunpolis.eml"), Token);
+        Assert.Contains("Allégatan", polis.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Allégatan", polis.HtmlBody, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -54,6 +54,31 @@ public class DigestOptionsValidatorTests
         Assert.StartsWith("Digest:From", failure, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("1")]
+    [InlineData("polis")]
+    public void An_audience_that_is_not_a_role_name_is_refused_even_where_the_binder_would_take_it(string audience)
+    {
+        // "1" binds to Kommunpolis: a typo must not hand a municipality's mailbox the residents' contacts.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["DIGEST_SCHEDULE"] = "0 0 4-8 * * 1",
+            ["Digest:Recipients:0:Audience"] = audience,
+        }).Build();
+        var validator = new DigestOptionsValidator(new MunicipalityCatalog(Options.Create(new MunicipalityOptions())), configuration);
+
+        var failure = Assert.Single(validator.Validate(null, WithLists(List())).Failures!);
+
+        Assert.StartsWith("Digest:Recipients:0:Audience", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_list_is_the_municipalitys_unless_marked_as_the_polices()
+    {
+        Assert.Equal(DigestAudience.Kommun, List().Audience);
+        Assert.True(List().CountsOnly);
+    }
+
     [Fact]
     public void A_list_without_addresses_is_named_by_its_position()
     {

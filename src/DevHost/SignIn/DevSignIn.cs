@@ -81,7 +81,7 @@ internal static class DevSignIn
         var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
         var name = form["name"].ToString().Trim();
         var returnPath = LocalPath(form["post_login_redirect_uri"]);
-        if (name.Length is 0 or > 100 || !Enum.TryParse<StaffRole>(form["role"], out var role) || !Enum.IsDefined(role))
+        if (name.Length is 0 or > 100 || !StaffRoleNames.TryParse(form["role"].ToString(), out var role))
         {
             await PageAsync(context, 400, name, returnPath, "DevSignInError").ConfigureAwait(false);
             return;

@@ -49,7 +49,7 @@ public static class ClientPrincipal
                     continue;
                 }
 
-                if ((type == roleType || RoleTypes.Contains(type)) && Enum.TryParse<StaffRole>(value, ignoreCase: false, out var role) && Enum.IsDefined(role))
+                if ((type == roleType || RoleTypes.Contains(type)) && StaffRoleNames.TryParse(value, out var role))
                 {
                     roles.Add(role);
                 }

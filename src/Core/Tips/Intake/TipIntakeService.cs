@@ -75,7 +75,8 @@ public sealed partial class TipIntakeService(
 
         try
         {
-            return await KeepAsync(validation.Tip!, request, language, cancellationToken).ConfigureAwait(false);
+            var outcome = await KeepAsync(validation.Tip!, request, language, cancellationToken).ConfigureAwait(false);
+            return outcome is SubmitOutcome.TooMany tooMany ? tooMany with { Answers = fields } : outcome;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && (StorageFaults.IsOutage(e) || e is OperationCanceledException))
         {

@@ -373,4 +373,26 @@ public class TipValidatorTests
         InvalidOnlyIn(Validate((TipFields.ObservedDate, "2026-11-21")), TipFields.ObservedAt);
         InvalidOnlyIn(Validate((TipFields.ObservedDate, "20/11/2026")), TipFields.ObservedAt);
     }
+
+    [Theory]
+    [InlineData("😀😀😀😀😀😀😀😀😀😀😀")]
+    [InlineData("!!!!!!!!!!!!!!!!")]
+    [InlineData("🚗💨 ... 🏫 !!! 👮")]
+    [InlineData("ab 🚗💨🚗💨🚗💨🚗💨 cd")]
+    public void A_text_without_enough_letters_or_digits_is_refused_in_swedish(string text)
+    {
+        var result = Validate((TipFields.Text, text));
+
+        InvalidOnlyIn(result, TipFields.Text);
+        Assert.Equal("Skriv tipset med ord: minst 5 bokstäver eller siffror.", Assert.Single(result.Errors[TipFields.Text]));
+    }
+
+    [Theory]
+    [InlineData("Rån nu, Storgatan 3")]
+    [InlineData("Bil 🚗 ABC 123 💨💨💨")]
+    [InlineData("Грабёж у школы сейчас")]
+    public void A_short_text_with_five_letters_or_digits_in_any_script_passes(string text)
+    {
+        Assert.Equal(text, Valid(Validate((TipFields.Text, text))).Text);
+    }
 }

@@ -4,6 +4,7 @@ using Azure.Storage.Queues;
 using Grastorp.Intake.Core.Abuse.RateLimiting;
 using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Tips.Intake;
+using Grastorp.Intake.Core.Tips.Status;
 using Grastorp.Intake.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -165,7 +166,7 @@ public sealed class RateLimitTests : IDisposable
         for (var i = 0; i < 6; i++)
         {
             await SubmitAsync();
-            await _services.GetRequiredService<Tips.Status.TipStatusService>().LookUpAsync("AAAAAAAAAA", new(Address, null), Token);
+            await _services.GetRequiredService<TipStatusService>().LookUpAsync("AAAAAAAAAA", new(Address, null), Token);
         }
 
         // Every table of the account, not only the ones we know of: only the tip's own tables exist, and no property of

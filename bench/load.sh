@@ -11,10 +11,10 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 LIMITER_OFF=${LIMITER_OFF:-RateLimit__Enabled=false}
-# With the limiter on, the DevHost is told it runs on the platform (WEBSITE_INSTANCE_ID), so it takes the client from
-# X-Forwarded-For as behind Azure's front end, and wrk sends each request from one of 768 documentation addresses:
+# With the limiter on, the DevHost is told it stands behind the platform's front end (RateLimit__BehindFrontEnd), so it
+# takes the client from X-Forwarded-For as behind Azure's front end, and wrk sends each request from one of 768 documentation addresses:
 # many clients with a few tips each, as the limiter would see them, instead of one client that is refused.
-LIMITER_ON=${LIMITER_ON:-RateLimit__Enabled=true RateLimit__PerTenMinutes=1000 RateLimit__PerDay=1000000 WEBSITE_INSTANCE_ID=bench-load}
+LIMITER_ON=${LIMITER_ON:-RateLimit__Enabled=true RateLimit__PerTenMinutes=1000 RateLimit__BehindFrontEnd=true}
 disabled=(AzureWebJobs.ClassifyTip.Disabled=true)
 
 # Bodies: resident tips from tests/data run together and cut to 120 characters, municipalities in turn.

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # What the status lookup limit costs: GET /api/tips/{reference} of one real tip, on the DevHost with the limiter off,
-# then on (told it runs on the platform, so each request's X-Forwarded-For, one of 768 documentation addresses, is its
-# client, with a limit too high to refuse: its read and write per lookup is what is measured), each on a fresh
-# in-memory Azurite, the same way in the same run.
+# then on (RateLimit__BehindFrontEnd stands in for the front end, so each request's X-Forwarded-For, one of 768
+# documentation addresses, is its client, with a limit too high to refuse: the count per lookup is what is measured),
+# each on a fresh in-memory Azurite, the same way in the same run.
 #   bench/lookup.sh [SECONDS] [CONNECTIONS]
 # Build first: dotnet build src/DevHost -c Release
 set -euo pipefail
@@ -43,4 +43,4 @@ run() {
 
 echo "# $(date -u +%FT%TZ) wrk -t2 -c$connections -d${seconds}s, $(nproc) cores; columns: lookups/s p50 p95 p99 (ms) requests non-2xx socket-errors"
 run off RateLimit__Enabled=false
-run on RateLimit__Enabled=true RateLimit__LookupsPerTenMinutes=1000 WEBSITE_INSTANCE_ID=bench-lookup
+run on RateLimit__Enabled=true RateLimit__LookupsPerTenMinutes=1000 RateLimit__BehindFrontEnd=true

@@ -46,19 +46,19 @@ param classifierLanguages string[] = []
 param classifierModel string = 'builtin'
 
 @description('Table names; the template creates each one.')
-param tables StorageTables = { tips: 'Tips', receipts: 'TipReceipts', digests: 'Digests', audit: 'StaffAudit', actions: 'CommitmentActions', poisoned: 'PoisonedTips', rateLimits: 'RateLimits', rollup: 'CountRollup', followUp: 'FollowUpSnapshot' }
+param tables StorageTables = { tips: 'Tips', receipts: 'TipReceipts', digests: 'Digests', audit: 'StaffAudit', actions: 'CommitmentActions', poisoned: 'PoisonedTips', rollup: 'CountRollup', followUp: 'FollowUpSnapshot' }
 
 @description('Who stands behind the resident pages (privacy page, accessibility statement) and how long tips are kept.')
 param site SiteSettings
 
-@description('How many tips one client may send and how many status lookups it may make: the same defaults as the code, docs/CONFIGURATION.md and local.settings.json.example.')
-param rateLimit RateLimitSettings = { enabled: true, perTenMinutes: 5, perDay: 20, lookupsPerTenMinutes: 20 }
+@description('How many tips, status lookups and tip checks one client may make in ten minutes, per instance: the same defaults as the code, docs/CONFIGURATION.md and local.settings.json.example.')
+param rateLimit RateLimitSettings = { enabled: true, perTenMinutes: 5, lookupsPerTenMinutes: 20, checksPerTenMinutes: 120 }
 
 // Privacy:Key, drawn at deploy unless given (e.g. from Key Vault with getSecret in the .bicepparam). A new key only
-// restarts the rate limit's daily counters and breaks the link between older and newer log hashes.
+// breaks the link between older and newer log hashes. The rate limits do not use it (their key lives in memory).
 @secure()
 @minLength(32)
-@description('Secret of the keyed pseudonyms (references in logs, the rate limit\'s client keys); a new GUID at each deployment unless given.')
+@description('Secret of the keyed pseudonyms of references in logs; a new GUID at each deployment unless given.')
 param privacyKey string = newGuid()
 
 @description('Tenant of the Entra ID app registration staff sign in with.')

@@ -40,7 +40,7 @@ type AppParameters = {
 }
 
 @export()
-@description('How many tips one client may send and how many tips\' status it may look up (RateLimitOptions); counted in the rate-limit table across instances.')
+@description('How many tips, status lookups and tip checks one client may make in any ten minutes (RateLimitOptions); counted in each instance\'s memory, so across the site at most the limit times maximumInstanceCount.')
 type RateLimitSettings = {
   @description('Off only for a load run that must measure intake rather than 429s.')
   enabled: bool
@@ -48,13 +48,14 @@ type RateLimitSettings = {
   @minValue(1)
   @maxValue(1000)
   perTenMinutes: int
-  @description('Tips per client in a UTC day.')
-  @minValue(1)
-  perDay: int
   @description('Status lookups per client in any ten minutes, found codes and unknown ones alike; more are refused (429) until the window has room.')
   @minValue(1)
   @maxValue(1000)
   lookupsPerTenMinutes: int
+  @description('Checks of a tip being written (/api/tips/check) per client in any ten minutes; the form asks while the resident types, so generous.')
+  @minValue(1)
+  @maxValue(10000)
+  checksPerTenMinutes: int
 }
 
 @export()
@@ -82,8 +83,6 @@ type StorageTables = {
   actions: string
   @description('One row per tip message that failed processing for good; the digest counts them.')
   poisoned: string
-  @description('The rate limit\'s counter rows (a client\'s daily pseudonym), deleted nightly after their day.')
-  rateLimits: string
   @description('Each municipality\'s weekly counters, one row per week, copied from the tips table for stats.')
   rollup: string
   @description('The public follow-up\'s counts of completed weeks, one row refreshed daily: what the public pages read.')
@@ -110,7 +109,7 @@ var queueNames = ['tips', 'tips-poison']
 
 @export()
 @description('Every table the app uses; the template creates them all.')
-func tableNames(tables StorageTables) string[] => [tables.tips, tables.receipts, tables.digests, tables.audit, tables.actions, tables.poisoned, tables.rateLimits, tables.rollup, tables.followUp]
+func tableNames(tables StorageTables) string[] => [tables.tips, tables.receipts, tables.digests, tables.audit, tables.actions, tables.poisoned, tables.rollup, tables.followUp]
 
 // Configuration keys in app-setting form: ':' becomes '__' and list items are numbered from 0.
 func listSettings(prefix string, values string[]) Settings =>
@@ -165,15 +164,19 @@ func appSettings(app AppParameters, endpoints Endpoints) Settings => union({
   Retention__Days: string(app.retentionDays)
   RETENTION_SCHEDULE: app.retentionSchedule
   Storage__PoisonedTable: app.tables.poisoned
-  Storage__RateLimitsTable: app.tables.rateLimits
   Storage__RollupTable: app.tables.rollup
   Storage__FollowUpTable: app.tables.followUp
-  // One key for every instance, so a client's counter and a reference's log hash are the same wherever a request lands.
+  // One key for every instance, so a reference's log hash is the same wherever a request lands. (The rate limits draw a
+  // key of their own at random in each instance's memory: nothing here can turn them back into addresses.)
   Privacy__Key: endpoints.privacyKey
   RateLimit__Enabled: string(app.rateLimit.enabled)
   RateLimit__PerTenMinutes: string(app.rateLimit.perTenMinutes)
-  RateLimit__PerDay: string(app.rateLimit.perDay)
   RateLimit__LookupsPerTenMinutes: string(app.rateLimit.lookupsPerTenMinutes)
+  RateLimit__ChecksPerTenMinutes: string(app.rateLimit.checksPerTenMinutes)
+  // Every request reaches the app through the platform's front end, which appends the client's address to
+  // X-Forwarded-For: the rate limits count by it (rightmost public entry). Our own setting, not a platform variable,
+  // since which of those a plan sets differs (WEBSITE_INSTANCE_ID is App Service's, not Flex Consumption's).
+  RateLimit__BehindFrontEnd: 'true'
 }, listSettings('Municipalities__Ids', app.municipalities),
   listSettings('Classifier__Languages', app.classifierLanguages),
   recipientSettings(app.digestRecipients))

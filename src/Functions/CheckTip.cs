@@ -9,7 +9,7 @@ namespace Grastorp.Intake.Functions;
 /// <summary>
 /// The form's script asks, while the resident writes, whether to show the nudge about personal data and the 112 cue:
 /// kinds and a flag back, nothing stored, nothing logged, same origin only. Not a submission, so it is not counted
-/// against the submission limit.
+/// against the submission limit, but against a generous limit of its own.
 /// </summary>
 public sealed class CheckTip(TipCheckService checks)
 {
@@ -23,6 +23,7 @@ public sealed class CheckTip(TipCheckService checks)
             new TipRequest(request.ContentType, request.ContentLength, request.Body, request.Headers.AcceptLanguage)
             {
                 Source = (request.Headers.Origin, request.Headers["Sec-Fetch-Site"], request.Host.Value),
+                Client = request.Client(),
             },
             cancellationToken);
         return IntakeResults.From(check, refusal);

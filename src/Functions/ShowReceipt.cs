@@ -7,15 +7,16 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Grastorp.Intake.Functions;
 
-/// <summary>The receipt after sending, in Swedish: the reference and where to follow it.</summary>
+/// <summary>The receipt after sending, in Swedish: the reference and where to follow it; 404 for a code never issued.</summary>
 public sealed class ShowReceipt(ResidentPages pages)
 {
     [Function(nameof(ShowReceipt))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "kvitto/{reference}")] HttpRequest request,
-        string reference)
+        string reference,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return PageResults.Html(await pages.ReceiptAsync(Language.Swedish, reference, flag => request.Query[flag]));
+        return PageResults.Html(await pages.ReceiptAsync(Language.Swedish, reference, request.Client(), flag => request.Query[flag], cancellationToken));
     }
 }

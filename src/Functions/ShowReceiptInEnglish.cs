@@ -7,15 +7,16 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Grastorp.Intake.Functions;
 
-/// <summary>The receipt after sending, in English.</summary>
+/// <summary>The receipt after sending, in English; 404 for a code never issued.</summary>
 public sealed class ShowReceiptInEnglish(ResidentPages pages)
 {
     [Function(nameof(ShowReceiptInEnglish))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "en/receipt/{reference}")] HttpRequest request,
-        string reference)
+        string reference,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return PageResults.Html(await pages.ReceiptAsync(Language.English, reference, flag => request.Query[flag]));
+        return PageResults.Html(await pages.ReceiptAsync(Language.English, reference, request.Client(), flag => request.Query[flag], cancellationToken));
     }
 }

@@ -85,7 +85,7 @@ public class IntakeServer : WebApplicationFactory<Grastorp.Intake.DevHost.EntryP
         builder.UseSetting("extensions:queues:maxPollingInterval", "00:00:00.500");
         // Every test posts from 127.0.0.1: limits of their own, far above what a test sends.
         builder.UseSetting("RateLimit:PerTenMinutes", RateLimitPerTenMinutes);
-        builder.UseSetting("RateLimit:PerDay", "100000");
+        builder.UseSetting("RateLimit:ChecksPerTenMinutes", "10000");
         builder.UseSetting("RateLimit:LookupsPerTenMinutes", RateLimitLookups);
     }
 

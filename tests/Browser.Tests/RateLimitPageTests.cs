@@ -10,8 +10,9 @@ public sealed class RateLimitedIntakeServer : IntakeServer
 }
 
 /// <summary>
-/// Over the rate limit in real Chromium: without the page's script the form post gets the 429 page (in the form's
-/// language, the site's look, no WCAG A/AA violation); with it, the server's message appears in the status line.
+/// Over the rate limit in real Chromium: without the page's script the form post gets the form back, filled in, with
+/// the 429 notice (in the form's language, the site's look, no WCAG A/AA violation); with it, the server's message
+/// appears in the status line.
 /// </summary>
 public sealed class RateLimitPageTests(Chromium chromium, RateLimitedIntakeServer server) : IClassFixture<RateLimitedIntakeServer>
 {
@@ -31,7 +32,7 @@ public sealed class RateLimitPageTests(Chromium chromium, RateLimitedIntakeServe
     [Theory]
     [InlineData("sv", "Du har skickat många tips på kort tid")]
     [InlineData("en", "You have sent many tips in a short time")]
-    public async Task Without_script_the_form_post_gets_the_429_page_in_its_language_with_no_violation(string lang, string title)
+    public async Task Without_script_the_form_post_gets_the_form_back_filled_in_with_the_429_notice_in_its_language_with_no_violation(string lang, string title)
     {
         await FillTheWindowAsync();
         await using var context = await chromium.NewContextAsync(server.BaseUrl);
@@ -45,8 +46,12 @@ public sealed class RateLimitPageTests(Chromium chromium, RateLimitedIntakeServe
 
         Assert.Equal(429, response.Status);
         Assert.NotNull(await response.HeaderValueAsync("retry-after"));
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(title);
+        await Assertions.Expect(page.Locator("#too-many-title")).ToHaveTextAsync(title);
         Assert.Equal(lang, await page.Locator("html").GetAttributeAsync("lang"));
+
+        // What the resident wrote is still there, as after an outage: nothing to type again once the wait is over.
+        await Assertions.Expect(page.Locator("#text")).ToHaveValueAsync("Bilar kör alldeles för fort förbi skolan varje morgon.");
+        await Assertions.Expect(page.Locator("#municipality-vara")).ToBeCheckedAsync();
         var result = await page.RunAxe(Wcag.AA);
         Assert.True(result.Violations.Length == 0, string.Join('\n', result.Violations.Select(v => $"{v.Id}: {v.Help}")));
         Assert.NotEmpty(result.Passes);

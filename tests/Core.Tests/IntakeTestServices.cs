@@ -27,8 +27,8 @@ internal static class IntakeTestServices
             ["Site:BaseUrl"] = "https://tips.grastorp.example",
             // Every test submits from one (unknown) client: limits far above what a test sends; RateLimitTests set low ones.
             ["RateLimit:PerTenMinutes"] = "1000",
-            ["RateLimit:PerDay"] = "100000",
             ["RateLimit:LookupsPerTenMinutes"] = "1000",
+            ["RateLimit:ChecksPerTenMinutes"] = "10000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

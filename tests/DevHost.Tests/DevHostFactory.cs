@@ -56,7 +56,7 @@ internal sealed class DevHostFactory(
         builder.UseSetting("extensions:queues:maxPollingInterval", "00:00:00.500");
         // Every test posts from one client: limits of their own, far above what a test sends (RateLimitTests set low ones).
         builder.UseSetting("RateLimit:PerTenMinutes", "1000");
-        builder.UseSetting("RateLimit:PerDay", "100000");
+        builder.UseSetting("RateLimit:ChecksPerTenMinutes", "10000");
         builder.UseSetting("RateLimit:LookupsPerTenMinutes", "1000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -132,8 +132,7 @@ public sealed class LogPrivacyTests : IDisposable
             ["commitment"] = "grastorp_2021.trafik", ["date"] = "2026-11-27", ["summary"] = $"Traffic check by {Marker} road, 45 drivers",
         })).StatusCode));
 
-        // The timers: the digest on Monday morning, retention past the period, the audit purge past its own, and the
-        // rate limit's purge of the days before.
+        // The timers: the digest on Monday morning, retention past the period, the audit purge past its own.
         _time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 7, 0, 0, TimeSpan.Zero));
         await CallTimerAsync(nameof(SendWeeklyDigest));
         await CallTimerAsync(nameof(RefreshFollowUp));
@@ -142,7 +141,6 @@ public sealed class LogPrivacyTests : IDisposable
         await CallTimerAsync(nameof(ApplyRetention));
         _time.Advance(TimeSpan.FromDays(731));
         await CallTimerAsync(nameof(PurgeAuditLog));
-        await CallTimerAsync(nameof(PurgeRateLimits));
 
         Assert.Equal("classified", status);
         Assert.Equal(1, poisoned);

@@ -98,7 +98,7 @@ public sealed class TipCheckRouteTests : IDisposable
         // A resident's script asks many times per tip; only sending counts. With a limit of two tips per ten minutes
         // (RateLimit, from the abuse work), two tips still go through after many checks. Not disposed here: the test
         // class's factory disposes its derived hosts (see DevHostFactory.DisposeAsync).
-        var host = _host.WithWebHostBuilder(builder => builder.UseSetting("RateLimit:PerTenMinutes", "2").UseSetting("RateLimit:PerDay", "2"));
+        var host = _host.WithWebHostBuilder(builder => builder.UseSetting("RateLimit:PerTenMinutes", "2"));
         var client = host.CreateClient();
         var origin = host.ClientOptions.BaseAddress.GetLeftPart(UriPartial.Authority);
 
@@ -123,6 +123,31 @@ public sealed class TipCheckRouteTests : IDisposable
                 async () => (await client.GetAsync($"/api/tips/{reference}", Cancel)) is { IsSuccessStatusCode: true } r ? (await r.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("status").GetString() : null,
                 s => s == "classified");
         }
+    }
+
+    [Fact]
+    public async Task Checks_have_a_limit_of_their_own_so_forged_same_origin_headers_are_not_the_only_guard()
+    {
+        // Origin is a header any client can set; past the check limit even a "same-origin" check is refused.
+        var host = _host.WithWebHostBuilder(builder => builder.UseSetting("RateLimit:ChecksPerTenMinutes", "3"));
+        var client = host.CreateClient();
+        var origin = host.ClientOptions.BaseAddress.GetLeftPart(UriPartial.Authority);
+        HttpRequestMessage Check()
+        {
+            var check = new HttpRequestMessage(HttpMethod.Post, "/api/tips/check") { Content = JsonContent.Create(new { text = "Bilen kör för fort varje morgon." }) };
+            check.Headers.Add("Origin", origin);
+            return check;
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Check(), Cancel)).StatusCode);
+        }
+
+        using var refused = await client.SendAsync(Check(), Cancel);
+        Assert.Equal((HttpStatusCode)429, refused.StatusCode);
+        Assert.True(refused.Headers.Contains("Retry-After"));
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/api/tips", new { text = "Bilarna kör för fort förbi skolan varje morgon.", municipality = "vara" }, Cancel)).StatusCode);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(
             [
                 "ApplyRetention", "CheckTip", "ClassifyTip", "CorrectTipThemes", "ExportDashboardCsv", "ExportDashboardCsvInEnglish", "GetFollowUp", "GetFollowUpFeed", "GetThemeCounts", "GetTipStatus",
-                "MoveTip", "PurgeAuditLog", "PurgeRateLimits", "RecordCommitmentAction", "RecordCommitmentActionInEnglish", "RefreshFollowUp", "ReplyToTip", "SendWeeklyDigest", "ServeAsset", "ShowAccessibility",
+                "MoveTip", "PurgeAuditLog", "RecordCommitmentAction", "RecordCommitmentActionInEnglish", "RefreshFollowUp", "ReplyToTip", "SendWeeklyDigest", "ServeAsset", "ShowAccessibility",
                 "ShowAccessibilityInEnglish", "ShowActions", "ShowActionsInEnglish", "ShowAuditLog", "ShowAuditLogInEnglish", "ShowDashboard", "ShowDashboardInEnglish", "ShowFollowUp", "ShowFollowUpInEnglish", "ShowPrivacy", "ShowPrivacyInEnglish",
                 "ShowReceipt", "ShowReceiptInEnglish", "ShowTipForm", "ShowTipFormInEnglish", "ShowTipList", "ShowTipListInEnglish", "ShowTipStatus", "ShowTipStatusInEnglish",
                 "SubmitTip", "WithdrawCommitmentAction", "WithdrawCommitmentActionInEnglish",
@@ -107,15 +107,6 @@ public sealed class FunctionsMetadataTests
         var trigger = Trigger("PurgeAuditLog");
         Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
         Assert.Equal("0 15 3 * * *", trigger.GetProperty("schedule").GetString());
-        Assert.False(trigger.GetProperty("runOnStartup").GetBoolean());
-    }
-
-    [Fact]
-    public void The_rate_limit_purge_runs_just_after_utc_midnight_and_never_on_startup()
-    {
-        var trigger = Trigger("PurgeRateLimits");
-        Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
-        Assert.Equal("0 5 0 * * *", trigger.GetProperty("schedule").GetString());
         Assert.False(trigger.GetProperty("runOnStartup").GetBoolean());
     }
 

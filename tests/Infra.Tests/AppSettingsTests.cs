@@ -108,4 +108,23 @@ public sealed class AppSettingsTests
             c => c.Name.Contains("'appsettings'", StringComparison.Ordinal));
         Assert.Equal("[parameters('appSettings')]", config.Body["properties"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task The_app_is_told_it_stands_behind_the_front_end_by_a_setting_of_its_own()
+    {
+        // Not WEBSITE_INSTANCE_ID, which marks App Service and may be missing on Flex Consumption: without this every
+        // resident would count as the front end's address and share one rate-limit window.
+        var infra = await CompiledInfra.GetAsync();
+        Assert.Equal("True", infra.AppSettings["RateLimit__BehindFrontEnd"], ignoreCase: true);
+        Assert.False(infra.AppSettings.ContainsKey("RateLimit__PerDay"), "The day cap is gone: it locked out a school or a carrier's NAT.");
+        Assert.DoesNotContain("RateLimits", infra.Tables);
+    }
+
+    [Fact]
+    public async Task The_rate_limits_site_wide_bound_rests_on_a_maximum_of_40_instances()
+    {
+        // Each instance counts in memory: a client gets at most the limit times the instances (README, "Rate limit").
+        var template = (await CompiledInfra.GetAsync()).Template;
+        Assert.Equal(40, template["parameters"]!["maximumInstanceCount"]!["defaultValue"]!.GetValue<int>());
+    }
 }

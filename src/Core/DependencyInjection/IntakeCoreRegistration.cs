@@ -55,9 +55,7 @@ public static class IntakeCoreRegistration
         services.AddSingleton<ReferencePseudonyms>();
         services.AddOptions<FormOriginOptions>().BindConfiguration(FormOriginOptions.SectionName);
         services.AddSingleton<CrossSiteFormPolicy>();
-        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart()
-            .Configure(options => options.OnPlatform = !string.IsNullOrEmpty(configuration[RateLimitOptions.PlatformSetting]));
-        services.AddSingleton<RateLimitStore>();
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ClientKeys>();
         services.AddSingleton<ClientRateLimiter>();
         services.AddSingleton<MunicipalityCatalog>();

@@ -15,8 +15,7 @@ public sealed class ReferencePseudonyms(IOptions<PrivacyOptions> options)
     /// <summary>16 hex digits of HMAC-SHA256(key, "reference:" + reference).</summary>
     public string Pseudonym(string reference) => Hash("reference:" + reference);
 
-    /// <summary>The hash of a labelled value, for other pseudonyms drawn from the same key (the rate limit's client key).</summary>
-    internal string Hash(string labelledValue)
+    private string Hash(string labelledValue)
     {
         Span<byte> mac = stackalloc byte[32];
         HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(labelledValue), mac);

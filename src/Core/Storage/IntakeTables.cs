@@ -12,7 +12,6 @@ public sealed class IntakeTables
     private readonly CreatedOnce<TableClient> _audit;
     private readonly CreatedOnce<TableClient> _actions;
     private readonly CreatedOnce<TableClient> _poisoned;
-    private readonly CreatedOnce<TableClient> _rateLimits;
     private readonly CreatedOnce<TableClient> _rollup;
     private readonly CreatedOnce<TableClient> _followUp;
 
@@ -26,7 +25,6 @@ public sealed class IntakeTables
         _audit = Create(service, names.AuditTable);
         _actions = Create(service, names.ActionsTable);
         _poisoned = Create(service, names.PoisonedTable);
-        _rateLimits = Create(service, names.RateLimitsTable);
         _rollup = Create(service, names.RollupTable);
         _followUp = Create(service, names.FollowUpTable);
     }
@@ -41,8 +39,6 @@ public sealed class IntakeTables
 
     public Task<TableClient> ActionsAsync() => _actions.GetAsync();
     public Task<TableClient> PoisonedAsync() => _poisoned.GetAsync();
-
-    public Task<TableClient> RateLimitsAsync() => _rateLimits.GetAsync();
 
     public Task<TableClient> RollupAsync() => _rollup.GetAsync();
 

@@ -31,10 +31,6 @@ public sealed class StorageOptions
     [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Storage:PoisonedTable must be a valid table name (letters and digits, 3-63).")]
     public string PoisonedTable { get; set; } = "PoisonedTips";
 
-    /// <summary>The rate limit's counter rows: a client's daily pseudonym and its tip times, deleted the day after.</summary>
-    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Storage:RateLimitsTable must be a valid table name (letters and digits, 3-63).")]
-    public string RateLimitsTable { get; set; } = "RateLimits";
-
     /// <summary>Each municipality's weekly counters in one row per week, copied from the tips table for stats.</summary>
     [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Storage:RollupTable must be a valid table name (letters and digits, 3-63).")]
     public string RollupTable { get; set; } = "CountRollup";

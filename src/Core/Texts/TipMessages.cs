@@ -11,6 +11,7 @@ public static class TipMessages
 {
     public const string TextMissing = nameof(TextMissing);
     public const string TextTooShort = nameof(TextTooShort);
+    public const string TextNeedsWords = nameof(TextNeedsWords);
     public const string TextTooLong = nameof(TextTooLong);
     public const string KindUnknown = nameof(KindUnknown);
     public const string MunicipalityMissing = nameof(MunicipalityMissing);

@@ -31,6 +31,7 @@ internal static class HttpFunctionEndpoints
     private static async Task InvokeGuardedAsync(HttpContext context, Invocation invocation)
     {
         ApiHeaders.ApplyOnStarting(context);
+        TransportSecurity.ApplyOnStarting(context);
         try
         {
             await InvokeAsync(context, invocation).ConfigureAwait(false);

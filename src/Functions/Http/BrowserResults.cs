@@ -28,7 +28,7 @@ public static class BrowserResults
         {
             SubmitOutcome.CrossSite => new RetryLaterResult(StatusCodes.Status403Forbidden, TimeSpan.Zero, ServiceMessages.CrossSite, outcome.Language, html: true),
             SubmitOutcome.Unavailable unavailable => PageResults.Html(await pages.UnavailableAsync(unavailable).ConfigureAwait(false)),
-            SubmitOutcome.TooMany tooMany => PageResults.Html(await pages.TooManyTipsAsync(tooMany.Language, tooMany.RetryAfter).ConfigureAwait(false)),
+            SubmitOutcome.TooMany tooMany => PageResults.Html(await pages.TooManyTipsAsync(tooMany).ConfigureAwait(false)),
             SubmitOutcome.Accepted accepted => PageResults.SeeOther(SitePaths.Receipt(accepted.Language, accepted.Reference.Value, accepted.Check.Nudge, accepted.Emergency)),
             SubmitOutcome.Invalid invalid => PageResults.Html(await pages.FormAsync(invalid.Language, invalid).ConfigureAwait(false)),
             // Only a very long text in many non-ASCII letters gets here from the form; it is said at the text field.

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Grastorp.Intake.Functions.Http;
 
-/// <summary>The worker's side of <see cref="HttpFaults"/> and <see cref="ApiHeaders"/>; the DevHost calls the same two.</summary>
+/// <summary>The worker's side of <see cref="HttpFaults"/>, <see cref="ApiHeaders"/> and <see cref="TransportSecurity"/>; the DevHost calls the same three.</summary>
 internal sealed class FaultMiddleware(ILogger<FaultMiddleware> logger) : IFunctionsWorkerMiddleware
 {
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
@@ -19,6 +19,7 @@ internal sealed class FaultMiddleware(ILogger<FaultMiddleware> logger) : IFuncti
         }
 
         ApiHeaders.ApplyOnStarting(http);
+        TransportSecurity.ApplyOnStarting(http);
         try
         {
             await next(context);

@@ -36,17 +36,31 @@ public sealed class ResidentPages(ComponentRenderer renderer, MunicipalityCatalo
                     : checker.Check(refused.Answers.GetValueOrDefault(TipFields.Text), refused.Answers.GetValueOrDefault(TipFields.Place)),
             });
 
-    /// <summary>The receipt for a reference in its canonical form; anything else gets the not-found status page.</summary>
+    /// <summary>
+    /// The receipt for a reference that was issued and is still kept; any other code gets the same 404 page as an
+    /// unknown status code, so a crafted link cannot show "Tack, ditt tips har kommit fram" for a tip never sent.
+    /// Looking the code up makes the page an answer to "does this code exist?", so it counts against the client's
+    /// lookup limit like the status page (429 past it).
+    /// </summary>
+    /// <param name="client">Where the request comes from, for the lookup limit only.</param>
     /// <param name="flags">The receipt's query flags (<see cref="SitePaths.PersonalDataFlag"/>, <see cref="SitePaths.EmergencyFlag"/>): what the check found at submit.</param>
-    public Task<HtmlPage> ReceiptAsync(Language language, string? reference, Func<string, string?>? flags = null) =>
-        TipReference.TryParse(reference, out var parsed)
-            ? RenderAsync<ReceiptPage>(200, true, language, new()
+    public async Task<HtmlPage> ReceiptAsync(Language language, string? reference, ClientOrigin client, Func<string, string?>? flags, CancellationToken cancellationToken)
+    {
+        var lookup = await statuses.LookUpAsync(reference, client, cancellationToken).ConfigureAwait(false);
+        if (lookup.Refused)
+        {
+            return await RateLimitedAsync(language, lookup.RetryAfter, lookups: true).ConfigureAwait(false);
+        }
+
+        return lookup.Status is null || !TipReference.TryParse(reference, out var parsed)
+            ? await NotFoundAsync(language).ConfigureAwait(false)
+            : await RenderAsync<ReceiptPage>(200, true, language, new()
             {
                 [nameof(ReceiptPage.Reference)] = parsed.Value,
                 [nameof(ReceiptPage.PersonalData)] = flags?.Invoke(SitePaths.PersonalDataFlag) == "1",
                 [nameof(ReceiptPage.Emergency)] = flags?.Invoke(SitePaths.EmergencyFlag) == "1",
-            })
-            : NotFoundAsync(language);
+            }).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// The status of a tip, or the lookup form when no code is given; unknown and malformed codes alike get 404, and a
@@ -96,8 +110,24 @@ public sealed class ResidentPages(ComponentRenderer renderer, MunicipalityCatalo
         };
     }
 
-    /// <summary>A form post over the rate limit: 429, and Retry-After with the same wait the page names.</summary>
-    public Task<HtmlPage> TooManyTipsAsync(Language language, TimeSpan retryAfter) => RateLimitedAsync(language, retryAfter, lookups: false);
+    /// <summary>
+    /// A form post over the rate limit: the form again with every answer kept and a notice of the wait, 429 with the
+    /// Retry-After the notice names, as after an outage: without script nothing else would keep the text.
+    /// </summary>
+    public async Task<HtmlPage> TooManyTipsAsync(SubmitOutcome.TooMany outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return await RenderAsync<TipFormPage>(429, true, outcome.Language, new()
+        {
+            [nameof(TipFormPage.Municipalities)] = municipalities.All,
+            [nameof(TipFormPage.Promises)] = PublishedPromises(),
+            [nameof(TipFormPage.Answers)] = outcome.Answers,
+            [nameof(TipFormPage.TooManyWait)] = outcome.RetryAfter,
+        }).ConfigureAwait(false) with
+        {
+            RetryAfter = outcome.RetryAfter,
+        };
+    }
 
     public Task<HtmlPage> AccessibilityAsync(Language language) => RenderAsync<AccessibilityPage>(200, false, language, []);
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Grastorp.Intake.Core.Tests.Abuse;
 
-/// <summary>Which address stands for the client: the forwarded header only on the platform, and never its forgeable left end.</summary>
+/// <summary>Which address stands for the client: the forwarded header only behind the front end (RateLimit:BehindFrontEnd), and never its forgeable left end.</summary>
 public sealed class ClientAddressTests
 {
     [Theory]
@@ -17,9 +17,9 @@ public sealed class ClientAddressTests
     [InlineData("127.0.0.1", "not an address", true, "127.0.0.1")]
     [InlineData("127.0.0.1", "10.1.2.3", true, "127.0.0.1")]
     [InlineData(null, null, false, null)]
-    public void The_client_address_is_read_as_the_platform_rule_says(string? remote, string? forwarded, bool onPlatform, string? expected)
+    public void The_client_address_is_read_as_the_platform_rule_says(string? remote, string? forwarded, bool behindFrontEnd, string? expected)
     {
-        Assert.Equal(expected, ClientAddress.Resolve(remote, forwarded, onPlatform));
+        Assert.Equal(expected, ClientAddress.Resolve(remote, forwarded, behindFrontEnd));
     }
 
     [Fact]
@@ -33,34 +33,34 @@ public sealed class ClientAddressTests
     public void Off_the_platform_a_forged_header_does_not_change_the_key()
     {
         using var services = IntakeTestServices.Create(IntakeTestServices.InWeek48());
-        var limiter = services.GetRequiredService<ClientRateLimiter>();
-        var now = DateTimeOffset.UtcNow;
+        var keys = services.GetRequiredService<ClientKeys>();
 
-        Assert.False(services.GetRequiredService<IOptions<RateLimitOptions>>().Value.OnPlatform);
-        Assert.Equal(limiter.ClientKey("203.0.113.7", null, now), limiter.ClientKey("203.0.113.7", "198.51.100.99", now));
+        Assert.False(services.GetRequiredService<IOptions<RateLimitOptions>>().Value.BehindFrontEnd);
+        Assert.Equal(keys.For(new("203.0.113.7", null)), keys.For(new("203.0.113.7", "198.51.100.99")));
     }
 
     [Fact]
-    public void On_the_platform_the_forwarded_client_is_the_key_and_a_forged_left_entry_is_not()
+    public void Behind_the_front_end_the_forwarded_client_is_the_key_and_a_forged_left_entry_is_not()
     {
-        using var services = IntakeTestServices.Create(IntakeTestServices.InWeek48(), new Dictionary<string, string?> { [RateLimitOptions.PlatformSetting] = "a1b2c3" });
-        var limiter = services.GetRequiredService<ClientRateLimiter>();
-        var now = DateTimeOffset.UtcNow;
+        using var services = IntakeTestServices.Create(IntakeTestServices.InWeek48(), new Dictionary<string, string?> { ["RateLimit:BehindFrontEnd"] = "true" });
+        var keys = services.GetRequiredService<ClientKeys>();
 
-        Assert.True(services.GetRequiredService<IOptions<RateLimitOptions>>().Value.OnPlatform);
-        Assert.NotEqual(limiter.ClientKey("127.0.0.1", "198.51.100.1:1000", now), limiter.ClientKey("127.0.0.1", "198.51.100.2:1000", now));
-        Assert.Equal(limiter.ClientKey("127.0.0.1", "198.51.100.1:1000", now), limiter.ClientKey("127.0.0.1", "6.6.6.6, 198.51.100.1:2000", now));
+        Assert.True(services.GetRequiredService<IOptions<RateLimitOptions>>().Value.BehindFrontEnd);
+        Assert.NotEqual(keys.For(new("127.0.0.1", "198.51.100.1:1000")), keys.For(new("127.0.0.1", "198.51.100.2:1000")));
+        Assert.Equal(keys.For(new("127.0.0.1", "198.51.100.1:1000")), keys.For(new("127.0.0.1", "6.6.6.6, 198.51.100.1:2000")));
     }
 
     [Theory]
-    [InlineData("0", "20")]
-    [InlineData("1001", "2000")]
-    [InlineData("5", "4")]
-    public void Limits_out_of_range_stop_the_start(string perTenMinutes, string perDay)
+    [InlineData("WEBSITE_INSTANCE_ID", "a1b2c3")]
+    [InlineData("CONTAINER_NAME", "grastorp-intake-0a1b")]
+    public void A_platform_variable_alone_does_not_decide_whether_the_header_is_trusted(string variable, string value)
     {
-        using var services = IntakeTestServices.Create(IntakeTestServices.InWeek48(), new Dictionary<string, string?> { ["RateLimit:PerTenMinutes"] = perTenMinutes, ["RateLimit:PerDay"] = perDay });
+        // Which variables a plan sets differs (App Service sets WEBSITE_INSTANCE_ID, Flex Consumption CONTAINER_NAME):
+        // only our own setting, which the template sets, says there is a front end.
+        using var services = IntakeTestServices.Create(IntakeTestServices.InWeek48(), new Dictionary<string, string?> { [variable] = value });
+        var keys = services.GetRequiredService<ClientKeys>();
 
-        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<RateLimitOptions>>().Value);
-        Assert.Contains("RateLimit:Per", error.Message, StringComparison.Ordinal);
+        Assert.False(services.GetRequiredService<IOptions<RateLimitOptions>>().Value.BehindFrontEnd);
+        Assert.Equal(keys.For(new("127.0.0.1", "198.51.100.1:1000")), keys.For(new("127.0.0.1", "198.51.100.2:1000")));
     }
 }

@@ -4,6 +4,7 @@ using Azure.Storage.Queues;
 using Grastorp.Intake.Core.Abuse.RateLimiting;
 using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Tips.Intake;
+using Grastorp.Intake.Core.Tips.Status;
 using Grastorp.Intake.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Grastorp.Intake.Core.Tests.Abuse;
 
-/// <summary>The rate limit through the real intake against Azurite, with a fake clock: counts, windows, days, races, the purge.</summary>
+/// <summary>The rate limit through the real intake against Azurite, with a fake clock: counts, windows, races, and nothing at rest.</summary>
 public sealed class RateLimitTests : IDisposable
 {
     private const string Address = "203.0.113.7";
@@ -28,7 +29,6 @@ public sealed class RateLimitTests : IDisposable
         _services = IntakeTestServices.Create(_time, new Dictionary<string, string?>
         {
             ["RateLimit:PerTenMinutes"] = "5",
-            ["RateLimit:PerDay"] = "7",
         }, s => s.AddLogging(b => b.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace)));
     }
 
@@ -45,12 +45,6 @@ public sealed class RateLimitTests : IDisposable
     {
         var queue = _services.GetRequiredService<QueueServiceClient>().GetQueueClient(StorageNames.TipsQueue);
         return await queue.ExistsAsync(Token) ? (await queue.GetPropertiesAsync(Token)).Value.ApproximateMessagesCount : 0;
-    }
-
-    private async Task<List<TableEntity>> RowsAsync()
-    {
-        var table = _services.GetRequiredService<TableServiceClient>().GetTableClient(_services.GetRequiredService<IOptions<StorageOptions>>().Value.RateLimitsTable);
-        return await table.QueryAsync<TableEntity>(cancellationToken: Token).ToListAsync(Token);
     }
 
     [Fact]
@@ -73,34 +67,19 @@ public sealed class RateLimitTests : IDisposable
     }
 
     [Fact]
-    public async Task Over_the_daily_limit_the_client_waits_until_its_key_changes_at_utc_midnight()
+    public async Task There_is_no_day_cap_so_a_full_window_every_ten_minutes_all_day_passes()
     {
-        for (var i = 0; i < 7; i++)
+        // A school's Wi-Fi or a carrier's NAT: many residents behind one address. Only the ten minutes count.
+        for (var window = 0; window < 30; window++)
         {
-            Assert.IsType<SubmitOutcome.Accepted>(await SubmitAsync());
-            _time.Advance(TimeSpan.FromMinutes(3));
+            for (var i = 0; i < 5; i++)
+            {
+                Assert.IsType<SubmitOutcome.Accepted>(await SubmitAsync());
+            }
+
+            Assert.IsType<SubmitOutcome.TooMany>(await SubmitAsync());
+            _time.Advance(TimeSpan.FromMinutes(10));
         }
-
-        // 13:21 UTC: ten minutes hold only three tips, but the day holds seven.
-        var refused = Assert.IsType<SubmitOutcome.TooMany>(await SubmitAsync());
-        Assert.Equal(new TimeSpan(10, 39, 0), refused.RetryAfter);
-    }
-
-    [Fact]
-    public async Task The_next_day_the_client_key_differs_and_the_tip_passes()
-    {
-        var limiter = _services.GetRequiredService<ClientRateLimiter>();
-        for (var i = 0; i < 5; i++)
-        {
-            Assert.IsType<SubmitOutcome.Accepted>(await SubmitAsync());
-        }
-
-        Assert.IsType<SubmitOutcome.TooMany>(await SubmitAsync());
-        var today = limiter.ClientKey(Address, null, _time.GetUtcNow());
-        _time.Advance(TimeSpan.FromDays(1));
-
-        Assert.NotEqual(today, limiter.ClientKey(Address, null, _time.GetUtcNow()));
-        Assert.IsType<SubmitOutcome.Accepted>(await SubmitAsync());
     }
 
     [Fact]
@@ -113,6 +92,7 @@ public sealed class RateLimitTests : IDisposable
 
         Assert.IsType<SubmitOutcome.TooMany>(await SubmitAsync());
         Assert.IsType<SubmitOutcome.Accepted>(await SubmitAsync("198.51.100.20"));
+        Assert.IsType<SubmitOutcome.TooMany>(await SubmitAsync());
     }
 
     [Fact]
@@ -123,24 +103,21 @@ public sealed class RateLimitTests : IDisposable
         Assert.Equal(5, outcomes.Count(o => o is SubmitOutcome.Accepted));
         Assert.Equal(15, outcomes.Count(o => o is SubmitOutcome.TooMany));
         Assert.Equal(5, await QueuedAsync());
-        var row = Assert.Single(await RowsAsync());
-        Assert.Equal(5, row.GetInt32("Today"));
     }
 
     [Fact]
-    public async Task Twenty_concurrent_posts_spread_over_four_instances_race_through_the_ETag_and_accept_exactly_five()
+    public async Task Each_instance_counts_on_its_own_so_the_site_wide_bound_is_the_limit_times_the_instances()
     {
-        // Four hosts on one storage account, as Flex Consumption scales out: only the ETag keeps them in step.
+        // Four hosts on one storage account, as Flex Consumption scales out: nothing is shared, by design (docs/PRIVACY.md).
         var settings = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = AzuriteAccounts.NewConnectionString(),
             ["RateLimit:PerTenMinutes"] = "5",
-            ["RateLimit:PerDay"] = "7",
         };
         var instances = Enumerable.Range(0, 4).Select(_ => IntakeTestServices.Create(_time, settings)).ToList();
         try
         {
-            var posts = instances.SelectMany(instance => Enumerable.Range(0, 5).Select(_ => Task.Run(async () =>
+            var posts = instances.SelectMany(instance => Enumerable.Range(0, 10).Select(_ => Task.Run(async () =>
             {
                 using var stream = new MemoryStream(Encoding.UTF8.GetBytes(Tip));
                 return await instance.GetRequiredService<TipIntakeService>().SubmitAsync(
@@ -148,10 +125,8 @@ public sealed class RateLimitTests : IDisposable
             }, Token)));
             var outcomes = await Task.WhenAll(posts);
 
-            Assert.Equal(5, outcomes.Count(o => o is SubmitOutcome.Accepted));
-            Assert.Equal(15, outcomes.Count(o => o is SubmitOutcome.TooMany));
-            var queue = instances[0].GetRequiredService<QueueServiceClient>().GetQueueClient(StorageNames.TipsQueue);
-            Assert.Equal(5, (await queue.GetPropertiesAsync(Token)).Value.ApproximateMessagesCount);
+            Assert.Equal(4 * 5, outcomes.Count(o => o is SubmitOutcome.Accepted));
+            Assert.Equal(4 * 5, outcomes.Count(o => o is SubmitOutcome.TooMany));
         }
         finally
         {
@@ -186,60 +161,91 @@ public sealed class RateLimitTests : IDisposable
     }
 
     [Fact]
-    public async Task The_counter_row_holds_a_daily_pseudonym_and_no_log_line_holds_the_address()
+    public async Task After_many_tips_and_lookups_no_table_in_the_account_holds_anything_drawn_from_the_client()
     {
         for (var i = 0; i < 6; i++)
         {
             await SubmitAsync();
+            await _services.GetRequiredService<TipStatusService>().LookUpAsync("AAAAAAAAAA", new(Address, null), Token);
         }
 
-        var row = Assert.Single(await RowsAsync());
-        var key = _services.GetRequiredService<ClientRateLimiter>().ClientKey(Address, null, _time.GetUtcNow());
-        Assert.Equal(key, row.RowKey);
-        Assert.Equal("20261126-" + key[..2], row.PartitionKey);
-        Assert.Matches("^[0-9a-f]{16}$", row.RowKey);
-        Assert.DoesNotContain(row, p => p.Value?.ToString()?.Contains(Address, StringComparison.Ordinal) == true);
+        // Every table of the account, not only the ones we know of: only the tip's own tables exist, and no property of
+        // any row names the address or has a name a counter would have.
+        var service = _services.GetRequiredService<TableServiceClient>();
+        var names = _services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var tables = await service.QueryAsync(cancellationToken: Token).Select(t => t.Name).ToListAsync(Token);
+        Assert.Subset(new HashSet<string>([names.TipsTable, names.ReceiptsTable, names.RollupTable], StringComparer.Ordinal), tables.ToHashSet(StringComparer.Ordinal));
+        Assert.NotEmpty(tables);
+        foreach (var table in tables)
+        {
+            await foreach (var row in service.GetTableClient(table).QueryAsync<TableEntity>(cancellationToken: Token))
+            {
+                var stored = string.Join('|', row.Select(p => $"{p.Key}={p.Value}"));
+                Assert.DoesNotContain(Address, stored, StringComparison.Ordinal);
+                Assert.DoesNotContain(row.Keys, k => k is "Today" or "Recent");
+            }
+        }
+
         Assert.Contains(_logs.Lines, l => l.Contains("rate limit", StringComparison.Ordinal));
         Assert.DoesNotContain(_logs.Lines, l => l.Contains(Address, StringComparison.Ordinal));
-        // The Azure SDK's request lines name table keys; both hosts switch that category off (Program.cs, appsettings.json).
-        Assert.DoesNotContain(_logs.Lines, l => !l.StartsWith("Azure.Core", StringComparison.Ordinal) && l.Contains(key, StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task The_purge_deletes_the_rows_of_past_days_and_keeps_today()
+    public void The_client_key_is_drawn_under_a_key_of_the_process_so_another_instance_cannot_recompute_it()
     {
-        await SubmitAsync();
-        await SubmitAsync("198.51.100.20");
-        _time.Advance(TimeSpan.FromDays(1));
-        await SubmitAsync();
-        var limiter = _services.GetRequiredService<ClientRateLimiter>();
+        using var other = IntakeTestServices.Create(_time);
+        var here = _services.GetRequiredService<ClientKeys>();
 
-        Assert.Equal(2, await limiter.PurgeExpiredAsync(Token));
-        var left = Assert.Single(await RowsAsync());
-        Assert.StartsWith("20261127-", left.PartitionKey, StringComparison.Ordinal);
-        Assert.Equal(0, await limiter.PurgeExpiredAsync(Token));
-
-        // Just before the next midnight the row is still today's; just after, it goes.
-        _time.Advance(new DateTimeOffset(2026, 11, 27, 23, 59, 59, TimeSpan.Zero) - _time.GetUtcNow());
-        Assert.Equal(0, await limiter.PurgeExpiredAsync(Token));
-        _time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(1, await limiter.PurgeExpiredAsync(Token));
-        Assert.Empty(await RowsAsync());
+        Assert.Equal(here.For(new(Address, null)), here.For(new(Address, null)));
+        Assert.NotEqual(here.For(new(Address, null)), here.For(new("198.51.100.20", null)));
+        Assert.NotEqual(here.For(new(Address, null)), other.GetRequiredService<ClientKeys>().For(new(Address, null)));
+        Assert.Matches("^[0-9a-f]{32}$", here.For(new(Address, null)));
     }
 
     [Fact]
-    public async Task Switched_off_nothing_is_counted_or_written()
+    public void A_window_is_idle_once_its_last_event_has_left_it_so_the_partitions_can_drop_it()
+    {
+        using var window = new SlidingWindow(2, _time);
+        Assert.True(window.AttemptAcquire().IsAcquired);
+        _time.Advance(TimeSpan.FromMinutes(4));
+        Assert.True(window.AttemptAcquire().IsAcquired);
+        Assert.False(window.AttemptAcquire().IsAcquired);
+        Assert.Null(window.IdleDuration);
+
+        // 13:14: the second event (13:04) leaves the window at 13:14; idle from then on.
+        _time.Advance(TimeSpan.FromMinutes(9));
+        Assert.Null(window.IdleDuration);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(TimeSpan.Zero, window.IdleDuration);
+        _time.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(TimeSpan.FromSeconds(30), window.IdleDuration);
+        Assert.Equal(2, window.GetStatistics()!.CurrentAvailablePermits);
+    }
+
+    [Fact]
+    public void Switched_off_nothing_is_counted()
     {
         using var services = IntakeTestServices.Create(_time, new Dictionary<string, string?> { ["RateLimit:Enabled"] = "false", ["RateLimit:PerTenMinutes"] = "1" });
         var limiter = services.GetRequiredService<ClientRateLimiter>();
 
         for (var i = 0; i < 3; i++)
         {
-            Assert.True((await limiter.CountTipAsync(new(Address, null), Token)).Allowed);
+            Assert.True(limiter.CountTip(new(Address, null)).Allowed);
+            Assert.True(limiter.CountCheck(new(Address, null)).Allowed);
         }
+    }
 
-        // The table is created on first use, so a limiter that never counted has not even made it.
-        Assert.Empty(await services.GetRequiredService<TableServiceClient>().QueryAsync(t => t.Name == "RateLimits", cancellationToken: Token).ToListAsync(Token));
+    [Theory]
+    [InlineData("RateLimit:PerTenMinutes", "0")]
+    [InlineData("RateLimit:PerTenMinutes", "1001")]
+    [InlineData("RateLimit:ChecksPerTenMinutes", "0")]
+    [InlineData("RateLimit:ChecksPerTenMinutes", "10001")]
+    public void Limits_out_of_range_stop_the_start(string setting, string value)
+    {
+        using var services = IntakeTestServices.Create(_time, new Dictionary<string, string?> { [setting] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<RateLimitOptions>>().Value);
+        Assert.Contains(setting + " must be between", error.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => _services.Dispose();

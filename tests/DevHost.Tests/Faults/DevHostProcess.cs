@@ -50,7 +50,7 @@ internal sealed class DevHostProcess(
         start.Environment["extensions__queues__maxPollingInterval"] = "00:00:00.500";
         // One client posts every tip: far above what a test sends, as DevHostFactory sets (RateLimitTests set low ones).
         start.Environment["RateLimit__PerTenMinutes"] = "1000";
-        start.Environment["RateLimit__PerDay"] = "100000";
+        start.Environment["RateLimit__ChecksPerTenMinutes"] = "10000";
         start.Environment["RateLimit__LookupsPerTenMinutes"] = "1000";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -16,11 +16,11 @@ public static class ClientAddress
 
     /// <param name="remoteAddress">The connection's remote address.</param>
     /// <param name="forwardedFor">The X-Forwarded-For header, all its values joined by commas.</param>
-    /// <param name="onPlatform">True only when running on the Azure platform, whose front end sets the header.</param>
+    /// <param name="behindFrontEnd">True only behind the platform's front end, which sets the header (<see cref="RateLimitOptions.BehindFrontEnd"/>).</param>
     /// <returns>The address in canonical form (an IPv6 address reduced to its /64), or null when none can be read.</returns>
-    public static string? Resolve(string? remoteAddress, string? forwardedFor, bool onPlatform)
+    public static string? Resolve(string? remoteAddress, string? forwardedFor, bool behindFrontEnd)
     {
-        if (onPlatform && !string.IsNullOrWhiteSpace(forwardedFor))
+        if (behindFrontEnd && !string.IsNullOrWhiteSpace(forwardedFor))
         {
             var hops = forwardedFor.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             for (var i = hops.Length - 1; i >= 0; i--)

@@ -1,32 +1,27 @@
-using System.Globalization;
-using Grastorp.Intake.Core.Privacy;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace Grastorp.Intake.Core.Abuse.RateLimiting;
 
 /// <summary>
-/// The day's pseudonym of a client: HMAC-SHA256(Privacy:Key, purpose + ":" + UTC date + ":" + address), 16 hex
-/// digits. Shared by every instance (the key is), new each day, and different per purpose, so the rows of one limit
-/// cannot be joined with another's. The address itself is never stored or logged.
+/// A client's pseudonym for the rate limits: HMAC-SHA256 of its address under a key drawn at random when the process
+/// starts and never stored, written or logged. The key dies with the instance, so nothing kept anywhere can turn a
+/// pseudonym back into an address, and the pseudonyms themselves live only in this instance's memory.
 /// </summary>
-public sealed class ClientKeys(ReferencePseudonyms pseudonyms, IOptions<RateLimitOptions> options)
+public sealed class ClientKeys(IOptions<RateLimitOptions> options)
 {
-    /// <summary>The purpose of the tip limit's keys (the word predates the lookup limit, so today's keys stay valid).</summary>
-    public const string Tips = "client";
-
-    /// <summary>The purpose of the status lookup limit's keys.</summary>
-    public const string Lookups = "lookup";
-
     /// <summary>What stands for a client whose address cannot be read: they share one window.</summary>
     private const string UnknownAddress = "unknown";
 
-    /// <param name="purpose">Which limit the key counts for: <see cref="Tips"/> or <see cref="Lookups"/>.</param>
-    /// <param name="client">Where the request comes from.</param>
-    /// <param name="now">The moment whose UTC day the key is drawn for.</param>
-    public string For(string purpose, ClientOrigin client, DateTimeOffset now)
+    private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
+
+    /// <summary>The client's pseudonym (32 hex digits); the same address gives the same one for this process's life.</summary>
+    public string For(ClientOrigin client)
     {
-        var address = ClientAddress.Resolve(client.RemoteAddress, client.ForwardedFor, options.Value.OnPlatform) ?? UnknownAddress;
-        var day = DateOnly.FromDateTime(now.UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return pseudonyms.Hash($"{purpose}:{day}:{address}");
+        var address = ClientAddress.Resolve(client.RemoteAddress, client.ForwardedFor, options.Value.BehindFrontEnd) ?? UnknownAddress;
+        Span<byte> mac = stackalloc byte[32];
+        HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(address), mac);
+        return Convert.ToHexStringLower(mac[..16]);
     }
 }

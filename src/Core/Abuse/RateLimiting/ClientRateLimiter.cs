@@ -1,46 +1,73 @@
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Grastorp.Intake.Core.Abuse.RateLimiting;
 
 /// <summary>
-/// Counts a client's tips and its status lookups against their windows. The client is a keyed hash of its address
-/// and the UTC date, drawn apart per limit (<see cref="ClientKeys"/>), so the counter rows link a client's requests for
-/// one day at most, the two counts cannot be joined, and the address itself is never stored or logged.
+/// Counts a client's tips, status lookups and tip checks, each against its own ten-minute sliding window, in this
+/// instance's memory only: nothing is written anywhere, so nothing at rest can join an address to a tip. The client is
+/// a keyed hash of its address under a key that lives and dies with the process (<see cref="ClientKeys"/>). Each
+/// instance counts on its own, so across the whole site a client can get at most the limit times the number of
+/// instances (the template caps that at <c>maximumInstanceCount</c>; docs/PRIVACY.md).
 /// </summary>
-public sealed class ClientRateLimiter(RateLimitStore store, ClientKeys keys, IOptions<RateLimitOptions> options, TimeProvider time)
+public sealed class ClientRateLimiter : IDisposable
 {
-    private readonly RateLimitOptions _options = options.Value;
+    private readonly ClientKeys _keys;
+    private readonly bool _enabled;
+    private readonly PartitionedRateLimiter<string> _tips;
+    private readonly PartitionedRateLimiter<string> _lookups;
+    private readonly PartitionedRateLimiter<string> _checks;
 
-    /// <summary>Counts one tip now; when the client is over a limit nothing is counted and the answer says how long to wait.</summary>
-    public Task<RateDecision> CountTipAsync(ClientOrigin client, CancellationToken cancellationToken) =>
-        CountAsync(ClientKeys.Tips, _options.Submissions, client, cancellationToken);
-
-    /// <summary>
-    /// Counts one status lookup now, before anything is looked up, found codes and unknown ones alike. Counting only
-    /// misses would need a check before the lookup and a count after it, and a burst sent at once would all pass the
-    /// check; this count is ETag-conditional, so however many lookups race, no more than the limit get through.
-    /// </summary>
-    public Task<RateDecision> CountLookupAsync(ClientOrigin client, CancellationToken cancellationToken) =>
-        CountAsync(ClientKeys.Lookups, _options.Lookups, client, cancellationToken);
-
-    /// <summary>
-    /// Deletes the counter rows of past UTC days, both limits' (one table): their keys can never be drawn again, so
-    /// they count nothing and are only pseudonymous data kept for no purpose. Runs whether or not the limits are on.
-    /// </summary>
-    /// <returns>How many rows were deleted.</returns>
-    public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken) => store.PurgeAsync(time.GetUtcNow(), cancellationToken);
-
-    /// <summary>The client's pseudonym for tips on <paramref name="now"/>'s UTC day.</summary>
-    public string ClientKey(string? remoteAddress, string? forwardedFor, DateTimeOffset now) => keys.For(ClientKeys.Tips, new(remoteAddress, forwardedFor), now);
-
-    private Task<RateDecision> CountAsync(string purpose, WindowLimits limits, ClientOrigin client, CancellationToken cancellationToken)
+    public ClientRateLimiter(ClientKeys keys, IOptions<RateLimitOptions> options, TimeProvider time)
     {
-        if (!_options.Enabled)
+        ArgumentNullException.ThrowIfNull(options);
+        _keys = keys;
+        var limits = options.Value;
+        _enabled = limits.Enabled;
+        _tips = Windows(limits.PerTenMinutes, time);
+        _lookups = Windows(limits.LookupsPerTenMinutes, time);
+        _checks = Windows(limits.ChecksPerTenMinutes, time);
+    }
+
+    /// <summary>Counts one tip now; when the client is over its limit nothing is counted and the answer says how long to wait.</summary>
+    public RateDecision CountTip(ClientOrigin client) => Count(_tips, client);
+
+    /// <summary>
+    /// Counts one status lookup now, before anything is looked up, found codes and unknown ones alike, so guessing
+    /// codes gets nowhere; counting only misses would let a burst sent at once pass the check together.
+    /// </summary>
+    public RateDecision CountLookup(ClientOrigin client) => Count(_lookups, client);
+
+    /// <summary>
+    /// Counts one check of a tip being written (the form's nudge about personal data). Generous, as the script asks
+    /// while the resident types, but a bound all the same: the same-origin check rests on headers any client can set.
+    /// </summary>
+    public RateDecision CountCheck(ClientOrigin client) => Count(_checks, client);
+
+    public void Dispose()
+    {
+        _tips.Dispose();
+        _lookups.Dispose();
+        _checks.Dispose();
+    }
+
+    /// <summary>
+    /// One window per client pseudonym. The partitioned limiter drops a window that has been empty for a few seconds
+    /// (its idle timer), so memory holds only the clients seen in the last ten minutes.
+    /// </summary>
+    private static PartitionedRateLimiter<string> Windows(int limit, TimeProvider time) =>
+        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.Get(key, _ => new SlidingWindow(limit, time)));
+
+    private RateDecision Count(PartitionedRateLimiter<string> windows, ClientOrigin client)
+    {
+        if (!_enabled)
         {
-            return Task.FromResult(RateDecision.Allow);
+            return RateDecision.Allow;
         }
 
-        var now = time.GetUtcNow();
-        return store.CountAsync(keys.For(purpose, client, now), limits, now, cancellationToken);
+        using var lease = windows.AttemptAcquire(_keys.For(client));
+        return lease.IsAcquired
+            ? RateDecision.Allow
+            : RateDecision.Limit(lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : SlidingWindow.Length);
     }
 }

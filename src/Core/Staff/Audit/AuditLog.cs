@@ -1,8 +1,12 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Azure;
 using Azure.Data.Tables;
+using Grastorp.Intake.Core.Calendar;
+using Grastorp.Intake.Core.Retention;
 using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Storage;
+using Grastorp.Intake.Core.Tips;
 using Microsoft.Extensions.Options;
 
 namespace Grastorp.Intake.Core.Staff.Audit;
@@ -10,9 +14,11 @@ namespace Grastorp.Intake.Core.Staff.Audit;
 /// <summary>
 /// The only owner of the audit table: records each time staff are shown a tip's text or correct its themes (who,
 /// when, which reference; never the text, since tips can name people), lets the auditor read it month by month,
-/// and removes what is older than the retention period.
+/// and removes what is older than the retention period. An entry outlives the tip it names (who read what stays
+/// answerable for <c>Audit:RetentionDays</c>), but its reference does not: once the tip's own retention has removed
+/// it, the entry keeps who, when, what and the municipality's week, and the reference is emptied.
 /// </summary>
-public sealed class AuditLog(IntakeTables tables, TimeProvider time, IOptions<AuditOptions> options)
+public sealed class AuditLog(IntakeTables tables, TimeProvider time, IOptions<AuditOptions> options, IOptions<RetentionOptions> retention)
 {
     private const int MaxBatch = 100;
 
@@ -74,9 +80,14 @@ public sealed class AuditLog(IntakeTables tables, TimeProvider time, IOptions<Au
             rows.Count > size ? shown[^1].RowKey : null);
     }
 
-    /// <summary>Deletes every entry older than the retention period; returns how many.</summary>
+    /// <summary>
+    /// Deletes every entry older than the audit's retention period, and empties the reference of every entry whose tip
+    /// the tip retention has removed or may have removed by now (<see cref="ForgetReferencesAsync"/>).
+    /// </summary>
+    /// <returns>How many entries were deleted.</returns>
     public async Task<int> PurgeAsync(CancellationToken cancellationToken)
     {
+        await ForgetReferencesAsync(cancellationToken).ConfigureAwait(false);
         var cutoff = time.GetUtcNow().AddDays(-options.Value.RetentionDays);
         var table = await tables.AuditAsync().ConfigureAwait(false);
         var deleted = 0;
@@ -98,6 +109,45 @@ public sealed class AuditLog(IntakeTables tables, TimeProvider time, IOptions<Au
         }
 
         return deleted;
+    }
+
+    /// <summary>
+    /// Empties the reference of each entry whose tip was received before the tip retention's cutoff. The entry knows
+    /// the tip's week (its partition), not the second it came: the reference goes once the week's first moment is
+    /// past the cutoff, so it never outlives the tip, at the cost of going up to a week early. An entry without a
+    /// readable week goes by its own time (its tip came before it was read).
+    /// </summary>
+    /// <returns>How many references were emptied.</returns>
+    public async Task<int> ForgetReferencesAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var tipCutoff = now.AddDays(-retention.Value.Days);
+        var oldest = now.AddDays(-options.Value.RetentionDays);
+        var table = await tables.AuditAsync().ConfigureAwait(false);
+        var forgotten = 0;
+        var month = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i <= (options.Value.RetentionDays / 28) + 1 && month.AddMonths(1) > oldest; i++, month = month.AddMonths(-1))
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {MonthOf(month)} and Reference ne {string.Empty}");
+            var named = new List<AuditEntity>();
+            await foreach (var row in table.QueryAsync<AuditEntity>(filter, select: ["PartitionKey", "RowKey", "At", "TipPartition"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                var tipCameBy = TipPartition.TryParse(row.TipPartition, out var partition) ? SwedishTime.AtLocal(partition.Week.Monday, TimeOnly.MinValue) : row.At;
+                if (tipCameBy < tipCutoff)
+                {
+                    named.Add(row);
+                }
+            }
+
+            foreach (var batch in named.Chunk(MaxBatch))
+            {
+                var actions = batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(r.PartitionKey, r.RowKey) { [nameof(AuditEntity.Reference)] = string.Empty }, ETag.All));
+                await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                forgotten += batch.Length;
+            }
+        }
+
+        return forgotten;
     }
 
     private static string MonthOf(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);

@@ -44,7 +44,11 @@ public abstract record SubmitOutcome
     public sealed record CrossSite : SubmitOutcome;
 
     /// <summary>The client sent more tips than the rate limit allows; nothing was kept (429, with how long to wait).</summary>
-    public sealed record TooMany(TimeSpan RetryAfter) : SubmitOutcome;
+    public sealed record TooMany(TimeSpan RetryAfter) : SubmitOutcome
+    {
+        /// <summary>What the resident sent, so a form can come back filled in: the same text can be sent after the wait.</summary>
+        public IReadOnlyDictionary<string, string?> Answers { get; init; } = new Dictionary<string, string?>();
+    }
 
     /// <summary>Storage could not take the tip in time; nothing was kept, and the resident may try again later (503).</summary>
     public sealed record Unavailable(TimeSpan RetryAfter) : SubmitOutcome

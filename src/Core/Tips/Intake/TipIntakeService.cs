@@ -62,7 +62,7 @@ public sealed partial class TipIntakeService(
             // is stored or queued; only the fact is logged, never what it sent. It counts against the client's window
             // all the same, so a bot that keeps filling it is soon refused its real posts too.
             LogHoneypot(logger);
-            await CountHoneypotAsync(request, cancellationToken).ConfigureAwait(false);
+            rateLimiter.CountTip(request.Client);
             return new SubmitOutcome.Accepted(TipReference.New(), SwedishTime.WeekOf(time.GetUtcNow()), TipCheck.Nothing) { Language = language };
         }
 
@@ -75,7 +75,8 @@ public sealed partial class TipIntakeService(
 
         try
         {
-            return await KeepAsync(validation.Tip!, request, language, cancellationToken).ConfigureAwait(false);
+            var outcome = await KeepAsync(validation.Tip!, request, language, cancellationToken).ConfigureAwait(false);
+            return outcome is SubmitOutcome.TooMany tooMany ? tooMany with { Answers = fields } : outcome;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && (StorageFaults.IsOutage(e) || e is OperationCanceledException))
         {
@@ -87,10 +88,8 @@ public sealed partial class TipIntakeService(
 
     private async Task<SubmitOutcome> KeepAsync(TipContent content, TipRequest request, Language language, CancellationToken cancellationToken)
     {
-        using var budget = new CancellationTokenSource(StorageBudget, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         // Counted only once the tip is valid: a typo corrected on the form again costs the resident nothing.
-        var decision = await rateLimiter.CountTipAsync(request.Client, linked.Token).ConfigureAwait(false);
+        var decision = rateLimiter.CountTip(request.Client);
         if (!decision.Allowed)
         {
             LogRateLimited(logger, decision.RetryAfter);
@@ -98,6 +97,8 @@ public sealed partial class TipIntakeService(
             return new SubmitOutcome.TooMany(decision.RetryAfter) { Language = language };
         }
 
+        using var budget = new CancellationTokenSource(StorageBudget, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         var receivedAt = time.GetUtcNow();
         var partition = TipPartition.Of(content.Municipality.Id, receivedAt);
         var reference = await receipts.IssueAsync(partition, receivedAt, linked.Token).ConfigureAwait(false);
@@ -114,24 +115,6 @@ public sealed partial class TipIntakeService(
         var referenceHash = references.Pseudonym(reference.Value);
         LogReceived(logger, referenceHash, partition.Key);
         return new SubmitOutcome.Accepted(reference, partition.Week, checker.Check(content.Text, content.Place)) { Language = language };
-    }
-
-    private async Task CountHoneypotAsync(TipRequest request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var budget = new CancellationTokenSource(StorageBudget, time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
-            await rateLimiter.CountTipAsync(request.Client, linked.Token).ConfigureAwait(false);
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && (StorageFaults.IsOutage(e) || e is OperationCanceledException or RequestFailedException))
-        {
-            // The bot's answer must not change with storage: it gets its receipt either way.
-            if (logger.IsEnabled(LogLevel.Warning))
-            {
-                LogHoneypotNotCounted(logger, e.GetType().Name);
-            }
-        }
     }
 
     /// <summary>
@@ -182,9 +165,6 @@ public sealed partial class TipIntakeService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tip refused: the client is over the rate limit; retry after {RetryAfter}")]
     private static partial void LogRateLimited(ILogger logger, TimeSpan retryAfter);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A honeypot hit could not be counted against its client ({Failure})")]
-    private static partial void LogHoneypotNotCounted(ILogger logger, string failure);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tip refused: invalid fields {Fields}")]
     private static partial void LogInvalid(ILogger logger, IEnumerable<string> fields);

@@ -13,8 +13,8 @@ public sealed record TipRequest(string? ContentType, long? ContentLength, Stream
     public (string? Origin, string? FetchSite, string? Host) Source { get; init; }
 
     /// <summary>
-    /// The connection's remote address and the X-Forwarded-For header, for the rate limit only: hashed at once with the
-    /// day, never stored or logged; the header counts only on the platform.
+    /// The connection's remote address and the X-Forwarded-For header, for the rate limit only: hashed at once under a
+    /// key that lives only in memory, never stored or logged; the header counts only behind the platform's front end.
     /// </summary>
     public ClientOrigin Client { get; init; }
 }

@@ -101,6 +101,10 @@ public sealed class TipValidator(MunicipalityCatalog municipalities, TimeProvide
         {
             errors.Add(TipFields.Text, TipMessages.Get(TipMessages.TextTooLong, language, TipLimits.MaxTextLength));
         }
+        else if (TipLimits.LettersOrDigitsOf(text) < TipLimits.MinLettersOrDigits)
+        {
+            errors.Add(TipFields.Text, TipMessages.Get(TipMessages.TextNeedsWords, language, TipLimits.MinLettersOrDigits));
+        }
 
         return text;
     }

@@ -195,7 +195,8 @@ public sealed class ReceiptStore
     /// its batch key, and only tips sent in the same instant share it (at this service's traffic nearly every batch
     /// holds one receipt): for those, a guess hits with (receipts in the batch − 1) / 2^30, at most 99 / 1.07 × 10^9
     /// ≈ 1 in 10.8 million, and trying all of a batch's takes 2^30 requests. The status routes count every lookup
-    /// (<c>ClientRateLimiter</c>, by default 20 in ten minutes, so 2,880 a day): about 1,000 years per address.
+    /// (and the receipt routes; <c>ClientRateLimiter</c>, by default 20 in ten minutes on each instance, so 2,880 a day):
+    /// about 1,000 years per address and instance.
     /// </remarks>
     private static TipReference Draw(string prefix)
     {

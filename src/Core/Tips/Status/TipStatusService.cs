@@ -10,12 +10,12 @@ public sealed class TipStatusService(ReceiptStore receipts, TipStore tips, TipQu
 {
     /// <summary>
     /// A client's lookup on a public route: counted against the client's lookup limit first
-    /// (<see cref="ClientRateLimiter.CountLookupAsync"/>), and refused past it without looking anything up, so
+    /// (<see cref="ClientRateLimiter.CountLookup"/>), and refused past it without looking anything up, so
     /// guessing codes gets nowhere.
     /// </summary>
     public async Task<StatusLookup> LookUpAsync(string? reference, ClientOrigin client, CancellationToken cancellationToken)
     {
-        var decision = await limiter.CountLookupAsync(client, cancellationToken).ConfigureAwait(false);
+        var decision = limiter.CountLookup(client);
         if (!decision.Allowed)
         {
             return StatusLookup.TooMany(decision.RetryAfter);

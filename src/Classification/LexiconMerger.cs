@@ -41,6 +41,7 @@ public static class LexiconMerger
         {
             Negations = [.. baseLexicon.Negations.Union(addition.Negations, StringComparer.Ordinal)],
             Unstemmed = [.. baseLexicon.Unstemmed.Union(addition.Unstemmed, StringComparer.Ordinal)],
+            NegationBridges = [.. baseLexicon.NegationBridges.Union(addition.NegationBridges, StringComparer.Ordinal)],
             Cues = cues,
             Themes = themes,
         };

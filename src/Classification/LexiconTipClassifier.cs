@@ -14,14 +14,12 @@ namespace Grastorp.Intake.Classification;
 /// parts, one-letter typos, negation and away phrases.
 /// With a <see cref="ThemeModel"/>, a learned linear layer over the same analysed words and the lexicon's evidence
 /// adds themes the lexicon misses and can veto weak lexicon hits (see <see cref="ThemeModelTheme"/>).
-/// The words found are returned with each theme, so the kommunpolis can see why a tip landed where it did: lexicon
-/// terms as the lexicon writes them, then the tip's own words the model weighed most, marked with a leading <c>~</c>.
+/// The words found are returned with each theme, so the kommunpolis can see why a tip landed where it did: the tip's
+/// own words behind the lexicon terms, then those the model weighed most, all as the tip writes them (lower case), so
+/// a page can highlight them; the lexicon's base forms go in <see cref="ThemeMatch.Terms"/>.
 /// </summary>
 public sealed partial class LexiconTipClassifier : ITipClassifier
 {
-    /// <summary>Marks a learned feature in <see cref="ThemeMatch.Matched"/>, as opposed to a lexicon term.</summary>
-    public const string LearnedMarker = "~";
-
     [ThreadStatic]
     private static TokenBuffer? t_swedishBuffer;
 
@@ -149,9 +147,10 @@ public sealed partial class LexiconTipClassifier : ITipClassifier
 
         var confidence = lexicon ? DecisionRule.LexiconConfidence(score, _thresholds[theme]) : 0;
         IReadOnlyList<string> matched = scores.Matched(theme);
+        var terms = scores.Terms(theme);
         if (double.IsNaN(probability))
         {
-            return lexicon ? new ThemeMatch(_themeIds[theme], Math.Round(confidence, 3), matched) : null;
+            return lexicon ? new ThemeMatch(_themeIds[theme], Math.Round(confidence, 3), matched) { Terms = terms } : null;
         }
 
         var model = _swedish!.Model!;
@@ -164,10 +163,10 @@ public sealed partial class LexiconTipClassifier : ITipClassifier
         var learned = LearnedExplanation.Words(_swedish, swedish, text, theme);
         if (learned.Count > 0)
         {
-            matched = [.. matched, .. learned];
+            matched = [.. matched.Union(learned, StringComparer.Ordinal)];
         }
 
-        return new ThemeMatch(_themeIds[theme], Math.Round(confidence, 3), matched);
+        return new ThemeMatch(_themeIds[theme], Math.Round(confidence, 3), matched) { Terms = terms };
     }
 
     /// <summary>

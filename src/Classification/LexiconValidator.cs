@@ -26,10 +26,17 @@ public static class LexiconValidator
             problems.Add($"negationWindow must be between 0 and {MaxNegationWindow}");
         }
 
+        if (lexicon.NegationReach is < 0 or > MaxNegationWindow)
+        {
+            problems.Add($"negationReach must be between 0 and {MaxNegationWindow}");
+        }
+
         // JSON null is read as a null list or item whatever the types say: each is a problem, never a crash later.
         CheckNotNull(lexicon.Negations, "negations", problems);
         CheckNotNull(lexicon.Unstemmed, "unstemmed", problems);
+        CheckNotNull(lexicon.NegationBridges, "negationBridges", problems);
         CheckWords(lexicon.Negations, "negations", problems, allowEmpty: true);
+        CheckWords(lexicon.NegationBridges, "negationBridges", problems, allowEmpty: true);
         CheckWords(lexicon.Unstemmed, "unstemmed", problems, allowEmpty: true);
         if (CheckNotNull(lexicon.Cues, "cues", problems))
         {

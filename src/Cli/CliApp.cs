@@ -13,6 +13,7 @@ internal static class CliApp
             ClassifyCommand.Create(console),
             EvaluateCommand.Create(console),
             TrainCommand.Create(console),
+            ExportCorrectionsCommand.Create(console),
             RebuildCountersCommand.Create(console),
             PoisonCommand.Create(console),
             EraseCommand.Create(console),

@@ -36,7 +36,7 @@ public sealed class BuiltInPhraseTests
         var match = new LexiconTipClassifier([lexicon]).Classify(phrase).Themes.SingleOrDefault(t => t.Theme == theme);
 
         Assert.NotNull(match);
-        var reason = Assert.Single(match.Matched);
+        var reason = Assert.Single(match.Terms);
         Assert.True(reason.Contains(' ', StringComparison.Ordinal), $"'{phrase}' gave the word '{reason}'");
     }
 }

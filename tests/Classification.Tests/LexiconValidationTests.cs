@@ -103,6 +103,6 @@ public class LexiconValidationTests
         Assert.Equal([Theme.Drugs, Theme.Traffic, Theme.Burglary, "miljo", Theme.Other], classifier.Themes);
         var result = classifier.Classify("Belysningen på gångvägen är trasig.");
         Assert.Equal("miljo", result.Primary);
-        Assert.Contains("belysning", result.Themes[0].Matched);
+        Assert.Contains("belysning", result.Themes[0].Terms);
     }
 }

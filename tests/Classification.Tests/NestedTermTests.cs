@@ -20,7 +20,7 @@ public sealed class NestedTermTests
         new([new LexiconDocument { Language = "sv", Negations = ["inte"], NegationWindow = 1, Themes = themes }]);
 
     private static IReadOnlyList<string>? Matched(LexiconTipClassifier classifier, string text, string theme) =>
-        classifier.Classify(text).Themes.SingleOrDefault(t => t.Theme == theme)?.Matched;
+        classifier.Classify(text).Themes.SingleOrDefault(t => t.Theme == theme)?.Terms;
 
     [Fact]
     public void A_phrase_does_not_also_count_its_own_words() =>

@@ -60,6 +60,45 @@ public sealed class TrainCommandTests : IDisposable
         Assert.False(File.Exists(output));
     }
 
+    [Fact]
+    public async Task Train_learns_from_corrections_as_a_domain_of_their_own_and_skips_those_without_text()
+    {
+        var police = Write("police.jsonl", Rows("p", 120));
+        var residents = Write("resident-tips.tune.jsonl", Rows("r", 40));
+        var corrections = Write("corrections.jsonl",
+        [
+            .. Rows("c", 40).Select(l => l.Replace("\"themes\"", "\"originalThemes\": [\"other\"], \"week\": \"2026-W49\", \"themes\"", StringComparison.Ordinal)),
+            """{"id": "c-gone", "themes": ["drugs"], "originalThemes": ["other"], "week": "2026-W49"}""",
+        ]);
+        var output = Path.Combine(_directory, "m.json");
+        var oof = Path.Combine(_directory, "oof.jsonl");
+
+        var (exitCode, stdout, error) = await CliRun.RunAsync(
+            "", "train", "--police", police, "--residents", residents, "--corrections", corrections, "--correction-weight", "2", "--output", output, "--out-of-fold", oof);
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("1 corrections have no text left (retention) and are skipped", stdout, StringComparison.Ordinal);
+        Assert.Contains("(83 police, 40 resident, 40 corrections)", stdout, StringComparison.Ordinal);
+        Assert.Contains("out-of-fold correction (40 texts): macro-F1", stdout, StringComparison.Ordinal);
+        Assert.Contains("staff corrections from corrections.jsonl (weight 2)", ThemeModelLoader.LoadFile(output).Source, StringComparison.Ordinal);
+        var lines = File.ReadAllLines(oof);
+        Assert.Equal(163, lines.Length);
+        Assert.All(lines, l => Assert.DoesNotContain("villa", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Train_refuses_a_held_out_tip_in_the_corrections()
+    {
+        var police = Write("police.jsonl", Rows("p", 10));
+        var residents = Write("tips.jsonl", Rows("r", 10));
+        var corrections = Write("corrections.jsonl", ["""{"id": "h9", "text": "Inbrott i förrådet.", "themes": ["burglary"], "originalThemes": ["other"], "heldOut": true}"""]);
+
+        var (exitCode, _, error) = await CliRun.RunAsync("", "train", "--police", police, "--residents", residents, "--corrections", corrections, "--output", Path.Combine(_directory, "m.json"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("tip h9 is marked heldOut (a test tip); train on tune data only", error.Trim());
+    }
+
     [Theory]
     [InlineData("resident-tips.test.jsonl")]
     [InlineData("resident-tips.hard.jsonl")]

@@ -2,6 +2,7 @@ using Grastorp.Intake.Classification;
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Grastorp.Intake.Cli.Corrections;
 using Grastorp.Intake.Cli.Evaluation;
 using Grastorp.Intake.Cli.Training;
 using Grastorp.Intake.Core.Themes;
@@ -26,8 +27,37 @@ internal static class TrainCommand
     {
         var police = new Option<FileInfo>("--police")
         {
-            Description = "Police events JSON Lines; only its tune part (the 70 % of the fixed split) is read.",
+            Description = "Police events JSON Lines; only its tune part (the 70 % of the fixed split) is read, unless --police-part all.",
             Required = true,
+        };
+        var policePart = new Option<string>("--police-part")
+        {
+            Description = "tune (default): the 70 % of the fixed split; all: the whole file, for a file with no kept-aside text (polisen-events.dev-large.jsonl).",
+            DefaultValueFactory = _ => HoldOutSplit.Tune,
+        };
+        policePart.AcceptOnlyFromAmong(HoldOutSplit.Tune, HoldOutSplit.All);
+        var corrections = new Option<FileInfo?>("--corrections")
+        {
+            Description = "An export-corrections file: staff corrections as a training domain of their own (lines without text are skipped).",
+        };
+        var correctionWeight = new Option<double>("--correction-weight")
+        {
+            Description = "How much one correction counts against one police text.",
+            DefaultValueFactory = _ => new TrainingSettings().CorrectionWeight,
+        };
+        var balance = new Option<double>("--balance")
+        {
+            Description = "Weigh up each theme's rare side: 0 (default) not at all, 1 until both sides weigh the same.",
+            DefaultValueFactory = _ => new TrainingSettings().Balance,
+        };
+        var minCount = new Option<int>("--min-count")
+        {
+            Description = "A word or word pair must occur in at least this many training texts to become a feature.",
+            DefaultValueFactory = _ => new TrainingSettings().MinCount,
+        };
+        var outOfFold = new Option<FileInfo?>("--out-of-fold")
+        {
+            Description = "Also write each training text's out-of-fold themes as JSON Lines {id, domain, themes, predicted} (no text).",
         };
         var residents = new Option<FileInfo>("--residents")
         {
@@ -44,13 +74,14 @@ internal static class TrainCommand
         var l2 = new Option<float>("--l2") { Description = "L2 regularisation.", DefaultValueFactory = _ => new TrainingSettings().L2 };
         var command = new Command("train", "Learn the model layer on top of the lexicon (offline, ML.NET) and write its weights as JSON.")
         {
-            police, residents, output, residentWeight, l1, l2,
+            police, residents, output, residentWeight, l1, l2, policePart, corrections, correctionWeight, balance, minCount, outOfFold,
         };
         command.SetAction((parse, cancellation) => CliErrors.RunAsync(console, async () =>
         {
             var policeFile = parse.GetRequiredValue(police);
             var residentFile = parse.GetRequiredValue(residents);
-            foreach (var file in new[] { policeFile, residentFile })
+            var correctionFile = parse.GetValue(corrections);
+            foreach (var file in new[] { policeFile, residentFile, correctionFile }.OfType<FileInfo>())
             {
                 if (!file.Exists)
                 {
@@ -59,11 +90,14 @@ internal static class TrainCommand
                 }
             }
 
-            var policeTips = HoldOutSplit.Select(await LabelledTipReader.ReadAsync(policeFile.FullName, cancellation).ConfigureAwait(false), HoldOutSplit.Tune);
+            var policeTips = HoldOutSplit.Select(await LabelledTipReader.ReadAsync(policeFile.FullName, cancellation).ConfigureAwait(false), parse.GetValue(policePart)!).ToList();
             var residentTips = await LabelledTipReader.ReadAsync(residentFile.FullName, cancellation).ConfigureAwait(false);
+            var (correctionTips, withoutText) = correctionFile is null
+                ? ([], 0)
+                : await CorrectionFile.ReadAsync(correctionFile.FullName, cancellation).ConfigureAwait(false);
 
             // Test and hard tips are only ever scored: their mark travels with them, so a copy in any file is refused.
-            if (policeTips.Concat(residentTips).FirstOrDefault(t => t.HeldOut) is { } heldOut)
+            if (policeTips.Concat(residentTips).Concat(correctionTips).FirstOrDefault(t => t.HeldOut) is { } heldOut)
             {
                 await console.Error.WriteLineAsync($"tip {heldOut.Id} is marked heldOut (a test tip); train on tune data only").ConfigureAwait(false);
                 return 2;
@@ -80,15 +114,32 @@ internal static class TrainCommand
             }
 
             var classifier = (LexiconTipClassifier)services.GetRequiredService<ITipClassifier>();
+            if (withoutText > 0)
+            {
+                await console.Out.WriteLineAsync($"{withoutText} corrections have no text left (retention) and are skipped").ConfigureAwait(false);
+            }
+
             var examples = policeTips.Select(t => new TrainingExample(t, TrainingDomain.Police, classifier.Features(t.Text)))
                 .Concat(residentTips.Select(t => new TrainingExample(t, TrainingDomain.Resident, classifier.Features(t.Text))))
+                .Concat(correctionTips.Select(t => new TrainingExample(t, TrainingDomain.Correction, classifier.Features(t.Text))))
                 .ToList();
 
-            var settings = new TrainingSettings(ResidentWeight: parse.GetValue(residentWeight), L1: parse.GetValue(l1), L2: parse.GetValue(l2));
-            var result = ThemeModelTrainer.Train(examples, settings, Source(settings, policeFile, residentFile, options));
+            var settings = new TrainingSettings(
+                ResidentWeight: parse.GetValue(residentWeight),
+                L1: parse.GetValue(l1),
+                L2: parse.GetValue(l2),
+                MinCount: parse.GetValue(minCount),
+                CorrectionWeight: parse.GetValue(correctionWeight),
+                Balance: parse.GetValue(balance));
+            var result = ThemeModelTrainer.Train(examples, settings, Source(settings, policeFile, parse.GetValue(policePart)!, residentFile, correctionFile, options));
             foreach (var line in result.Report)
             {
                 await console.Out.WriteLineAsync(line).ConfigureAwait(false);
+            }
+
+            if (parse.GetValue(outOfFold) is { } outOfFoldFile)
+            {
+                await OutOfFoldFile.WriteAsync(outOfFoldFile.FullName, examples, result.OutOfFold, ThemeModelTrainer.ModelThemes, cancellation).ConfigureAwait(false);
             }
 
             var target = parse.GetRequiredValue(output);
@@ -125,10 +176,12 @@ internal static class TrainCommand
     }
 
     /// <summary>What the model file says about where it came from, including any lexicon beyond the built-in ones.</summary>
-    private static string Source(TrainingSettings settings, FileInfo police, FileInfo residents, ClassifierOptions options)
+    private static string Source(TrainingSettings settings, FileInfo police, string policePart, FileInfo residents, FileInfo? corrections, ClassifierOptions options)
     {
         var lexicons = $"built-in lexicons {string.Join(", ", options.EffectiveLanguages())}"
             + (options.ExtraLexicons.Length > 0 ? $" with extra lexicons {string.Join(", ", options.ExtraLexicons.Select(Path.GetFileName))}" : "");
-        return $"Learned by `Grastorp.Intake.Cli train` (ML.NET L-BFGS logistic regression, one per theme, resident weight {settings.ResidentWeight}, L1 {settings.L1}, L2 {settings.L2}; {lexicons}) from the tune part (70 %, FNV-1a id split) of {police.Name} (Swedish Police event summaries, polisen.se open data; see shared/data/README.md) and {residents.Name}. Only derived weights are stored, no text.";
+        var part = policePart == HoldOutSplit.All ? "all" : "the tune part (70 %, FNV-1a id split)";
+        var correctionSource = corrections is null ? "" : $", and staff corrections from {corrections.Name} (weight {settings.CorrectionWeight})";
+        return FormattableString.Invariant($"Learned by `Grastorp.Intake.Cli train` (ML.NET L-BFGS logistic regression, one per theme, resident weight {settings.ResidentWeight}, L1 {settings.L1}, L2 {settings.L2}, class balance {settings.Balance}, features in at least {settings.MinCount} texts; {lexicons}) from {part} of {police.Name} (Swedish Police event summaries, polisen.se open data; see shared/data/README.md) and {residents.Name}{correctionSource}. Only derived weights are stored, no text.");
     }
 }

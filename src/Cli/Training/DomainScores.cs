@@ -39,6 +39,31 @@ internal static class DomainScores
         return (InDomain(TrainingDomain.Police), InDomain(TrainingDomain.Resident));
     }
 
+    /// <summary>
+    /// Report lines: per domain present, each theme's out-of-fold F1 and <c>other</c>'s (given when no theme is), as
+    /// <c>evaluate</c> scores a file.
+    /// </summary>
+    public static IEnumerable<string> PerTheme(
+        IReadOnlyList<TrainingExample> examples, IReadOnlyList<string> themes, IReadOnlyDictionary<string, bool[]> predicted)
+    {
+        foreach (var domain in Enum.GetValues<TrainingDomain>())
+        {
+            var rows = Rows(examples, domain);
+            if (rows.Length == 0)
+            {
+                continue;
+            }
+
+            var figures = themes
+                .Select(theme => (theme, f1: ThemeF1(rows.Select(i => examples[i].Tip.Themes.Contains(theme)), rows.Select(i => predicted[theme][i]))))
+                .Append((theme: Theme.Other, f1: ThemeF1(rows.Select(i => examples[i].Tip.Themes.Contains(Theme.Other)), rows.Select(i => !themes.Any(t => predicted[t][i])))))
+                .ToList();
+            var macro = figures.Where(f => !double.IsNaN(f.f1)).Select(f => f.f1).DefaultIfEmpty(0).Average();
+            yield return FormattableString.Invariant(
+                $"out-of-fold {domain.ToString().ToLowerInvariant()} ({rows.Length} texts): macro-F1 {macro:0.000}; {string.Join(", ", figures.Select(f => FormattableString.Invariant($"{f.theme} {f.f1:0.000}")))}");
+        }
+    }
+
     private static int[] Rows(IReadOnlyList<TrainingExample> examples, TrainingDomain domain) =>
         [.. Enumerable.Range(0, examples.Count).Where(i => examples[i].Domain == domain)];
 

@@ -32,7 +32,12 @@ internal sealed class ThemeModelTrainer
         _settings = settings;
         _space = FeatureSpace.Build(examples, settings.MinCount);
         _folds = [.. examples.Select(e => Fold(e.Tip.Id, settings.Folds))];
-        _weights = [.. examples.Select(e => e.Domain == TrainingDomain.Resident ? (float)settings.ResidentWeight : 1f)];
+        _weights = [.. examples.Select(e => e.Domain switch
+        {
+            TrainingDomain.Resident => (float)settings.ResidentWeight,
+            TrainingDomain.Correction => (float)settings.CorrectionWeight,
+            _ => 1f,
+        })];
     }
 
     public static TrainingResult Train(IReadOnlyList<TrainingExample> examples, TrainingSettings settings, string source)
@@ -40,7 +45,7 @@ internal sealed class ThemeModelTrainer
         var trainer = new ThemeModelTrainer(examples, settings);
         var report = new List<string>
         {
-            FormattableString.Invariant($"{examples.Count} texts ({examples.Count(e => e.Domain == TrainingDomain.Police)} police, {examples.Count(e => e.Domain == TrainingDomain.Resident)} resident), {trainer._space.Names.Length} features seen in at least {settings.MinCount} texts"),
+            FormattableString.Invariant($"{examples.Count} texts ({examples.Count(e => e.Domain == TrainingDomain.Police)} police, {examples.Count(e => e.Domain == TrainingDomain.Resident)} resident, {examples.Count(e => e.Domain == TrainingDomain.Correction)} corrections), {trainer._space.Names.Length} features seen in at least {settings.MinCount} texts"),
         };
         var themes = new List<ThemeModelTheme>();
         var outOfFold = new Dictionary<string, bool[]>(StringComparer.Ordinal);
@@ -53,11 +58,16 @@ internal sealed class ThemeModelTrainer
         }
 
         var (police, resident) = DomainScores.MacroF1(examples, ModelThemes, outOfFold);
+        report.AddRange(DomainScores.PerTheme(examples, ModelThemes, outOfFold));
         report.Add(FormattableString.Invariant($"out-of-fold macro-F1 with other (police, resident): ({police:0.000}, {resident:0.000})"));
-        return new TrainingResult(new ThemeModel { Language = "sv", Source = source, Themes = themes }, report);
+        return new TrainingResult(new ThemeModel { Language = "sv", Source = source, Themes = themes }, report, outOfFold);
     }
 
-    /// <summary>A fold from the id's hash, independent of the 70/30 hold-out split (which uses the hash modulo 10).</summary>
+    /// <summary>
+    /// A fold from the id's hash, independent of the 70/30 hold-out split (which uses the hash modulo 10). Texts with one
+    /// id (a tip in the resident file and again as a staff correction) always share a fold, so no tip is trained on in
+    /// one fold and scored in the same fold's test part.
+    /// </summary>
     internal static int Fold(string id, int folds) => (int)(HoldOutSplit.Hash(id) / 10 % (uint)folds);
 
     /// <summary>
@@ -68,17 +78,18 @@ internal sealed class ThemeModelTrainer
     {
         var vectors = _space.VectorsFor(theme);
         var labels = _examples.Select(e => e.Tip.Themes.Contains(theme)).ToArray();
-        var probabilities = OutOfFoldProbabilities(vectors, labels);
+        var weights = BalancedWeights(labels);
+        var probabilities = OutOfFoldProbabilities(vectors, labels, weights);
         var lexicon = _examples.Select(e => e.Features.GetValueOrDefault(ThemeFeatures.Lexicon(theme)) >= 1).ToArray();
         var (threshold, veto, police, resident) = ChooseRule(labels, lexicon, probabilities);
 
-        var (bias, weights) = Fit(vectors, labels, Enumerable.Range(0, _examples.Count));
+        var (bias, fitted) = Fit(vectors, labels, weights, Enumerable.Range(0, _examples.Count));
         var kept = new SortedDictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < _space.Names.Length; i++)
         {
-            if (Math.Abs(weights[i]) >= _settings.MinWeight)
+            if (Math.Abs(fitted[i]) >= _settings.MinWeight)
             {
-                kept[_space.Names[i]] = Math.Round(weights[i], 4);
+                kept[_space.Names[i]] = Math.Round(fitted[i], 4);
             }
         }
 
@@ -91,12 +102,27 @@ internal sealed class ThemeModelTrainer
         return (model, [.. probabilities.Select((p, i) => DecisionRule.Decide(lexicon[i], p, threshold, veto))], report);
     }
 
-    private double[] OutOfFoldProbabilities(float[][] vectors, bool[] labels)
+    /// <summary>Each example's weight for one theme: its domain's weight, times the class balance (<see cref="TrainingSettings.Balance"/>).</summary>
+    private float[] BalancedWeights(bool[] labels)
+    {
+        if (_settings.Balance == 0)
+        {
+            return _weights;
+        }
+
+        var positives = labels.Count(l => l);
+        var share = (double)positives / labels.Length;
+        var positive = Math.Pow(1 / (2 * Math.Max(share, 1e-6)), _settings.Balance);
+        var negative = Math.Pow(1 / (2 * Math.Max(1 - share, 1e-6)), _settings.Balance);
+        return [.. _weights.Select((w, i) => (float)(w * (labels[i] ? positive : negative)))];
+    }
+
+    private double[] OutOfFoldProbabilities(float[][] vectors, bool[] labels, float[] exampleWeights)
     {
         var probabilities = new double[_examples.Count];
         for (var fold = 0; fold < _settings.Folds; fold++)
         {
-            var (bias, weights) = Fit(vectors, labels, Enumerable.Range(0, _examples.Count).Where(i => _folds[i] != fold));
+            var (bias, weights) = Fit(vectors, labels, exampleWeights, Enumerable.Range(0, _examples.Count).Where(i => _folds[i] != fold));
             foreach (var i in Enumerable.Range(0, _examples.Count).Where(i => _folds[i] == fold))
             {
                 probabilities[i] = Probability(bias, weights, vectors[i]);
@@ -106,9 +132,9 @@ internal sealed class ThemeModelTrainer
         return probabilities;
     }
 
-    private (double Bias, double[] Weights) Fit(float[][] vectors, bool[] labels, IEnumerable<int> rows)
+    private (double Bias, double[] Weights) Fit(float[][] vectors, bool[] labels, float[] exampleWeights, IEnumerable<int> rows)
     {
-        var data = rows.Select(i => new Row { Features = vectors[i], Label = labels[i], Weight = _weights[i] }).ToList();
+        var data = rows.Select(i => new Row { Features = vectors[i], Label = labels[i], Weight = exampleWeights[i] }).ToList();
         var schema = SchemaDefinition.Create(typeof(Row));
         schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, _space.Names.Length);
         var trainer = _ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options

@@ -54,7 +54,7 @@ public sealed class PromiseCatalog
         }
 
         var themes = classification.Themes.Select(t => t.Theme).Where(t => t != Theme.Other).ToHashSet(StringComparer.Ordinal);
-        var matched = classification.Themes.SelectMany(t => t.Matched).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var matched = classification.Themes.SelectMany(t => t.Matched.Concat(t.Terms)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return [.. promise.Commitments
             .Where(c => c.Themes.Any(themes.Contains) || c.Terms.Any(matched.Contains))
             .Select(c => c.Key)];

@@ -47,7 +47,7 @@ internal sealed class CompiledLexicon
     {
         buffer.Clear();
         _tokeniser.Tokenise(text, buffer);
-        _matcher.Match(buffer, scores, markCancelled: Model is not null || buffer.KeepStems);
+        _matcher.Match(text, buffer, scores, markCancelled: Model is not null || buffer.KeepStems);
     }
 
     /// <summary>Collects the model's feature indices present in the analysed tip into <see cref="TokenBuffer.Features"/>.</summary>

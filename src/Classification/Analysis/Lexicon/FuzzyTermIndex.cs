@@ -62,10 +62,17 @@ internal sealed class FuzzyTermIndex
             return -1;
         }
 
-        // A letter missing from the token: the token is one of a stem's deletions.
+        // A letter missing from the token: the token is one of a stem's deletions. Not its last letter: a stem cut
+        // short is usually another word that begins the same ("förra" is not "förråd", "vaga" not "vagar").
         if (_deletionLookup.TryGetValue(token, out var shorter))
         {
-            return shorter[0];
+            foreach (var candidate in shorter)
+            {
+                if (!_stems[candidate].AsSpan().StartsWith(token))
+                {
+                    return candidate;
+                }
+            }
         }
 
         Span<char> buffer = stackalloc char[MaxLength + 1];

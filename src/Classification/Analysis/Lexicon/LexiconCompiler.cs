@@ -23,11 +23,14 @@ internal static class LexiconCompiler
 
         // The order matters: the lexicon's stems (negations included) take the ids below the model's.
         var negationIds = lexicon.Negations.SelectMany(vocabulary.Analyse).ToHashSet();
+        var bridgeIds = lexicon.NegationBridges.SelectMany(vocabulary.Analyse).ToHashSet();
         var lexiconStems = vocabulary.Stems.Count;
         var compiledModel = model is null ? null : CompiledModel.Compile(model, modelSource, themeIndex, vocabulary);
         var stems = vocabulary.Stems;
         var matcher = new PatternMatcher(
-            ByFirstId(patterns, stems.Count), IsNegation(negationIds, stems.Count), lexicon.NegationWindow, cueNames.Count);
+            ByFirstId(patterns, stems.Count),
+            new NegationScope(IsNegation(negationIds, stems.Count), lexicon.NegationWindow, IsNegation(bridgeIds, stems.Count), lexicon.NegationReach),
+            cueNames.Count);
         var lookup = new VocabularyLookup(vocabulary.Ids, lexiconStems, Fuzzy(patterns, stems, unstemmed));
         var tokeniser = new VocabularyEncoder(analyzer, ThemeTextAnalyzer.CreateWord(lexicon.Language, compoundParts, unstemmed), lookup);
         return new CompiledLexicon(tokeniser, matcher, lookup, compiledModel, compoundParts, unstemmed);
@@ -109,6 +112,7 @@ internal static class LexiconCompiler
         return byFirstId;
     }
 
+    /// <summary>Per vocabulary id, whether it is one of <paramref name="negationIds"/>.</summary>
     private static bool[] IsNegation(HashSet<int> negationIds, int vocabularySize)
     {
         var isNegation = new bool[vocabularySize];

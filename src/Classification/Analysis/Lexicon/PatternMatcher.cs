@@ -12,20 +12,20 @@ internal sealed class PatternMatcher
     /// <summary>Words a phrase may skip between its own words ("kör alldeles för fort", "röker han på").</summary>
     private const int PhraseSlop = 1;
 
+    /// <summary>A shown phrase is cut to this length: an explanation points into the tip, it is not a copy of it.</summary>
+    private const int SurfaceMaxLength = 60;
+
     private readonly LexiconPattern[][] _patternsByFirstId;
-    private readonly bool[] _isNegation;
-    private readonly int _negationWindow;
+    private readonly NegationScope _negation;
     private readonly int _cueCount;
 
     /// <param name="patternsByFirstId">Per vocabulary id, the patterns that start with it.</param>
-    /// <param name="isNegation">Per vocabulary id, whether it negates what follows.</param>
-    /// <param name="negationWindow">How many words before a term a negation reaches.</param>
+    /// <param name="negation">Which words a negation cancels.</param>
     /// <param name="cueCount">How many cues the lexicon has.</param>
-    public PatternMatcher(LexiconPattern[][] patternsByFirstId, bool[] isNegation, int negationWindow, int cueCount)
+    public PatternMatcher(LexiconPattern[][] patternsByFirstId, NegationScope negation, int cueCount)
     {
         _patternsByFirstId = patternsByFirstId;
-        _isNegation = isNegation;
-        _negationWindow = negationWindow;
+        _negation = negation;
         _cueCount = cueCount;
     }
 
@@ -33,7 +33,8 @@ internal sealed class PatternMatcher
     /// Adds the terms found in the tokenised tip to <paramref name="scores"/>, leaving the occurrences in the buffer and,
     /// when <paramref name="markCancelled"/>, which positions are negated or in an away phrase (for the learned layer).
     /// </summary>
-    public void Match(TokenBuffer buffer, ThemeScores scores, bool markCancelled)
+    /// <param name="text">The text the buffer was tokenised from: each term is reported as the tip writes it.</param>
+    public void Match(string text, TokenBuffer buffer, ThemeScores scores, bool markCancelled)
     {
         FindInWords(buffer);
         FindInCompoundParts(buffer);
@@ -44,7 +45,7 @@ internal sealed class PatternMatcher
 
         if (buffer.Occurrences.Count > 0)
         {
-            Score(buffer, scores);
+            Score(text, buffer, scores);
         }
     }
 
@@ -93,7 +94,7 @@ internal sealed class PatternMatcher
         }
     }
 
-    private void Score(TokenBuffer buffer, ThemeScores scores)
+    private void Score(string text, TokenBuffer buffer, ThemeScores scores)
     {
         var occurrences = buffer.Occurrences;
         Span<bool> cues = stackalloc bool[_cueCount];
@@ -113,7 +114,7 @@ internal sealed class PatternMatcher
             var (pattern, start, _) = occurrences[i];
             if (pattern.Kind == PatternKind.Term
                 && (pattern.RequiredCue < 0 || cues[pattern.RequiredCue])
-                && !IsNegated(buffer.Words, start)
+                && !_negation.IsNegated(buffer.Words, start)
                 && !IsInsideAwayPhrase(occurrences, pattern.Target, start))
             {
                 counting[count++] = i;
@@ -127,8 +128,8 @@ internal sealed class PatternMatcher
         {
             if (kept[i])
             {
-                var pattern = occurrences[counting[i]].Pattern;
-                scores.Add(pattern.Target, pattern.Display, pattern.Weight);
+                var (pattern, start, end) = occurrences[counting[i]];
+                scores.Add(pattern.Target, pattern.Display, Surface(text, buffer, start, end), pattern.Weight);
             }
         }
     }
@@ -138,7 +139,7 @@ internal sealed class PatternMatcher
         var words = buffer.Words;
         for (var position = 0; position < words.Count; position++)
         {
-            buffer.Cancelled.Add(IsNegated(words, position));
+            buffer.Cancelled.Add(_negation.IsNegated(words, position));
         }
 
         foreach (var (pattern, start, end) in buffer.Occurrences)
@@ -181,18 +182,15 @@ internal sealed class PatternMatcher
         return true;
     }
 
-    private bool IsNegated(List<int> words, int start)
+    /// <summary>
+    /// The tip's own words from position <paramref name="start"/> to <paramref name="end"/> (exclusive), in lower case:
+    /// what a page highlights. A compound part shows as its whole word ("cykelstölden" for "stöld").
+    /// </summary>
+    private static string Surface(string text, TokenBuffer buffer, int start, int end)
     {
-        for (var position = Math.Max(0, start - _negationWindow); position < start; position++)
-        {
-            var id = words[position];
-            if (id >= 0 && _isNegation[id])
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var from = buffer.Offsets[start].Start;
+        var length = Math.Min(buffer.Offsets[end - 1].End - from, SurfaceMaxLength);
+        return text.Substring(from, length).ToLowerInvariant();
     }
 
     private static bool IsInsideAwayPhrase(List<(LexiconPattern Pattern, int Start, int End)> occurrences, int theme, int position)

@@ -2,11 +2,12 @@ using Grastorp.Intake.Classification.Analysis.Lexicon;
 
 namespace Grastorp.Intake.Classification.Analysis.Model;
 
-/// <summary>The tip's own words behind the strongest positive learned features of a theme, marked with <see cref="LexiconTipClassifier.LearnedMarker"/>.</summary>
+/// <summary>The tip's own words behind the strongest positive learned features of a theme.</summary>
 /// <remarks>
 /// The strongest <see cref="Shown"/> distinct features (on equal weight, the first in the tip), each shown once as the
-/// tip writes it, in lower case: a word alone, a bigram as its two words one space apart (a word already shown in its
-/// bigram is not repeated). Works on a per-thread scratch list: the shown strings are all it allocates.
+/// tip writes it, in lower case: a word alone, a bigram as the stretch of text from its first word to its second (a
+/// word already shown in its bigram is not repeated). Never a feature's name (a stem): every shown string occurs in the
+/// tip, so a page can highlight it. Works on a per-thread scratch list: the shown strings are all it allocates.
 /// </remarks>
 internal static class LearnedExplanation
 {
@@ -18,8 +19,6 @@ internal static class LearnedExplanation
 
     /// <summary>A shown word is cut to this length: an explanation is a pointer into the tip, not a copy of it.</summary>
     private const int WordMaxLength = 40;
-
-    private const string Marker = LexiconTipClassifier.LearnedMarker;
 
     [ThreadStatic]
     private static List<(double Weight, int Feature, int Start, int End, int SecondStart, int SecondEnd)>? t_found;
@@ -82,23 +81,29 @@ internal static class LearnedExplanation
                 // A word already shown inside one of its bigrams adds nothing.
                 if (!InShownBigram(shown, first))
                 {
-                    AddOnce(shown, Marker + first);
+                    AddOnce(shown, first);
                 }
+            }
+            else if (secondStart - end == 1 && text[end] == ' ')
+            {
+                // Two words one space apart: shown together, as the tip writes them.
+                AddOnce(shown, Surface(text, start, secondEnd, 2 * WordMaxLength));
             }
             else
             {
-                // The two words as the tip writes them, one space apart: never what lies between them in the tip.
-                AddOnce(shown, string.Concat(Marker, first, " ", Surface(text, secondStart, secondEnd)));
+                // Anything else between them (line breaks, emoji, punctuation) is not part of the reason: each word alone.
+                AddOnce(shown, first);
+                AddOnce(shown, Surface(text, secondStart, secondEnd));
             }
         }
 
         return shown;
     }
 
-    /// <summary>A word of the tip in lower case, at most <see cref="WordMaxLength"/> characters.</summary>
-    private static string Surface(string text, int start, int end)
+    /// <summary>A stretch of the tip in lower case, at most <paramref name="maxLength"/> characters.</summary>
+    private static string Surface(string text, int start, int end, int maxLength = WordMaxLength)
     {
-        var length = Math.Min(end - start, WordMaxLength);
+        var length = Math.Min(end - start, maxLength);
         return string.Create(length, (text, start), static (span, state) =>
             state.text.AsSpan(state.start, span.Length).ToLowerInvariant(span));
     }
@@ -116,11 +121,11 @@ internal static class LearnedExplanation
         return false;
     }
 
+    /// <summary>Whether <paramref name="shown"/> is a bigram's stretch that starts or ends with <paramref name="word"/>.</summary>
     private static bool IsPartOfBigram(string shown, string word) =>
-        shown.Length > Marker.Length + word.Length
-        && shown.Contains(' ', StringComparison.Ordinal)
-        && ((shown.AsSpan(Marker.Length).StartsWith(word, StringComparison.Ordinal) && shown[Marker.Length + word.Length] == ' ')
-            || (shown.EndsWith(word, StringComparison.Ordinal) && shown[^(word.Length + 1)] == ' '));
+        shown.Length > word.Length
+        && ((shown.StartsWith(word, StringComparison.Ordinal) && !char.IsLetterOrDigit(shown[word.Length]))
+            || (shown.EndsWith(word, StringComparison.Ordinal) && !char.IsLetterOrDigit(shown[^(word.Length + 1)])));
 
     private static void AddOnce(List<string> shown, string word)
     {

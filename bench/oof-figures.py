@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Per-theme F1 and macro-F1 (as `evaluate` scores them) of predictions against gold labels, on a chosen part of a
+labelled file. Reads ids and theme lists only, never text; prints Markdown rows.
+
+  bench/oof-figures.py GOLD.jsonl NAME=PRED.jsonl [NAME=PRED.jsonl ...] [--exclude-tune-of OTHER.jsonl]
+      [--exclude-ids-in OTHER.jsonl] [--split test|tune]
+
+PRED is `classify` output ({"id","themes"}) or `train --out-of-fold` output ({"id","predicted"}). With
+--exclude-tune-of, ids in the tune part (70 %, FNV-1a split) of OTHER are left out: the texts a model trained on
+OTHER's tune part never saw. With --exclude-ids-in, every id of OTHER is left out (texts a model trained on OTHER
+saw). --split keeps only GOLD's own test or tune part.
+"""
+import json
+import sys
+
+THEMES = ["drugs", "traffic", "burglary", "other"]
+
+
+def fnv1a(s):
+    h = 2166136261
+    for b in s.encode("utf-8"):
+        h = ((h ^ b) * 16777619) & 0xFFFFFFFF
+    return h
+
+
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def main(argv):
+    exclude = set()
+    if "--exclude-tune-of" in argv:
+        i = argv.index("--exclude-tune-of")
+        exclude = {r["id"] for r in read(argv[i + 1]) if fnv1a(r["id"]) % 10 >= 3}
+        argv = argv[:i] + argv[i + 2:]
+    if "--exclude-ids-in" in argv:
+        i = argv.index("--exclude-ids-in")
+        exclude |= {r["id"] for r in read(argv[i + 1])}
+        argv = argv[:i] + argv[i + 2:]
+    split = None
+    if "--split" in argv:
+        i = argv.index("--split")
+        split = argv[i + 1]
+        argv = argv[:i] + argv[i + 2:]
+    gold = {r["id"]: r["themes"] for r in read(argv[0])
+            if split is None or (fnv1a(r["id"]) % 10 < 3) == (split == "test")}
+    ids = [i for i in gold if i not in exclude]
+    print(f"{len(ids)} texts" + (f" ({len(gold) - len(ids)} left out)" if exclude else ""))
+    print("| predictions | macro-F1 | " + " | ".join(THEMES) + " |")
+    print("|---|---|" + "---|" * len(THEMES))
+    for arg in argv[1:]:
+        name, path = arg.split("=", 1)
+        pred = {r["id"]: r.get("predicted", r.get("themes")) for r in read(path)}
+        f1s = []
+        for t in THEMES:
+            tp = sum(1 for i in ids if t in gold[i] and t in pred[i])
+            fp = sum(1 for i in ids if t not in gold[i] and t in pred[i])
+            fn = sum(1 for i in ids if t in gold[i] and t not in pred[i])
+            f1s.append(None if tp + fn == 0 else (2 * tp / (2 * tp + fp + fn)))
+        present = [f for f in f1s if f is not None]
+        macro = sum(present) / len(present)
+        print(f"| {name} | **{macro:.3f}** | " + " | ".join("–" if f is None else f"{f:.3f}" for f in f1s) + " |")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

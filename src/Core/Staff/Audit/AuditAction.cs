@@ -17,4 +17,7 @@ public enum AuditAction
 
     /// <summary>Recorded an action against a promise commitment (the reference column holds the commitment key).</summary>
     ActionRecorded,
+
+    /// <summary>Opened a page of the tip list (one row per page shown; the detail says how many tips it listed).</summary>
+    ListViewed,
 }

@@ -15,6 +15,9 @@ public static class StaffPaths
     public const string Audit = "/personal/granskning";
     public const string Actions = "/personal/atgarder";
 
+    /// <summary>A tip's own page (the reference is checked before it gets here).</summary>
+    public static string Tip(string reference) => $"{Tips}/{reference}";
+
     /// <summary>Where a tip's stage form posts (the reference is checked before it gets here).</summary>
     public static string Progress(string reference) => $"{Tips}/{reference}/status";
 

@@ -21,7 +21,9 @@ public sealed partial class TipStore
         var query = TableClient.CreateQueryFilter($"PartitionKey eq {partition.Key} and RowKey gt {start} and RowKey lt {TipRowKeys.TimeEnd}");
         if (filter.Kind is not null)
         {
-            query += " and " + TableClient.CreateQueryFilter($"Kind eq {filter.Kind}");
+            // One kind or several (comma-separated), each a quoted value.
+            var kinds = filter.Kind.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(k => TableClient.CreateQueryFilter($"Kind eq {k}"));
+            query += $" and ({string.Join(" or ", kinds)})";
         }
 
         if (filter.Theme is not null && KeyId.IsValid(filter.Theme))

@@ -6,6 +6,7 @@ using Grastorp.Intake.Core.Staff.Audit;
 using Grastorp.Intake.Core.Stats;
 using Grastorp.Intake.Core.Texts;
 using Grastorp.Intake.Core.Themes;
+using Grastorp.Intake.Core.Tips;
 
 namespace Grastorp.Intake.Core.Staff.TipList;
 
@@ -33,8 +34,11 @@ public sealed class TipListService(TipStore tips, AuditLog audit, MunicipalityCa
             errors.Add(TipListQuery.WeekField, StaffMessages.Get(StaffMessages.WeekFormat, language));
         }
 
+        // One kind, or several joined by commas (the digest's "Idéer och synpunkter" links to idea,feedback).
         var kindErrors = new FieldErrors();
-        var kind = request.Kind?.Trim() == "alla" ? null : StatsQueryParser.KindOf(request.Kind, kindErrors);
+        var kinds = request.Kind?.Trim() == "alla" ? [] : (request.Kind ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(k => StatsQueryParser.KindOf(k, kindErrors)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var kind = kinds.Count == 0 ? null : string.Join(',', Enum.GetNames<TipKind>().Select(n => n.ToLowerInvariant()).Where(kinds.Contains));
         if (kindErrors.Count > 0)
         {
             errors.Add(TipListQuery.KindField, StaffMessages.Get(StaffMessages.KindUnknown, language));

@@ -23,7 +23,7 @@ public sealed class TipPageService(ReceiptStore receipts, TipStore tips, AuditLo
     public async Task<TipPageView?> ShowAsync(StaffPrincipal viewer, string? reference, string? fetchSite, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        if (!TipReference.TryParse(reference, out var parsed) || parsed.Value != reference
+        if (!TipReference.TryParse(reference, out var parsed)
             || await receipts.FindAsync(parsed, cancellationToken).ConfigureAwait(false) is not { } receipt
             || await tips.ReadTipAsync(receipt.Partition, parsed.Value, cancellationToken).ConfigureAwait(false) is not { } tip)
         {

@@ -59,7 +59,8 @@ public sealed class StaffPagesAxeTests(Chromium chromium, IntakeServer server) :
                 {
                     // Wide tables scroll inside their own box; the page itself never scrolls sideways.
                     var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-                    Assert.True(overflow <= 0, $"{name} scrolls sideways by {overflow} px at {width} px");
+                    var wide = overflow <= 0 ? string.Empty : await page.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 8).map(e => e.tagName + '.' + e.className + '#' + e.id + ':' + Math.round(e.getBoundingClientRect().right)).join(' ')");
+                    Assert.True(overflow <= 0, $"{name} scrolls sideways by {overflow} px at {width} px: {wide}");
                 }
 
                 await SaveAsync(page, folder, name, width);

@@ -1,7 +1,7 @@
 using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Staff.FollowUp;
-using Grastorp.Intake.Core.Staff.TipList;
+using Grastorp.Intake.Core.Staff.TipDetail;
 using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Functions.Http;
 using Grastorp.Intake.Functions.Staff;
@@ -15,9 +15,10 @@ namespace Grastorp.Intake.Functions;
 
 /// <summary>
 /// The kommunpolis moves a tip on (form field <c>till</c>: read, forwarded or closed), then back to the list it was
-/// on (303). A move against the order of stages is 409: a browser gets the list again with the error at that tip.
+/// on, or to the tip's own page when the form came from there (303). A move against the order of stages is 409: a
+/// browser gets the tip's page again with the error at its stage form.
 /// </summary>
-public sealed class MoveTip(StaffEntry entry, TipProgressService progress, TipListService tips, StaffPages pages)
+public sealed class MoveTip(StaffEntry entry, TipProgressService progress, TipPageService tips, StaffPages pages)
 {
     [Function(nameof(MoveTip))]
     public Task<IActionResult> Run(
@@ -32,13 +33,18 @@ public sealed class MoveTip(StaffEntry entry, TipProgressService progress, TipLi
             if (outcome == ProgressOutcome.InvalidMove && BrowserResults.WantsHtml(request) && TipReference.TryParse(reference, out var tip))
             {
                 var error = (StaffFollowUpText.StageField(tip.Value), StaffFollowUpText.MoveInvalid(tip.Value, to, language));
-                return await TipListResults.ShowAgainAsync(tips, pages, principal, form, StatusCodes.Status409Conflict, error, keptAnswer: null, cancellationToken);
+                if (await TipPageResults.ShowAgainAsync(tips, pages, principal, tip.Value, language, StatusCodes.Status409Conflict, error, keptAnswer: null, cancellationToken) is { } page)
+                {
+                    return page;
+                }
             }
 
             return outcome switch
             {
                 ProgressOutcome.NotFound => IntakeResults.Problem(StatusCodes.Status404NotFound, StaffFollowUpText.Get("ProblemTipNotFound")),
                 ProgressOutcome.InvalidMove => IntakeResults.Problem(StatusCodes.Status409Conflict, StaffFollowUpText.Get("ProblemMoveInvalid")),
+                _ when StaffFollowUpText.IsFromTipPage(form) => StaffResults.SeeOther(StaffFollowUpText.AfterPostToTip(
+                    StaffFollowUpText.OutcomeField, StaffFollowUpText.MoveOutcome(outcome, to), StaffFollowUpText.ReferenceField, reference, language)),
                 _ => StaffResults.SeeOther(StaffFollowUpText.AfterPost(form[StaffFollowUpText.ReturnField], StaffFollowUpText.MoveOutcome(outcome, to), reference, language)),
             };
         });

@@ -1,7 +1,7 @@
 using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Staff.FollowUp;
-using Grastorp.Intake.Core.Staff.TipList;
+using Grastorp.Intake.Core.Staff.TipDetail;
 using Grastorp.Intake.Core.Texts;
 using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Functions.Http;
@@ -16,9 +16,10 @@ namespace Grastorp.Intake.Functions;
 
 /// <summary>
 /// The kommunpolis gives a tip a short public reply (form field <c>svar</c>), shown only on that tip's status page,
-/// then back to the list it was on (303). Too long is 400: a browser gets the list again with the reply kept.
+/// then back to the list it was on, or to the tip's own page when the form came from there (303). Too long is 400: a
+/// browser gets the tip's page again with the reply kept.
 /// </summary>
-public sealed class ReplyToTip(StaffEntry entry, TipProgressService progress, TipListService tips, StaffPages pages)
+public sealed class ReplyToTip(StaffEntry entry, TipProgressService progress, TipPageService tips, StaffPages pages)
 {
     [Function(nameof(ReplyToTip))]
     public Task<IActionResult> Run(
@@ -33,13 +34,18 @@ public sealed class ReplyToTip(StaffEntry entry, TipProgressService progress, Ti
             if (outcome is null && BrowserResults.WantsHtml(request) && TipReference.TryParse(reference, out var tip))
             {
                 var error = (StaffFollowUpText.ReplyField(tip.Value), StaffFollowUpText.ReplyTooLong(reply, language));
-                return await TipListResults.ShowAgainAsync(tips, pages, principal, form, StatusCodes.Status400BadRequest, error, keptAnswer: reply, cancellationToken);
+                if (await TipPageResults.ShowAgainAsync(tips, pages, principal, tip.Value, language, StatusCodes.Status400BadRequest, error, keptAnswer: reply, cancellationToken) is { } page)
+                {
+                    return page;
+                }
             }
 
             return outcome switch
             {
                 null => IntakeResults.Problem(StatusCodes.Status400BadRequest, StaffFollowUpText.Get("ProblemReplyTooLong", Language.Swedish, TipStore.MaxReplyLength)),
                 ProgressOutcome.NotFound => IntakeResults.Problem(StatusCodes.Status404NotFound, StaffFollowUpText.Get("ProblemTipNotFound")),
+                { } done when StaffFollowUpText.IsFromTipPage(form) => StaffResults.SeeOther(StaffFollowUpText.AfterPostToTip(
+                    StaffFollowUpText.OutcomeField, StaffFollowUpText.ReplyOutcome(done, reply), StaffFollowUpText.ReferenceField, reference, language)),
                 { } done => StaffResults.SeeOther(StaffFollowUpText.AfterPost(form[StaffFollowUpText.ReturnField], StaffFollowUpText.ReplyOutcome(done, reply), reference, language)),
             };
         });

@@ -85,8 +85,8 @@ public sealed class ExportMaskingTests : IAsyncDisposable
         Assert.Contains($"{week};Grästorp;Tips;", csv, StringComparison.Ordinal);
         Assert.NotEqual($"{week};Grästorp;Tips;0;0;0;0;0", csv.Split("\r\n")[1]);
 
-        // Only the signed-in kommunpolis sees the original, each item marked with what the digest shows instead.
-        var (listStatus, list) = await GetAsync(client, $"/personal/tips?kommun=grastorp&vecka={week}", StaffRole.Kommunpolis);
+        // Only the signed-in kommunpolis sees the original, each item marked with what the digest shows instead, on the tip's page.
+        var (listStatus, list) = await GetAsync(client, $"/personal/tips/{reference}", StaffRole.Kommunpolis);
         Assert.Equal(HttpStatusCode.OK, listStatus);
         Assert.Contains($"<mark class=\"pii\" data-kind=\"personnummer\">{Personnummer}<span class=\"pii-kind\" aria-hidden=\"true\">personnummer</span><span class=\"visually-hidden\"> (personnummer – maskeras i sammandraget)</span></mark>", list, StringComparison.Ordinal);
         Assert.Contains($"<mark class=\"pii\" data-kind=\"personnummer\">{MistypedPersonnummer}<span", list, StringComparison.Ordinal);

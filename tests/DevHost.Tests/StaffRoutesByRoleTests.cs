@@ -22,6 +22,8 @@ public sealed class StaffRoutesByRoleTests : IAsyncDisposable
         ("GET", "en/personal/statistik/csv", "/en/personal/statistik/csv?kommun=alla", "Kommun Kommunpolis"),
         ("GET", "personal/tips", "/personal/tips?kommun=grastorp", "Kommunpolis Granskare"),
         ("GET", "en/personal/tips", "/en/personal/tips?kommun=grastorp", "Kommunpolis Granskare"),
+        ("GET", "personal/tips/{reference}", $"/personal/tips/{Reference}", "Kommunpolis Granskare"),
+        ("GET", "en/personal/tips/{reference}", $"/en/personal/tips/{Reference}", "Kommunpolis Granskare"),
         ("POST", "personal/tips/rattelse", "/personal/tips/rattelse", "Kommunpolis"),
         ("POST", "personal/tips/{reference}/status", $"/personal/tips/{Reference}/status", "Kommunpolis"),
         ("POST", "personal/tips/{reference}/svar", $"/personal/tips/{Reference}/svar", "Kommunpolis"),
@@ -31,6 +33,8 @@ public sealed class StaffRoutesByRoleTests : IAsyncDisposable
         ("GET", "en/personal/atgarder", "/en/personal/atgarder", "Kommun Kommunpolis"),
         ("POST", "personal/atgarder", "/personal/atgarder", "Kommun Kommunpolis"),
         ("POST", "en/personal/atgarder", "/en/personal/atgarder", "Kommun Kommunpolis"),
+        ("POST", "personal/atgarder/dra-tillbaka", "/personal/atgarder/dra-tillbaka", "Kommun Kommunpolis"),
+        ("POST", "en/personal/atgarder/dra-tillbaka", "/en/personal/atgarder/dra-tillbaka", "Kommun Kommunpolis"),
     ];
 
     private readonly DevHostFactory _host = new();

@@ -25,7 +25,7 @@ public sealed class FunctionsMetadataTests
                 "ApplyRetention", "CheckTip", "ClassifyTip", "CorrectTipThemes", "ExportDashboardCsv", "ExportDashboardCsvInEnglish", "GetFollowUp", "GetFollowUpFeed", "GetThemeCounts", "GetTipStatus",
                 "MoveTip", "PurgeAuditLog", "RecordCommitmentAction", "RecordCommitmentActionInEnglish", "RefreshFollowUp", "ReplyToTip", "SendWeeklyDigest", "ServeAsset", "ShowAccessibility",
                 "ShowAccessibilityInEnglish", "ShowActions", "ShowActionsInEnglish", "ShowAuditLog", "ShowAuditLogInEnglish", "ShowDashboard", "ShowDashboardInEnglish", "ShowFollowUp", "ShowFollowUpInEnglish", "ShowPrivacy", "ShowPrivacyInEnglish",
-                "ShowReceipt", "ShowReceiptInEnglish", "ShowTipForm", "ShowTipFormInEnglish", "ShowTipList", "ShowTipListInEnglish", "ShowTipStatus", "ShowTipStatusInEnglish",
+                "ShowReceipt", "ShowReceiptInEnglish", "ShowTip", "ShowTipForm", "ShowTipFormInEnglish", "ShowTipInEnglish", "ShowTipList", "ShowTipListInEnglish", "ShowTipStatus", "ShowTipStatusInEnglish",
                 "SubmitTip", "WithdrawCommitmentAction", "WithdrawCommitmentActionInEnglish",
             ],
             metadata.RootElement.EnumerateArray().Select(f => f.GetProperty("name").GetString()).Order());
@@ -39,6 +39,8 @@ public sealed class FunctionsMetadataTests
     [InlineData("ShowDashboard", "get", "personal/statistik", "Anonymous")]
     [InlineData("ExportDashboardCsv", "get", "personal/statistik/csv", "Anonymous")]
     [InlineData("ShowTipList", "get", "personal/tips", "Anonymous")]
+    [InlineData("ShowTip", "get", "personal/tips/{reference}", "Anonymous")]
+    [InlineData("ShowTipInEnglish", "get", "en/personal/tips/{reference}", "Anonymous")]
     [InlineData("CorrectTipThemes", "post", "personal/tips/rattelse", "Anonymous")]
     [InlineData("ShowAuditLog", "get", "personal/granskning", "Anonymous")]
     [InlineData("ShowDashboardInEnglish", "get", "en/personal/statistik", "Anonymous")]

@@ -21,7 +21,9 @@ public sealed partial class TipStore
         var query = TableClient.CreateQueryFilter($"PartitionKey eq {partition.Key} and RowKey gt {start} and RowKey lt {TipRowKeys.TimeEnd}");
         if (filter.Kind is not null)
         {
-            query += " and " + TableClient.CreateQueryFilter($"Kind eq {filter.Kind}");
+            // One kind or several (comma-separated), each a quoted value.
+            var kinds = filter.Kind.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(k => TableClient.CreateQueryFilter($"Kind eq {k}"));
+            query += $" and ({string.Join(" or ", kinds)})";
         }
 
         if (filter.Theme is not null && KeyId.IsValid(filter.Theme))
@@ -45,12 +47,15 @@ public sealed partial class TipStore
         return new TipPage([.. shown.Select(ToListed)], rows.Count > size ? shown[^1].RowKey : null);
     }
 
-    private static ListedTip ToListed(TableEntity row)
+    private static ListedTip ToListed(TableEntity row) => ToListed(row, row.GetString("Reference") ?? string.Empty);
+
+    /// <summary>A tip row or its time-order copy as staff read it (a tip row's reference is its key, a copy's a column).</summary>
+    private static ListedTip ToListed(TableEntity row, string reference)
     {
         var explanation = ReadExplanation(row.GetString(nameof(TipEntity.Explanation)));
         var themes = (row.GetString(nameof(TipEntity.Themes)) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
         return new ListedTip(
-            row.GetString("Reference") ?? string.Empty,
+            reference,
             row.GetString(nameof(TipEntity.Kind)) ?? string.Empty,
             row.GetString(nameof(TipEntity.Text)) ?? string.Empty,
             row.GetString(nameof(TipEntity.Place)),
@@ -65,6 +70,9 @@ public sealed partial class TipStore
             Stage = row.GetString(nameof(TipEntity.Stage)) ?? TipStage.Classified,
             Reply = row.GetString(nameof(TipEntity.PublicReply)),
             RemovedAt = row.GetDateTimeOffset(nameof(TipEntity.RemovedAt)),
+            Municipality = row.GetString(nameof(TipEntity.Municipality)) ?? string.Empty,
+            Emergency = row.GetBoolean(nameof(TipEntity.Emergency)) ?? false,
+            Commitments = TipRowKeys.SplitCommitments(row.GetString(nameof(TipEntity.Commitments))),
         };
     }
 

@@ -217,6 +217,7 @@ public sealed partial class TipStore
         Contact = tip.Contact,
         ReceivedAt = tip.ReceivedAt,
         ClassifiedAt = time.GetUtcNow(),
+        Emergency = tip.Emergency,
         PrimaryTheme = classification.Primary,
         Themes = string.Join(',', classification.Themes.Select(t => t.Theme)),
         Explanation = JsonSerializer.Serialize(classification.Themes.ToDictionary(

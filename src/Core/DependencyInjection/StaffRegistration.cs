@@ -26,6 +26,7 @@ internal static class StaffRegistration
         services.AddSingleton<DashboardParser>();
         services.AddSingleton<DashboardService>();
         services.AddSingleton<TipListService>();
+        services.AddSingleton<Grastorp.Intake.Core.Staff.TipDetail.TipPageService>();
         services.AddSingleton<TipCorrectionService>();
         services.AddSingleton<TipProgressService>();
         services.AddSingleton<ActionRecordingService>();

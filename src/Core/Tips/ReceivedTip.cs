@@ -16,6 +16,12 @@ public sealed record ReceivedTip(
 {
     public TipPartition Partition => TipPartition.Of(Municipality, ReceivedAt);
 
+    /// <summary>
+    /// Whether the resident was shown "Pågår det just nu? Ring 112" when they sent it (the flag only, never the
+    /// phrase), so the kommunpolis sees which tips read as happening now.
+    /// </summary>
+    public bool Emergency { get; init; }
+
     public static ReceivedTip From(TipReference reference, DateTimeOffset receivedAt, TipContent content)
     {
         ArgumentNullException.ThrowIfNull(content);

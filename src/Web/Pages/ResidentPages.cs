@@ -140,8 +140,11 @@ public sealed class ResidentPages(ComponentRenderer renderer, MunicipalityCatalo
     private List<Promise> PublishedPromises() =>
         [.. promises.All.Where(p => !p.IsExample).GroupBy(p => p.Municipality).Select(g => g.OrderByDescending(p => p.Year).First())];
 
-    // What was typed is not echoed back, so a malformed code and an unknown one look the same.
-    private Task<HtmlPage> NotFoundAsync(Language language) =>
+    /// <summary>
+    /// The page for a code that leads nowhere (404). What was typed is not echoed back, so a malformed code and an
+    /// unknown or erased one look the same; staff get this same page for a tip that is not there.
+    /// </summary>
+    public Task<HtmlPage> NotFoundAsync(Language language) =>
         RenderAsync<StatusPage>(404, false, language, new() { [nameof(StatusPage.Reference)] = "?" });
 
     private async Task<HtmlPage> RateLimitedAsync(Language language, TimeSpan retryAfter, bool lookups) =>

@@ -3,6 +3,7 @@ using Grastorp.Intake.Core.Privacy;
 using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Staff.Audit;
 using Grastorp.Intake.Core.Staff.Dashboard;
+using Grastorp.Intake.Core.Staff.TipDetail;
 using Grastorp.Intake.Core.Staff.TipList;
 using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Web.Pages;
@@ -47,12 +48,27 @@ public sealed class StaffPages(
             [nameof(TipListPage.Detector)] = detector,
         });
 
+    /// <summary>One tip's own page; 200, or the status of a form shown again with its error (400, 409).</summary>
+    public Task<HtmlPage> TipAsync(StaffPageAddress address, StaffPrincipal principal, TipPageView view, IReadOnlyDictionary<string, string[]> errors, IReadOnlyDictionary<string, string?> values, string? message, int statusCode = 200) =>
+        RenderAsync<TipPage>(address, statusCode, new()
+        {
+            [nameof(TipPage.Principal)] = principal,
+            [nameof(TipPage.View)] = view,
+            [nameof(TipPage.Errors)] = errors,
+            [nameof(TipPage.Values)] = values,
+            [nameof(TipPage.Municipalities)] = municipalities.All,
+            [nameof(TipPage.Themes)] = themes.All,
+            [nameof(TipPage.Message)] = message,
+            [nameof(TipPage.Detector)] = detector,
+        });
+
     public Task<HtmlPage> AuditAsync(StaffPageAddress address, StaffPrincipal principal, AuditPage page) =>
         RenderAsync<AuditLogPage>(address, 200, new()
         {
             [nameof(AuditLogPage.Principal)] = principal,
             [nameof(AuditLogPage.Page)] = page,
             [nameof(AuditLogPage.RetentionDays)] = audit.Value.RetentionDays,
+            [nameof(AuditLogPage.Themes)] = themes.All,
         });
 
     /// <summary>403: the person is signed in but lacks the role; the page names it.</summary>

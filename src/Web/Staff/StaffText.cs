@@ -39,6 +39,31 @@ public static class StaffText
 
     public static string ActionName(AuditAction action, Language language) => Get("Action" + action, language);
 
+    /// <summary>The role column of the audit log by the role's name in the page's language; a role no longer known stays as stored.</summary>
+    public static string AuditRole(string role, Language language) =>
+        Enum.TryParse<StaffRole>(role, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) ? RoleName(parsed, language) : role;
+
+    /// <summary>
+    /// The audit log's "change" column in the page's language: stored as ids (<c>read</c>, <c>→ drugs, traffic</c>, a
+    /// reply's length, a list's count), shown by their names; anything else is shown as stored.
+    /// </summary>
+    public static string AuditDetail(AuditEntry entry, Language language, Func<string, string> themeName)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(themeName);
+        var detail = entry.Detail ?? string.Empty;
+        var number = new string([.. detail.TakeWhile(char.IsAsciiDigit)]);
+        return entry.Action switch
+        {
+            AuditAction.Moved when detail.Length > 0 => FollowUp.StaffFollowUpText.StageName(detail, language),
+            AuditAction.Corrected when detail.StartsWith("→ ", StringComparison.Ordinal) =>
+                "→ " + string.Join(", ", detail[2..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(themeName)),
+            AuditAction.Replied when number.Length > 0 => Get("AuditDetailReplied", language, Number(int.Parse(number, CultureInfo.InvariantCulture), language)),
+            AuditAction.ListViewed when number.Length > 0 => Get("AuditDetailListed", language, Number(int.Parse(number, CultureInfo.InvariantCulture), language)),
+            _ => detail,
+        };
+    }
+
     public static string PersonalDataName(PersonalDataKind kind, Language language) => Get("PersonalData" + kind, language);
 
     public static string Number(int value, Language language) => value.ToString("N0", NumberCulture(language));

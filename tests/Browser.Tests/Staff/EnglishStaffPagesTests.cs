@@ -100,14 +100,15 @@ public sealed partial class EnglishStaffPagesTests(Chromium chromium, IntakeServ
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.ArrivedAtAsync(url => url.PathAndQuery == list);
 
-        var tip = page.Locator($"#tip-{references[0]}");
-        await Assertions.Expect(tip).ToContainTextAsync("Traffic – decided by: fort");
-        await tip.Locator($"#tema-{references[0]}-other").CheckAsync();
-        await tip.Locator($"#tema-{references[0]}-traffic").UncheckAsync();
-        await tip.Locator($"#tema-{references[0]}-drugs").UncheckAsync();
-        await tip.GetByRole(AriaRole.Button, new() { Name = $"Save the themes of {references[0]}" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Open {references[0]}" }).ClickAsync();
+        await page.ArrivedAtAsync(url => url.AbsolutePath == $"/en/personal/tips/{references[0]}");
+        await Assertions.Expect(page.Locator("#tip-themes")).ToContainTextAsync("Traffic – decided by: fort");
+        await page.Locator($"#tema-{references[0]}-other").CheckAsync();
+        await page.Locator($"#tema-{references[0]}-traffic").UncheckAsync();
+        await page.Locator($"#tema-{references[0]}-drugs").UncheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Save the themes of {references[0]}" }).ClickAsync();
         await Assertions.Expect(page.Locator(".success")).ToContainTextAsync($"The themes of {references[0]} are corrected.");
-        Assert.StartsWith("/en/personal/tips?", new Uri(page.Url).PathAndQuery, StringComparison.Ordinal);
-        await Assertions.Expect(page.Locator($"#tip-{references[0]}")).ToContainTextAsync("The classification was: Traffic, Drugs.");
+        Assert.StartsWith($"/en/personal/tips/{references[0]}?", new Uri(page.Url).PathAndQuery, StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("#classified-themes")).ToContainTextAsync("The classification was: Traffic, Drugs.");
     }
 }

@@ -5,8 +5,8 @@ using Deque.AxeCore.Playwright;
 namespace Grastorp.Intake.Browser.Tests.Staff;
 
 /// <summary>
-/// The staff follow-up in real Chromium against the DevHost: the kommunpolis moves tips on and replies from the tip
-/// list, staff record an action on a commitment; the reply reaches that tip's status page only and the action the
+/// The staff follow-up in real Chromium against the DevHost: the kommunpolis moves tips on and replies from the tip's
+/// own page, staff record an action on a commitment; the reply reaches that tip's status page only and the action the
 /// public follow-up page and its feed. axe-core finds nothing on the pages and their error states.
 /// </summary>
 public sealed class FollowUpStaffTests(Chromium chromium, IntakeServer server) : IClassFixture<IntakeServer>
@@ -31,7 +31,7 @@ public sealed class FollowUpStaffTests(Chromium chromium, IntakeServer server) :
     }
 
     [Fact]
-    public async Task The_kommunpolis_moves_a_tip_on_and_replies_from_the_list_and_the_reply_shows_on_its_status_page_only()
+    public async Task The_kommunpolis_moves_a_tip_on_and_replies_from_its_page_and_the_reply_shows_on_its_status_page_only()
     {
         var answered = await ClassifiedAsync("Bilar kör för fort på Storgatan varje kväll.");
         var other = await ClassifiedAsync("Bilar kör för fort förbi skolan på morgonen.");
@@ -41,27 +41,30 @@ public sealed class FollowUpStaffTests(Chromium chromium, IntakeServer server) :
         var page = await context.NewPageAsync();
         await StaffSite.SignInAsync(page, "Eva Polis", "Kommunpolis", list);
 
-        // Opening the list is reading the tips in it.
-        var tip = page.Locator($"#tip-{answered}");
-        await Assertions.Expect(tip.Locator(".stage")).ToHaveTextAsync("Steg: Läst");
+        // Opening the list reads nothing; opening a tip from it reads that tip.
+        await Assertions.Expect(page.Locator($"#tip-{answered}")).ToContainTextAsync("Ny – inte läst");
+        Assert.Equal("classified", await StageAsync(answered));
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Öppna {answered}" }).ClickAsync();
+        await page.ArrivedAtAsync(url => url.AbsolutePath == $"/personal/tips/{answered}");
+        await Assertions.Expect(page.Locator(".stage")).ToHaveTextAsync("Steg: Läst");
         Assert.Equal("read", await StageAsync(answered));
-        Assert.Equal("read", await StageAsync(other));
-        await Assertions.Expect(tip.Locator(".stage-form button")).ToHaveTextAsync([$"Markera som vidareskickat (tips {answered})", $"Markera som klart (tips {answered})"]);
+        Assert.Equal("classified", await StageAsync(other));
+        await Assertions.Expect(page.Locator(".stage-form button")).ToHaveTextAsync([$"Markera som vidareskickat (tips {answered})", $"Markera som klart (tips {answered})"]);
 
-        await tip.GetByRole(AriaRole.Button, new() { Name = $"Markera som vidareskickat (tips {answered})" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Markera som vidareskickat (tips {answered})" }).ClickAsync();
 
-        // Back on the same list (POST-redirect-GET), with what happened.
-        Assert.Contains($"kommun=grastorp&vecka={StaffSite.ThisWeek}", page.Url, StringComparison.Ordinal);
+        // Back on the same tip's page (POST-redirect-GET), with what happened.
         await Assertions.Expect(page.Locator(".success")).ToHaveTextAsync($"Tips {answered} har nu steget ”Vidareskickat”.");
-        await Assertions.Expect(tip.Locator(".stage")).ToHaveTextAsync("Steg: Vidareskickat");
-        await Assertions.Expect(tip.Locator(".stage-form button")).ToHaveTextAsync([$"Markera som klart (tips {answered})"]);
+        Assert.Equal($"/personal/tips/{answered}", new Uri(page.Url).AbsolutePath);
+        await Assertions.Expect(page.Locator(".stage")).ToHaveTextAsync("Steg: Vidareskickat");
+        await Assertions.Expect(page.Locator(".stage-form button")).ToHaveTextAsync([$"Markera som klart (tips {answered})"]);
         Assert.Equal("forwarded", await StageAsync(answered));
-        Assert.Equal("read", await StageAsync(other));
+        Assert.Equal("classified", await StageAsync(other));
 
-        // Too long: the same list again with the GOV.UK error pattern and the words kept.
+        // Too long: the same page again with the GOV.UK error pattern and the words kept.
         var tooLong = Reply + new string('!', 300 - Reply.Length + 1);
-        await tip.Locator($"#svar-{answered}").FillAsync(tooLong);
-        var refused = await page.RunAndWaitForResponseAsync(() => tip.GetByRole(AriaRole.Button, new() { Name = $"Spara svaret (tips {answered})" }).ClickAsync(), r => r.Request.Method == "POST");
+        await page.Locator($"#svar-{answered}").FillAsync(tooLong);
+        var refused = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = $"Spara svaret (tips {answered})" }).ClickAsync(), r => r.Request.Method == "POST");
         Assert.Equal(400, refused.Status);
         // The title is polled: the response can be in before the page it carries has replaced the old one.
         await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Fel: "));
@@ -69,24 +72,24 @@ public sealed class FollowUpStaffTests(Chromium chromium, IntakeServer server) :
         await Assertions.Expect(page.Locator($"#svar-{answered}-error")).ToContainTextAsync("Det är 301 tecken nu.");
         await Assertions.Expect(page.Locator($"#svar-{answered}")).ToHaveValueAsync(tooLong);
         Assert.Equal($"svar-{answered}-hint svar-{answered}-error", await page.Locator($"#svar-{answered}").GetAttributeAsync("aria-describedby"));
-        await AssertNoViolationsAsync(page, "tip list with a reply error");
-        await SaveAsync(page, "staff-tips-reply-error");
+        await AssertNoViolationsAsync(page, "tip page with a reply error");
+        await SaveAsync(page, "staff-tip-reply-error");
         Assert.Null((await ResidentStatusAsync(context, answered)).Reply);
 
         await page.Locator($"#svar-{answered}").FillAsync(Reply);
-        await page.Locator($"#tip-{answered}").GetByRole(AriaRole.Button, new() { Name = $"Spara svaret (tips {answered})" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Spara svaret (tips {answered})" }).ClickAsync();
         await Assertions.Expect(page.Locator(".success")).ToHaveTextAsync($"Svaret på tips {answered} är sparat och visas på tipsets statussida.");
-        await Assertions.Expect(page.Locator($"#tip-{answered} .current-reply")).ToContainTextAsync(Reply);
+        await Assertions.Expect(page.Locator(".current-reply")).ToContainTextAsync(Reply);
 
-        await page.Locator($"#tip-{answered}").GetByRole(AriaRole.Button, new() { Name = $"Markera som klart (tips {answered})" }).ClickAsync();
-        await Assertions.Expect(page.Locator($"#tip-{answered} .stage")).ToHaveTextAsync("Steg: Klart");
-        await Assertions.Expect(page.Locator($"#tip-{answered} .stage-form button")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Markera som klart (tips {answered})" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".stage")).ToHaveTextAsync("Steg: Klart");
+        await Assertions.Expect(page.Locator(".stage-form button")).ToHaveCountAsync(0);
         Assert.Equal("closed", await StageAsync(answered));
 
-        // A move against the order: 409, for a browser the list with the error at that tip.
+        // A move against the order: 409, for a browser the tip's page with the error at its stage form.
         var backwards = await context.APIRequest.PostAsync($"/personal/tips/{answered}/status", new()
         {
-            Form = context.APIRequest.CreateFormData().Append("till", "read").Append("tillbaka", $"kommun=grastorp&vecka={StaffSite.ThisWeek}"),
+            Form = context.APIRequest.CreateFormData().Append("till", "read").Append("tillbaka", $"kommun=grastorp&vecka={StaffSite.ThisWeek}").Append("fran", "tipset"),
             Headers = new Dictionary<string, string> { ["Origin"] = server.BaseUrl, ["Accept"] = "text/html" },
             MaxRedirects = 0,
         });

@@ -2,6 +2,7 @@ using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Core.Tips;
+using Grastorp.Intake.Core.Tips.Receipts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Grastorp.Intake.Browser.Tests.Staff;
@@ -42,6 +43,7 @@ internal static class StaffSite
     public static async Task<IReadOnlyList<string>> SeedAsync(IntakeServer server)
     {
         var store = server.Services.GetRequiredService<TipStore>();
+        var receipts = server.Services.GetRequiredService<ReceiptStore>();
         var now = DateTimeOffset.UtcNow;
         var vara = new List<string>();
         var n = 0;
@@ -66,8 +68,10 @@ internal static class StaffSite
                         received = now.AddDays(-7 * weeksBack);
                     }
 
+                    // Under a reference the receipt store issued, as the intake does, so each tip has its own staff page.
+                    var reference = await receipts.IssueAsync(TipPartition.Of(municipality, received), received, CancellationToken.None);
                     var tip = new ReceivedTip(
-                        TipReference.New().Value, received, municipality, kind, Text(n, i), i == 0 ? "=HYPERLINK(\"https://evil.example\",\"Klicka\")" : i == 2 ? PlantedPlace : "Storgatan",
+                        reference.Value, received, municipality, kind, Text(n, i), i == 0 ? "=HYPERLINK(\"https://evil.example\",\"Klicka\")" : i == 2 ? PlantedPlace : "Storgatan",
                         null, i == 1 ? "070-123 45 67" : null);
                     await store.RecordAsync(tip, new TipClassification(themes), CancellationToken.None);
                     if (municipality == "vara" && weeksBack == 0)

@@ -1,7 +1,7 @@
 namespace Grastorp.Intake.Browser.Tests.Staff;
 
 /// <summary>
-/// #21: the kommunpolis sees, in the tip list, what the digest and exports hid: each detected item marked where it
+/// #21: the kommunpolis sees, in the tip list and on the tip's page, what the digest and exports hid: each detected item marked where it
 /// stands, accessibly (words and shape, not colour alone), with a legend. A fixture of its own, so its seed is the only one.
 /// </summary>
 public sealed class TipListMarksTests(Chromium chromium, IntakeServer server) : IClassFixture<IntakeServer>
@@ -14,8 +14,12 @@ public sealed class TipListMarksTests(Chromium chromium, IntakeServer server) : 
         var page = await context.NewPageAsync();
         await StaffSite.SignInAsync(page, "Eva Polis", "Kommunpolis", $"/personal/tips?kommun=vara&vecka={StaffSite.ThisWeek}");
 
-        // The seed's third Vara tip has a plate and a personnummer in its text and an address as its place.
-        var planted = page.Locator($"#tip-{references[2]}");
+        // The seed's third Vara tip has a plate and a personnummer in its text and an address as its place: marked in
+        // the list's first line, and on the tip's own page.
+        await Assertions.Expect(page.Locator($"#tip-{references[2]} .first-line mark.pii[data-kind=personnummer]")).ToContainTextAsync(StaffSite.PlantedPersonnummer);
+        await Assertions.Expect(page.Locator("#pii-legend-title")).ToHaveTextAsync("Markeringar i texten");
+        await page.GotoAsync($"/personal/tips/{references[2]}");
+        var planted = page.Locator("article.tip-page");
         var marks = planted.Locator("mark.pii");
         await Assertions.Expect(marks).ToHaveCountAsync(3);
         await Assertions.Expect(planted.Locator(".tip-text mark.pii[data-kind=plate]")).ToContainTextAsync(StaffSite.PlantedPlate);
@@ -34,11 +38,12 @@ public sealed class TipListMarksTests(Chromium chromium, IntakeServer server) : 
         await Assertions.Expect(page.Locator("#pii-legend-title")).ToHaveTextAsync("Markeringar i texten");
 
         // A tip with nothing to mask has no marks; the formula-looking place is shown as text, unmarked.
-        await Assertions.Expect(page.Locator($"#tip-{references[1]} mark")).ToHaveCountAsync(0);
+        await page.GotoAsync($"/personal/tips/{references[1]}");
+        await Assertions.Expect(page.Locator("article.tip-page mark.pii")).ToHaveCountAsync(0);
 
         // In English the same marks speak English.
-        await page.GotoAsync($"/en/personal/tips?kommun=vara&vecka={StaffSite.ThisWeek}");
-        await Assertions.Expect(page.Locator($"#tip-{references[2]} .tip-text mark.pii[data-kind=personnummer] .visually-hidden")).ToHaveTextAsync(" (personal identity number – masked in the digest)");
+        await page.GotoAsync($"/en/personal/tips/{references[2]}");
+        await Assertions.Expect(page.Locator(".tip-text mark.pii[data-kind=personnummer] .visually-hidden")).ToHaveTextAsync(" (personal identity number – masked in the digest)");
         await Assertions.Expect(page.Locator("#pii-legend-title")).ToHaveTextAsync("Marks in the text");
     }
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Grastorp.Intake.Browser.Tests.Staff;
 
-/// <summary>The kommunpolis reads this week's tips, corrects one, and the auditor sees it all in the log.</summary>
+/// <summary>The kommunpolis lists this week's tips, opens one and corrects it, and the auditor sees it all in the log.</summary>
 public sealed class TipListTests(Chromium chromium, IntakeServer server) : IClassFixture<IntakeServer>
 {
     private async Task<(int Drugs, int Traffic, int Burglary, int Tips)> VaraCountsAsync()
@@ -22,31 +22,37 @@ public sealed class TipListTests(Chromium chromium, IntakeServer server) : IClas
         var page = await context.NewPageAsync();
         await StaffSite.SignInAsync(page, "Eva Polis", "Kommunpolis", $"/personal/tips?kommun=vara&vecka={StaffSite.ThisWeek}");
 
-        // Newest first: the seed's first tip in Vara this week was received last.
-        var listed = await page.Locator("article.tip").EvaluateAllAsync<string[]>("tips => tips.map(t => t.id.substring(4))");
+        // Newest first: the seed's first tip in Vara this week was received last. The list is a table of first lines.
+        var listed = await page.Locator("#tips tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.id.substring(4))");
         Assert.Equal(references.ToHashSet(), listed.ToHashSet());
         Assert.Equal(references[0], listed[0]);
-        var tip = page.Locator($"#tip-{references[0]}");
-        await Assertions.Expect(tip.Locator(".tip-text")).ToContainTextAsync("det langas knark");
-        await Assertions.Expect(tip).ToContainTextAsync("Trafik – avgjordes av: fort");
+        await Assertions.Expect(page.Locator($"#tip-{references[0]} .first-line")).ToContainTextAsync("det langas knark");
+
+        // Its link opens the tip's own page, where it is read and corrected.
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Öppna {references[0]}" }).ClickAsync();
+        await page.ArrivedAtAsync(url => url.AbsolutePath == $"/personal/tips/{references[0]}");
+        await Assertions.Expect(page.Locator("#tip-text")).ToContainTextAsync("det langas knark");
+        await Assertions.Expect(page.Locator("#tip-themes")).ToContainTextAsync("Trafik – avgjordes av: fort");
 
         // The first Vara tip of the seed is a Trafik + Droger tip: take Droger away, add Inbrott och stöld.
         var before = await VaraCountsAsync();
-        var form = tip.Locator("form.correction");
+        var form = page.Locator("form.correction");
         var formData = await form.EvaluateAsync<Dictionary<string, string>>("f => Object.fromEntries(new FormData(f))");
         await form.Locator($"#tema-{references[0]}-drugs").UncheckAsync();
         await form.Locator($"#tema-{references[0]}-burglary").CheckAsync();
         await form.Locator("button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator(".success")).ToContainTextAsync("är rättade");
+        Assert.Equal($"/personal/tips/{references[0]}", new Uri(page.Url).AbsolutePath);
 
         var after = await VaraCountsAsync();
         Assert.Equal((before.Drugs - 1, before.Traffic, before.Burglary + 1, before.Tips), after);
-        await Assertions.Expect(page.Locator($"#tip-{references[0]}")).ToContainTextAsync("Klassificeringen var: Trafik, Droger");
+        await Assertions.Expect(page.Locator("#classified-themes")).ToContainTextAsync("Klassificeringen var: Trafik, Droger");
 
         // The same form (same key) sent again, as a double click or a resent post would: nothing moves.
         var again = await context.APIRequest.PostAsync("/personal/tips/rattelse", new() { Form = FormOf(context, formData, ["traffic", "burglary"]), Headers = new Dictionary<string, string> { ["Origin"] = server.BaseUrl }, MaxRedirects = 0 });
         Assert.Equal(303, again.Status);
         Assert.Contains("resultat=alreadyapplied", again.Headers["location"], StringComparison.Ordinal);
+        Assert.StartsWith($"/personal/tips/{references[0]}?", again.Headers["location"], StringComparison.Ordinal);
         Assert.Equal(after, await VaraCountsAsync());
 
         // A post another site made the browser send is refused before anything changes.
@@ -59,13 +65,16 @@ public sealed class TipListTests(Chromium chromium, IntakeServer server) : IClas
         Assert.Equal(403, crossSite.Status);
         Assert.Equal(after, await VaraCountsAsync());
 
-        // The auditor sees the views and the one correction; never the text.
+        // The auditor sees the list shown, the tip opened and the one correction; never the text.
         await using var auditor = await chromium.NewContextAsync(server.BaseUrl);
         var auditPage = await auditor.NewPageAsync();
         await StaffSite.SignInAsync(auditPage, "Gun Granskare", "Granskare", "/personal/granskning");
         await Assertions.Expect(auditPage.Locator($"tr[data-reference='{references[0]}'][data-action='Corrected']")).ToHaveCountAsync(1);
         await Assertions.Expect(auditPage.Locator($"tr[data-reference='{references[0]}'][data-action='Corrected']")).ToContainTextAsync("Eva Polis");
-        Assert.True(await auditPage.Locator($"tr[data-reference='{references[^1]}'][data-action='Viewed']").CountAsync() >= 1);
+        await Assertions.Expect(auditPage.Locator($"tr[data-reference='{references[0]}'][data-action='Viewed']")).ToHaveCountAsync(1);
+        await Assertions.Expect(auditPage.Locator($"tr[data-reference='{references[^1]}'][data-action='Viewed']")).ToHaveCountAsync(0);
+        Assert.True(await auditPage.Locator("tr[data-action='ListViewed']").CountAsync() >= 1);
+        await Assertions.Expect(auditPage.Locator($"tr[data-reference='{references[0]}'][data-action='Corrected'] td").Last).ToHaveTextAsync("→ Trafik, Inbrott och stöld");
         Assert.DoesNotContain("langas", await auditPage.ContentAsync(), StringComparison.Ordinal);
     }
 

@@ -52,6 +52,7 @@ public sealed class DependencyDirectionTests
         ["Staff.Access"] = ["", "Texts"],
         ["Staff.Audit"] = ["", "Calendar", "Retention", "Staff.Access", "Storage", "Tips"],
         ["Staff.Dashboard"] = ["", "Calendar", "Municipalities", "Staff.Access", "Stats", "Stats.EarlyWarning", "Texts", "Themes"],
+        ["Staff.TipDetail"] = ["", "Calendar", "Counting", "Counting.Listing", "Promises", "Staff.Access", "Staff.Audit", "Staff.FollowUp", "Texts", "Themes", "Tips", "Tips.Receipts"],
         ["Staff.TipList"] = ["", "Calendar", "Counting", "Counting.Correcting", "Counting.Listing", "Municipalities", "Promises", "Staff.Access", "Staff.Audit", "Staff.FollowUp", "Stats", "Texts", "Themes", "Tips"],
         ["Staff.FollowUp"] = ["", "Calendar", "Counting", "Privacy", "Promises", "Promises.Actions", "Staff.Access", "Staff.Audit", "Tips", "Tips.Receipts"],
         ["Retention"] = ["", "Counting", "Digest.Delivery", "Poisoning", "Tips", "Tips.Queue", "Tips.Receipts"],

@@ -29,6 +29,15 @@ public sealed record ListedTip(
 
     /// <summary>When retention removed the text, place and contact (null while they are kept).</summary>
     public DateTimeOffset? RemovedAt { get; init; }
+
+    /// <summary>The municipality's id (the partition's), so a row can name it.</summary>
+    public string Municipality { get; init; } = string.Empty;
+
+    /// <summary>Whether the resident was shown "Pågår det just nu? Ring 112" when sending it.</summary>
+    public bool Emergency { get; init; }
+
+    /// <summary>The promise commitments (keys) the tip is counted under.</summary>
+    public IReadOnlyList<string> Commitments { get; init; } = [];
 }
 
 /// <summary>One theme of a listed tip and the terms in the text that decided it (none when a person added the theme).</summary>

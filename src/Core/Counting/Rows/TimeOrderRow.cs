@@ -22,6 +22,7 @@ internal static class TimeOrderRow
             [nameof(TipEntity.Contact)] = tip.Contact,
             [nameof(TipEntity.ReceivedAt)] = tip.ReceivedAt,
             [nameof(TipEntity.ClassifiedAt)] = tip.ClassifiedAt,
+            [nameof(TipEntity.Emergency)] = tip.Emergency,
             [nameof(TipEntity.PrimaryTheme)] = tip.PrimaryTheme,
             [nameof(TipEntity.Themes)] = tip.Themes,
             [nameof(TipEntity.Explanation)] = tip.Explanation,

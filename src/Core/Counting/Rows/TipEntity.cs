@@ -32,6 +32,9 @@ internal sealed class TipEntity : ITableEntity
 
     public DateTimeOffset ClassifiedAt { get; set; }
 
+    /// <summary>Whether the resident was shown the 112 cue when sending it (the flag, never the phrase).</summary>
+    public bool Emergency { get; set; }
+
     public string PrimaryTheme { get; set; } = string.Empty;
 
     /// <summary>Every theme, strongest first, comma-separated.</summary>

@@ -16,6 +16,9 @@ public static class StaffPaths
     public const string Actions = "/personal/atgarder";
     public const string ActionWithdrawal = "/personal/atgarder/dra-tillbaka";
 
+    /// <summary>A tip's own page (the reference is checked before it gets here).</summary>
+    public static string Tip(string reference) => $"{Tips}/{reference}";
+
     /// <summary>Where a tip's stage form posts (the reference is checked before it gets here).</summary>
     public static string Progress(string reference) => $"{Tips}/{reference}/status";
 

@@ -23,4 +23,7 @@ public enum AuditAction
 
     /// <summary>Withdrew a published action (the reference column holds the commitment key).</summary>
     ActionWithdrawn,
+
+    /// <summary>Opened a page of the tip list (one row per page shown; the detail says how many tips it listed).</summary>
+    ListViewed,
 }

@@ -25,24 +25,47 @@ public sealed class AuditLog(IntakeTables tables, TimeProvider time, IOptions<Au
     /// <summary>How many months back a purge looks for expired rows: bounds the loop; older ones were purged before.</summary>
     private const int PurgeLookBackMonths = 36;
 
+    /// <summary>The row keys of the once-a-day markers start here; every entry's key (inverted ticks) sorts before it.</summary>
+    private const string ViewMarkerPrefix = "view-";
+
+    /// <summary>
+    /// Records that <paramref name="who"/> was shown a tip, at most once per person, tip and (Swedish) day: the entry and
+    /// a marker keyed by the three are added in one transaction, so a second view that day adds nothing (409), however
+    /// many times the page is opened or reloaded. True when this call wrote the entry.
+    /// </summary>
+    public async Task<bool> RecordViewAsync(StaffPrincipal who, string reference, string partition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(who);
+        var now = time.GetUtcNow();
+        var day = Calendar.SwedishTime.ToLocal(now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var person = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(who.Name)))[..16];
+        var entry = Entry(who, AuditAction.Viewed, (reference, partition, string.Empty), now);
+        var marker = new AuditEntity
+        {
+            PartitionKey = entry.PartitionKey,
+            RowKey = $"{ViewMarkerPrefix}{day}-{person}-{reference}",
+            At = now,
+            Action = nameof(AuditAction.Viewed),
+            Reference = reference,
+        };
+        var table = await tables.AuditAsync().ConfigureAwait(false);
+        try
+        {
+            await table.SubmitTransactionAsync([new(TableTransactionActionType.Add, marker), new(TableTransactionActionType.Add, entry)], cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedTransactionActionIndex == 0)
+        {
+            return false;
+        }
+    }
+
     public async Task RecordAsync(StaffPrincipal who, AuditAction action, IEnumerable<(string Reference, string Partition, string Detail)> tips, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(who);
         ArgumentNullException.ThrowIfNull(tips);
         var now = time.GetUtcNow();
-        var rows = tips.Select(t => new AuditEntity
-        {
-            PartitionKey = MonthOf(now),
-            RowKey = RowKeyAt(now),
-            At = now,
-            Who = who.Name,
-            WhoId = who.ObjectId,
-            Role = who.MainRole?.ToString() ?? string.Empty,
-            Action = action.ToString(),
-            Reference = t.Reference,
-            TipPartition = t.Partition,
-            Detail = t.Detail,
-        }).ToList();
+        var rows = tips.Select(t => Entry(who, action, t, now)).ToList();
         if (rows.Count == 0)
         {
             return;
@@ -61,7 +84,7 @@ public sealed class AuditLog(IntakeTables tables, TimeProvider time, IOptions<Au
         var partition = IsMonth(month) ? month! : MonthOf(time.GetUtcNow());
         var start = after is { Length: 28 } && after.All(c => char.IsAsciiDigit(c) || c == '-' || char.IsAsciiHexDigitLower(c)) ? after : string.Empty;
         var size = Math.Clamp(pageSize, 1, 200);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {start}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {start} and RowKey lt {ViewMarkerPrefix}");
         var table = await tables.AuditAsync().ConfigureAwait(false);
         var rows = new List<AuditEntity>(size + 1);
         await foreach (var row in table.QueryAsync<AuditEntity>(filter, maxPerPage: size + 1, cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -149,6 +172,20 @@ public sealed class AuditLog(IntakeTables tables, TimeProvider time, IOptions<Au
 
         return forgotten;
     }
+
+    private static AuditEntity Entry(StaffPrincipal who, AuditAction action, (string Reference, string Partition, string Detail) tip, DateTimeOffset now) => new()
+    {
+        PartitionKey = MonthOf(now),
+        RowKey = RowKeyAt(now),
+        At = now,
+        Who = who.Name,
+        WhoId = who.ObjectId,
+        Role = who.MainRole?.ToString() ?? string.Empty,
+        Action = action.ToString(),
+        Reference = tip.Reference,
+        TipPartition = tip.Partition,
+        Detail = tip.Detail,
+    };
 
     private static string MonthOf(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 

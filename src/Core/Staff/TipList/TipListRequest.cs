@@ -24,7 +24,7 @@ public sealed record TipListRequest(string? Municipality, string? Week, string? 
 /// <summary>A validated tip list request (the partition and the filter), or what was wrong with it.</summary>
 public sealed record TipListQuery(Municipality Municipality, WeekId Week, string? Kind, string? Theme, string? After)
 {
-    public const int PageSize = 20;
+    public const int PageSize = 50;
 
     public const string MunicipalityField = "kommun";
     public const string WeekField = "vecka";

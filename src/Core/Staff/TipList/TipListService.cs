@@ -3,7 +3,6 @@ using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Staff.Audit;
-using Grastorp.Intake.Core.Staff.FollowUp;
 using Grastorp.Intake.Core.Stats;
 using Grastorp.Intake.Core.Texts;
 using Grastorp.Intake.Core.Themes;
@@ -12,12 +11,12 @@ using Grastorp.Intake.Core.Tips;
 namespace Grastorp.Intake.Core.Staff.TipList;
 
 /// <summary>
-/// The kommunpolis's list of a week's tips, newest first, one page at a time. Every tip whose text is shown is
-/// written to the audit log (who, when, which reference) before the page is returned: no view without a record.
-/// Opening the list is reading the tips: those shown that were still <c>classified</c> move to <c>read</c> (audited
-/// once, by <see cref="TipProgressService"/>); a tip already read is not touched or audited again.
+/// The kommunpolis's list of a week's tips, newest first, one page at a time: a table of first lines, each a link to
+/// the tip's own page (<see cref="TipDetail.TipPageService"/>), where a tip is read. Opening the list changes nothing (a
+/// GET, which a link from anywhere can make a browser send, must not move a tip to read) and writes one audit row per
+/// page shown, saying how many tips it listed, before the page is returned.
 /// </summary>
-public sealed class TipListService(TipStore tips, AuditLog audit, TipProgressService progress, MunicipalityCatalog municipalities, ThemeCatalog themes, TimeProvider time)
+public sealed class TipListService(TipStore tips, AuditLog audit, MunicipalityCatalog municipalities, ThemeCatalog themes, TimeProvider time)
 {
     public (TipListQuery? Query, IReadOnlyDictionary<string, string[]> Errors) Parse(TipListRequest request, Language language = Language.Swedish)
     {
@@ -35,8 +34,11 @@ public sealed class TipListService(TipStore tips, AuditLog audit, TipProgressSer
             errors.Add(TipListQuery.WeekField, StaffMessages.Get(StaffMessages.WeekFormat, language));
         }
 
+        // One kind, or several joined by commas (the digest's "Idéer och synpunkter" links to idea,feedback).
         var kindErrors = new FieldErrors();
-        var kind = request.Kind?.Trim() == "alla" ? null : StatsQueryParser.KindOf(request.Kind, kindErrors);
+        var kinds = request.Kind?.Trim() == "alla" ? [] : (request.Kind ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(k => StatsQueryParser.KindOf(k, kindErrors)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var kind = kinds.Count == 0 ? null : string.Join(',', Enum.GetNames<TipKind>().Select(n => n.ToLowerInvariant()).Where(kinds.Contains));
         if (kindErrors.Count > 0)
         {
             errors.Add(TipListQuery.KindField, StaffMessages.Get(StaffMessages.KindUnknown, language));
@@ -62,17 +64,8 @@ public sealed class TipListService(TipStore tips, AuditLog audit, TipProgressSer
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(query);
         var page = await tips.ListAsync(query.Partition, query.Filter, cancellationToken).ConfigureAwait(false);
-        await audit.RecordAsync(viewer, AuditAction.Viewed, page.Tips.Select(t => (t.Reference, query.Partition.Key, string.Empty)), cancellationToken).ConfigureAwait(false);
-
-        // The page's own rows say which tips are new to staff, so a repeat view moves and audits nothing. Only the one
-        // who handles tips reads them in that sense: the auditor's look changes nothing.
-        var unread = viewer.May(StaffArea.TipProgress) ? page.Tips.Where(t => t.Stage == TipStage.Classified).Select(t => t.Reference).ToList() : [];
-        if (unread.Count > 0)
-        {
-            var marked = await progress.MarkReadAsync(viewer, query.Partition, unread, cancellationToken).ConfigureAwait(false);
-            page = page with { Tips = [.. page.Tips.Select(t => marked.Contains(t.Reference) ? t with { Stage = TipStage.Read } : t)] };
-        }
-
+        var listed = page.Tips.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await audit.RecordAsync(viewer, AuditAction.ListViewed, [(string.Empty, query.Partition.Key, listed)], cancellationToken).ConfigureAwait(false);
         return new TipListView(viewer, query, page);
     }
 }

@@ -102,9 +102,11 @@ public sealed partial class TipIntakeService(
         var receivedAt = time.GetUtcNow();
         var partition = TipPartition.Of(content.Municipality.Id, receivedAt);
         var reference = await receipts.IssueAsync(partition, receivedAt, linked.Token).ConfigureAwait(false);
+        // Checked once: the receipt's 112 cue and the flag stored with the tip for staff are the same answer.
+        var check = checker.Check(content.Text, content.Place);
         try
         {
-            await queue.SendAsync(ReceivedTip.From(reference, receivedAt, content), linked.Token).ConfigureAwait(false);
+            await queue.SendAsync(ReceivedTip.From(reference, receivedAt, content) with { Emergency = check.Emergency }, linked.Token).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -114,7 +116,7 @@ public sealed partial class TipIntakeService(
 
         var referenceHash = references.Pseudonym(reference.Value);
         LogReceived(logger, referenceHash, partition.Key);
-        return new SubmitOutcome.Accepted(reference, partition.Week, checker.Check(content.Text, content.Place)) { Language = language };
+        return new SubmitOutcome.Accepted(reference, partition.Week, check) { Language = language };
     }
 
     /// <summary>

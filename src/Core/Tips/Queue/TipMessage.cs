@@ -29,6 +29,9 @@ public sealed record TipMessage
 
     public string? Contact { get; init; }
 
+    /// <summary>Whether the resident was shown the 112 cue; a message written before the flag existed reads as false.</summary>
+    public bool Emergency { get; init; }
+
     public static TipMessage From(ReceivedTip tip)
     {
         ArgumentNullException.ThrowIfNull(tip);
@@ -43,8 +46,9 @@ public sealed record TipMessage
             Place = tip.Place,
             ObservedAt = tip.ObservedAt,
             Contact = tip.Contact,
+            Emergency = tip.Emergency,
         };
     }
 
-    public ReceivedTip ToReceivedTip() => new(Reference, ReceivedAt, Municipality, Kind, Text, Place, ObservedAt, Contact);
+    public ReceivedTip ToReceivedTip() => new(Reference, ReceivedAt, Municipality, Kind, Text, Place, ObservedAt, Contact) { Emergency = Emergency };
 }

@@ -25,6 +25,25 @@ public static class StaffFollowUpText
     /// <summary>The form field with the list's language, so the answer returns to /personal/tips or /en/personal/tips.</summary>
     public const string LanguageField = "lang";
 
+    /// <summary>The form field that says a form was posted from the tip's own page, so the answer returns there.</summary>
+    public const string FromField = "fran";
+
+    public const string FromTipPage = "tipset";
+
+    /// <summary>Whether a follow-up or correction form came from the tip's own page (else from the list, or an API client).</summary>
+    public static bool IsFromTipPage(IFormCollection form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return form[FromField] == FromTipPage;
+    }
+
+    /// <summary>Back to the tip's own page (in its language) with what happened, as a query the page reads like the list does.</summary>
+    public static string AfterPostToTip(string outcomeField, string outcome, string referenceField, string reference, Language language)
+    {
+        var safeReference = TipReference.TryParse(reference, out var parsed) ? parsed.Value : string.Empty;
+        return $"{StaffPaths.In(language, StaffPaths.Tip(safeReference))}?{outcomeField}={Uri.EscapeDataString(outcome)}&{referenceField}={safeReference}";
+    }
+
     private static readonly ResourceManager Resources = new("Grastorp.Intake.Web.Staff.FollowUp.StaffFollowUpText", typeof(StaffFollowUpText).Assembly);
 
     public static string Get(string key, Language language = Language.Swedish, params object[] arguments)

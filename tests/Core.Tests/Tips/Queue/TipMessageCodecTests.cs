@@ -51,6 +51,17 @@ public class TipMessageCodecTests
     }
 
     [Fact]
+    public void The_112_flag_goes_through_the_queue_and_a_message_from_before_it_reads_as_not_shown()
+    {
+        var message = Message() with { Emergency = true };
+        var decoded = TipMessageCodec.Decode(TipMessageCodec.Encode(message));
+        Assert.True(decoded.Emergency);
+        Assert.True(decoded.ToReceivedTip().Emergency);
+        Assert.True(EncodedObject(message)["emergency"]!.GetValue<bool>());
+        Assert.False(TipMessageCodec.Decode(Without(message, "emergency")).Emergency);
+    }
+
+    [Fact]
     public void The_encoded_message_carries_version_one_and_the_kind_by_name()
     {
         var json = EncodedObject(Message());

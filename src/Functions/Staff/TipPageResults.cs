@@ -1,0 +1,48 @@
+using Grastorp.Intake.Core.Staff.Access;
+using Grastorp.Intake.Core.Staff.TipDetail;
+using Grastorp.Intake.Core.Texts;
+using Grastorp.Intake.Functions.Http;
+using Grastorp.Intake.Web.Staff;
+using Grastorp.Intake.Web.Staff.FollowUp;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Grastorp.Intake.Functions.Staff;
+
+/// <summary>
+/// A tip's follow-up form that cannot be applied (a reply too long, a move against the order) is answered, for a
+/// browser, with the tip's own page again (GOV.UK: same page, answers kept, errors linked to their field), at the
+/// status the API gives. Shown again, the page marks nothing read; its view is audited as any other (once a day).
+/// </summary>
+public static class TipPageResults
+{
+    /// <param name="keptAnswer">What was written in the field, shown again; null keeps nothing.</param>
+    public static async Task<IActionResult?> ShowAgainAsync(
+        TipPageService tips,
+        StaffPages pages,
+        StaffPrincipal who,
+        string reference,
+        Language language,
+        int statusCode,
+        (string Field, string Message) error,
+        string? keptAnswer,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tips);
+        ArgumentNullException.ThrowIfNull(pages);
+        var view = await tips.ShowAsync(who, reference, fetchSite: null, cancellationToken).ConfigureAwait(false);
+        if (view is null)
+        {
+            return null;
+        }
+
+        var address = StaffPageAddress.Of(StaffPaths.In(language, StaffPaths.Tip(view.Tip.Reference)), null);
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (keptAnswer is not null)
+        {
+            values[error.Field] = keptAnswer;
+        }
+
+        var errors = new Dictionary<string, string[]> { [error.Field] = [error.Message] };
+        return PageResults.Html(await pages.TipAsync(address, who, view, errors, values, message: null, statusCode).ConfigureAwait(false));
+    }
+}

@@ -34,6 +34,8 @@ public sealed class PoisonCommandTests
         var poison = Queue(StorageNames.TipsPoisonQueue);
         await poison.CreateIfNotExistsAsync(cancellationToken: Cancel);
         var reference = TipReference.New().Value;
+        // "First seen" is when the message reached the poison queue (the queue's clock), whatever the date.
+        var before = TimeProvider.System.GetUtcNow().AddSeconds(-5);
         await poison.SendMessageAsync(Message(reference), Cancel);
         await poison.SendMessageAsync($"{{\"text\":\"{Marker}\"", Cancel);
 
@@ -42,7 +44,10 @@ public sealed class PoisonCommandTests
         Assert.Equal(0, exitCode);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
-        Assert.StartsWith(reference + "\t2026-", lines[0], StringComparison.Ordinal);
+        var fields = lines[0].Split('\t');
+        Assert.Equal(reference, fields[0]);
+        var firstSeen = DateTimeOffset.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(firstSeen, before, TimeProvider.System.GetUtcNow().AddSeconds(5));
         Assert.StartsWith("-\t", lines[1], StringComparison.Ordinal);
         Assert.Contains("unreadable: the message is not valid JSON", lines[1], StringComparison.Ordinal);
         Assert.DoesNotContain(Marker, output + error, StringComparison.Ordinal);

@@ -10,6 +10,8 @@ internal static class StartupFailure
 {
     public const int ConfigurationError = 2;
 
+    private const int MainThread = 1;
+
     private const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
 
     /// <summary>
@@ -30,6 +32,11 @@ internal static class StartupFailure
         return builder;
     }
 
+    /// <summary>
+    /// Only as the process's own entry point, on its main thread. WebApplicationFactory runs the same entry point on a
+    /// thread of its own and must see the exception itself: swallowed here, its host would stop with a disposed
+    /// provider instead of the settings error the start-up tests look for.
+    /// </summary>
     public static int Run(Action start)
     {
         ArgumentNullException.ThrowIfNull(start);
@@ -38,7 +45,7 @@ internal static class StartupFailure
             start();
             return 0;
         }
-        catch (Exception ex) when (FindSettingError(ex) is { } message)
+        catch (Exception ex) when (Environment.CurrentManagedThreadId == MainThread && FindSettingError(ex) is { } message)
         {
             Console.Error.WriteLine($"Configuration error: {message}");
             return ConfigurationError;

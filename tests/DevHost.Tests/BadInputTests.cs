@@ -101,19 +101,10 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task A_storage_connection_string_with_a_key_that_is_not_base64_stops_the_host_naming_the_setting()
+    public void A_storage_connection_string_with_a_key_that_is_not_base64_stops_the_host_naming_the_setting()
     {
-        var host = _host.WithWebHostBuilder(builder => builder.UseSetting(
-            "AzureWebJobsStorage", "DefaultEndpointsProtocol=http;AccountName=x;AccountKey=not*base64!;QueueEndpoint=http://127.0.0.1:1/x;TableEndpoint=http://127.0.0.1:1/x;BlobEndpoint=http://127.0.0.1:1/x;"));
-        OptionsValidationException error;
-        try
-        {
-            error = Assert.Throws<OptionsValidationException>(() => host.CreateClient());
-        }
-        finally
-        {
-            await DevHostFactory.StopAsync(host);
-        }
+        var error = Assert.IsType<OptionsValidationException>(DevHostFactory.StartUpFailure(() => _host.WithWebHostBuilder(builder => builder.UseSetting(
+            "AzureWebJobsStorage", "DefaultEndpointsProtocol=http;AccountName=x;AccountKey=not*base64!;QueueEndpoint=http://127.0.0.1:1/x;TableEndpoint=http://127.0.0.1:1/x;BlobEndpoint=http://127.0.0.1:1/x;"))));
 
         Assert.Contains("AzureWebJobsStorage is not a valid storage connection string: the account key is not valid base64", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("not*base64", error.Message, StringComparison.Ordinal);

@@ -71,7 +71,7 @@ public sealed class DevSignInReachTests : IAsyncDisposable
 
         using var post = new HttpRequestMessage(HttpMethod.Post, "/dev/logga-in")
         {
-            Content = new StringContent($"name=Kim&role=Kommun&post_login_redirect_uri={encoded}", System.Text.Encoding.ASCII, "application/x-www-form-urlencoded"),
+            Content = new StringContent($"name=Kim&role=Kommun&kommun=grastorp&post_login_redirect_uri={encoded}", System.Text.Encoding.ASCII, "application/x-www-form-urlencoded"),
         };
         post.Headers.Add("Sec-Fetch-Site", "same-origin");
         using var response = await client.SendAsync(post, Token);
@@ -86,7 +86,7 @@ public sealed class DevSignInReachTests : IAsyncDisposable
         using var client = Client();
         using var post = new HttpRequestMessage(HttpMethod.Post, "/dev/logga-in")
         {
-            Content = new FormUrlEncodedContent([new("name", "Kim"), new("role", "Kommun"), new("post_login_redirect_uri", "/en/personal/statistik?vecka=2026-W48")]),
+            Content = new FormUrlEncodedContent([new("name", "Kim"), new("role", "Kommun"), new("kommun", "grastorp"), new("post_login_redirect_uri", "/en/personal/statistik?vecka=2026-W48")]),
         };
         post.Headers.Add("Sec-Fetch-Site", "same-origin");
         using var response = await client.SendAsync(post, Token);

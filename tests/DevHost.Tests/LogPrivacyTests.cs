@@ -132,6 +132,17 @@ public sealed class LogPrivacyTests : IDisposable
             ["commitment"] = "grastorp_2021.trafik", ["date"] = "2026-11-27", ["summary"] = $"Traffic check by {Marker} road, 45 drivers",
         })).StatusCode));
 
+        foreach (var tipPage in new[] { $"/personal/tips/{reference}", $"/en/personal/tips/{reference}" })
+        {
+            answers.Add((tipPage, (await StaffGetAsync(client, tipPage, StaffRole.Kommunpolis)).StatusCode));
+        }
+
+        // A withdrawal of an action that is not there (404, so not among the answers below 400): it runs, and logs no marker.
+        foreach (var withdraw in new[] { "/personal/atgarder/dra-tillbaka", "/en/personal/atgarder/dra-tillbaka" })
+        {
+            await StaffPostAsync(client, withdraw, StaffRole.Kommun, new() { ["commitment"] = $"grastorp_2021.{Marker}", ["id"] = Marker });
+        }
+
         // The timers: the digest on Monday morning, retention past the period, the audit purge past its own.
         _time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 7, 0, 0, TimeSpan.Zero));
         await CallTimerAsync(nameof(SendWeeklyDigest));

@@ -61,7 +61,7 @@ public sealed class SmokeScriptTests
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(RepositoryRoot(), "infra", "smoke.sh"));
         start.ArgumentList.Add(app.ToString());
-        start.Environment["SMOKE_STAFF_COOKIE"] = $"dev-staff-principal={ClientPrincipal.Write("Smoke Kommun", StaffRole.Kommun)}";
+        start.Environment["SMOKE_STAFF_COOKIE"] = $"dev-staff-principal={ClientPrincipal.Write("Smoke Kommun", StaffRole.Kommun, "grastorp")}";
         start.Environment["SMOKE_STAFF_ROLE"] = "Kommun";
         start.Environment["SMOKE_FRONT_END_A"] = ClientA;
         start.Environment["SMOKE_FRONT_END_B"] = ClientB;

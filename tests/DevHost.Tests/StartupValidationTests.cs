@@ -5,28 +5,10 @@ namespace Grastorp.Intake.DevHost.Tests;
 
 public sealed class StartupValidationTests
 {
-    /// <summary>
-    /// What starting a host threw. A host whose start fails can surface WebJobs' race instead of its failure (an
-    /// ObjectDisposedException from the provider the failed start disposed, seen on a loaded machine with WebJobs
-    /// 3.0.48); a fresh host is started then, three times at most.
-    /// </summary>
-    private static Exception StartUpFailure(Func<WebApplicationFactory<EntryPoint>> create)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            using var host = create();
-            var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
-            if (error is not ObjectDisposedException || attempt == 3)
-            {
-                return error;
-            }
-        }
-    }
-
     [Fact]
     public void A_wrong_setting_stops_the_host_at_start_up_naming_the_setting()
     {
-        var error = Assert.IsType<OptionsValidationException>(StartUpFailure(() => new DevHostFactory().WithWebHostBuilder(builder => builder.UseSetting("Digest:From", "not-an-address"))));
+        var error = Assert.IsType<OptionsValidationException>(DevHostFactory.StartUpFailure(() => new DevHostFactory().WithWebHostBuilder(builder => builder.UseSetting("Digest:From", "not-an-address"))));
 
         Assert.Contains("Digest:From", error.Message, StringComparison.Ordinal);
     }
@@ -34,7 +16,7 @@ public sealed class StartupValidationTests
     [Fact]
     public void A_missing_digest_schedule_stops_the_host_at_start_up_naming_the_setting()
     {
-        var error = Assert.IsType<OptionsValidationException>(StartUpFailure(() => new DevHostFactory().WithWebHostBuilder(builder => builder.UseSetting("DIGEST_SCHEDULE", " "))));
+        var error = Assert.IsType<OptionsValidationException>(DevHostFactory.StartUpFailure(() => new DevHostFactory().WithWebHostBuilder(builder => builder.UseSetting("DIGEST_SCHEDULE", " "))));
 
         Assert.Contains("DIGEST_SCHEDULE", error.Message, StringComparison.Ordinal);
     }
@@ -44,7 +26,7 @@ public sealed class StartupValidationTests
     [InlineData("Retention:Days", "7", "Retention:Days")]
     public void A_malformed_retention_setting_stops_the_host_at_start_up_naming_it(string setting, string value, string named)
     {
-        var error = StartUpFailure(() => new DevHostFactory().WithWebHostBuilder(builder => builder.UseSetting(setting, value)));
+        var error = DevHostFactory.StartUpFailure(() => new DevHostFactory().WithWebHostBuilder(builder => builder.UseSetting(setting, value)));
 
         Assert.All(error is AggregateException all ? all.InnerExceptions : [error], e => Assert.IsType<OptionsValidationException>(e));
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
@@ -60,7 +42,7 @@ public sealed class StartupValidationTests
               "commitments": [ { "id": "trafik", "promisedBy": "polisen", "text": "Trafikkontroller." },
                                { "id": "nattvandring", "promisedBy": "föreningarna", "text": "Nattvandring." } ] }
             """);
-        var error = Assert.IsType<OptionsValidationException>(StartUpFailure(() => new DevHostFactory().WithWebHostBuilder(builder => builder.UseSetting("Promises:Directory", folder))));
+        var error = Assert.IsType<OptionsValidationException>(DevHostFactory.StartUpFailure(() => new DevHostFactory().WithWebHostBuilder(builder => builder.UseSetting("Promises:Directory", folder))));
 
         Assert.Contains("grastorp-2027.json: commitments[1].promisedBy", error.Message, StringComparison.Ordinal);
     }
@@ -68,7 +50,7 @@ public sealed class StartupValidationTests
     [Fact]
     public void A_missing_site_contact_stops_the_host_at_start_up_naming_the_setting()
     {
-        var error = Assert.IsType<OptionsValidationException>(StartUpFailure(() => new DevHostFactory().WithWebHostBuilder(builder => builder.UseSetting("Site:DataProtectionOfficerEmail", string.Empty))));
+        var error = Assert.IsType<OptionsValidationException>(DevHostFactory.StartUpFailure(() => new DevHostFactory().WithWebHostBuilder(builder => builder.UseSetting("Site:DataProtectionOfficerEmail", string.Empty))));
 
         Assert.Contains("DataProtectionOfficerEmail", error.Message, StringComparison.Ordinal);
     }

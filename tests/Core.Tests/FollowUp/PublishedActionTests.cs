@@ -19,7 +19,8 @@ public sealed class PublishedActionTests : IDisposable
 {
     private const string Trafik = "grastorp_2021.trafik";
 
-    private static readonly StaffPrincipal Kommun = new("Kommun Test", new HashSet<StaffRole> { StaffRole.Kommun });
+    // Grästorp's own staff: the promise the tests publish on is Grästorp's (a Kommun role covers its own municipalities only).
+    private static readonly StaffPrincipal Kommun = new("Kommun Test", new HashSet<StaffRole> { StaffRole.Kommun }) { Municipalities = new HashSet<string> { "grastorp" } };
 
     private readonly FakeTimeProvider _time = IntakeTestServices.InWeek48();
     private readonly ServiceProvider _services;

@@ -38,6 +38,13 @@ public sealed class RunCommandTests
                 var exit = await run.WaitForExitAsync(TimeSpan.FromMinutes(1));
 
                 Assert.Equal(143, exit);
+                // The script killed it; the kernel reaps it once its new parent notices, a moment later.
+                var gone = Stopwatch.StartNew();
+                while (IsAlive(azurite) && gone.Elapsed < TimeSpan.FromSeconds(10))
+                {
+                    await Task.Delay(100, Cancel);
+                }
+
                 Assert.False(IsAlive(azurite), $"round {round}: Azurite ({azurite}) is still running");
                 Assert.All(ports, port => Assert.True(IsFree(port), $"round {round}: port {port} is still taken"));
                 Assert.DoesNotContain(run.Lines, line => line.Contains("No such file or directory", StringComparison.Ordinal));
@@ -83,14 +90,17 @@ public sealed class RunCommandTests
         Assert.DoesNotContain("   at ", await stdout, StringComparison.Ordinal);
     }
 
+    /// <summary>Running, not merely a zombie waiting for a parent that may never reap it (PID 1 in a container).</summary>
     private static bool IsAlive(int pid)
     {
+        var stat = $"/proc/{pid}/stat";
         try
         {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
+            var text = File.ReadAllText(stat);
+            // "pid (comm) S ...": the state is the first field after the command's closing parenthesis.
+            return text[(text.LastIndexOf(')') + 2)..].FirstOrDefault() is not ('Z' or 'X');
         }
-        catch (ArgumentException)
+        catch (IOException)
         {
             return false;
         }
@@ -137,6 +147,8 @@ public sealed class RunCommandTests
             start.Environment["AZURITE_QUEUE_PORT"] = ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture);
             start.Environment["AZURITE_TABLE_PORT"] = ports[2].ToString(System.Globalization.CultureInfo.InvariantCulture);
             start.Environment["AZURITE_DATA"] = data;
+            // As on a newcomer's machine: Azurite's own development account, not the test run's accounts.
+            start.Environment.Remove("AZURITE_ACCOUNTS");
             // The test run built the DevHost already; a second build beside the running tests would only be slow.
             start.Environment["INTAKE_NO_BUILD"] = "1";
             start.Environment["Digest__PickupDirectory"] = Path.Combine(data, "digests");

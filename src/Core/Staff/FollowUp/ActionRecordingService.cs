@@ -19,17 +19,10 @@ public sealed partial class ActionRecordingService(PromiseCatalog promises, Comm
     /// <summary>The stored action, or the problems per field.</summary>
     public async Task<(CommitmentAction? Action, IReadOnlyDictionary<string, string> Errors)> RecordAsync(StaffPrincipal who, ActionInput input, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(who);
-        ArgumentNullException.ThrowIfNull(input);
-        var errors = input.Check(promises, Today(), out var valid);
+        var errors = Check(who, input, out var valid);
         if (valid is not { } ok)
         {
             return (null, errors);
-        }
-
-        if (!who.Covers(ok.Promise.Municipality))
-        {
-            return (null, NotYourMunicipality());
         }
 
         var action = await actions.AddAsync(ok.Promise, ok.Commitment, ok.Date, Masked(ok.Summary), Masked(ok.Counts), who.Name, cancellationToken).ConfigureAwait(false);
@@ -43,17 +36,10 @@ public sealed partial class ActionRecordingService(PromiseCatalog promises, Comm
     /// </summary>
     public async Task<(CommitmentAction? Action, IReadOnlyDictionary<string, string> Errors)> ChangeAsync(StaffPrincipal who, string? id, ActionInput input, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(who);
-        ArgumentNullException.ThrowIfNull(input);
-        var errors = input.Check(promises, Today(), out var valid);
+        var errors = Check(who, input, out var valid);
         if (valid is not { } ok)
         {
             return (null, errors);
-        }
-
-        if (!who.Covers(ok.Promise.Municipality))
-        {
-            return (null, NotYourMunicipality());
         }
 
         var action = IsActionId(id)
@@ -115,9 +101,24 @@ public sealed partial class ActionRecordingService(PromiseCatalog promises, Comm
         return [.. recent.OrderByDescending(r => r.Item1.RecordedAt).ThenBy(r => r.Item1.Id, StringComparer.Ordinal).Take(Math.Clamp(count, 1, 100))];
     }
 
-    // Kommun publishes only on its own municipalities' promises (the kommunpolis on all three).
-    private static Dictionary<string, string> NotYourMunicipality() =>
-        new(StringComparer.Ordinal) { ["commitment"] = "Din roll gäller inte den kommunens löften." };
+    /// <summary>
+    /// The form's own checks, then the person's: Kommun publishes only on its own municipalities' promises (the
+    /// kommunpolis on all three). <paramref name="valid"/> is null whenever there are errors.
+    /// </summary>
+    private IReadOnlyDictionary<string, string> Check(
+        StaffPrincipal who, ActionInput input, out (Promise Promise, Commitment Commitment, DateOnly Date, string Summary, IReadOnlyList<ActionCount> Counts)? valid)
+    {
+        ArgumentNullException.ThrowIfNull(who);
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = input.Check(promises, Today(), out valid);
+        if (valid is { } ok && !who.Covers(ok.Promise.Municipality))
+        {
+            valid = null;
+            return new Dictionary<string, string>(StringComparer.Ordinal) { ["commitment"] = "Din roll gäller inte den kommunens löften." };
+        }
+
+        return errors;
+    }
 
     private DateOnly Today() => DateOnly.FromDateTime(SwedishTime.ToLocal(time.GetUtcNow()).DateTime);
 

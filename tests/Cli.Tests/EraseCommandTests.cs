@@ -1,11 +1,9 @@
 using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Counting.Listing;
-using Grastorp.Intake.Core.DependencyInjection;
 using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Receipts;
 using Grastorp.Intake.TestKit;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Grastorp.Intake.Cli.Tests;
@@ -22,9 +20,7 @@ public sealed class EraseCommandTests
     [Fact]
     public async Task Erase_clears_the_tip_s_content_by_its_reference_and_prints_nothing_of_it()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
-        await using var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration)
-            .AddIntakeCore(configuration).BuildServiceProvider();
+        await using var services = StorageSettings.CoreServices(_connection);
         var now = DateTimeOffset.UtcNow;
         var partition = TipPartition.Of("essunga", now);
         var reference = await services.GetRequiredService<ReceiptStore>().IssueAsync(partition, now, Cancel);

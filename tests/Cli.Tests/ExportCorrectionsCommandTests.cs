@@ -1,13 +1,11 @@
 using System.Text.Json;
 using Grastorp.Intake.Core.Counting;
 using Grastorp.Intake.Core.Counting.Correcting;
-using Grastorp.Intake.Core.DependencyInjection;
 using Grastorp.Intake.Core.Retention;
 using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Receipts;
 using Grastorp.Intake.TestKit;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Grastorp.Intake.Cli.Tests;
@@ -24,9 +22,7 @@ public sealed class ExportCorrectionsCommandTests
     [Fact]
     public async Task Export_writes_each_corrected_tip_beside_the_classifiers_themes_with_no_contact_and_no_text_once_erased()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
-        await using var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration)
-            .AddIntakeCore(configuration).BuildServiceProvider();
+        await using var services = StorageSettings.CoreServices(_connection);
         var store = services.GetRequiredService<TipStore>();
         var now = DateTimeOffset.UtcNow;
         var partition = TipPartition.Of("essunga", now);

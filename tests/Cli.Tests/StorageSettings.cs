@@ -1,3 +1,7 @@
+using Grastorp.Intake.Core.DependencyInjection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Grastorp.Intake.Cli.Tests;
 
 /// <summary>What a CLI command that uses storage needs to start: the account, and the settings every host validates at start-up.</summary>
@@ -13,4 +17,11 @@ internal static class StorageSettings
         ["Digest:Recipients:0:Addresses:0"] = "kommunpolis@grastorp-intake.example",
         ["Digest:Recipients:0:Audience"] = "Kommunpolis",
     };
+
+    /// <summary>Core's services on the same account and settings, for a test to arrange what the command then reads.</summary>
+    public static ServiceProvider CoreServices(string connection)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(For(connection)).Build();
+        return new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddIntakeCore(configuration).BuildServiceProvider();
+    }
 }

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Grastorp.Intake.Core.Calendar;
-using Grastorp.Intake.Core.Counting;
+using Grastorp.Intake.Core.Tips.Store;
 using Grastorp.Intake.Core.Digest.Composition;
 using Grastorp.Intake.Core.Digest.Message;
 using Grastorp.Intake.Core.Digest.Presentation;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Azure.Data.Tables;
-using Grastorp.Intake.Core.Counting.Rows;
+using Grastorp.Intake.Core.Tips.Store.Rows;
 
 namespace Grastorp.Intake.Ceiling;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using Grastorp.Intake.Core.Calendar;
-using Grastorp.Intake.Core.Counting.Rollup;
-using Grastorp.Intake.Core.Counting.Rows;
+using Grastorp.Intake.Core.Tips.Store.Rollup;
+using Grastorp.Intake.Core.Tips.Store.Rows;
 using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Core.Tips;
 

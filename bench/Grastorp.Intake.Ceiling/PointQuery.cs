@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Azure.Data.Tables;
 using Grastorp.Intake.Core.Calendar;
-using Grastorp.Intake.Core.Counting.Rows;
+using Grastorp.Intake.Core.Tips.Store.Rows;
 using Grastorp.Intake.Core.Storage;
 
 namespace Grastorp.Intake.Ceiling;

@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using Grastorp.Intake.Core.Counting.Rollup;
+using Grastorp.Intake.Core.Tips.Store.Rollup;
 using Grastorp.Intake.Core.Storage;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Grastorp.Intake.Core.Counting;
-using Grastorp.Intake.Core.Counting.Correcting;
+using Grastorp.Intake.Core.Tips.Store;
+using Grastorp.Intake.Core.Tips.Store.Correcting;
 using Grastorp.Intake.Core.Retention;
 using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Core.Tips;

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.ServiceModel.Syndication;
 using System.Text.Json;
 using System.Xml;
-using Grastorp.Intake.Core.Counting;
+using Grastorp.Intake.Core.Tips.Store;
 using Grastorp.Intake.Core.Promises;
 using Grastorp.Intake.Core.Promises.Actions;
 using Grastorp.Intake.Core.Themes;

@@ -2,8 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Web;
 using Grastorp.Intake.Core.Calendar;
-using Grastorp.Intake.Core.Counting;
+using Grastorp.Intake.Core.Tips.Store;
 using Grastorp.Intake.Core.Digest.Composition;
 using Grastorp.Intake.Core.Digest.Message;
 using Grastorp.Intake.Core.Digest.Presentation;
@@ -198,6 +199,44 @@ public sealed partial class TipPageTests : IAsyncDisposable
                 Assert.Equal($"/dev/logga-in?post_login_redirect_uri={Uri.EscapeDataString(link)}", visitor.Headers.Location?.OriginalString);
             }
         }
+    }
+
+    [Fact]
+    public async Task Each_sections_list_links_open_the_lists_that_hold_its_tips_whatever_their_municipality()
+    {
+        using var client = Client();
+        var tips = new[]
+        {
+            await ClassifiedTipAsync(client, "Det säljs narkotika vid busshållplatsen varje kväll.", "grastorp"),
+            await ClassifiedTipAsync(client, "Någon langar narkotika vid stationen i Vara på kvällarna.", "vara"),
+            await ClassifiedTipAsync(client, "Narkotika säljs bakom idrottshallen i Nossebro.", "essunga"),
+            await ClassifiedTipAsync(client, "Bättre belysning i parken skulle kännas tryggare.", "vara", kind: "idea"),
+        };
+
+        var recipients = _host.Services.GetRequiredService<IOptions<DigestOptions>>().Value.Recipients[0];
+        var digest = await _host.Services.GetRequiredService<DigestComposer>().ComposeAsync(SwedishTime.WeekOf(DateTimeOffset.UtcNow), recipients, Cancel);
+        // No tip shown in the mail: every tip of a section is only reachable through its list links.
+        var view = _host.Services.GetRequiredService<DigestViewBuilder>().Build(digest, tipsPerTheme: 0, textLength: 600);
+        var expected = digest.TipsByTheme.Select(t => ($"tema-{t.Theme}", t.Tips)).Append(("ideer", digest.IdeasAndFeedback)).ToDictionary(p => p.Item1, p => p.Item2);
+
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var section in view.Sections.Where(s => expected.ContainsKey(s.Anchor)))
+        {
+            Assert.Equal(expected[section.Anchor].Select(t => t.Municipality).Distinct().Order(StringComparer.Ordinal), section.Lists.Select(l => HttpUtility.ParseQueryString(l.Link.Query)["kommun"]).Order(StringComparer.Ordinal));
+            foreach (var list in section.Lists)
+            {
+                var (status, page) = await GetAsync(client, list.Link.PathAndQuery, StaffRole.Kommunpolis, fetchSite: "none");
+                Assert.Equal(HttpStatusCode.OK, status);
+                var municipality = HttpUtility.ParseQueryString(list.Link.Query)["kommun"];
+                foreach (var tip in expected[section.Anchor].Where(t => t.Municipality == municipality))
+                {
+                    Assert.True(page.Contains($"href=\"/personal/tips/{tip.Reference}\"", StringComparison.Ordinal), $"{section.Anchor}: {tip.Reference} ({municipality}) is not in {list.Link.PathAndQuery}");
+                    reached.Add(tip.Reference);
+                }
+            }
+        }
+
+        Assert.Superset(tips.ToHashSet(StringComparer.Ordinal), reached);
     }
 
     [Fact]

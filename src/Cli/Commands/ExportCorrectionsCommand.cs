@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Grastorp.Intake.Cli.Corrections;
-using Grastorp.Intake.Core.Counting;
+using Grastorp.Intake.Core.Tips.Store;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Grastorp.Intake.Cli.Commands;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Grastorp.Intake.Core.Counting;
+using Grastorp.Intake.Core.Tips.Store;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Grastorp.Intake.Cli.Commands;

@@ -1,4 +1,4 @@
-using Grastorp.Intake.Core.Counting;
+using Grastorp.Intake.Core.Tips.Store;
 using Grastorp.Intake.Core.Digest.Delivery;
 using Grastorp.Intake.Core.Poisoning;
 using Grastorp.Intake.Core.Tips.Queue;

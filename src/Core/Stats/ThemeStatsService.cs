@@ -1,6 +1,6 @@
 using Grastorp.Intake.Core.Calendar;
-using Grastorp.Intake.Core.Counting;
-using Grastorp.Intake.Core.Counting.Rollup;
+using Grastorp.Intake.Core.Tips.Store;
+using Grastorp.Intake.Core.Tips.Store.Rollup;
 using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Core.Tips;
 

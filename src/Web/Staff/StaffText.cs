@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Resources;
-using Grastorp.Intake.Core.Counting.Correcting;
+using Grastorp.Intake.Core.Tips.Store.Correcting;
 using Grastorp.Intake.Core.Privacy;
 using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Staff.Audit;

@@ -1,5 +1,5 @@
 using Grastorp.Intake.Core.Calendar;
-using Grastorp.Intake.Core.Counting;
+using Grastorp.Intake.Core.Tips.Store;
 using Grastorp.Intake.Core.Digest.Composition;
 using Grastorp.Intake.Core.Digest.Presentation;
 using Grastorp.Intake.Core.Digest.Settings;

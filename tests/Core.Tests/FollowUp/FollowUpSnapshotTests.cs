@@ -2,7 +2,7 @@ using System.Text.Json;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
-using Grastorp.Intake.Core.Counting;
+using Grastorp.Intake.Core.Tips.Store;
 using Grastorp.Intake.Core.FollowUp;
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Promises;

@@ -1,4 +1,4 @@
-using Grastorp.Intake.Core.Counting;
+using Grastorp.Intake.Core.Tips.Store;
 using Grastorp.Intake.Core.Promises;
 using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Core.Tips;

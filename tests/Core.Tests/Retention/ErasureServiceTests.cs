@@ -1,5 +1,5 @@
-using Grastorp.Intake.Core.Counting;
-using Grastorp.Intake.Core.Counting.Listing;
+using Grastorp.Intake.Core.Tips.Store;
+using Grastorp.Intake.Core.Tips.Store.Listing;
 using Grastorp.Intake.Core.Retention;
 using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Core.Tips;

@@ -1,6 +1,6 @@
-using Grastorp.Intake.Core.Counting;
-using Grastorp.Intake.Core.Counting.Correcting;
-using Grastorp.Intake.Core.Counting.Listing;
+using Grastorp.Intake.Core.Tips.Store;
+using Grastorp.Intake.Core.Tips.Store.Correcting;
+using Grastorp.Intake.Core.Tips.Store.Listing;
 using Grastorp.Intake.Core.Poisoning;
 using Grastorp.Intake.Core.Retention;
 using Grastorp.Intake.Core.Storage;

@@ -1,5 +1,5 @@
 using Grastorp.Intake.Core.Calendar;
-using Grastorp.Intake.Core.Counting;
+using Grastorp.Intake.Core.Tips.Store;
 using Grastorp.Intake.Core.Promises;
 using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Staff.Audit;
@@ -76,7 +76,7 @@ public sealed class TipListFollowUpTests : IDisposable
         var outcome = await _services.GetRequiredService<TipCorrectionService>().CorrectAsync(
             Polis, new TipCorrectionRequest("grastorp", "2026-W48", corrected.Reference, [Theme.Traffic], new string('c', 32)), Token);
 
-        Assert.Equal(Core.Counting.Correcting.CorrectionOutcome.Corrected, outcome);
+        Assert.Equal(Core.Tips.Store.Correcting.CorrectionOutcome.Corrected, outcome);
         var after = (await Store.ReadCountsAsync(Week48, Token)).Commitments;
         Assert.Equal(1, after["grastorp_2021.skola_droger"]);
         Assert.Equal(2, after["grastorp_2021.trafik"]);

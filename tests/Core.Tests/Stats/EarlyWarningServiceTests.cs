@@ -1,5 +1,5 @@
 using Grastorp.Intake.Core.Calendar;
-using Grastorp.Intake.Core.Counting;
+using Grastorp.Intake.Core.Tips.Store;
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Stats.EarlyWarning;
 using Grastorp.Intake.Core.Themes;

@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Grastorp.Intake.Core.Calendar;
-using Grastorp.Intake.Core.Counting;
+using Grastorp.Intake.Core.Tips.Store;
 using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Processing;

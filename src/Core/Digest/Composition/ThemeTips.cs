@@ -1,4 +1,4 @@
-using Grastorp.Intake.Core.Counting;
+using Grastorp.Intake.Core.Tips.Store;
 
 namespace Grastorp.Intake.Core.Digest.Composition;
 

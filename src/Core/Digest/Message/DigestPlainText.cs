@@ -59,9 +59,13 @@ public static class DigestPlainText
                 AppendTip(text, tip);
             }
 
-            if (section.More is not null && section.MoreLink is not null)
+            if (section.More is not null && section.Lists.Count > 0)
             {
-                text.Append('\n').Append(section.More).Append(' ').Append(section.MoreLink.AbsoluteUri).Append('\n');
+                text.Append('\n').Append(section.More).Append('\n');
+                foreach (var list in section.Lists)
+                {
+                    text.Append("- ").Append(list.Municipality).Append(": ").Append(list.Link.AbsoluteUri).Append('\n');
+                }
             }
         }
 

@@ -10,11 +10,13 @@ public sealed class DigestLinks(SiteOptions site)
 
     public Uri StaffList => site.Link(StaffTipsPath);
 
-    public Uri Week(WeekId week) => site.Link($"{StaffTipsPath}?vecka={week}");
+    // The list shows one municipality's week at a time, so every list link names the municipality: without it a
+    // Vara tip's "see the rest" opened Grästorp's list.
+    public Uri Week(string municipality, WeekId week) => site.Link($"{StaffTipsPath}?kommun={Uri.EscapeDataString(municipality)}&vecka={week}");
 
-    public Uri Theme(WeekId week, string theme) => site.Link($"{StaffTipsPath}?vecka={week}&tema={Uri.EscapeDataString(theme)}");
+    public Uri Theme(string municipality, WeekId week, string theme) => site.Link($"{StaffTipsPath}?kommun={Uri.EscapeDataString(municipality)}&vecka={week}&tema={Uri.EscapeDataString(theme)}");
 
-    public Uri Kind(WeekId week, string kinds) => site.Link($"{StaffTipsPath}?vecka={week}&typ={Uri.EscapeDataString(kinds)}");
+    public Uri Kind(string municipality, WeekId week, string kinds) => site.Link($"{StaffTipsPath}?kommun={Uri.EscapeDataString(municipality)}&vecka={week}&typ={Uri.EscapeDataString(kinds)}");
 
     public Uri Tip(string reference) => site.Link($"{StaffTipsPath}/{Uri.EscapeDataString(reference)}");
 }

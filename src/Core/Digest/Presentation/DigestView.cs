@@ -38,5 +38,11 @@ public sealed record CountTable(string Caption, IReadOnlyList<CountRow> Rows);
 /// <summary>A row of a <see cref="CountTable"/>; <see cref="IsTotal"/> marks the all-tips row.</summary>
 public sealed record CountRow(string Label, string Count, string Change, string Average, bool IsTotal);
 
-/// <summary>A theme's tips, the ideas and feedback, or the late tips: a heading, the tips shown, and a link to the rest.</summary>
-public sealed record TipSection(string Anchor, string Heading, string? Note, IReadOnlyList<TipView> Tips, string? More, Uri? MoreLink);
+/// <summary>
+/// A theme's tips, the ideas and feedback, or the late tips: a heading, the tips shown, and, when some are not shown,
+/// <see cref="More"/> with one link per municipality the section's tips come from (the staff list shows one at a time).
+/// </summary>
+public sealed record TipSection(string Anchor, string Heading, string? Note, IReadOnlyList<TipView> Tips, string? More, IReadOnlyList<ListLink> Lists);
+
+/// <summary>A link to one municipality's part of a section in the staff list, named by the municipality.</summary>
+public sealed record ListLink(string Municipality, Uri Link);

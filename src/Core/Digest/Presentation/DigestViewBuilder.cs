@@ -1,4 +1,4 @@
-using Grastorp.Intake.Core.Counting;
+using Grastorp.Intake.Core.Tips.Store;
 using Grastorp.Intake.Core.Digest.Composition;
 using Grastorp.Intake.Core.Digest.Settings;
 using Grastorp.Intake.Core.Municipalities;
@@ -22,6 +22,7 @@ public sealed class DigestViewBuilder(IOptions<SiteOptions> site, MunicipalityCa
     {
         ArgumentNullException.ThrowIfNull(digest);
         var links = new DigestLinks(site.Value);
+        var catalogOrder = municipalities.All.Select(m => m.Id).ToList();
         var week = digest.Week;
         // Only a list marked as the kommunpolis's gets what residents wrote; an unmarked list is the municipality's.
         var countsOnly = digest.Recipients.CountsOnly;
@@ -40,14 +41,14 @@ public sealed class DigestViewBuilder(IOptions<SiteOptions> site, MunicipalityCa
             };
             sections.Add(Section(
                 $"tema-{group.Theme}", $"{ThemeName(group.Theme)} – {DigestLabels.Count(group.Count)}", note,
-                group.Tips, links.Theme(week, group.Theme), t => Tip(t, group.Theme, links, textLength, police)));
+                group.Tips, m => links.Theme(m, week, group.Theme), t => Tip(t, group.Theme, links, textLength, police)));
         }
 
         if (digest.IdeasAndFeedback.Count > 0)
         {
             sections.Add(Section(
                 "ideer", $"Idéer och synpunkter – {DigestLabels.Count(digest.IdeasAndFeedback.Count)}", null,
-                digest.IdeasAndFeedback, links.Kind(week, "idea,feedback"), t => Tip(t, null, links, textLength, police)));
+                digest.IdeasAndFeedback, m => links.Kind(m, week, "idea,feedback"), t => Tip(t, null, links, textLength, police)));
         }
 
         if (digest.LateTips.Count > 0)
@@ -56,7 +57,7 @@ public sealed class DigestViewBuilder(IOptions<SiteOptions> site, MunicipalityCa
             sections.Add(Section(
                 "sena", $"Sena tips från vecka {previous.Week} – {DigestLabels.Count(digest.LateTips.Count)}",
                 $"Klassade efter att sammanställningen för vecka {previous.Week} gjordes, så de fanns inte med i den.",
-                digest.LateTips, links.Week(previous), t => Tip(t, null, links, textLength, police)));
+                digest.LateTips, m => links.Week(m, previous), t => Tip(t, null, links, textLength, police)));
         }
 
         return new DigestView(
@@ -67,7 +68,7 @@ public sealed class DigestViewBuilder(IOptions<SiteOptions> site, MunicipalityCa
             "Antal denna vecka, förändring mot veckan före och snitt för de fyra veckorna före. Ett tips med flera teman räknas under vart och ett.",
             CountTables(digest),
             // A section exists only when it has tips, so counts-only always points to them.
-            countsOnly ? [.. sections.Select(s => s with { Tips = [], More = "Läs dem i personalens tipslista." })] : [.. sections],
+            countsOnly ? [.. sections.Select(s => s with { Tips = [], More = "Läs dem i personalens tipslista:" })] : [.. sections],
             links.StaffList,
             countsOnly
                 ? "Den här sammanställningen visar bara antal och länkar: tipsens text läses i personalens tipslista."
@@ -78,14 +79,20 @@ public sealed class DigestViewBuilder(IOptions<SiteOptions> site, MunicipalityCa
             WorthALook = [.. digest.Warnings.Select(w => w.Line())],
         };
 
-        TipSection Section(string anchor, string heading, string? note, IReadOnlyList<StoredTip> tips, Uri listLink, Func<StoredTip, TipView> view)
+        TipSection Section(string anchor, string heading, string? note, IReadOnlyList<StoredTip> tips, Func<string, Uri> listLink, Func<StoredTip, TipView> view)
         {
             var shown = tips.Take(tipsPerTheme).Select(view).ToList();
             var more = tips.Count - shown.Count;
+            // In the catalogue's order, then any municipality no longer configured, so the links read the same every week.
+            var lists = tips.Select(t => t.Municipality).Distinct(StringComparer.Ordinal)
+                .OrderBy(m => catalogOrder.IndexOf(m) is >= 0 and var i ? i : int.MaxValue)
+                .ThenBy(m => m, StringComparer.Ordinal)
+                .Select(m => new ListLink(SafeText.Line(municipalities.TryFind(m, out var found) ? found.Name : m), listLink(m)))
+                .ToList();
             return new TipSection(
                 anchor, heading, note, shown,
-                more > 0 ? $"{DigestLabels.Count(more)} till visas i personalens tipslista." : null,
-                listLink);
+                more > 0 ? $"{DigestLabels.Count(more)} till visas i personalens tipslista:" : null,
+                lists);
         }
     }
 

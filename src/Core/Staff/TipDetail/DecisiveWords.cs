@@ -1,5 +1,5 @@
 using System.Globalization;
-using Grastorp.Intake.Core.Counting.Listing;
+using Grastorp.Intake.Core.Tips.Store.Listing;
 
 namespace Grastorp.Intake.Core.Staff.TipDetail;
 

@@ -1,4 +1,4 @@
-using Grastorp.Intake.Core.Counting.Listing;
+using Grastorp.Intake.Core.Tips.Store.Listing;
 using Grastorp.Intake.Core.Promises;
 using Grastorp.Intake.Core.Tips;
 

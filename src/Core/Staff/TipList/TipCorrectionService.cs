@@ -1,7 +1,7 @@
 using System.Runtime.ExceptionServices;
 using Grastorp.Intake.Core.Calendar;
-using Grastorp.Intake.Core.Counting;
-using Grastorp.Intake.Core.Counting.Correcting;
+using Grastorp.Intake.Core.Tips.Store;
+using Grastorp.Intake.Core.Tips.Store.Correcting;
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Promises;
 using Grastorp.Intake.Core.Staff.Access;

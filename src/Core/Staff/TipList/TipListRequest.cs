@@ -1,5 +1,5 @@
 using Grastorp.Intake.Core.Calendar;
-using Grastorp.Intake.Core.Counting.Listing;
+using Grastorp.Intake.Core.Tips.Store.Listing;
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Tips;
 

@@ -1,5 +1,5 @@
 using Grastorp.Intake.Core.Abuse.RateLimiting;
-using Grastorp.Intake.Core.Counting;
+using Grastorp.Intake.Core.Tips.Store;
 using Grastorp.Intake.Core.Tips.Queue;
 using Grastorp.Intake.Core.Tips.Receipts;
 

@@ -119,7 +119,7 @@ public class DigestPlainTextTests
         Assert.DoesNotContain("070-123", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Allégatan", text, StringComparison.Ordinal);
         Assert.Contains("DROGER – 2", text, StringComparison.Ordinal);
-        Assert.Contains("https://tips.grastorp.example/personal/tips?vecka=2026-W48&tema=drugs", text, StringComparison.Ordinal);
+        Assert.Contains("Läs dem i personalens tipslista:\n- Grästorp: https://tips.grastorp.example/personal/tips?kommun=grastorp&vecka=2026-W48&tema=drugs\n", text, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,4 +1,4 @@
-using Grastorp.Intake.Core.Counting;
+using Grastorp.Intake.Core.Tips.Store;
 using Grastorp.Intake.Core.Digest.Composition;
 
 namespace Grastorp.Intake.Core.Tests.Digest.Presentation;
@@ -34,10 +34,11 @@ public class DigestViewBuilderTests
     }
 
     [Fact]
-    public void A_theme_with_more_tips_than_the_cap_shows_the_newest_and_links_to_the_rest()
+    public void A_theme_with_more_tips_than_the_cap_shows_the_newest_and_links_to_the_rest_in_each_municipalitys_list()
     {
+        // Vara's tips are the older ones, so only a link can reach them: it must open Vara's list, not the default one.
         var tips = Enumerable.Range(0, 30)
-            .Select(i => DigestSamples.Needles with { Reference = $"CAP{i:D7}", ReceivedAt = DigestSamples.Needles.ReceivedAt.AddMinutes(-i) })
+            .Select(i => DigestSamples.Needles with { Reference = $"CAP{i:D7}", ReceivedAt = DigestSamples.Needles.ReceivedAt.AddMinutes(-i), Municipality = i < 26 ? "grastorp" : "vara" })
             .ToList();
         var digest = DigestSamples.Week48() with { TipsByTheme = [new ThemeTips("drugs", tips, 0)] };
 
@@ -45,8 +46,10 @@ public class DigestViewBuilderTests
 
         Assert.Equal("Droger – 30", section.Heading);
         Assert.Equal(tips.Take(25).Select(t => t.Reference), section.Tips.Select(t => t.Reference));
-        Assert.Equal("5 till visas i personalens tipslista.", section.More);
-        Assert.Equal("https://tips.grastorp.example/personal/tips?vecka=2026-W48&tema=drugs", section.MoreLink!.AbsoluteUri);
+        Assert.Equal("5 till visas i personalens tipslista:", section.More);
+        Assert.Equal(
+            [("Grästorp", "https://tips.grastorp.example/personal/tips?kommun=grastorp&vecka=2026-W48&tema=drugs"), ("Vara", "https://tips.grastorp.example/personal/tips?kommun=vara&vecka=2026-W48&tema=drugs")],
+            section.Lists.Select(l => (l.Municipality, l.Link.AbsoluteUri)));
     }
 
     [Fact]
@@ -55,7 +58,7 @@ public class DigestViewBuilderTests
         var view = DigestSamples.View(countsOnly: true);
         Assert.True(view.CountsOnly);
         Assert.All(view.Sections, s => Assert.Empty(s.Tips));
-        Assert.All(view.Sections, s => Assert.NotNull(s.MoreLink));
+        Assert.All(view.Sections, s => Assert.NotEmpty(s.Lists));
         Assert.Equal(["Droger – 2", "Trafik – 3", "Inbrott och stöld – 2", "Idéer och synpunkter – 1", "Sena tips från vecka 47 – 1"], view.Sections.Select(s => s.Heading));
     }
 

@@ -1,4 +1,0 @@
-namespace Grastorp.Intake.Core.Counting.Correcting;
-
-/// <summary>What a counter rebuild went through: partitions (municipality × week) and the tips in them.</summary>
-public sealed record RebuildSummary(int Partitions, int Tips);

@@ -40,27 +40,4 @@ public static class StaffForm
 
         return ids.Count == 0 ? null : string.Join(' ', ids);
     }
-
-    /// <summary>The errors in the order of the fields on the page, so the summary reads as the form does.</summary>
-    public static IEnumerable<(string Field, string Message)> InPageOrder(IReadOnlyDictionary<string, string[]> errors, IReadOnlyList<string> fieldOrder)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        ArgumentNullException.ThrowIfNull(fieldOrder);
-        return errors
-            .OrderBy(e => IndexOf(fieldOrder, e.Key))
-            .SelectMany(e => e.Value.Select(message => (e.Key, message)));
-    }
-
-    private static int IndexOf(IReadOnlyList<string> fieldOrder, string field)
-    {
-        for (var i = 0; i < fieldOrder.Count; i++)
-        {
-            if (string.Equals(fieldOrder[i], field, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return fieldOrder.Count;
-    }
 }

@@ -129,6 +129,8 @@ public sealed class FollowUpStaffTests(Chromium chromium, IntakeServer server) :
         await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Fel: "));
         await Assertions.Expect(page.Locator(".error-summary a")).ToHaveTextAsync(["Välj vilket löfte åtgärden gäller.", "Skriv en sammanfattning på 10–200 tecken."]);
         await Assertions.Expect(page.Locator(".error-summary a").First).ToHaveAttributeAsync("href", "#commitment");
+        // Focus moves to the summary, as on every other form (the page once wrote its own summary without the hook).
+        await Assertions.Expect(page.Locator(".error-summary")).ToBeFocusedAsync();
         await Assertions.Expect(page.Locator("#summary")).ToHaveValueAsync("Kort");
         await AssertNoViolationsAsync(page, "actions page with errors");
         await SaveAsync(page, "staff-actions-errors");

@@ -3,7 +3,7 @@ using Grastorp.Intake.Core.DependencyInjection;
 using Grastorp.Intake.DevHost;
 using Grastorp.Intake.DevHost.Discovery;
 using Grastorp.Intake.DevHost.SignIn;
-using Grastorp.Intake.Functions.Staff;
+using Grastorp.Intake.Web.Staff.Http;
 using Grastorp.Intake.Web;
 
 // Inside StartupFailure.Run: a setting to fix is one line naming it, and exit code 2.

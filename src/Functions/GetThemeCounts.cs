@@ -1,5 +1,5 @@
 using Grastorp.Intake.Core.Stats;
-using Grastorp.Intake.Functions.Http;
+using Grastorp.Intake.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

@@ -1,7 +1,7 @@
 using Grastorp.Intake.Core.Api;
 using Grastorp.Intake.Core.Texts;
 using Grastorp.Intake.Core.Tips.Status;
-using Grastorp.Intake.Functions.Http;
+using Grastorp.Intake.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

@@ -1,7 +1,7 @@
 using Grastorp.Intake.Classification;
 using Grastorp.Intake.Core.DependencyInjection;
-using Grastorp.Intake.Functions.Http;
-using Grastorp.Intake.Functions.Staff;
+using Grastorp.Intake.Functions;
+using Grastorp.Intake.Web.Staff.Http;
 using Grastorp.Intake.Web;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;

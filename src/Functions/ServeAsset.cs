@@ -1,4 +1,4 @@
-using Grastorp.Intake.Functions.Http;
+using Grastorp.Intake.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

@@ -1,7 +1,7 @@
 using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Staff.Dashboard;
-using Grastorp.Intake.Functions.Http;
-using Grastorp.Intake.Functions.Staff;
+using Grastorp.Intake.Web.Http;
+using Grastorp.Intake.Web.Staff.Http;
 using Grastorp.Intake.Web.Staff;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

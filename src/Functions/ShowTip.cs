@@ -1,7 +1,7 @@
 using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Staff.TipDetail;
-using Grastorp.Intake.Functions.Http;
-using Grastorp.Intake.Functions.Staff;
+using Grastorp.Intake.Web.Http;
+using Grastorp.Intake.Web.Staff.Http;
 using Grastorp.Intake.Web.Pages;
 using Grastorp.Intake.Web.Staff;
 using Grastorp.Intake.Web.Staff.FollowUp;

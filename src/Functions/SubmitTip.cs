@@ -1,6 +1,6 @@
 using Grastorp.Intake.Core.Tips.Intake;
 using Grastorp.Intake.Core.Tips.Status;
-using Grastorp.Intake.Functions.Http;
+using Grastorp.Intake.Web.Http;
 using Grastorp.Intake.Web.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

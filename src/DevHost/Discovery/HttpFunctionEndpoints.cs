@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Reflection;
-using Grastorp.Intake.Functions.Http;
+using Grastorp.Intake.Web.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 

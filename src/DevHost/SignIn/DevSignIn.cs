@@ -132,7 +132,7 @@ internal static class DevSignIn
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/html; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
-        context.Response.Headers.ContentSecurityPolicy = Grastorp.Intake.Functions.Http.PageResults.ContentSecurityPolicy;
+        context.Response.Headers.ContentSecurityPolicy = Grastorp.Intake.Web.Http.PageResults.ContentSecurityPolicy;
         await context.Response.WriteAsync("<!DOCTYPE html>\n" + html, context.RequestAborted).ConfigureAwait(false);
     }
 

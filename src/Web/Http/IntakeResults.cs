@@ -8,7 +8,7 @@ using Grastorp.Intake.Core.Tips.Status;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Grastorp.Intake.Functions.Http;
+namespace Grastorp.Intake.Web.Http;
 
 /// <summary>Maps Core's outcomes to HTTP answers: RFC 9457 problem details for every refusal, in the resident's language.</summary>
 public static class IntakeResults

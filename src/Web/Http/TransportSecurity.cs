@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Grastorp.Intake.Functions.Http;
+namespace Grastorp.Intake.Web.Http;
 
 /// <summary>
 /// HTTP Strict Transport Security on every answer to an HTTPS request, pages, API and assets alike: once a browser has

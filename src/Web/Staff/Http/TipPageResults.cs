@@ -1,12 +1,12 @@
 using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Staff.TipDetail;
 using Grastorp.Intake.Core.Texts;
-using Grastorp.Intake.Functions.Http;
+using Grastorp.Intake.Web.Http;
 using Grastorp.Intake.Web.Staff;
 using Grastorp.Intake.Web.Staff.FollowUp;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Grastorp.Intake.Functions.Staff;
+namespace Grastorp.Intake.Web.Staff.Http;
 
 /// <summary>
 /// A tip's follow-up form that cannot be applied (a reply too long, a move against the order) is answered, for a

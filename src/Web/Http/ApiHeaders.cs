@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Grastorp.Intake.Functions.Http;
+namespace Grastorp.Intake.Web.Http;
 
 /// <summary>
 /// Headers every API answer carries: nothing a resident sent or got back (a reference, a status) is kept by a browser

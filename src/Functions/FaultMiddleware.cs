@@ -1,8 +1,9 @@
+using Grastorp.Intake.Web.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Logging;
 
-namespace Grastorp.Intake.Functions.Http;
+namespace Grastorp.Intake.Functions;
 
 /// <summary>The worker's side of <see cref="HttpFaults"/>, <see cref="ApiHeaders"/> and <see cref="TransportSecurity"/>; the DevHost calls the same three.</summary>
 internal sealed class FaultMiddleware(ILogger<FaultMiddleware> logger) : IFunctionsWorkerMiddleware

@@ -6,7 +6,7 @@ using Grastorp.Intake.Core.Texts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Grastorp.Intake.Functions.Http;
+namespace Grastorp.Intake.Web.Http;
 
 /// <summary>
 /// "Not now, try again in a while": 503 when storage is down, 429 when a client sent too many tips or status lookups,

@@ -5,7 +5,7 @@ using Grastorp.Intake.Web.Site;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Grastorp.Intake.Functions.Http;
+namespace Grastorp.Intake.Web.Http;
 
 /// <summary>
 /// The answers a browser's plain form post gets (no script): 303 to the receipt, or the form again with every answer

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Grastorp.Intake.Functions.Staff;
+namespace Grastorp.Intake.Web.Staff.Http;
 
 /// <summary>What the staff functions need beyond <c>AddIntakeCore</c> and <c>AddIntakePages</c>; every host of the function classes calls it.</summary>
 public static class StaffFunctionRegistration

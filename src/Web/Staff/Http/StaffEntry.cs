@@ -1,10 +1,10 @@
 using Grastorp.Intake.Core.Staff.Access;
-using Grastorp.Intake.Functions.Http;
+using Grastorp.Intake.Web.Http;
 using Grastorp.Intake.Web.Staff;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Grastorp.Intake.Functions.Staff;
+namespace Grastorp.Intake.Web.Staff.Http;
 
 /// <summary>
 /// The one way into a staff function: the guard's verdict as HTTP (a browser page without sign-in is sent to sign in,

@@ -1,9 +1,9 @@
-using Grastorp.Intake.Functions.Http;
+using Grastorp.Intake.Web.Http;
 using Grastorp.Intake.Web.Staff;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Grastorp.Intake.Functions.Staff;
+namespace Grastorp.Intake.Web.Staff.Http;
 
 /// <summary>
 /// What the staff functions share once <see cref="StaffEntry"/> has let them in: the page's address, the form's
@@ -32,9 +32,9 @@ public static class StaffResults
     public static IActionResult Csv(byte[] content, string fileName) => new CsvResult(content, fileName);
 
     /// <summary>A redirect no cache keeps (a sign-in redirect, or back to a list after a post).</summary>
-    internal static IActionResult Redirect(int status, string location) => new StaffRedirect(status, location);
+    public static IActionResult Redirect(int status, string location) => new StaffRedirect(status, location);
 
-    internal static IActionResult NoStore(IActionResult inner) => new NoStoreResult(inner);
+    public static IActionResult NoStore(IActionResult inner) => new NoStoreResult(inner);
 
     private sealed class NoStoreResult(IActionResult inner) : IActionResult
     {

@@ -2,7 +2,7 @@ using Grastorp.Intake.Core.Abuse;
 using Grastorp.Intake.Core.Abuse.RateLimiting;
 using Microsoft.AspNetCore.Http;
 
-namespace Grastorp.Intake.Functions.Http;
+namespace Grastorp.Intake.Web.Http;
 
 /// <summary>
 /// Where a request comes from, read in one place: the client as the rate limits take it (<see cref="ClientOrigin"/>)

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Grastorp.Intake.Core;
 using Grastorp.Intake.Core.Calendar;
 using Grastorp.Intake.Core.Tips.Store;
 using Grastorp.Intake.Core.Digest.Composition;

@@ -14,7 +14,7 @@ return StartupFailure.Run(() =>
     DevSiteAddress.FollowListeningAddress(builder.Configuration);
     builder.AddDevSignIn();
     LoopbackGuard.Check(builder.Configuration);
-    builder.Services.AddIntakeCore(builder.Configuration).AddThemeClassifier(builder.Configuration).AddIntakeWeb().AddStaffFunctions();
+    builder.Services.AddIntakeCore(builder.Configuration).AddThemeClassifier(builder.Configuration).AddIntakePages().AddStaffFunctions();
     builder.AddFunctionHost().AddRouteTemplateRequestLog().ReportStartupFailuresOnce();
 
     var app = builder.Build();

@@ -22,7 +22,7 @@ public sealed class CheckTip(TipCheckService checks)
         var (check, refusal) = await checks.CheckAsync(
             new TipRequest(request.ContentType, request.ContentLength, request.Body, request.Headers.AcceptLanguage)
             {
-                Source = (request.Headers.Origin, request.Headers["Sec-Fetch-Site"], request.Host.Value),
+                Source = request.Source(),
                 Client = request.Client(),
             },
             cancellationToken);

@@ -12,5 +12,5 @@ builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<FaultMiddleware>();
 // The Azure SDK's request lines print table keys and selected properties, and a receipt's are its reference: never log them.
 builder.Logging.AddFilter("Azure.Core", LogLevel.None);
-builder.Services.AddIntakeCore(builder.Configuration).AddThemeClassifier(builder.Configuration).AddIntakeWeb().AddStaffFunctions();
+builder.Services.AddIntakeCore(builder.Configuration).AddThemeClassifier(builder.Configuration).AddIntakePages().AddStaffFunctions();
 builder.Build().Run();

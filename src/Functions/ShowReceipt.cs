@@ -7,16 +7,24 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Grastorp.Intake.Functions;
 
-/// <summary>The receipt after sending, in Swedish: the reference and where to follow it; 404 for a code never issued.</summary>
+/// <summary>The receipt after sending, at /kvitto/{code} and /en/receipt/{code}: the reference and where to follow it; 404 for a code never issued.</summary>
 public sealed class ShowReceipt(ResidentPages pages)
 {
     [Function(nameof(ShowReceipt))]
-    public async Task<IActionResult> Run(
+    public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "kvitto/{reference}")] HttpRequest request,
         string reference,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) => ShowAsync(request, Language.Swedish, reference, cancellationToken);
+
+    [Function("ShowReceiptInEnglish")]
+    public Task<IActionResult> RunInEnglish(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "en/receipt/{reference}")] HttpRequest request,
+        string reference,
+        CancellationToken cancellationToken) => ShowAsync(request, Language.English, reference, cancellationToken);
+
+    private async Task<IActionResult> ShowAsync(HttpRequest request, Language language, string reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return PageResults.Html(await pages.ReceiptAsync(Language.Swedish, reference, request.Client(), flag => request.Query[flag], cancellationToken));
+        return PageResults.Html(await pages.ReceiptAsync(language, reference, request.Client(), flag => request.Query[flag], cancellationToken));
     }
 }

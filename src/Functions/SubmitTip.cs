@@ -23,7 +23,7 @@ public sealed class SubmitTip(TipIntakeService intake, ResidentPages pages)
         var outcome = await intake.SubmitAsync(
             new TipRequest(request.ContentType, request.ContentLength, request.Body, request.Headers.AcceptLanguage)
             {
-                Source = (request.Headers.Origin, request.Headers["Sec-Fetch-Site"], request.Host.Value),
+                Source = request.Source(),
                 Client = request.Client(),
             },
             cancellationToken);

@@ -1,11 +1,10 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Grastorp.Intake.Core;
 using Grastorp.Intake.Core.Digest.Message;
-using Grastorp.Intake.Core.Retention;
 using Grastorp.Intake.Web.Digest;
 using Grastorp.Intake.Web.Pages;
 using Grastorp.Intake.Web.Rendering;
-using Grastorp.Intake.Web.Site;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,9 +13,10 @@ using Microsoft.Extensions.Options;
 
 namespace Grastorp.Intake.Web;
 
-/// <summary>Registers the renderer and the resident pages every host uses, after <c>AddIntakeCore</c>.</summary>
+/// <summary>What the hosts register from Web, after <c>AddIntakeCore</c>.</summary>
 public static class WebRegistration
 {
+    /// <summary>The renderer and the digest's HTML body: every host, the CLI too (it previews and sends the digest).</summary>
     public static IServiceCollection AddIntakeWeb(this IServiceCollection services)
     {
         // The default encoder writes å, ä and ö as entities (dotnet/aspnetcore#47477); all ranges keep Swedish
@@ -24,16 +24,22 @@ public static class WebRegistration
         services.TryAddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.TryAddSingleton(sp => new HtmlRenderer(sp, sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton<ComponentRenderer>();
+        services.TryAddSingleton<IDigestBodyRenderer, DigestBodyRenderer>();
+        return services;
+    }
 
-        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName)
-            // The pages promise the period the retention timer keeps: one setting, Retention:Days, for both.
-            .Configure<IOptions<RetentionOptions>>((site, retention) => site.RetentionDays = retention.Value.Days)
-            .ValidateDataAnnotations().ValidateOnStart();
+    /// <summary>
+    /// The resident and staff pages, for the hosts that serve them: they name who stands behind the site and how to
+    /// reach them, so those settings are checked at start here, and not where only the digest is made (the CLI).
+    /// </summary>
+    public static IServiceCollection AddIntakePages(this IServiceCollection services)
+    {
+        services.AddIntakeWeb();
+        services.AddOptions<SiteOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ResidentPages>();
         services.TryAddSingleton<Staff.StaffPages>();
         services.TryAddSingleton<Staff.FollowUp.FollowUpStaffPages>();
         services.TryAddSingleton<FollowUp.FollowUpPages>();
-        services.TryAddSingleton<IDigestBodyRenderer, DigestBodyRenderer>();
         return services;
     }
 }

@@ -25,6 +25,8 @@ internal static class IntakeTestServices
             ["Digest:Recipients:0:Audience"] = "Kommunpolis",
             ["Digest:PickupDirectory"] = Directory.CreateTempSubdirectory("digests-").FullName,
             ["Site:BaseUrl"] = "https://tips.grastorp.example",
+            ["Site:ContactEmail"] = "kommunpolis@grastorp-intake.example",
+            ["Site:DataProtectionOfficerEmail"] = "dataskyddsombud@grastorp-intake.example",
             // Every test submits from one (unknown) client: limits far above what a test sends; RateLimitTests set low ones.
             ["RateLimit:PerTenMinutes"] = "1000",
             ["RateLimit:LookupsPerTenMinutes"] = "1000",
@@ -41,7 +43,7 @@ internal static class IntakeTestServices
         services.AddLogging();
         services.AddSingleton<TimeProvider>(time);
         // The pipeline tests classify for real, as the queue function does.
-        services.AddIntakeCore(configuration).AddThemeClassifier(configuration).AddIntakeWeb();
+        services.AddIntakeCore(configuration).AddThemeClassifier(configuration).AddIntakePages();
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -7,6 +7,7 @@ using Grastorp.Intake.Core.Digest.Scheduling;
 using Grastorp.Intake.Core.Digest.Settings;
 using Grastorp.Intake.Core.Email;
 using Grastorp.Intake.Core.Poisoning;
+using Grastorp.Intake.Core.Retention;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,8 @@ public static class DigestRegistration
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName)
             // On Azure the platform names the app's own host; a custom domain is set as Site__BaseUrl.
             .PostConfigure(o => o.BaseUrl ??= configuration[SiteOptions.AzureHostNameSetting] is { Length: > 0 } host ? new Uri($"https://{host}/") : null)
+            // The pages promise the period the retention timer keeps: one setting, Retention:Days, for both.
+            .Configure<IOptions<RetentionOptions>>((site, retention) => site.RetentionDays = retention.Value.Days)
             .Validate(
                 o => o.BaseUrl is { IsAbsoluteUri: true, Scheme: "https" or "http" },
                 "Site:BaseUrl must be the absolute http(s) address of the app's pages, such as https://tips.grastorp.se (on Azure it defaults to https://WEBSITE_HOSTNAME).")

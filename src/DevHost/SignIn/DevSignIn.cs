@@ -1,4 +1,5 @@
 using System.Net;
+using Grastorp.Intake.Core.Abuse;
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Web.Rendering;
@@ -82,7 +83,7 @@ internal static class DevSignIn
     private static async Task SignInAsync(HttpContext context)
     {
         if (!IsLocal(context) || !context.Request.HasFormContentType
-            || !CrossSiteCheck.IsSameOrigin(context.Request.Headers["Sec-Fetch-Site"], context.Request.Headers.Origin, context.Request.Host.Value))
+            || !new RequestSource(context.Request.Headers.Origin, context.Request.Headers["Sec-Fetch-Site"], context.Request.Host.Value).IsSameOrigin)
         {
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
             return;

@@ -53,5 +53,5 @@ public sealed class StaffEntry(StaffGuard guard, StaffPages pages)
 
     /// <summary>A post another site made the browser send: refused before anything changes.</summary>
     private static bool IsCrossSite(HttpRequest request) =>
-        !CrossSiteCheck.IsSameOrigin(request.Headers["Sec-Fetch-Site"], request.Headers.Origin, request.Host.Value);
+        !request.Source().IsSameOrigin;
 }

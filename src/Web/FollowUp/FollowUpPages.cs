@@ -1,3 +1,4 @@
+using Grastorp.Intake.Core;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -6,13 +7,12 @@ using Grastorp.Intake.Core.FollowUp;
 using Grastorp.Intake.Core.Texts;
 using Grastorp.Intake.Web.Pages;
 using Grastorp.Intake.Web.Rendering;
-using Grastorp.Intake.Web.Site;
 using Microsoft.Extensions.Options;
 
 namespace Grastorp.Intake.Web.FollowUp;
 
 /// <summary>The public follow-up in its three forms, all from one <see cref="FollowUpReport"/>: page, JSON and Atom.</summary>
-public sealed class FollowUpPages(ComponentRenderer renderer, FollowUpService followUp, IOptions<SiteOptions> site, IOptions<Core.Digest.Settings.SiteOptions> links)
+public sealed class FollowUpPages(ComponentRenderer renderer, FollowUpService followUp, IOptions<SiteOptions> site)
 {
     // Swedish stays readable (å, not \u00E5) for the websites and newsrooms that read it; <, > and & stay escaped.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
@@ -37,7 +37,7 @@ public sealed class FollowUpPages(ComponentRenderer renderer, FollowUpService fo
     /// client's to choose, and a feed reader or proxy cache would pass forged links on.
     /// </summary>
     public async Task<string> FeedAsync(CancellationToken cancellationToken) =>
-        FollowUpFeed.Write(await followUp.BuildAsync(cancellationToken).ConfigureAwait(false), links.Value.Link("/"), $"{Site.Municipality} och {Site.Police}");
+        FollowUpFeed.Write(await followUp.BuildAsync(cancellationToken).ConfigureAwait(false), Site.Link("/"), $"{Site.Municipality} och {Site.Police}");
 
     private SiteOptions Site => site.Value;
 }

@@ -1,5 +1,5 @@
+using Grastorp.Intake.Core;
 using Grastorp.Intake.Core.Texts;
-using Grastorp.Intake.Web.Site;
 using Grastorp.Intake.Web.Text;
 using Microsoft.AspNetCore.Components;
 

@@ -1,3 +1,4 @@
+using Grastorp.Intake.Core;
 using Grastorp.Intake.Core.Abuse.RateLimiting;
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Promises;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Deque.AxeCore.Playwright;
+using Grastorp.Intake.Core;
 using Grastorp.Intake.Core.Digest.Composition;
 using Grastorp.Intake.Core.Digest.Message;
 using Grastorp.Intake.Core.Digest.Settings;

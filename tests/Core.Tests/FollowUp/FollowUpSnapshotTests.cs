@@ -41,8 +41,6 @@ public sealed class FollowUpSnapshotTests : IDisposable
             new Dictionary<string, string?>
             {
                 ["AzureWebJobsStorage"] = connection,
-                ["Site:ContactEmail"] = "kommunpolis@grastorp-intake.example",
-                ["Site:DataProtectionOfficerEmail"] = "dataskyddsombud@grastorp-intake.example",
             },
             services =>
             {

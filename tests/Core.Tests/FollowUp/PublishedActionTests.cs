@@ -25,11 +25,7 @@ public sealed class PublishedActionTests : IDisposable
     private readonly FakeTimeProvider _time = IntakeTestServices.InWeek48();
     private readonly ServiceProvider _services;
 
-    public PublishedActionTests() => _services = IntakeTestServices.Create(_time, new Dictionary<string, string?>
-    {
-        ["Site:ContactEmail"] = "kommunpolis@grastorp-intake.example",
-        ["Site:DataProtectionOfficerEmail"] = "dataskyddsombud@grastorp-intake.example",
-    });
+    public PublishedActionTests() => _services = IntakeTestServices.Create(_time);
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

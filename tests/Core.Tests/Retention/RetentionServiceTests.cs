@@ -210,7 +210,7 @@ public sealed class RetentionServiceTests : IDisposable
     {
         using var services = IntakeTestServices.Create(_time, new Dictionary<string, string?> { ["Retention:Days"] = "730", ["Site:RetentionDays"] = "30", ["Site:ContactEmail"] = "a@example.se", ["Site:DataProtectionOfficerEmail"] = "b@example.se" });
 
-        Assert.Equal(730, services.GetRequiredService<IOptions<Web.Site.SiteOptions>>().Value.RetentionDays);
+        Assert.Equal(730, services.GetRequiredService<IOptions<SiteOptions>>().Value.RetentionDays);
     }
 
     private async Task<string> IssueAndRecordAsync(ReceivedTip tip, IReadOnlyList<string> commitments)

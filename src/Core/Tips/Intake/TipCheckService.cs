@@ -17,7 +17,7 @@ public sealed class TipCheckService(TipChecker checker, ClientRateLimiter limite
     public async Task<(TipCheck? Check, SubmitOutcome? Refusal)> CheckAsync(TipRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!SameOrigin.Holds(request.Source.Origin, request.Source.FetchSite, request.Source.Host))
+        if (!request.Source.IsSameOrigin)
         {
             return (null, new SubmitOutcome.CrossSite { Language = Languages.FromAcceptLanguage(request.AcceptLanguage) });
         }

@@ -38,7 +38,7 @@ public sealed partial class TipIntakeService(
     public async Task<SubmitOutcome> SubmitAsync(TipRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (IsForm(request.ContentType) && !crossSite.Allows(request.Source.Origin, request.Source.FetchSite, request.Source.Host))
+        if (IsForm(request.ContentType) && !crossSite.Allows(request.Source))
         {
             LogCrossSite(logger);
             return new SubmitOutcome.CrossSite { Language = Languages.FromAcceptLanguage(request.AcceptLanguage) };

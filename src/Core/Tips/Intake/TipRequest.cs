@@ -1,3 +1,4 @@
+using Grastorp.Intake.Core.Abuse;
 using Grastorp.Intake.Core.Abuse.RateLimiting;
 
 namespace Grastorp.Intake.Core.Tips.Intake;
@@ -10,7 +11,7 @@ namespace Grastorp.Intake.Core.Tips.Intake;
 public sealed record TipRequest(string? ContentType, long? ContentLength, Stream Body, string? AcceptLanguage = null)
 {
     /// <summary>Where the browser says the post comes from (Origin, Sec-Fetch-Site) and the request's own Host.</summary>
-    public (string? Origin, string? FetchSite, string? Host) Source { get; init; }
+    public RequestSource Source { get; init; } = new(null, null, null);
 
     /// <summary>
     /// The connection's remote address and the X-Forwarded-For header, for the rate limit only: hashed at once under a

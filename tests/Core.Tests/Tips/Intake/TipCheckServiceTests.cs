@@ -24,7 +24,7 @@ public sealed class TipCheckServiceTests : IDisposable
         string body, string contentType = "application/json", string? origin = "https://" + Host, string? fetchSite = "same-origin", long? length = null)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
-        var request = new TipRequest(contentType, length ?? bytes.Length, new MemoryStream(bytes)) { Source = (origin, fetchSite, Host) };
+        var request = new TipRequest(contentType, length ?? bytes.Length, new MemoryStream(bytes)) { Source = new(origin, fetchSite, Host) };
         return _services.GetRequiredService<TipCheckService>().CheckAsync(request, TestContext.Current.CancellationToken);
     }
 
@@ -80,7 +80,7 @@ public sealed class TipCheckServiceTests : IDisposable
     public async Task Another_site_or_a_client_without_origin_is_refused_before_the_body_is_read(string? origin, string? fetchSite)
     {
         using var body = new MemoryStream(Encoding.UTF8.GetBytes("""{"text":"det brinner just nu"}"""));
-        var request = new TipRequest("application/json", body.Length, body) { Source = (origin, fetchSite, Host) };
+        var request = new TipRequest("application/json", body.Length, body) { Source = new(origin, fetchSite, Host) };
 
         var (check, refusal) = await _services.GetRequiredService<TipCheckService>().CheckAsync(request, TestContext.Current.CancellationToken);
 

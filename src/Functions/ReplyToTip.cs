@@ -42,7 +42,7 @@ public sealed class ReplyToTip(StaffEntry entry, TipProgressService progress, Ti
 
             return outcome switch
             {
-                null => IntakeResults.Problem(StatusCodes.Status400BadRequest, StaffFollowUpText.Get("ProblemReplyTooLong", Language.Swedish, TipStore.MaxReplyLength)),
+                null => IntakeResults.Problem(StatusCodes.Status400BadRequest, StaffFollowUpText.Get("ProblemReplyTooLong", Language.Swedish, TipProgressService.MaxReplyLength)),
                 ProgressOutcome.NotFound => IntakeResults.Problem(StatusCodes.Status404NotFound, StaffFollowUpText.Get("ProblemTipNotFound")),
                 { } done when StaffFollowUpText.IsFromTipPage(form) => StaffResults.SeeOther(StaffFollowUpText.AfterPostToTip(
                     StaffFollowUpText.OutcomeField, StaffFollowUpText.ReplyOutcome(done, reply), StaffFollowUpText.ReferenceField, reference, language)),

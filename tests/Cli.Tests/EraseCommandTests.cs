@@ -5,6 +5,7 @@ using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Receipts;
 using Grastorp.Intake.TestKit;
 using Microsoft.Extensions.DependencyInjection;
+using Grastorp.Intake.Core.Tips.Store.Recording;
 
 namespace Grastorp.Intake.Cli.Tests;
 
@@ -25,15 +26,16 @@ public sealed class EraseCommandTests
         var partition = TipPartition.Of("essunga", now);
         var reference = await services.GetRequiredService<ReceiptStore>().IssueAsync(partition, now, Cancel);
         var tip = new ReceivedTip(reference.Value, now, "essunga", TipKind.Tip, $"Det langas knark vid {Marker}-skolan.", null, null, $"{Marker}@example.se");
-        var store = services.GetRequiredService<TipStore>();
-        Assert.Equal(RecordOutcome.Counted, await store.RecordAsync(tip, new TipClassification([new ThemeMatch(Theme.Drugs, 0.9, ["knark"])]), [], Cancel));
+        var lister = services.GetRequiredService<TipLister>();
+        var recorder = services.GetRequiredService<TipRecorder>();
+        Assert.Equal(RecordOutcome.Counted, await recorder.RecordAsync(tip, new TipClassification([new ThemeMatch(Theme.Drugs, 0.9, ["knark"])]), [], Cancel));
 
         var (exitCode, output, error) = await CliRun.RunWithSettingsAsync(Settings, string.Empty, "erase", reference.Value);
 
         Assert.Equal(0, exitCode);
         Assert.StartsWith("erased", output, StringComparison.Ordinal);
         Assert.DoesNotContain(Marker, output + error, StringComparison.Ordinal);
-        var stored = Assert.Single((await store.ListAsync(partition, new TipListFilter(null, null, 10, null), Cancel)).Tips);
+        var stored = Assert.Single((await lister.ListAsync(partition, new TipListFilter(null, null, 10, null), Cancel)).Tips);
         Assert.Equal((string.Empty, (string?)null), (stored.Text, stored.Contact));
         Assert.Null(await services.GetRequiredService<ReceiptStore>().FindAsync(reference, Cancel));
     }

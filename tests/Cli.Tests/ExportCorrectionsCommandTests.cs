@@ -7,6 +7,7 @@ using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Receipts;
 using Grastorp.Intake.TestKit;
 using Microsoft.Extensions.DependencyInjection;
+using Grastorp.Intake.Core.Tips.Store.Recording;
 
 namespace Grastorp.Intake.Cli.Tests;
 
@@ -23,7 +24,8 @@ public sealed class ExportCorrectionsCommandTests
     public async Task Export_writes_each_corrected_tip_beside_the_classifiers_themes_with_no_contact_and_no_text_once_erased()
     {
         await using var services = StorageSettings.CoreServices(_connection);
-        var store = services.GetRequiredService<TipStore>();
+        var corrector = services.GetRequiredService<TipCorrector>();
+        var recorder = services.GetRequiredService<TipRecorder>();
         var now = DateTimeOffset.UtcNow;
         var partition = TipPartition.Of("essunga", now);
 
@@ -31,7 +33,7 @@ public sealed class ExportCorrectionsCommandTests
         {
             var reference = await services.GetRequiredService<ReceiptStore>().IssueAsync(partition, now, Cancel);
             var tip = new ReceivedTip(reference.Value, now, "essunga", TipKind.Tip, text, $"{Marker}gatan 3", null, $"{Marker}@example.se");
-            Assert.Equal(RecordOutcome.Counted, await store.RecordAsync(tip, new TipClassification([new ThemeMatch(theme, 0.9, [])]), [], Cancel));
+            Assert.Equal(RecordOutcome.Counted, await recorder.RecordAsync(tip, new TipClassification([new ThemeMatch(theme, 0.9, [])]), [], Cancel));
             return reference.Value;
         }
 
@@ -39,9 +41,9 @@ public sealed class ExportCorrectionsCommandTests
         var erased = await RecordAsync("Någon har tagit min cykel", Theme.Other);
         _ = await RecordAsync("Inbrott i förrådet", Theme.Burglary);
         // Corrected twice: one line, with the last themes and the classifier's first ones.
-        Assert.Equal(CorrectionOutcome.Corrected, await store.CorrectAsync(partition, new ThemeCorrection(corrected, [Theme.Burglary], new string('a', 32), "Eva"), Cancel));
-        Assert.Equal(CorrectionOutcome.Corrected, await store.CorrectAsync(partition, new ThemeCorrection(corrected, [Theme.Traffic], new string('b', 32), "Eva"), Cancel));
-        Assert.Equal(CorrectionOutcome.Corrected, await store.CorrectAsync(partition, new ThemeCorrection(erased, [Theme.Burglary], new string('c', 32), "Eva"), Cancel));
+        Assert.Equal(CorrectionOutcome.Corrected, await corrector.CorrectAsync(partition, new ThemeCorrection(corrected, [Theme.Burglary], new string('a', 32), "Eva"), Cancel));
+        Assert.Equal(CorrectionOutcome.Corrected, await corrector.CorrectAsync(partition, new ThemeCorrection(corrected, [Theme.Traffic], new string('b', 32), "Eva"), Cancel));
+        Assert.Equal(CorrectionOutcome.Corrected, await corrector.CorrectAsync(partition, new ThemeCorrection(erased, [Theme.Burglary], new string('c', 32), "Eva"), Cancel));
         Assert.Equal(ErasureOutcome.Erased, await services.GetRequiredService<ErasureService>().EraseAsync(erased, Cancel));
 
         var (exitCode, output, error) = await CliRun.RunWithSettingsAsync(Settings, string.Empty, "export-corrections");

@@ -9,6 +9,7 @@ using Grastorp.Intake.Core.Promises.Actions;
 using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Core.Tips;
 using Microsoft.Extensions.Options;
+using Grastorp.Intake.Core.Tips.Store.Recording;
 
 namespace Grastorp.Intake.DevHost.Tests;
 
@@ -57,7 +58,7 @@ public sealed class FollowUpTests : IAsyncLifetime
 
         // Four last week (a completed week, so counted), and two five weeks before that (always another month): that
         // month shows "färre än 3", so the total must go.
-        var store = services.GetRequiredService<TipStore>();
+        var recorder = services.GetRequiredService<TipRecorder>();
         var classifier = services.GetRequiredService<ITipClassifier>();
         var promises = services.GetRequiredService<PromiseCatalog>();
         foreach (var (earlier, count) in new[] { (DateTimeOffset.UtcNow.AddDays(-7), 4), (DateTimeOffset.UtcNow.AddDays(-42), 2) })
@@ -66,7 +67,7 @@ public sealed class FollowUpTests : IAsyncLifetime
             {
                 var tip = new ReceivedTip(TipReference.New().Value, earlier, "grastorp", TipKind.Tip, $"Någon kör för fort förbi skolan {Marker}", $"{Marker}-place", null, $"{Marker}-contact");
                 var classification = classifier.Classify(tip.Text);
-                await store.RecordAsync(tip, classification, promises.Link("grastorp", tip.Partition.Week.Year, classification), Cancel);
+                await recorder.RecordAsync(tip, classification, promises.Link("grastorp", tip.Partition.Week.Year, classification), Cancel);
             }
         }
 

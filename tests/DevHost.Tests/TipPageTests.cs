@@ -15,6 +15,8 @@ using Grastorp.Intake.Core.Staff.Audit;
 using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Core.Tips;
 using Microsoft.Extensions.Options;
+using Grastorp.Intake.Core.Tips.Store.Listing;
+using Grastorp.Intake.Core.Tips.Store.Recording;
 
 namespace Grastorp.Intake.DevHost.Tests;
 
@@ -243,7 +245,8 @@ public sealed partial class TipPageTests : IAsyncDisposable
     public async Task The_list_is_a_table_of_fifty_that_changes_nothing_and_audits_one_row_per_page()
     {
         using var client = Client();
-        var store = _host.Services.GetRequiredService<TipStore>();
+        var lister = _host.Services.GetRequiredService<TipLister>();
+        var recorder = _host.Services.GetRequiredService<TipRecorder>();
         var week = SwedishTime.WeekOf(DateTimeOffset.UtcNow);
         var now = DateTimeOffset.UtcNow;
         var references = new List<string>();
@@ -251,7 +254,7 @@ public sealed partial class TipPageTests : IAsyncDisposable
         {
             var received = SwedishTime.WeekOf(now.AddSeconds(-i)) == week ? now.AddSeconds(-i) : now;
             var tip = new ReceivedTip(TipReference.New().Value, received, "vara", TipKind.Tip, $"Rad ett i tips {i} om knark.\nRad två ska inte synas i listan.", null, null, null);
-            await store.RecordAsync(tip, new TipClassification([new ThemeMatch(Theme.Drugs, 0.9, ["knark"])]), Cancel);
+            await recorder.RecordAsync(tip, new TipClassification([new ThemeMatch(Theme.Drugs, 0.9, ["knark"])]), Cancel);
             references.Add(tip.Reference);
         }
 
@@ -273,7 +276,7 @@ public sealed partial class TipPageTests : IAsyncDisposable
         Assert.DoesNotContain(audit, e => e.Action is AuditAction.Viewed or AuditAction.Moved);
         Assert.Equal(["3", "50"], audit.Where(e => e.Action == AuditAction.ListViewed).Select(e => e.Detail).Order());
         Assert.All(audit, e => Assert.Equal($"vara-{week}", e.Partition));
-        Assert.Equal(TipStage.Classified, (await store.ReadTipAsync(new TipPartition("vara", week), references[0], Cancel))!.Stage);
+        Assert.Equal(TipStage.Classified, (await lister.ReadTipAsync(new TipPartition("vara", week), references[0], Cancel))!.Stage);
     }
 
     [Fact]

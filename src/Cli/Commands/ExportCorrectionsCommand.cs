@@ -6,6 +6,7 @@ using System.Text.Json.Serialization;
 using Grastorp.Intake.Cli.Corrections;
 using Grastorp.Intake.Core.Tips.Store;
 using Microsoft.Extensions.DependencyInjection;
+using Grastorp.Intake.Core.Tips.Store.Exporting;
 
 namespace Grastorp.Intake.Cli.Commands;
 
@@ -29,7 +30,7 @@ internal static class ExportCorrectionsCommand
         command.SetAction((parse, cancellation) => CliErrors.RunAsync(console, async () =>
         {
             using var services = CliServices.Build(console, classifierKind: null);
-            var store = services.GetRequiredService<TipStore>();
+            var store = services.GetRequiredService<CorrectionExporter>();
 
             // A fresh key per export: the id is the same for one tip within the file (so it never lands in two folds),
             // but cannot be matched to a reference by hashing guessed references.

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Grastorp.Intake.Core.Tips.Store;
 using Microsoft.Extensions.DependencyInjection;
+using Grastorp.Intake.Core.Tips.Store.Rebuilding;
 
 namespace Grastorp.Intake.Cli.Commands;
 
@@ -18,7 +19,7 @@ internal static class RebuildCountersCommand
         command.SetAction((parse, cancellation) => CliErrors.RunAsync(console, async () =>
         {
             using var services = CliServices.Build(console, classifierKind: null);
-            var summary = await services.GetRequiredService<TipStore>().RebuildCountersAsync(cancellation).ConfigureAwait(false);
+            var summary = await services.GetRequiredService<CounterRebuilder>().RebuildCountersAsync(cancellation).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"Rebuilt the counters and stats rollup of {summary.Partitions} partitions from {summary.Tips} tips.").ConfigureAwait(false);
             return 0;
         }));

@@ -2,7 +2,6 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Grastorp.Intake.Core.Abuse;
 using Grastorp.Intake.Core.Abuse.RateLimiting;
-using Grastorp.Intake.Core.Tips.Store;
 using Grastorp.Intake.Core.Tips.Store.Rollup;
 using Grastorp.Intake.Core.Municipalities;
 using Grastorp.Intake.Core.Privacy;
@@ -21,6 +20,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Grastorp.Intake.Core.Tips.Store.Removal;
+using Grastorp.Intake.Core.Tips.Store.Recording;
+using Grastorp.Intake.Core.Tips.Store.Rebuilding;
+using Grastorp.Intake.Core.Tips.Store.Reading;
+using Grastorp.Intake.Core.Tips.Store.Progressing;
+using Grastorp.Intake.Core.Tips.Store.Listing;
+using Grastorp.Intake.Core.Tips.Store.Exporting;
+using Grastorp.Intake.Core.Tips.Store.Correcting;
 
 namespace Grastorp.Intake.Core.DependencyInjection;
 
@@ -63,7 +70,15 @@ public static class IntakeCoreRegistration
         services.AddSingleton<TipQueues>();
         services.AddSingleton<ReceiptStore>();
         services.AddSingleton<CountRollupStore>();
-        services.AddSingleton<TipStore>();
+        // The tips table's owners, one per use case (Core/Tips/Store); the recorder keeps per-partition gates, so one per process.
+        services.AddSingleton<TipRecorder>();
+        services.AddSingleton<TipLister>();
+        services.AddSingleton<TipProgressStore>();
+        services.AddSingleton<TipCorrector>();
+        services.AddSingleton<TipContentRemover>();
+        services.AddSingleton<CounterRebuilder>();
+        services.AddSingleton<CorrectionExporter>();
+        services.AddSingleton<TipWeekReader>();
         services.AddSingleton<PromiseCatalog>();
         services.AddSingleton<CommitmentActionStore>();
         services.AddSingleton<FollowUpService>();

@@ -6,6 +6,7 @@ using Grastorp.Intake.Core.Privacy;
 using Grastorp.Intake.Core.Promises;
 using Grastorp.Intake.Core.Promises.Actions;
 using Grastorp.Intake.Core.Tips;
+using Grastorp.Intake.Core.Tips.Store.Reading;
 
 namespace Grastorp.Intake.Core.FollowUp;
 
@@ -18,7 +19,7 @@ namespace Grastorp.Intake.Core.FollowUp;
 /// A view reads the snapshot (one point read) and each promise's actions (one range read per promise).
 /// </summary>
 public sealed class FollowUpService(
-    PromiseCatalog promises, MunicipalityCatalog municipalities, TipStore tips, CommitmentActionStore actions, FollowUpSnapshotStore snapshots,
+    PromiseCatalog promises, MunicipalityCatalog municipalities, TipWeekReader tips, CommitmentActionStore actions, FollowUpSnapshotStore snapshots,
     PersonalDataDetector personalData, TimeProvider time)
 {
     public const int MonthsShown = 6;

@@ -2,6 +2,7 @@ using Grastorp.Intake.Core.Tips.Store;
 using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Queue;
 using Grastorp.Intake.Core.Tips.Receipts;
+using Grastorp.Intake.Core.Tips.Store.Removal;
 
 namespace Grastorp.Intake.Core.Retention;
 
@@ -11,7 +12,7 @@ namespace Grastorp.Intake.Core.Retention;
 /// its receipt goes, so the reference no longer confirms that a tip was sent. A poisoned tip was never stored or
 /// counted; its message, which holds all of it, is deleted.
 /// </summary>
-public sealed class ErasureService(ReceiptStore receipts, TipStore tips, TipQueues queues)
+public sealed class ErasureService(ReceiptStore receipts, TipContentRemover tips, TipQueues queues)
 {
     public async Task<ErasureOutcome> EraseAsync(string? reference, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using Grastorp.Intake.Core.Tips.Queue;
 using Grastorp.Intake.Core.Tips.Receipts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Grastorp.Intake.Core.Tips.Store.Removal;
 
 namespace Grastorp.Intake.Core.Retention;
 
@@ -15,7 +16,7 @@ namespace Grastorp.Intake.Core.Retention;
 /// finds nothing left to do, and a firing that stops half-way is finished by the next.
 /// </summary>
 public sealed partial class RetentionService(
-    TipStore tips,
+    TipContentRemover tips,
     ReceiptStore receipts,
     PoisonLedger poisonLedger,
     TipQueues queues,

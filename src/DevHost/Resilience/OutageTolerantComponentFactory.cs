@@ -20,7 +20,7 @@ internal sealed class OutageTolerantComponentFactory(AzureComponentFactory inner
     /// 10-minute lease and renews it only while the function runs; a receive that times out after storage handed out
     /// the batch, or a delete or release after the function that times out, leaves those messages invisible for the
     /// rest of the 10 minutes. With Core's 5 s, a slow Azurite holding 10,000 messages stranded 31 of them in one drain
-    /// (issue 17). Unreachable storage still fails at once (connect timeout, <see cref="UnreachableAsUnavailableHandler"/>),
+    /// (the drain benchmark, bench/RESULTS.md). Unreachable storage still fails at once (connect timeout, <see cref="UnreachableAsUnavailableHandler"/>),
     /// so outages are seen as quickly as before; a delete retried after a first try that landed gets 404, which
     /// WebJobs ignores.
     /// </summary>

@@ -4,6 +4,7 @@ using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Receipts;
 using Microsoft.Extensions.DependencyInjection;
+using Grastorp.Intake.Core.Tips.Store.Recording;
 
 namespace Grastorp.Intake.Browser.Tests.Staff;
 
@@ -42,7 +43,7 @@ internal static class StaffSite
     /// </summary>
     public static async Task<IReadOnlyList<string>> SeedAsync(IntakeServer server)
     {
-        var store = server.Services.GetRequiredService<TipStore>();
+        var recorder = server.Services.GetRequiredService<TipRecorder>();
         var receipts = server.Services.GetRequiredService<ReceiptStore>();
         var now = DateTimeOffset.UtcNow;
         var vara = new List<string>();
@@ -73,7 +74,7 @@ internal static class StaffSite
                     var tip = new ReceivedTip(
                         reference.Value, received, municipality, kind, Text(n, i), i == 0 ? "=HYPERLINK(\"https://evil.example\",\"Klicka\")" : i == 2 ? PlantedPlace : "Storgatan",
                         null, i == 1 ? "070-123 45 67" : null);
-                    await store.RecordAsync(tip, new TipClassification(themes), CancellationToken.None);
+                    await recorder.RecordAsync(tip, new TipClassification(themes), CancellationToken.None);
                     if (municipality == "vara" && weeksBack == 0)
                     {
                         vara.Add(tip.Reference);

@@ -20,6 +20,19 @@ internal static class CoreDependencies
         Module.Value.Types.Where(t => t.Namespace.StartsWith(Root, StringComparison.Ordinal))
             .Select(t => (t, (IReadOnlySet<string>)ReferencedTypeNames(t)));
 
+    /// <summary>Every top-level Core type with the names of the methods of <paramref name="declaringType"/> it calls (async bodies and lambdas included).</summary>
+    public static IEnumerable<(TypeDefinition Type, IReadOnlySet<string> Calls)> CallsTo(string declaringType) =>
+        Module.Value.Types.Where(t => t.Namespace.StartsWith(Root, StringComparison.Ordinal))
+            .Select(t => (t, (IReadOnlySet<string>)SelfAndNested(t)
+                .SelectMany(n => n.Methods)
+                .Where(m => m.HasBody)
+                .SelectMany(m => m.Body.Instructions)
+                .Select(i => i.Operand)
+                .OfType<MethodReference>()
+                .Where(m => m.DeclaringType.FullName == declaringType)
+                .Select(m => m.Name)
+                .ToHashSet(StringComparer.Ordinal)));
+
     public static IEnumerable<string> ReferencedAssemblies() => Module.Value.AssemblyReferences.Select(a => a.Name);
 
     /// <summary>The namespace graph: Core namespace → the other Core namespaces its types use.</summary>

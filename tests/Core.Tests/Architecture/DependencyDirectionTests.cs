@@ -27,23 +27,32 @@ public sealed class DependencyDirectionTests
         ["Tips.Receipts"] = ["", "Calendar", "Storage", "Tips"],
         ["Tips.Check"] = ["Emergency", "Privacy"],
         ["Tips.Intake"] = ["", "Abuse", "Abuse.RateLimiting", "Calendar", "Municipalities", "Privacy", "Storage", "Texts", "Tips", "Tips.Check", "Tips.Queue", "Tips.Receipts"],
+        // The tips table's module: the public records at its root, the row layout and the partition transaction
+        // (Rows, Partitions) internal, and one owner per use case, none of which uses another.
         ["Tips.Store.Rows"] = [""],
-        ["Tips.Store.Listing"] = [""],
-        ["Tips.Store.Correcting"] = [""],
         ["Tips.Store.Rollup"] = ["", "Calendar", "Storage", "Tips"],
-        ["Tips.Store"] = ["", "Calendar", "Tips.Store.Correcting", "Tips.Store.Listing", "Tips.Store.Rollup", "Tips.Store.Rows", "Storage", "Themes", "Tips"],
+        ["Tips.Store"] = ["", "Tips", "Tips.Store.Rollup"],
+        ["Tips.Store.Partitions"] = ["", "Tips", "Tips.Store.Rollup", "Tips.Store.Rows"],
+        ["Tips.Store.Recording"] = ["", "Calendar", "Storage", "Themes", "Tips", "Tips.Store", "Tips.Store.Partitions", "Tips.Store.Rollup", "Tips.Store.Rows"],
+        ["Tips.Store.Listing"] = ["", "Storage", "Tips", "Tips.Store.Rows"],
+        ["Tips.Store.Progressing"] = ["", "Storage", "Tips", "Tips.Store", "Tips.Store.Partitions", "Tips.Store.Rows"],
+        ["Tips.Store.Correcting"] = ["", "Storage", "Tips", "Tips.Store.Partitions", "Tips.Store.Rollup", "Tips.Store.Rows"],
+        ["Tips.Store.Removal"] = ["", "Storage", "Tips", "Tips.Store.Rows"],
+        ["Tips.Store.Rebuilding"] = ["", "Calendar", "Storage", "Tips", "Tips.Store.Partitions", "Tips.Store.Rollup", "Tips.Store.Rows"],
+        ["Tips.Store.Exporting"] = ["", "Storage", "Tips", "Tips.Store.Rows"],
+        ["Tips.Store.Reading"] = ["", "Storage", "Tips", "Tips.Store", "Tips.Store.Rows"],
         ["Poisoning"] = ["", "Calendar", "Storage"],
         ["Promises"] = ["", "Themes"],
         ["Promises.Actions"] = ["", "Promises", "Storage", "Tips.Intake"],
-        ["FollowUp"] = ["", "Calendar", "Tips.Store", "Municipalities", "Privacy", "Promises", "Promises.Actions", "Storage", "Tips"],
-        ["Tips.Processing"] = ["", "Calendar", "Tips.Store", "Municipalities", "Poisoning", "Privacy", "Promises", "Storage", "Themes", "Tips", "Tips.Intake", "Tips.Queue"],
-        ["Tips.Status"] = ["", "Abuse.RateLimiting", "Calendar", "Tips.Store", "Tips", "Tips.Queue", "Tips.Receipts"],
+        ["FollowUp"] = ["", "Calendar", "Tips.Store", "Tips.Store.Reading", "Municipalities", "Privacy", "Promises", "Promises.Actions", "Storage", "Tips"],
+        ["Tips.Processing"] = ["", "Calendar", "Tips.Store", "Tips.Store.Recording", "Municipalities", "Poisoning", "Privacy", "Promises", "Storage", "Themes", "Tips", "Tips.Intake", "Tips.Queue"],
+        ["Tips.Status"] = ["", "Abuse.RateLimiting", "Calendar", "Tips.Store", "Tips.Store.Progressing", "Tips", "Tips.Queue", "Tips.Receipts"],
         ["Stats"] = ["", "Calendar", "Tips.Store", "Tips.Store.Rollup", "Municipalities", "Themes", "Tips"],
         ["Stats.EarlyWarning"] = ["", "Calendar", "Municipalities", "Stats", "Themes"],
         ["Email"] = [],
         ["Digest.Settings"] = ["", "Email", "Municipalities"],
         ["Digest.Ledger"] = ["", "Calendar", "Storage", "Digest.Settings"],
-        ["Digest.Composition"] = ["", "Calendar", "Tips.Store", "Municipalities", "Places", "Poisoning", "Promises", "Stats.EarlyWarning", "Themes", "Tips", "Digest.Ledger", "Digest.Settings"],
+        ["Digest.Composition"] = ["", "Calendar", "Tips.Store", "Tips.Store.Reading", "Municipalities", "Places", "Poisoning", "Promises", "Stats.EarlyWarning", "Themes", "Tips", "Digest.Ledger", "Digest.Settings"],
         ["Digest.Presentation"] = ["", "Calendar", "Tips.Store", "Municipalities", "Places", "Privacy", "Stats.EarlyWarning", "Themes", "Digest.Composition", "Digest.Settings"],
         ["Digest.Message"] = ["", "Calendar", "Digest.Composition", "Digest.Presentation", "Digest.Settings"],
         ["Digest.Delivery"] = ["", "Calendar", "Email", "Digest.Message", "Digest.Settings"],
@@ -54,8 +63,8 @@ public sealed class DependencyDirectionTests
         ["Staff.Dashboard"] = ["", "Calendar", "Municipalities", "Staff.Access", "Stats", "Stats.EarlyWarning", "Texts", "Themes"],
         ["Staff.TipDetail"] = ["", "Calendar", "Tips.Store", "Tips.Store.Listing", "Promises", "Staff.Access", "Staff.Audit", "Staff.FollowUp", "Texts", "Themes", "Tips", "Tips.Receipts"],
         ["Staff.TipList"] = ["", "Calendar", "Tips.Store", "Tips.Store.Correcting", "Tips.Store.Listing", "Municipalities", "Promises", "Staff.Access", "Staff.Audit", "Staff.FollowUp", "Stats", "Texts", "Themes", "Tips"],
-        ["Staff.FollowUp"] = ["", "Calendar", "Tips.Store", "Privacy", "Promises", "Promises.Actions", "Staff.Access", "Staff.Audit", "Tips", "Tips.Receipts"],
-        ["Retention"] = ["", "Tips.Store", "Digest.Delivery", "Poisoning", "Tips", "Tips.Queue", "Tips.Receipts"],
+        ["Staff.FollowUp"] = ["", "Calendar", "Tips.Store", "Tips.Store.Progressing", "Privacy", "Promises", "Promises.Actions", "Staff.Access", "Staff.Audit", "Tips", "Tips.Receipts"],
+        ["Retention"] = ["", "Tips.Store", "Tips.Store.Removal", "Digest.Delivery", "Poisoning", "Tips", "Tips.Queue", "Tips.Receipts"],
         ["DependencyInjection"] = ["*"],
     };
 
@@ -81,7 +90,9 @@ public sealed class DependencyDirectionTests
     [Fact]
     public void Every_Core_namespace_uses_only_what_the_architecture_allows()
     {
-        Assert.Empty(Violations(CoreDependencies.NamespaceGraph()));
+        // As the message, so a failure names every violation in full rather than a truncated collection.
+        var violations = Violations(CoreDependencies.NamespaceGraph());
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }
 
     [Fact]
@@ -125,16 +136,47 @@ public sealed class DependencyDirectionTests
         Assert.Contains(Core + ".Tips.ReceivedTip", intake.References);
     }
 
-    [Fact]
-    public void Only_a_table_owner_touches_a_table_client()
+    /// <summary>Each table's accessor on IntakeTables → the one folder (with its sub-folders) that owns the table. Keep in step with docs/ARCHITECTURE.md.</summary>
+    private static readonly Dictionary<string, string> TableOwners = new(StringComparer.Ordinal)
     {
-        // Owners are named for what they keep (…Store, …Ledger, …Log); IntakeTables hands their clients out.
+        ["TipsAsync"] = "Tips.Store",
+        ["RollupAsync"] = "Tips.Store.Rollup",
+        ["ReceiptsAsync"] = "Tips.Receipts",
+        ["DigestsAsync"] = "Digest.Ledger",
+        ["AuditAsync"] = "Staff.Audit",
+        ["ActionsAsync"] = "Promises.Actions",
+        ["PoisonedAsync"] = "Poisoning",
+        ["FollowUpAsync"] = "FollowUp",
+    };
+
+    private static bool IsIn(string ns, string folder) =>
+        ns == $"{Core}.{folder}" || ns.StartsWith($"{Core}.{folder}.", StringComparison.Ordinal);
+
+    [Fact]
+    public void Each_table_is_opened_only_inside_its_one_owner_folder()
+    {
+        var tableAccessors = typeof(Grastorp.Intake.Core.Storage.IntakeTables).GetMethods()
+            .Where(m => m.ReturnType == typeof(Task<Azure.Data.Tables.TableClient>))
+            .Select(m => m.Name);
+        Assert.Equal(TableOwners.Keys.Order(StringComparer.Ordinal), tableAccessors.Order(StringComparer.Ordinal));
+
+        var strays = CoreDependencies.CallsTo(typeof(Grastorp.Intake.Core.Storage.IntakeTables).FullName!)
+            .SelectMany(t => t.Calls.Where(TableOwners.ContainsKey).Select(call => (t.Type, Table: call)))
+            .Where(c => !IsIn(c.Type.Namespace, TableOwners[c.Table]))
+            .Select(c => $"{c.Type.FullName} opens {c.Table} outside {TableOwners[c.Table]}");
+
+        Assert.Empty(strays);
+    }
+
+    [Fact]
+    public void Only_a_table_owner_folder_touches_a_table_client()
+    {
+        // IntakeTables hands the clients out; only the owner folders take them.
         var users = CoreDependencies.Types()
             .Where(t => t.References.Contains("Azure.Data.Tables.TableClient"))
-            .Select(t => t.Type.Name)
-            .Where(name => !name.EndsWith("Store", StringComparison.Ordinal) && !name.EndsWith("Ledger", StringComparison.Ordinal) && !name.EndsWith("Log", StringComparison.Ordinal) && name != "IntakeTables");
+            .Where(t => t.Type.Name != nameof(Grastorp.Intake.Core.Storage.IntakeTables) && !TableOwners.Values.Any(folder => IsIn(t.Type.Namespace, folder)))
+            .Select(t => t.Type.FullName);
 
         Assert.Empty(users);
     }
-
 }

@@ -15,6 +15,7 @@ using Grastorp.Intake.TestKit;
 using Grastorp.Intake.Web.FollowUp;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Grastorp.Intake.Core.Tips.Store.Recording;
 
 namespace Grastorp.Intake.Core.Tests.FollowUp;
 
@@ -59,7 +60,7 @@ public sealed class FollowUpSnapshotTests : IDisposable
         var tip = TipFactory.Tip("Bilar kör för fort på Storgatan varje kväll", at);
         var classification = new TipClassification([new ThemeMatch(Theme.Traffic, 0.9, ["fort"])]);
         var links = _services.GetRequiredService<PromiseCatalog>().Link("grastorp", at.Year, classification);
-        Assert.Equal(RecordOutcome.Counted, await _services.GetRequiredService<TipStore>().RecordAsync(tip, classification, links, Cancel));
+        Assert.Equal(RecordOutcome.Counted, await _services.GetRequiredService<TipRecorder>().RecordAsync(tip, classification, links, Cancel));
         return tip;
     }
 

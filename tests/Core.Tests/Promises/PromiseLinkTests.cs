@@ -3,6 +3,9 @@ using Grastorp.Intake.Core.Promises;
 using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Core.Tips;
 using Microsoft.Extensions.DependencyInjection;
+using Grastorp.Intake.Core.Tips.Store.Rebuilding;
+using Grastorp.Intake.Core.Tips.Store.Recording;
+using Grastorp.Intake.Core.Tips.Store.Reading;
 
 namespace Grastorp.Intake.Core.Tests.Promises;
 
@@ -42,7 +45,9 @@ public sealed class PromiseLinkTests : IDisposable
     [Fact]
     public async Task A_recorded_tip_keeps_its_commitments_and_moves_their_counters_in_the_same_write()
     {
-        var store = _services.GetRequiredService<TipStore>();
+        var rebuilder = _services.GetRequiredService<CounterRebuilder>();
+        var recorder = _services.GetRequiredService<TipRecorder>();
+        var weekReader = _services.GetRequiredService<TipWeekReader>();
         var classifier = _services.GetRequiredService<ITipClassifier>();
         var at = new DateTimeOffset(2026, 11, 26, 14, 0, 0, TimeSpan.FromHours(1));
         var first = TipFactory.Tip("Gatlampan vid cykelvägen är trasig.", at);
@@ -51,10 +56,10 @@ public sealed class PromiseLinkTests : IDisposable
         foreach (var tip in new[] { first, second, first })
         {
             var classification = classifier.Classify(tip.Text);
-            await store.RecordAsync(tip, classification, Link(tip.Text), TestContext.Current.CancellationToken);
+            await recorder.RecordAsync(tip, classification, Link(tip.Text), TestContext.Current.CancellationToken);
         }
 
-        var counts = await store.ReadCountsAsync(first.Partition, TestContext.Current.CancellationToken);
+        var counts = await weekReader.ReadCountsAsync(first.Partition, TestContext.Current.CancellationToken);
         Assert.Equal(1, counts.Commitments["grastorp_2021.belysning_buskar"]);
         Assert.Equal(1, counts.Commitments["grastorp_2021.gang_cykelvagar"]);
         Assert.Equal(1, counts.Commitments["grastorp_2021.trafik"]);
@@ -62,8 +67,8 @@ public sealed class PromiseLinkTests : IDisposable
         Assert.DoesNotContain(counts.Themes.Keys, k => k.Contains('.', StringComparison.Ordinal));
 
         // The rebuild counts them again from the tip rows instead of dropping them.
-        await store.RebuildCountersAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(counts.Commitments, (await store.ReadCountsAsync(first.Partition, TestContext.Current.CancellationToken)).Commitments);
+        await rebuilder.RebuildCountersAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(counts.Commitments, (await weekReader.ReadCountsAsync(first.Partition, TestContext.Current.CancellationToken)).Commitments);
     }
 
     public void Dispose() => _services.Dispose();

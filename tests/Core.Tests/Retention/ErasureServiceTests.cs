@@ -8,6 +8,8 @@ using Grastorp.Intake.Core.Tips.Receipts;
 using Grastorp.Intake.Core.Tips.Status;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Grastorp.Intake.Core.Tips.Store.Recording;
+using Grastorp.Intake.Core.Tips.Store.Reading;
 
 namespace Grastorp.Intake.Core.Tests.Retention;
 
@@ -31,24 +33,26 @@ public sealed class ErasureServiceTests : IDisposable
     [Fact]
     public async Task An_erased_tip_loses_text_place_and_contact_keeps_its_counts_and_its_reference_becomes_unknown()
     {
-        var store = Get<TipStore>();
+        var lister = Get<TipLister>();
+        var recorder = Get<TipRecorder>();
+        var weekReader = Get<TipWeekReader>();
         var tip = await IssueAsync("Det langas knark vid skolan på kvällarna.");
         var other = await IssueAsync("Någon säljer knark bakom skolan varje fredag.");
-        Assert.Equal(RecordOutcome.Counted, await store.RecordAsync(tip, Drugs, [], Token));
-        Assert.Equal(RecordOutcome.Counted, await store.RecordAsync(other, Drugs, [], Token));
-        var countsBefore = await store.ReadCountsAsync(tip.Partition, Token);
+        Assert.Equal(RecordOutcome.Counted, await recorder.RecordAsync(tip, Drugs, [], Token));
+        Assert.Equal(RecordOutcome.Counted, await recorder.RecordAsync(other, Drugs, [], Token));
+        var countsBefore = await weekReader.ReadCountsAsync(tip.Partition, Token);
 
         // As a resident may read it out: lower case, with a hyphen.
         var outcome = await Get<ErasureService>().EraseAsync(tip.Reference[..5].ToLowerInvariant() + "-" + tip.Reference[5..], Token);
 
         Assert.Equal(ErasureOutcome.Erased, outcome);
-        var list = await store.ListAsync(tip.Partition, new TipListFilter(null, null, 10, null), Token);
+        var list = await lister.ListAsync(tip.Partition, new TipListFilter(null, null, 10, null), Token);
         var erased = Assert.Single(list.Tips, t => t.Reference == tip.Reference);
         Assert.Equal((string.Empty, (string?)null, (string?)null, (DateTimeOffset?)null), (erased.Text, erased.Place, erased.Contact, erased.ObservedAt));
         Assert.NotNull(erased.RemovedAt);
         Assert.Equal([Theme.Drugs], erased.Themes.Select(t => t.Theme));
         Assert.Equal(other.Text, Assert.Single(list.Tips, t => t.Reference == other.Reference).Text);
-        var countsAfter = await store.ReadCountsAsync(tip.Partition, Token);
+        var countsAfter = await weekReader.ReadCountsAsync(tip.Partition, Token);
         Assert.Equal(countsBefore.Tips, countsAfter.Tips);
         Assert.Equal(countsBefore.Themes.OrderBy(t => t.Key), countsAfter.Themes.OrderBy(t => t.Key));
         Assert.Null(await Get<TipStatusService>().FindAsync(tip.Reference, Token));
@@ -65,7 +69,7 @@ public sealed class ErasureServiceTests : IDisposable
         Assert.Equal(ErasureOutcome.NotYetStored, await Get<ErasureService>().EraseAsync(tip.Reference, Token));
         Assert.Equal(TipStatus.Received, (await Get<TipStatusService>().FindAsync(tip.Reference, Token))?.Status);
 
-        Assert.Equal(RecordOutcome.Counted, await Get<TipStore>().RecordAsync(tip, Drugs, [], Token));
+        Assert.Equal(RecordOutcome.Counted, await Get<TipRecorder>().RecordAsync(tip, Drugs, [], Token));
         Assert.Equal(ErasureOutcome.Erased, await Get<ErasureService>().EraseAsync(tip.Reference, Token));
     }
 

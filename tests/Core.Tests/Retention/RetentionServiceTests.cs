@@ -12,6 +12,9 @@ using Grastorp.Intake.Core.Tips.Status;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Grastorp.Intake.Core.Tips.Store.Progressing;
+using Grastorp.Intake.Core.Tips.Store.Recording;
+using Grastorp.Intake.Core.Tips.Store.Reading;
 
 namespace Grastorp.Intake.Core.Tests.Retention;
 
@@ -43,18 +46,21 @@ public sealed class RetentionServiceTests : IDisposable
     [Fact]
     public async Task A_tip_keeps_its_text_at_day_364_and_loses_text_place_and_contact_at_day_366_while_counts_and_themes_stay()
     {
-        var store = Get<TipStore>();
+        var corrector = Get<TipCorrector>();
+        var lister = Get<TipLister>();
+        var progressStore = Get<TipProgressStore>();
+        var weekReader = Get<TipWeekReader>();
         var tip = await FullTipAsync("Det langas knark vid skolan på kvällarna.");
         var corrected = await FullTipAsync("Någon säljer knark bakom skolan varje fredag.");
         var reference = await IssueAndRecordAsync(tip, [Commitment]);
         await IssueAndRecordAsync(corrected, []);
-        Assert.Equal(CorrectionOutcome.Corrected, await store.CorrectAsync(corrected.Partition, new ThemeCorrection(corrected.Reference, [Theme.Traffic], "req-1", "polis@example.se"), Token));
-        Assert.Equal(ProgressOutcome.Done, await store.ReplyAsync(tip.Partition, tip.Reference, "Tack, vi har pratat med skolan om Storgatan 5.", Token));
-        var countsBefore = await store.ReadCountsAsync(tip.Partition, Token);
+        Assert.Equal(CorrectionOutcome.Corrected, await corrector.CorrectAsync(corrected.Partition, new ThemeCorrection(corrected.Reference, [Theme.Traffic], "req-1", "polis@example.se"), Token));
+        Assert.Equal(ProgressOutcome.Done, await progressStore.ReplyAsync(tip.Partition, tip.Reference, "Tack, vi har pratat med skolan om Storgatan 5.", Token));
+        var countsBefore = await weekReader.ReadCountsAsync(tip.Partition, Token);
 
         _time.Advance(TimeSpan.FromDays(364));
         var early = await Get<RetentionService>().RunAsync(Token);
-        var keptList = await store.ListAsync(tip.Partition, new TipListFilter(null, null, 10, null), Token);
+        var keptList = await lister.ListAsync(tip.Partition, new TipListFilter(null, null, 10, null), Token);
 
         Assert.Equal(0, early.TipsCleared);
         Assert.Equal(0, early.ReceiptsRemoved);
@@ -64,9 +70,9 @@ public sealed class RetentionServiceTests : IDisposable
 
         _time.Advance(TimeSpan.FromDays(2));
         var late = await Get<RetentionService>().RunAsync(Token);
-        var list = await store.ListAsync(tip.Partition, new TipListFilter(null, null, 10, null), Token);
-        var stored = await store.ReadTipsAsync(tip.Partition, Token);
-        var countsAfter = await store.ReadCountsAsync(tip.Partition, Token);
+        var list = await lister.ListAsync(tip.Partition, new TipListFilter(null, null, 10, null), Token);
+        var stored = await weekReader.ReadTipsAsync(tip.Partition, Token);
+        var countsAfter = await weekReader.ReadCountsAsync(tip.Partition, Token);
 
         Assert.Equal(2, late.TipsCleared);
         Assert.Equal(2, late.ReceiptsRemoved);
@@ -92,7 +98,7 @@ public sealed class RetentionServiceTests : IDisposable
         Assert.Equal(countsBefore.OfKind("tip").Themes.OrderBy(t => t.Key), countsAfter.OfKind("tip").Themes.OrderBy(t => t.Key));
         Assert.Equal(1, countsAfter.Commitments[Commitment]);
         // The reply may quote the tip; the commitment link stays.
-        var progress = await store.ReadProgressAsync(tip.Partition, tip.Reference, Token);
+        var progress = await progressStore.ReadProgressAsync(tip.Partition, tip.Reference, Token);
         Assert.Null(progress!.Reply);
         Assert.Equal([Commitment], progress.Commitments);
         // The reference no longer confirms a tip: the same answer as an unknown one.
@@ -143,12 +149,14 @@ public sealed class RetentionServiceTests : IDisposable
     public async Task A_firing_removes_at_most_MaxPerRun_of_each_kind_and_the_next_firing_finishes()
     {
         using var services = IntakeTestServices.Create(_time, new Dictionary<string, string?> { ["Retention:MaxPerRun"] = "2" });
-        var store = services.GetRequiredService<TipStore>();
+        var recorder = services.GetRequiredService<TipRecorder>();
+        var lister = services.GetRequiredService<TipLister>();
+        var weekReader = services.GetRequiredService<TipWeekReader>();
         var tips = new List<ReceivedTip>();
         for (var i = 0; i < 3; i++)
         {
             tips.Add(await FullTipAsync($"Knark vid skolan, gång nummer {i}.", services));
-            await store.RecordAsync(tips[^1], Drugs, Token);
+            await recorder.RecordAsync(tips[^1], Drugs, Token);
         }
 
         _time.Advance(TimeSpan.FromDays(366));
@@ -159,14 +167,15 @@ public sealed class RetentionServiceTests : IDisposable
         Assert.Equal((2, 2, true), (first.TipsCleared, first.ReceiptsRemoved, first.MoreWaiting));
         Assert.Equal((1, 1, false), (second.TipsCleared, second.ReceiptsRemoved, second.MoreWaiting));
         Assert.Equal((0, 0), (third.TipsCleared, third.ReceiptsRemoved));
-        Assert.All((await store.ListAsync(tips[0].Partition, new TipListFilter(null, null, 10, null), Token)).Tips, t => Assert.NotNull(t.RemovedAt));
-        Assert.Equal(3, (await store.ReadCountsAsync(tips[0].Partition, Token)).Tips);
+        Assert.All((await lister.ListAsync(tips[0].Partition, new TipListFilter(null, null, 10, null), Token)).Tips, t => Assert.NotNull(t.RemovedAt));
+        Assert.Equal(3, (await weekReader.ReadCountsAsync(tips[0].Partition, Token)).Tips);
     }
 
     [Fact]
     public async Task Two_firings_at_once_clear_each_tip_once_and_fail_neither()
     {
-        var store = Get<TipStore>();
+        var lister = Get<TipLister>();
+        var weekReader = Get<TipWeekReader>();
         var tips = new List<ReceivedTip>();
         for (var i = 0; i < 6; i++)
         {
@@ -179,8 +188,8 @@ public sealed class RetentionServiceTests : IDisposable
 
         Assert.Equal(6, both.Sum(s => s.TipsCleared)); // a tip the other run cleared first is skipped (its ETag moved), not an error
         Assert.Equal(6, both.Sum(s => s.ReceiptsRemoved));
-        Assert.All((await store.ListAsync(tips[0].Partition, new TipListFilter(null, null, 10, null), Token)).Tips, t => Assert.Equal(string.Empty, t.Text));
-        Assert.Equal(6, (await store.ReadCountsAsync(tips[0].Partition, Token)).Tips);
+        Assert.All((await lister.ListAsync(tips[0].Partition, new TipListFilter(null, null, 10, null), Token)).Tips, t => Assert.Equal(string.Empty, t.Text));
+        Assert.Equal(6, (await weekReader.ReadCountsAsync(tips[0].Partition, Token)).Tips);
     }
 
     [Theory]
@@ -206,7 +215,7 @@ public sealed class RetentionServiceTests : IDisposable
 
     private async Task<string> IssueAndRecordAsync(ReceivedTip tip, IReadOnlyList<string> commitments)
     {
-        Assert.Equal(RecordOutcome.Counted, await Get<TipStore>().RecordAsync(tip, Drugs, commitments, Token));
+        Assert.Equal(RecordOutcome.Counted, await Get<TipRecorder>().RecordAsync(tip, Drugs, commitments, Token));
         return tip.Reference;
     }
 

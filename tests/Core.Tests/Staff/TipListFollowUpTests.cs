@@ -8,6 +8,9 @@ using Grastorp.Intake.Core.Staff.TipList;
 using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Core.Tips;
 using Microsoft.Extensions.DependencyInjection;
+using Grastorp.Intake.Core.Tips.Store.Progressing;
+using Grastorp.Intake.Core.Tips.Store.Recording;
+using Grastorp.Intake.Core.Tips.Store.Reading;
 
 namespace Grastorp.Intake.Core.Tests.Staff;
 
@@ -25,7 +28,11 @@ public sealed class TipListFollowUpTests : IDisposable
 
     private static TipPartition Week48 => new("grastorp", WeekId.Parse("2026-W48"));
 
-    private TipStore Store => _services.GetRequiredService<TipStore>();
+    private TipProgressStore ProgressStore => _services.GetRequiredService<TipProgressStore>();
+
+    private TipRecorder Recorder => _services.GetRequiredService<TipRecorder>();
+
+    private TipWeekReader WeekReader => _services.GetRequiredService<TipWeekReader>();
 
     private TipListService List => _services.GetRequiredService<TipListService>();
 
@@ -34,7 +41,7 @@ public sealed class TipListFollowUpTests : IDisposable
         var tip = TipFactory.Tip(text, DateTimeOffset.Parse("2026-11-24T10:00:00+01:00").AddMinutes(minute));
         var classification = new TipClassification(themes);
         var links = _services.GetRequiredService<PromiseCatalog>().Link("grastorp", 2026, classification);
-        Assert.Equal(RecordOutcome.Counted, await Store.RecordAsync(tip, classification, links, Token));
+        Assert.Equal(RecordOutcome.Counted, await Recorder.RecordAsync(tip, classification, links, Token));
         return tip;
     }
 
@@ -49,14 +56,14 @@ public sealed class TipListFollowUpTests : IDisposable
         var first = await RecordAsync("Knark vid skolan", 1, new ThemeMatch(Theme.Drugs, 0.9, ["knark"]));
         var second = await RecordAsync("Bilar kör fort", 2, new ThemeMatch(Theme.Traffic, 0.9, ["fort"]));
         var forwarded = await RecordAsync("Inbrott i förrådet", 3, new ThemeMatch(Theme.Burglary, 0.9, ["inbrott"]));
-        await Store.MoveAsync(Week48, forwarded.Reference, TipStage.Forwarded, Token);
+        await ProgressStore.MoveAsync(Week48, forwarded.Reference, TipStage.Forwarded, Token);
 
         var view = await List.ShowAsync(Polis, Query(), Token);
         await List.ShowAsync(Polis, Query(), Token);
 
         Assert.Equal(TipStage.Classified, view.Page.Tips.Single(t => t.Reference == first.Reference).Stage);
-        Assert.Equal(TipStage.Classified, (await Store.ReadProgressAsync(Week48, first.Reference, Token))!.Stage);
-        Assert.Equal(TipStage.Classified, (await Store.ReadProgressAsync(Week48, second.Reference, Token))!.Stage);
+        Assert.Equal(TipStage.Classified, (await ProgressStore.ReadProgressAsync(Week48, first.Reference, Token))!.Stage);
+        Assert.Equal(TipStage.Classified, (await ProgressStore.ReadProgressAsync(Week48, second.Reference, Token))!.Stage);
         Assert.Empty(await MovesAsync());
         var entries = (await _services.GetRequiredService<AuditLog>().ReadAsync(null, null, 200, Token)).Entries;
         Assert.DoesNotContain(entries, e => e.Action == AuditAction.Viewed);
@@ -69,7 +76,7 @@ public sealed class TipListFollowUpTests : IDisposable
         var corrected = await RecordAsync("Knark vid skolan", 1, new ThemeMatch(Theme.Drugs, 0.9, ["knark"]));
         await RecordAsync("Mer knark vid skolan", 2, new ThemeMatch(Theme.Drugs, 0.9, ["knark"]));
         await RecordAsync("Bilar kör fort", 3, new ThemeMatch(Theme.Traffic, 0.9, ["fort"]));
-        var before = (await Store.ReadCountsAsync(Week48, Token)).Commitments;
+        var before = (await WeekReader.ReadCountsAsync(Week48, Token)).Commitments;
         Assert.Equal(2, before["grastorp_2021.skola_droger"]);
         Assert.Equal(1, before["grastorp_2021.trafik"]);
 
@@ -77,15 +84,15 @@ public sealed class TipListFollowUpTests : IDisposable
             Polis, new TipCorrectionRequest("grastorp", "2026-W48", corrected.Reference, [Theme.Traffic], new string('c', 32)), Token);
 
         Assert.Equal(Core.Tips.Store.Correcting.CorrectionOutcome.Corrected, outcome);
-        var after = (await Store.ReadCountsAsync(Week48, Token)).Commitments;
+        var after = (await WeekReader.ReadCountsAsync(Week48, Token)).Commitments;
         Assert.Equal(1, after["grastorp_2021.skola_droger"]);
         Assert.Equal(2, after["grastorp_2021.trafik"]);
-        Assert.Equal(["grastorp_2021.trafik"], (await Store.ReadProgressAsync(Week48, corrected.Reference, Token))!.Commitments);
+        Assert.Equal(["grastorp_2021.trafik"], (await ProgressStore.ReadProgressAsync(Week48, corrected.Reference, Token))!.Commitments);
 
         // Sent twice: applied once, so the counters stay where they are.
         await _services.GetRequiredService<TipCorrectionService>().CorrectAsync(
             Polis, new TipCorrectionRequest("grastorp", "2026-W48", corrected.Reference, [Theme.Traffic], new string('c', 32)), Token);
-        Assert.Equal(after, (await Store.ReadCountsAsync(Week48, Token)).Commitments);
+        Assert.Equal(after, (await WeekReader.ReadCountsAsync(Week48, Token)).Commitments);
     }
 
     [Fact]
@@ -98,13 +105,13 @@ public sealed class TipListFollowUpTests : IDisposable
             new ThemeMatch(Theme.Traffic, 0.6, ["mörkt"]));
         Assert.Equal(
             ["grastorp_2021.belysning_buskar", "grastorp_2021.skola_droger", "grastorp_2021.trafik"],
-            (await Store.ReadProgressAsync(Week48, tip.Reference, Token))!.Commitments.Order(StringComparer.Ordinal));
+            (await ProgressStore.ReadProgressAsync(Week48, tip.Reference, Token))!.Commitments.Order(StringComparer.Ordinal));
 
         await _services.GetRequiredService<TipCorrectionService>().CorrectAsync(
             Polis, new TipCorrectionRequest("grastorp", "2026-W48", tip.Reference, [Theme.Drugs], new string('d', 32)), Token);
 
-        Assert.Equal(["grastorp_2021.skola_droger"], (await Store.ReadProgressAsync(Week48, tip.Reference, Token))!.Commitments);
-        var counts = (await Store.ReadCountsAsync(Week48, Token)).Commitments;
+        Assert.Equal(["grastorp_2021.skola_droger"], (await ProgressStore.ReadProgressAsync(Week48, tip.Reference, Token))!.Commitments);
+        var counts = (await WeekReader.ReadCountsAsync(Week48, Token)).Commitments;
         Assert.Equal(1, counts["grastorp_2021.skola_droger"]);
         Assert.Equal(0, counts["grastorp_2021.trafik"]);
         Assert.Equal(0, counts["grastorp_2021.belysning_buskar"]);
@@ -113,7 +120,7 @@ public sealed class TipListFollowUpTests : IDisposable
         await _services.GetRequiredService<TipCorrectionService>().CorrectAsync(
             Polis, new TipCorrectionRequest("grastorp", "2026-W48", tip.Reference, [Theme.Drugs, Theme.Traffic], new string('e', 32)), Token);
 
-        counts = (await Store.ReadCountsAsync(Week48, Token)).Commitments;
+        counts = (await WeekReader.ReadCountsAsync(Week48, Token)).Commitments;
         Assert.Equal(1, counts["grastorp_2021.trafik"]);
         Assert.Equal(0, counts["grastorp_2021.belysning_buskar"]);
     }

@@ -7,6 +7,8 @@ using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Core.Tips;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Grastorp.Intake.Core.Tips.Store.Progressing;
+using Grastorp.Intake.Core.Tips.Store.Recording;
 
 namespace Grastorp.Intake.Core.Tests.Staff;
 
@@ -31,7 +33,7 @@ public sealed class TipPageServiceTests : IDisposable
     private async Task<ReceivedTip> IssuedAsync(string text, params ThemeMatch[] themes)
     {
         var tip = await TipFactory.IssuedAsync(_services, text, _time.GetUtcNow(), "grastorp", Token);
-        await _services.GetRequiredService<TipStore>().RecordAsync(tip, new TipClassification(themes), Token);
+        await _services.GetRequiredService<TipRecorder>().RecordAsync(tip, new TipClassification(themes), Token);
         return tip;
     }
 
@@ -50,7 +52,7 @@ public sealed class TipPageServiceTests : IDisposable
         var view = await Pages.ShowAsync(Polis, tip.Reference, fetchSite, Token);
 
         Assert.Equal(read ? TipStage.Read : TipStage.Classified, view!.Tip.Stage);
-        Assert.Equal(read ? TipStage.Read : TipStage.Classified, (await _services.GetRequiredService<TipStore>().ReadProgressAsync(tip.Partition, tip.Reference, Token))!.Stage);
+        Assert.Equal(read ? TipStage.Read : TipStage.Classified, (await _services.GetRequiredService<TipProgressStore>().ReadProgressAsync(tip.Partition, tip.Reference, Token))!.Stage);
         Assert.Equal(read ? 1 : 0, (await AuditAsync()).Count(e => e.Action == AuditAction.Moved));
     }
 
@@ -80,7 +82,7 @@ public sealed class TipPageServiceTests : IDisposable
     public async Task An_unknown_malformed_or_unreceipted_code_is_no_tip()
     {
         var stored = TipFactory.Tip("Inbrott i förrådet", _time.GetUtcNow());
-        await _services.GetRequiredService<TipStore>().RecordAsync(stored, new TipClassification([new ThemeMatch(Theme.Burglary, 0.9, ["inbrott"])]), Token);
+        await _services.GetRequiredService<TipRecorder>().RecordAsync(stored, new TipClassification([new ThemeMatch(Theme.Burglary, 0.9, ["inbrott"])]), Token);
 
         Assert.Null(await Pages.ShowAsync(Polis, "0000000000", "none", Token));
         Assert.Null(await Pages.ShowAsync(Polis, "not a code", "none", Token));

@@ -6,6 +6,7 @@ using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.TestKit;
 using Microsoft.Extensions.DependencyInjection;
+using Grastorp.Intake.Core.Tips.Store.Recording;
 
 namespace Grastorp.Intake.Core.Tests.Stats;
 
@@ -25,7 +26,7 @@ public sealed class EarlyWarningServiceTests : IDisposable
         for (var i = 0; i < count; i++)
         {
             var at = new DateTimeOffset(week.Monday.ToDateTime(new TimeOnly(10, i)), TimeSpan.FromHours(1));
-            await _services.GetRequiredService<TipStore>().RecordAsync(TipFactory.Tip($"Tips {municipality} {week} {i}", at, municipality) with { Kind = kind }, themes, Token);
+            await _services.GetRequiredService<TipRecorder>().RecordAsync(TipFactory.Tip($"Tips {municipality} {week} {i}", at, municipality) with { Kind = kind }, themes, Token);
         }
     }
 

@@ -18,6 +18,9 @@ using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Grastorp.Intake.Core.Tips.Store.Rebuilding;
+using Grastorp.Intake.Core.Tips.Store.Recording;
+using Grastorp.Intake.Core.Tips.Store.Reading;
 
 namespace Grastorp.Intake.Core.Tests.Stats;
 
@@ -44,7 +47,13 @@ public sealed class RollupStatsTests : IDisposable
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private TipStore Store => _services.GetRequiredService<TipStore>();
+    private CounterRebuilder Rebuilder => _services.GetRequiredService<CounterRebuilder>();
+
+    private TipCorrector Corrector => _services.GetRequiredService<TipCorrector>();
+
+    private TipRecorder Recorder => _services.GetRequiredService<TipRecorder>();
+
+    private TipWeekReader WeekReader => _services.GetRequiredService<TipWeekReader>();
 
     private static readonly TipPartition Week48 = new("grastorp", WeekId.Parse("2026-W48"));
 
@@ -88,7 +97,7 @@ public sealed class RollupStatsTests : IDisposable
         var read = new Dictionary<TipPartition, PartitionCounts>();
         foreach (var partition in query.Municipalities.SelectMany(m => weeks.Select(w => new TipPartition(m.Id, w))))
         {
-            read[partition] = (await Store.ReadCountsAsync(partition, Token)).OfKind(query.Kind);
+            read[partition] = (await WeekReader.ReadCountsAsync(partition, Token)).OfKind(query.Kind);
         }
 
         var themes = _services.GetRequiredService<ThemeCatalog>().ReportOrder(read.Values.SelectMany(c => c.Themes.Keys));
@@ -119,18 +128,18 @@ public sealed class RollupStatsTests : IDisposable
     public async Task Stats_equal_the_live_counters_after_recording_duplicates_and_corrections()
     {
         var drugs = Tip("Knark vid skolan", "2026-11-24T10:00:00+01:00");
-        await Store.RecordAsync(drugs, Drugs, Token);
-        await Store.RecordAsync(Tip("Bilar kör fort och någon var påverkad", "2026-11-24T11:00:00+01:00", kind: TipKind.Idea), DrugsAndTraffic, Token);
-        await Store.RecordAsync(Tip("Inbrott i förrådet", "2026-11-17T09:00:00+01:00", "vara"), Burglary, Token);
-        await Store.RecordAsync(Tip("Inbrott igen", "2026-10-06T09:00:00+01:00", "essunga", TipKind.Feedback), Burglary, Token);
-        Assert.Equal(RecordOutcome.AlreadyCounted, await Store.RecordAsync(drugs, Drugs, Token));
+        await Recorder.RecordAsync(drugs, Drugs, Token);
+        await Recorder.RecordAsync(Tip("Bilar kör fort och någon var påverkad", "2026-11-24T11:00:00+01:00", kind: TipKind.Idea), DrugsAndTraffic, Token);
+        await Recorder.RecordAsync(Tip("Inbrott i förrådet", "2026-11-17T09:00:00+01:00", "vara"), Burglary, Token);
+        await Recorder.RecordAsync(Tip("Inbrott igen", "2026-10-06T09:00:00+01:00", "essunga", TipKind.Feedback), Burglary, Token);
+        Assert.Equal(RecordOutcome.AlreadyCounted, await Recorder.RecordAsync(drugs, Drugs, Token));
 
         await AssertStatsEqualLiveCountersAsync();
         Assert.Equal(4, await StatsTotalAsync());
 
         // A correction takes drugs away (the counter stays, at 0) and adds burglary: no tip moves, the themes do.
-        Assert.Equal(CorrectionOutcome.Corrected, await Store.CorrectAsync(Week48, new ThemeCorrection(drugs.Reference, [Theme.Burglary], "req-1", "staff"), Token));
-        Assert.Equal(CorrectionOutcome.AlreadyApplied, await Store.CorrectAsync(Week48, new ThemeCorrection(drugs.Reference, [Theme.Burglary], "req-1", "staff"), Token));
+        Assert.Equal(CorrectionOutcome.Corrected, await Corrector.CorrectAsync(Week48, new ThemeCorrection(drugs.Reference, [Theme.Burglary], "req-1", "staff"), Token));
+        Assert.Equal(CorrectionOutcome.AlreadyApplied, await Corrector.CorrectAsync(Week48, new ThemeCorrection(drugs.Reference, [Theme.Burglary], "req-1", "staff"), Token));
 
         await AssertStatsEqualLiveCountersAsync();
         var stats = (await _services.GetRequiredService<ThemeStatsService>().QueryAsync("2026-W48", "2026-W48", "grastorp", "tip", Token)).Stats!;
@@ -144,23 +153,23 @@ public sealed class RollupStatsTests : IDisposable
         // Each instance remembers the counters (and the rollup row's ETag) of its last write and skips the reads; the
         // other one moves them meanwhile. The partition's version must make the first notice, and a late writer
         // must never put older counts back.
-        var other = Instance().GetRequiredService<TipStore>();
-        var stores = new[] { Store, other };
+        var other = Instance();
+        var recorders = new[] { Recorder, other.GetRequiredService<TipRecorder>() };
         var recorded = new List<ReceivedTip>();
         for (var i = 0; i < 6; i++)
         {
             var tip = Tip($"Tips nummer {i} om knark", DateTimeOffset.Parse("2026-11-24T10:00:00+01:00").AddMinutes(i));
             recorded.Add(tip);
-            Assert.Equal(RecordOutcome.Counted, await stores[i % 2].RecordAsync(tip, i % 3 == 0 ? DrugsAndTraffic : Drugs, Token));
+            Assert.Equal(RecordOutcome.Counted, await recorders[i % 2].RecordAsync(tip, i % 3 == 0 ? DrugsAndTraffic : Drugs, Token));
             if (i == 3)
             {
-                await stores[1].CorrectAsync(Week48, new ThemeCorrection(recorded[0].Reference, [Theme.Other], "fix-0", "staff"), Token);
+                await other.GetRequiredService<TipCorrector>().CorrectAsync(Week48, new ThemeCorrection(recorded[0].Reference, [Theme.Other], "fix-0", "staff"), Token);
             }
 
             await AssertStatsEqualLiveCountersAsync();
         }
 
-        Assert.Equal(RecordOutcome.AlreadyCounted, await other.RecordAsync(recorded[4], Drugs, Token));
+        Assert.Equal(RecordOutcome.AlreadyCounted, await recorders[1].RecordAsync(recorded[4], Drugs, Token));
         await AssertStatsEqualLiveCountersAsync();
     }
 
@@ -169,9 +178,9 @@ public sealed class RollupStatsTests : IDisposable
     {
         // Each instance's rollup writes run outside its recording gate and carry the newest counts it has seen, so
         // writes overlap the next transactions and each other: the end state must still be the newest version.
-        var stores = new[] { Store, Instance().GetRequiredService<TipStore>() };
+        var recorders = new[] { Recorder, Instance().GetRequiredService<TipRecorder>() };
         string[] municipalities = ["grastorp", "vara", "essunga"];
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 36).Select(i => stores[i % 2].RecordAsync(
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 36).Select(i => recorders[i % 2].RecordAsync(
             Tip($"Tips nummer {i} om knark", DateTimeOffset.Parse("2026-11-24T10:00:00+01:00").AddSeconds(i), municipalities[i % 3]),
             i % 4 == 0 ? DrugsAndTraffic : Drugs,
             Token)));
@@ -202,18 +211,18 @@ public sealed class RollupStatsTests : IDisposable
     [Fact]
     public async Task A_rollup_write_that_fails_after_the_transaction_is_healed_when_the_message_comes_again()
     {
-        await Store.RecordAsync(Tip("Knark vid skolan", "2026-11-24T10:00:00+01:00"), Drugs, Token);
+        await Recorder.RecordAsync(Tip("Knark vid skolan", "2026-11-24T10:00:00+01:00"), Drugs, Token);
         var table = await _services.GetRequiredService<IntakeTables>().RollupAsync();
         await table.DeleteAsync(Token); // the rollup's storage fails: the next write after a committed transaction throws
 
         var tip = Tip("Mer knark vid skolan", "2026-11-24T11:00:00+01:00");
-        await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(() => Store.RecordAsync(tip, Drugs, Token));
-        Assert.Equal(2, (await Store.ReadCountsAsync(Week48, Token)).Tips); // the tip is counted; only its copy failed
+        await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(() => Recorder.RecordAsync(tip, Drugs, Token));
+        Assert.Equal(2, (await WeekReader.ReadCountsAsync(Week48, Token)).Tips); // the tip is counted; only its copy failed
         await table.CreateIfNotExistsAsync(Token);
         Assert.NotEqual(await LiveJsonAsync(), await StatsJsonAsync());
 
         // The queue delivers the message again (the function threw): already counted, and the rollup is written.
-        Assert.Equal(RecordOutcome.AlreadyCounted, await Store.RecordAsync(tip, Drugs, Token));
+        Assert.Equal(RecordOutcome.AlreadyCounted, await Recorder.RecordAsync(tip, Drugs, Token));
 
         await AssertStatsEqualLiveCountersAsync();
         Assert.Equal(2, await StatsTotalAsync());
@@ -224,15 +233,15 @@ public sealed class RollupStatsTests : IDisposable
     {
         // The other instance counted the week's first tip and remembers those counters. The message of the second
         // tip, whose rollup write failed here, comes back there: it must not roll up what it remembers (one tip).
-        var other = Instance().GetRequiredService<TipStore>();
-        await other.RecordAsync(Tip("Knark vid skolan", "2026-11-24T10:00:00+01:00"), Drugs, Token);
+        var otherRecorder = Instance().GetRequiredService<TipRecorder>();
+        await otherRecorder.RecordAsync(Tip("Knark vid skolan", "2026-11-24T10:00:00+01:00"), Drugs, Token);
         var table = await _services.GetRequiredService<IntakeTables>().RollupAsync();
         var tip = Tip("Mer knark vid skolan", "2026-11-24T11:00:00+01:00");
         await table.DeleteAsync(Token);
-        await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(() => Store.RecordAsync(tip, Drugs, Token));
+        await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(() => Recorder.RecordAsync(tip, Drugs, Token));
         await table.CreateIfNotExistsAsync(Token);
 
-        Assert.Equal(RecordOutcome.AlreadyCounted, await other.RecordAsync(tip, Drugs, Token));
+        Assert.Equal(RecordOutcome.AlreadyCounted, await otherRecorder.RecordAsync(tip, Drugs, Token));
 
         await AssertStatsEqualLiveCountersAsync();
         Assert.Equal(2, await StatsTotalAsync());
@@ -242,7 +251,7 @@ public sealed class RollupStatsTests : IDisposable
     private async Task<(ReceivedTip Tip, TableClient Rollup)> RecordedWithTheRollupGoneAsync()
     {
         var tip = Tip("Knark vid skolan", "2026-11-24T10:00:00+01:00");
-        await Store.RecordAsync(tip, Drugs, Token);
+        await Recorder.RecordAsync(tip, Drugs, Token);
         var table = await _services.GetRequiredService<IntakeTables>().RollupAsync();
         await table.DeleteAsync(Token);
         return (tip, table);
@@ -254,10 +263,10 @@ public sealed class RollupStatsTests : IDisposable
         var (tip, table) = await RecordedWithTheRollupGoneAsync();
         var correction = new ThemeCorrection(tip.Reference, [Theme.Traffic], "req-7", "staff");
 
-        var failure = await Assert.ThrowsAsync<CorrectionNotRolledUpException>(() => Store.CorrectAsync(Week48, correction, Token));
+        var failure = await Assert.ThrowsAsync<CorrectionNotRolledUpException>(() => Corrector.CorrectAsync(Week48, correction, Token));
         Assert.IsAssignableFrom<Azure.RequestFailedException>(failure.InnerException);
         await table.CreateIfNotExistsAsync(Token);
-        Assert.Equal(CorrectionOutcome.AlreadyApplied, await Store.CorrectAsync(Week48, correction, Token));
+        Assert.Equal(CorrectionOutcome.AlreadyApplied, await Corrector.CorrectAsync(Week48, correction, Token));
 
         await AssertStatsEqualLiveCountersAsync();
     }
@@ -284,8 +293,8 @@ public sealed class RollupStatsTests : IDisposable
     [Fact]
     public async Task Rebuilding_the_counters_fills_the_rollup_for_weeks_counted_before_it()
     {
-        await Store.RecordAsync(Tip("Knark vid skolan", "2026-11-24T10:00:00+01:00"), Drugs, Token);
-        await Store.RecordAsync(Tip("Inbrott i förrådet", "2026-11-17T09:00:00+01:00", "vara", TipKind.Idea), Burglary, Token);
+        await Recorder.RecordAsync(Tip("Knark vid skolan", "2026-11-24T10:00:00+01:00"), Drugs, Token);
+        await Recorder.RecordAsync(Tip("Inbrott i förrådet", "2026-11-17T09:00:00+01:00", "vara", TipKind.Idea), Burglary, Token);
         var table = await _services.GetRequiredService<IntakeTables>().RollupAsync();
         await foreach (var row in table.QueryAsync<TableEntity>(cancellationToken: Token))
         {
@@ -294,27 +303,27 @@ public sealed class RollupStatsTests : IDisposable
 
         Assert.Equal(0, await StatsTotalAsync());
 
-        await Store.RebuildCountersAsync(Token);
+        await Rebuilder.RebuildCountersAsync(Token);
 
         await AssertStatsEqualLiveCountersAsync();
         // Later tips still reach the rollup: the rebuilt version is above what the rollup held.
-        await Store.RecordAsync(Tip("Knark igen", "2026-11-24T12:00:00+01:00"), Drugs, Token);
+        await Recorder.RecordAsync(Tip("Knark igen", "2026-11-24T12:00:00+01:00"), Drugs, Token);
         await AssertStatsEqualLiveCountersAsync();
     }
 
     [Fact]
     public async Task Counter_rows_deleted_by_hand_and_rebuilt_keep_the_rollup_moving()
     {
-        await Store.RecordAsync(Tip("Knark vid skolan", "2026-11-24T10:00:00+01:00"), Drugs, Token);
-        await Store.RecordAsync(Tip("Knark i parken", "2026-11-24T10:05:00+01:00"), Drugs, Token);
+        await Recorder.RecordAsync(Tip("Knark vid skolan", "2026-11-24T10:00:00+01:00"), Drugs, Token);
+        await Recorder.RecordAsync(Tip("Knark i parken", "2026-11-24T10:05:00+01:00"), Drugs, Token);
         var tips = await _services.GetRequiredService<IntakeTables>().TipsAsync();
         await foreach (var row in tips.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey ge {"count"} and RowKey lt {"count."}"), cancellationToken: Token))
         {
             await tips.DeleteEntityAsync(row, cancellationToken: Token);
         }
 
-        await Instance().GetRequiredService<TipStore>().RebuildCountersAsync(Token);
-        await Instance().GetRequiredService<TipStore>().RecordAsync(Tip("Knark på torget", "2026-11-24T10:10:00+01:00"), Drugs, Token);
+        await Instance().GetRequiredService<CounterRebuilder>().RebuildCountersAsync(Token);
+        await Instance().GetRequiredService<TipRecorder>().RecordAsync(Tip("Knark på torget", "2026-11-24T10:10:00+01:00"), Drugs, Token);
 
         await AssertStatsEqualLiveCountersAsync();
         Assert.Equal(3, await StatsTotalAsync());
@@ -329,7 +338,7 @@ public sealed class RollupStatsTests : IDisposable
             var at = new DateTimeOffset(week.Monday.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(1));
             foreach (var municipality in new[] { "grastorp", "vara", "essunga" })
             {
-                await Store.RecordAsync(Tip("Knark vid skolan", at, municipality, week.Week % 2 == 0 ? TipKind.Idea : TipKind.Tip), DrugsAndTraffic, Token);
+                await Recorder.RecordAsync(Tip("Knark vid skolan", at, municipality, week.Week % 2 == 0 ? TipKind.Idea : TipKind.Tip), DrugsAndTraffic, Token);
             }
 
             weeks++;

@@ -3,6 +3,7 @@ using Grastorp.Intake.Core.Tips.Store;
 using Grastorp.Intake.Core.Stats;
 using Grastorp.Intake.Core.Themes;
 using Microsoft.Extensions.DependencyInjection;
+using Grastorp.Intake.Core.Tips.Store.Recording;
 
 namespace Grastorp.Intake.Core.Tests.Stats;
 
@@ -16,7 +17,7 @@ public sealed class ThemeStatsServiceTests : IDisposable
     private async Task RecordAsync(string municipality, string receivedAt, params string[] themes)
     {
         var classification = new TipClassification([.. themes.Select(t => new ThemeMatch(t, 1, [t]))]);
-        await _services.GetRequiredService<TipStore>().RecordAsync(
+        await _services.GetRequiredService<TipRecorder>().RecordAsync(
             TipFactory.Tip("En text om något som hände", DateTimeOffset.Parse(receivedAt), municipality), classification, TestContext.Current.CancellationToken);
     }
 

@@ -6,6 +6,7 @@ using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Processing;
 using Microsoft.Extensions.DependencyInjection;
+using Grastorp.Intake.Core.Tips.Store.Reading;
 
 namespace Grastorp.Intake.Core.Tests.Tips;
 
@@ -81,7 +82,7 @@ public sealed class QueueRecheckTests : IDisposable
         Assert.Equal(ProcessOutcome.Poisoned, outcome);
         var poisoned = (await _services.GetRequiredService<QueueServiceClient>().GetQueueClient(StorageNames.TipsPoisonQueue).ReceiveMessageAsync(cancellationToken: Token)).Value;
         Assert.Equal(message, poisoned.MessageText);
-        var counts = await _services.GetRequiredService<TipStore>().ReadCountsAsync(new TipPartition("vara", WeekId.Parse("2026-W48", null)), Token);
+        var counts = await _services.GetRequiredService<TipWeekReader>().ReadCountsAsync(new TipPartition("vara", WeekId.Parse("2026-W48", null)), Token);
         Assert.Equal(0, counts.Tips);
         var row = Assert.Single(await _services.GetRequiredService<TableServiceClient>().GetTableClient("PoisonedTips").QueryAsync<TableEntity>(cancellationToken: Token).ToListAsync(Token));
         var reason = row.GetString("Reason");
@@ -97,7 +98,7 @@ public sealed class QueueRecheckTests : IDisposable
         var outcome = await _services.GetRequiredService<TipProcessor>().ProcessAsync(Message(), "hand-written-2", 1, Token);
 
         Assert.Equal(ProcessOutcome.Counted, outcome);
-        var counts = await _services.GetRequiredService<TipStore>().ReadCountsAsync(new TipPartition("vara", WeekId.Parse("2026-W48", null)), Token);
+        var counts = await _services.GetRequiredService<TipWeekReader>().ReadCountsAsync(new TipPartition("vara", WeekId.Parse("2026-W48", null)), Token);
         Assert.Equal(1, counts.Tips);
     }
 

@@ -9,6 +9,7 @@ using Grastorp.Intake.Core.Tips.Processing;
 using Grastorp.Intake.Core.Tips.Queue;
 using Grastorp.Intake.Core.Tips.Status;
 using Microsoft.Extensions.DependencyInjection;
+using Grastorp.Intake.Core.Tips.Store.Reading;
 
 namespace Grastorp.Intake.Core.Tests.Tips;
 
@@ -84,7 +85,7 @@ public sealed class TipPipelineTests : IDisposable
         Assert.Equal(ProcessOutcome.Poisoned, outcome);
         var poisoned = (await Queue(StorageNames.TipsPoisonQueue).ReceiveMessageAsync(cancellationToken: TestContext.Current.CancellationToken)).Value;
         Assert.Equal(messageText, poisoned.MessageText);
-        var counts = await _services.GetRequiredService<TipStore>().ReadCountsAsync(new TipPartition("grastorp", WeekId.Parse("2026-W48", null)), TestContext.Current.CancellationToken);
+        var counts = await _services.GetRequiredService<TipWeekReader>().ReadCountsAsync(new TipPartition("grastorp", WeekId.Parse("2026-W48", null)), TestContext.Current.CancellationToken);
         Assert.Equal(0, counts.Tips);
     }
 

@@ -11,7 +11,7 @@ namespace Grastorp.Intake.DevHost.Tests.Faults;
 /// <summary>
 /// Storage that answers, only slowly (Azurite holding 10,000 messages on a busy machine): the queue listener waits
 /// for the answer. Given up after Core's 5 s, a delete or release after the function leaves the message invisible
-/// for the rest of WebJobs' 10-minute lease, which is what stalled the drain benchmark (issue 17).
+/// for the rest of WebJobs' 10-minute lease, which is what stalled the drain benchmark (bench/RESULTS.md).
 /// </summary>
 public sealed class SlowStorageTests
 {

@@ -9,12 +9,13 @@ using Grastorp.Intake.Core.Poisoning;
 using Grastorp.Intake.Core.Promises;
 using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Core.Tips;
+using Grastorp.Intake.Core.Tips.Store.Reading;
 
 namespace Grastorp.Intake.Core.Digest.Composition;
 
 /// <summary>Builds a week's digest for one recipient list from the counters, the stored tips and the poison register.</summary>
 public sealed class DigestComposer(
-    TipStore tips, DigestLedger ledger, PoisonLedger poisoned, MunicipalityCatalog municipalities, ThemeCatalog catalog, PromiseCatalog promises, EarlyWarningService earlyWarning)
+    TipWeekReader tips, DigestLedger ledger, PoisonLedger poisoned, MunicipalityCatalog municipalities, ThemeCatalog catalog, PromiseCatalog promises, EarlyWarningService earlyWarning)
 {
     /// <summary>The weeks before the digest week whose average is shown beside each count.</summary>
     public const int AverageWeeks = 4;

@@ -6,7 +6,7 @@ using Grastorp.Intake.Core.Themes;
 
 namespace Grastorp.Intake.Core.Staff.Dashboard;
 
-/// <summary>Answers the dashboard (and its CSV) from the counter rows, through the same stats service as /api/stats.</summary>
+/// <summary>Answers the dashboard (and its CSV) from the rollup table (never the tips), through the same stats service as /api/stats.</summary>
 public sealed class DashboardService(DashboardParser parser, ThemeStatsService stats, ThemeCatalog catalog, EarlyWarningService earlyWarning)
 {
     /// <summary>

@@ -3,6 +3,7 @@ using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Staff.Audit;
 using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Receipts;
+using Grastorp.Intake.Core.Tips.Store.Progressing;
 
 namespace Grastorp.Intake.Core.Staff.FollowUp;
 
@@ -10,7 +11,7 @@ namespace Grastorp.Intake.Core.Staff.FollowUp;
 /// Staff move a tip through its stages and give it a public reply; every change is audited (who, when, which tip,
 /// the move, the reply's length), never the tip's text or the reply's words.
 /// </summary>
-public sealed class TipProgressService(ReceiptStore receipts, TipStore tips, AuditLog audit)
+public sealed class TipProgressService(ReceiptStore receipts, TipProgressStore tips, AuditLog audit)
 {
     public async Task<ProgressOutcome> MoveAsync(StaffPrincipal who, string? reference, string? to, CancellationToken cancellationToken)
     {
@@ -34,6 +35,9 @@ public sealed class TipProgressService(ReceiptStore receipts, TipStore tips, Aud
         return outcome;
     }
 
+    /// <summary>The longest public reply, in characters as <see cref="ReplyLength"/> counts them.</summary>
+    public const int MaxReplyLength = 300;
+
     /// <summary>
     /// A reply's length as staff count it, by the rule the tip text has (<see cref="TipLimits.LengthOf"/>): an emoji or
     /// an "ö" typed as o + ring is one character, so the limit in the hint is the limit that is checked.
@@ -45,7 +49,7 @@ public sealed class TipProgressService(ReceiptStore receipts, TipStore tips, Aud
     {
         ArgumentNullException.ThrowIfNull(who);
         var text = reply?.Trim() ?? string.Empty;
-        if (ReplyLength(text) > TipStore.MaxReplyLength)
+        if (ReplyLength(text) > MaxReplyLength)
         {
             return null;
         }

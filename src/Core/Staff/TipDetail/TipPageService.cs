@@ -5,6 +5,7 @@ using Grastorp.Intake.Core.Staff.Audit;
 using Grastorp.Intake.Core.Staff.FollowUp;
 using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Receipts;
+using Grastorp.Intake.Core.Tips.Store.Listing;
 
 namespace Grastorp.Intake.Core.Staff.TipDetail;
 
@@ -16,7 +17,7 @@ namespace Grastorp.Intake.Core.Staff.TipDetail;
 /// (<c>Sec-Fetch-Site</c> <c>same-origin</c>, or <c>none</c> for a link opened from the e-mail or typed): a link on
 /// another site, or a request that does not say, shows the tip and changes nothing.
 /// </summary>
-public sealed class TipPageService(ReceiptStore receipts, TipStore tips, AuditLog audit, TipProgressService progress, PromiseCatalog promises)
+public sealed class TipPageService(ReceiptStore receipts, TipLister tips, AuditLog audit, TipProgressService progress, PromiseCatalog promises)
 {
     /// <summary>The tip's page, or null for a malformed, unknown or erased code alike.</summary>
     /// <param name="fetchSite">The request's <c>Sec-Fetch-Site</c>; null (as for a page shown again after a post) never marks.</param>

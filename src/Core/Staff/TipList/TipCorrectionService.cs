@@ -19,7 +19,7 @@ public sealed record TipCorrectionRequest(string? Municipality, string? Week, st
 /// transaction, and audits what changed (theme ids only). A request key sent twice is applied once. The tip's
 /// promise commitments follow the new themes in the same transaction, linked by the same rule as at classification.
 /// </summary>
-public sealed class TipCorrectionService(TipStore tips, AuditLog audit, MunicipalityCatalog municipalities, ThemeCatalog themes, PromiseCatalog promises)
+public sealed class TipCorrectionService(TipCorrector tips, AuditLog audit, MunicipalityCatalog municipalities, ThemeCatalog themes, PromiseCatalog promises)
 {
     public const string MunicipalityField = "kommun";
     public const string WeekField = "vecka";

@@ -7,6 +7,7 @@ using Grastorp.Intake.Core.Stats;
 using Grastorp.Intake.Core.Texts;
 using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Core.Tips;
+using Grastorp.Intake.Core.Tips.Store.Listing;
 
 namespace Grastorp.Intake.Core.Staff.TipList;
 
@@ -16,7 +17,7 @@ namespace Grastorp.Intake.Core.Staff.TipList;
 /// GET, which a link from anywhere can make a browser send, must not move a tip to read) and writes one audit row per
 /// page shown, saying how many tips it listed, before the page is returned.
 /// </summary>
-public sealed class TipListService(TipStore tips, AuditLog audit, MunicipalityCatalog municipalities, ThemeCatalog themes, TimeProvider time)
+public sealed class TipListService(TipLister tips, AuditLog audit, MunicipalityCatalog municipalities, ThemeCatalog themes, TimeProvider time)
 {
     public (TipListQuery? Query, IReadOnlyDictionary<string, string[]> Errors) Parse(TipListRequest request, Language language = Language.Swedish)
     {

@@ -10,6 +10,7 @@ using Grastorp.Intake.Core.Tips.Queue;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
+using Grastorp.Intake.Core.Tips.Store.Recording;
 
 namespace Grastorp.Intake.Core.Tips.Processing;
 
@@ -19,7 +20,7 @@ namespace Grastorp.Intake.Core.Tips.Processing;
 /// </summary>
 public sealed partial class TipProcessor(
     ITipClassifier classifier,
-    TipStore store,
+    TipRecorder store,
     TipQueues queue,
     MunicipalityCatalog municipalities,
     ReferencePseudonyms references,

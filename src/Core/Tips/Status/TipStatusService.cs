@@ -2,11 +2,12 @@ using Grastorp.Intake.Core.Abuse.RateLimiting;
 using Grastorp.Intake.Core.Tips.Store;
 using Grastorp.Intake.Core.Tips.Queue;
 using Grastorp.Intake.Core.Tips.Receipts;
+using Grastorp.Intake.Core.Tips.Store.Progressing;
 
 namespace Grastorp.Intake.Core.Tips.Status;
 
 /// <summary>Answers a resident's "what happened to my tip?" from the receipt and the tip store.</summary>
-public sealed class TipStatusService(ReceiptStore receipts, TipStore tips, TipQueues queues, ClientRateLimiter limiter)
+public sealed class TipStatusService(ReceiptStore receipts, TipProgressStore tips, TipQueues queues, ClientRateLimiter limiter)
 {
     /// <summary>
     /// A client's lookup on a public route: counted against the client's lookup limit first

@@ -125,7 +125,7 @@ public static class StaffFollowUpText
 
     /// <summary>A reply over the limit, with its length counted as the limit is (<see cref="TipProgressService.ReplyLength"/>).</summary>
     public static string ReplyTooLong(string? reply, Language language) =>
-        Get("ReplyTooLong", language, TipStore.MaxReplyLength, TipProgressService.ReplyLength(reply));
+        Get("ReplyTooLong", language, TipProgressService.MaxReplyLength, TipProgressService.ReplyLength(reply));
 
     /// <summary>The field of the tip list a reply's error belongs to (the textarea's id).</summary>
     public static string ReplyField(string reference) => $"svar-{reference}";

@@ -8,6 +8,8 @@ using Grastorp.Intake.Core.Tips;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Grastorp.Intake.Core.Tips.Store.Progressing;
+using Grastorp.Intake.Core.Tips.Store.Recording;
 
 namespace Grastorp.Intake.Core.Tests.Digest.Composition;
 
@@ -19,17 +21,19 @@ public sealed class FollowUpCompositionTests : IDisposable
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private TipStore Store => _services.GetRequiredService<TipStore>();
+    private TipProgressStore ProgressStore => _services.GetRequiredService<TipProgressStore>();
+
+    private TipRecorder Recorder => _services.GetRequiredService<TipRecorder>();
 
     private async Task<ReceivedTip> RecordAsync(string municipality, string receivedAt, string? place, string stage, string theme)
     {
         var tip = TipFactory.Tip($"Ett tips om {theme}", DateTimeOffset.Parse(receivedAt, System.Globalization.CultureInfo.InvariantCulture), municipality) with { Place = place };
         var classification = new TipClassification([new ThemeMatch(theme, 1, [theme])]);
         var links = _services.GetRequiredService<PromiseCatalog>().Link(municipality, tip.Partition.Week.Year, classification);
-        await Store.RecordAsync(tip, classification, links, Token);
+        await Recorder.RecordAsync(tip, classification, links, Token);
         if (stage != TipStage.Classified)
         {
-            Assert.Equal(ProgressOutcome.Done, await Store.MoveAsync(tip.Partition, tip.Reference, stage, Token));
+            Assert.Equal(ProgressOutcome.Done, await ProgressStore.MoveAsync(tip.Partition, tip.Reference, stage, Token));
         }
 
         return tip;

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SmtpServer.Protocol;
 using SmtpResponse = SmtpServer.Protocol.SmtpResponse;
+using Grastorp.Intake.Core.Tips.Store.Recording;
 
 namespace Grastorp.Intake.Core.Tests.Digest.Delivery;
 
@@ -51,7 +52,7 @@ public sealed class SmtpDigestSenderTests
     }
 
     private static async Task RecordHostileTipAsync(IServiceProvider services) =>
-        await services.GetRequiredService<TipStore>().RecordAsync(
+        await services.GetRequiredService<TipRecorder>().RecordAsync(
             TipFactory.Tip("Inbrott i förrådet <script>alert(1)</script> på Ågatan\u0007", DateTimeOffset.Parse("2026-11-25T10:00:00+01:00"), "vara") with
             {
                 Place = "Ågatan 1\nKontakt (med samtycke): fake@example.se",

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
+using Grastorp.Intake.Core.Tips.Store.Recording;
 
 namespace Grastorp.Intake.Core.Tests.Digest.Scheduling;
 
@@ -37,7 +38,7 @@ public sealed class DigestServiceTests : IDisposable
         await RecordAsync(_services, municipality, receivedAt, text, themes);
 
     private static async Task RecordAsync(IServiceProvider services, string municipality, string receivedAt, string text, params string[] themes) =>
-        await services.GetRequiredService<TipStore>().RecordAsync(
+        await services.GetRequiredService<TipRecorder>().RecordAsync(
             TipFactory.Tip(text, DateTimeOffset.Parse(receivedAt), municipality) with { Contact = municipality == "vara" ? "anna@example.se" : null },
             new TipClassification([.. themes.Select(t => new ThemeMatch(t, 1, [t]))]),
             Token);

@@ -7,6 +7,9 @@ using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Core.Tips;
 using Microsoft.Extensions.DependencyInjection;
+using Grastorp.Intake.Core.Tips.Store.Rebuilding;
+using Grastorp.Intake.Core.Tips.Store.Recording;
+using Grastorp.Intake.Core.Tips.Store.Reading;
 
 namespace Grastorp.Intake.Core.Tests.Tips.Store;
 
@@ -18,7 +21,15 @@ public sealed class TipStoreStaffTests : IDisposable
 
     private readonly ServiceProvider _services = IntakeTestServices.Create(IntakeTestServices.InWeek48());
 
-    private TipStore Store => _services.GetRequiredService<TipStore>();
+    private CounterRebuilder Rebuilder => _services.GetRequiredService<CounterRebuilder>();
+
+    private TipCorrector Corrector => _services.GetRequiredService<TipCorrector>();
+
+    private TipLister Lister => _services.GetRequiredService<TipLister>();
+
+    private TipRecorder Recorder => _services.GetRequiredService<TipRecorder>();
+
+    private TipWeekReader WeekReader => _services.GetRequiredService<TipWeekReader>();
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -30,11 +41,11 @@ public sealed class TipStoreStaffTests : IDisposable
     [Fact]
     public async Task Kinds_are_counted_apart_and_together()
     {
-        await Store.RecordAsync(Tip("Knark vid skolan", 1), Drugs, Token);
-        await Store.RecordAsync(Tip("Mer knark vid skolan", 2, TipKind.Idea), Drugs, Token);
-        await Store.RecordAsync(Tip("Bilar kör fort", 3, TipKind.Idea), Traffic, Token);
+        await Recorder.RecordAsync(Tip("Knark vid skolan", 1), Drugs, Token);
+        await Recorder.RecordAsync(Tip("Mer knark vid skolan", 2, TipKind.Idea), Drugs, Token);
+        await Recorder.RecordAsync(Tip("Bilar kör fort", 3, TipKind.Idea), Traffic, Token);
 
-        var counts = await Store.ReadCountsAsync(Week48, Token);
+        var counts = await WeekReader.ReadCountsAsync(Week48, Token);
 
         Assert.Equal(3, counts.Tips);
         Assert.Equal(2, counts.Of(Theme.Drugs));
@@ -52,12 +63,12 @@ public sealed class TipStoreStaffTests : IDisposable
         var tips = Enumerable.Range(0, 5).Select(i => Tip($"Knark nummer {i}", i)).ToList();
         foreach (var tip in tips)
         {
-            await Store.RecordAsync(tip, Drugs, Token);
+            await Recorder.RecordAsync(tip, Drugs, Token);
         }
 
-        var first = await Store.ListAsync(Week48, new TipListFilter(null, null, 2, null), Token);
-        var second = await Store.ListAsync(Week48, new TipListFilter(null, null, 2, first.Next), Token);
-        var third = await Store.ListAsync(Week48, new TipListFilter(null, null, 2, second.Next), Token);
+        var first = await Lister.ListAsync(Week48, new TipListFilter(null, null, 2, null), Token);
+        var second = await Lister.ListAsync(Week48, new TipListFilter(null, null, 2, first.Next), Token);
+        var third = await Lister.ListAsync(Week48, new TipListFilter(null, null, 2, second.Next), Token);
 
         var newestFirst = tips.Select(t => t.Reference).Reverse().ToList();
         Assert.Equal(newestFirst, first.Tips.Concat(second.Tips).Concat(third.Tips).Select(t => t.Reference));
@@ -72,13 +83,13 @@ public sealed class TipStoreStaffTests : IDisposable
         var drugTip = Tip("Knark vid skolan", 1);
         var trafficIdea = Tip("Bilar kör fort", 2, TipKind.Idea);
         var drugIdea = Tip("Knark i parken", 3, TipKind.Idea);
-        await Store.RecordAsync(drugTip, Drugs, Token);
-        await Store.RecordAsync(trafficIdea, Traffic, Token);
-        await Store.RecordAsync(drugIdea, Drugs, Token);
+        await Recorder.RecordAsync(drugTip, Drugs, Token);
+        await Recorder.RecordAsync(trafficIdea, Traffic, Token);
+        await Recorder.RecordAsync(drugIdea, Drugs, Token);
 
-        var ideas = await Store.ListAsync(Week48, new TipListFilter("idea", null, 10, null), Token);
-        var drugs = await Store.ListAsync(Week48, new TipListFilter(null, Theme.Drugs, 10, null), Token);
-        var drugIdeas = await Store.ListAsync(Week48, new TipListFilter("idea", Theme.Drugs, 10, null), Token);
+        var ideas = await Lister.ListAsync(Week48, new TipListFilter("idea", null, 10, null), Token);
+        var drugs = await Lister.ListAsync(Week48, new TipListFilter(null, Theme.Drugs, 10, null), Token);
+        var drugIdeas = await Lister.ListAsync(Week48, new TipListFilter("idea", Theme.Drugs, 10, null), Token);
 
         Assert.Equal([drugIdea.Reference, trafficIdea.Reference], ideas.Tips.Select(t => t.Reference));
         Assert.Equal([drugIdea.Reference, drugTip.Reference], drugs.Tips.Select(t => t.Reference));
@@ -89,13 +100,13 @@ public sealed class TipStoreStaffTests : IDisposable
     public async Task A_correction_moves_exactly_one_count_and_keeps_the_original_classification()
     {
         var tip = Tip("Knark vid skolan", 1, TipKind.Idea);
-        await Store.RecordAsync(tip, Drugs, Token);
-        await Store.RecordAsync(Tip("Mer knark", 2), Drugs, Token);
-        var before = await Store.ReadCountsAsync(Week48, Token);
+        await Recorder.RecordAsync(tip, Drugs, Token);
+        await Recorder.RecordAsync(Tip("Mer knark", 2), Drugs, Token);
+        var before = await WeekReader.ReadCountsAsync(Week48, Token);
 
-        var outcome = await Store.CorrectAsync(Week48, new(tip.Reference, [Theme.Traffic], new string('a', 32), "Eva Polis"), Token);
+        var outcome = await Corrector.CorrectAsync(Week48, new(tip.Reference, [Theme.Traffic], new string('a', 32), "Eva Polis"), Token);
 
-        var after = await Store.ReadCountsAsync(Week48, Token);
+        var after = await WeekReader.ReadCountsAsync(Week48, Token);
         Assert.Equal(CorrectionOutcome.Corrected, outcome);
         Assert.Equal(before.Tips, after.Tips);
         Assert.Equal(before.Of(Theme.Drugs) - 1, after.Of(Theme.Drugs));
@@ -103,26 +114,26 @@ public sealed class TipStoreStaffTests : IDisposable
         Assert.Equal(0, after.OfKind("idea").Of(Theme.Drugs));
         Assert.Equal(1, after.OfKind("idea").Of(Theme.Traffic));
         Assert.Equal(1, after.OfKind("tip").Of(Theme.Drugs));
-        var listed = (await Store.ListAsync(Week48, new TipListFilter(null, null, 10, null), Token)).Tips.Single(t => t.Reference == tip.Reference);
+        var listed = (await Lister.ListAsync(Week48, new TipListFilter(null, null, 10, null), Token)).Tips.Single(t => t.Reference == tip.Reference);
         Assert.Equal([Theme.Traffic], listed.Themes.Select(t => t.Theme));
         Assert.Equal([Theme.Drugs], listed.ClassifiedThemes);
         Assert.Equal("Eva Polis", listed.CorrectedBy);
-        Assert.DoesNotContain((await Store.ListAsync(Week48, new TipListFilter(null, Theme.Drugs, 10, null), Token)).Tips, t => t.Reference == tip.Reference);
+        Assert.DoesNotContain((await Lister.ListAsync(Week48, new TipListFilter(null, Theme.Drugs, 10, null), Token)).Tips, t => t.Reference == tip.Reference);
     }
 
     [Fact]
     public async Task The_same_correction_sent_twice_or_at_once_is_applied_once()
     {
         var tip = Tip("Knark vid skolan", 1);
-        await Store.RecordAsync(tip, Drugs, Token);
+        await Recorder.RecordAsync(tip, Drugs, Token);
         var correction = new ThemeCorrection(tip.Reference, [Theme.Traffic, Theme.Drugs], new string('b', 32), "Eva Polis");
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Store.CorrectAsync(Week48, correction, Token)));
-        var again = await Store.CorrectAsync(Week48, correction, Token);
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Corrector.CorrectAsync(Week48, correction, Token)));
+        var again = await Corrector.CorrectAsync(Week48, correction, Token);
 
         Assert.Single(outcomes, CorrectionOutcome.Corrected);
         Assert.Equal(CorrectionOutcome.AlreadyApplied, again);
-        var counts = await Store.ReadCountsAsync(Week48, Token);
+        var counts = await WeekReader.ReadCountsAsync(Week48, Token);
         Assert.Equal(1, counts.Of(Theme.Drugs));
         Assert.Equal(1, counts.Of(Theme.Traffic));
         Assert.Equal(1, counts.Tips);
@@ -131,20 +142,20 @@ public sealed class TipStoreStaffTests : IDisposable
     [Fact]
     public async Task Rebuilding_restores_every_counter_from_the_tip_rows()
     {
-        await Store.RecordAsync(Tip("Knark vid skolan", 1), Drugs, Token);
-        await Store.RecordAsync(Tip("Bilar kör fort", 2, TipKind.Feedback), Traffic, Token);
-        var expected = await Store.ReadCountsAsync(Week48, Token);
+        await Recorder.RecordAsync(Tip("Knark vid skolan", 1), Drugs, Token);
+        await Recorder.RecordAsync(Tip("Bilar kör fort", 2, TipKind.Feedback), Traffic, Token);
+        var expected = await WeekReader.ReadCountsAsync(Week48, Token);
         var table = await _services.GetRequiredService<IntakeTables>().TipsAsync();
         await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey ge {"count"} and RowKey lt {"count."}"), cancellationToken: Token))
         {
             await table.DeleteEntityAsync(row, cancellationToken: Token);
         }
 
-        Assert.Equal(0, (await Store.ReadCountsAsync(Week48, Token)).Tips);
+        Assert.Equal(0, (await WeekReader.ReadCountsAsync(Week48, Token)).Tips);
 
-        var summary = await Store.RebuildCountersAsync(Token);
+        var summary = await Rebuilder.RebuildCountersAsync(Token);
 
-        var rebuilt = await Store.ReadCountsAsync(Week48, Token);
+        var rebuilt = await WeekReader.ReadCountsAsync(Week48, Token);
         Assert.Equal(new RebuildSummary(1, 2), summary);
         Assert.Equal(expected.Tips, rebuilt.Tips);
         Assert.Equal(expected.Themes.OrderBy(p => p.Key), rebuilt.Themes.OrderBy(p => p.Key));

@@ -3,6 +3,9 @@ using Grastorp.Intake.Core.Tips.Store;
 using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Core.Tips;
 using Microsoft.Extensions.DependencyInjection;
+using Grastorp.Intake.Core.Tips.Store.Recording;
+using Grastorp.Intake.Core.Tips.Store.Reading;
+using Grastorp.Intake.Core.Tips.Store.Rows;
 
 namespace Grastorp.Intake.Core.Tests.Tips.Store;
 
@@ -15,7 +18,9 @@ public sealed class TipStoreTests : IDisposable
 
     private readonly ServiceProvider _services = IntakeTestServices.Create(IntakeTestServices.InWeek48());
 
-    private TipStore Store => _services.GetRequiredService<TipStore>();
+    private TipRecorder Recorder => _services.GetRequiredService<TipRecorder>();
+
+    private TipWeekReader WeekReader => _services.GetRequiredService<TipWeekReader>();
 
     private static TipPartition Week48(string municipality = "grastorp") => new(municipality, WeekId.Parse("2026-W48"));
 
@@ -24,10 +29,10 @@ public sealed class TipStoreTests : IDisposable
     {
         var tip = TipFactory.Tip("En påverkad förare körde genom byn", DateTimeOffset.Parse("2026-11-24T10:00:00+01:00"));
 
-        var outcome = await Store.RecordAsync(tip, DrugsAndTraffic, TestContext.Current.CancellationToken);
+        var outcome = await Recorder.RecordAsync(tip, DrugsAndTraffic, TestContext.Current.CancellationToken);
 
         Assert.Equal(RecordOutcome.Counted, outcome);
-        var counts = await Store.ReadCountsAsync(Week48(), TestContext.Current.CancellationToken);
+        var counts = await WeekReader.ReadCountsAsync(Week48(), TestContext.Current.CancellationToken);
         Assert.Equal(1, counts.Tips);
         Assert.Equal(1, counts.Of(Theme.Traffic));
         Assert.Equal(1, counts.Of(Theme.Drugs));
@@ -39,12 +44,12 @@ public sealed class TipStoreTests : IDisposable
     {
         var tip = TipFactory.Tip("En påverkad förare körde genom byn", DateTimeOffset.Parse("2026-11-24T10:00:00+01:00"));
 
-        var first = await Store.RecordAsync(tip, DrugsAndTraffic, TestContext.Current.CancellationToken);
-        var second = await Store.RecordAsync(tip, DrugsAndTraffic, TestContext.Current.CancellationToken);
+        var first = await Recorder.RecordAsync(tip, DrugsAndTraffic, TestContext.Current.CancellationToken);
+        var second = await Recorder.RecordAsync(tip, DrugsAndTraffic, TestContext.Current.CancellationToken);
 
         Assert.Equal(RecordOutcome.Counted, first);
         Assert.Equal(RecordOutcome.AlreadyCounted, second);
-        var counts = await Store.ReadCountsAsync(Week48(), TestContext.Current.CancellationToken);
+        var counts = await WeekReader.ReadCountsAsync(Week48(), TestContext.Current.CancellationToken);
         Assert.Equal(1, counts.Tips);
         Assert.Equal(1, counts.Of(Theme.Drugs));
     }
@@ -56,18 +61,18 @@ public sealed class TipStoreTests : IDisposable
         // skips the read; the second moves them meanwhile, so the first must notice (ETag) and count from a fresh read.
         var connection = _services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["AzureWebJobsStorage"];
         using var other = IntakeTestServices.Create(IntakeTestServices.InWeek48(), new Dictionary<string, string?> { ["AzureWebJobsStorage"] = connection });
-        var otherStore = other.GetRequiredService<TipStore>();
+        var otherRecorder = other.GetRequiredService<TipRecorder>();
         var at = DateTimeOffset.Parse("2026-11-24T10:00:00+01:00");
         var cancel = TestContext.Current.CancellationToken;
 
-        Assert.Equal(RecordOutcome.Counted, await Store.RecordAsync(TipFactory.Tip("Första tipset om en påverkad förare", at), DrugsAndTraffic, cancel));
-        Assert.Equal(RecordOutcome.Counted, await otherStore.RecordAsync(TipFactory.Tip("Andra tipset om en påverkad förare", at.AddMinutes(1)), DrugsAndTraffic, cancel));
+        Assert.Equal(RecordOutcome.Counted, await Recorder.RecordAsync(TipFactory.Tip("Första tipset om en påverkad förare", at), DrugsAndTraffic, cancel));
+        Assert.Equal(RecordOutcome.Counted, await otherRecorder.RecordAsync(TipFactory.Tip("Andra tipset om en påverkad förare", at.AddMinutes(1)), DrugsAndTraffic, cancel));
         var third = TipFactory.Tip("Tredje tipset om en påverkad förare", at.AddMinutes(2));
-        Assert.Equal(RecordOutcome.Counted, await Store.RecordAsync(third, DrugsAndTraffic, cancel));
-        Assert.Equal(RecordOutcome.AlreadyCounted, await Store.RecordAsync(third, DrugsAndTraffic, cancel));
-        Assert.Equal(RecordOutcome.AlreadyCounted, await otherStore.RecordAsync(third, DrugsAndTraffic, cancel));
+        Assert.Equal(RecordOutcome.Counted, await Recorder.RecordAsync(third, DrugsAndTraffic, cancel));
+        Assert.Equal(RecordOutcome.AlreadyCounted, await Recorder.RecordAsync(third, DrugsAndTraffic, cancel));
+        Assert.Equal(RecordOutcome.AlreadyCounted, await otherRecorder.RecordAsync(third, DrugsAndTraffic, cancel));
 
-        var counts = await Store.ReadCountsAsync(Week48(), cancel);
+        var counts = await WeekReader.ReadCountsAsync(Week48(), cancel);
         Assert.Equal(3, counts.Tips);
         Assert.Equal(3, counts.Of(Theme.Drugs));
         Assert.Equal(3, counts.Of(Theme.Traffic));
@@ -78,10 +83,10 @@ public sealed class TipStoreTests : IDisposable
     {
         var tip = TipFactory.Tip("En påverkad förare körde genom byn", DateTimeOffset.Parse("2026-11-24T10:00:00+01:00"));
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Store.RecordAsync(tip, DrugsAndTraffic, TestContext.Current.CancellationToken)));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Recorder.RecordAsync(tip, DrugsAndTraffic, TestContext.Current.CancellationToken)));
 
         Assert.Single(outcomes, RecordOutcome.Counted);
-        var counts = await Store.ReadCountsAsync(Week48(), TestContext.Current.CancellationToken);
+        var counts = await WeekReader.ReadCountsAsync(Week48(), TestContext.Current.CancellationToken);
         Assert.Equal(1, counts.Tips);
     }
 
@@ -92,14 +97,14 @@ public sealed class TipStoreTests : IDisposable
             .Select(i => TipFactory.Tip($"Tips nummer {i} om en påverkad förare", DateTimeOffset.Parse("2026-11-25T10:00:00+01:00").AddMinutes(i)))
             .ToList();
 
-        var outcomes = await Task.WhenAll(tips.Select(t => Store.RecordAsync(t, DrugsAndTraffic, TestContext.Current.CancellationToken)));
+        var outcomes = await Task.WhenAll(tips.Select(t => Recorder.RecordAsync(t, DrugsAndTraffic, TestContext.Current.CancellationToken)));
 
         Assert.All(outcomes, o => Assert.Equal(RecordOutcome.Counted, o));
-        var counts = await Store.ReadCountsAsync(Week48(), TestContext.Current.CancellationToken);
+        var counts = await WeekReader.ReadCountsAsync(Week48(), TestContext.Current.CancellationToken);
         Assert.Equal(20, counts.Tips);
         Assert.Equal(20, counts.Of(Theme.Drugs));
         Assert.Equal(20, counts.Of(Theme.Traffic));
-        var stored = await _services.GetRequiredService<TipStore>().ReadTipsAsync(Week48(), TestContext.Current.CancellationToken);
+        var stored = await _services.GetRequiredService<TipWeekReader>().ReadTipsAsync(Week48(), TestContext.Current.CancellationToken);
         Assert.Equal(tips.Select(t => t.Reference).Order(), stored.Select(t => t.Reference).Order());
     }
 
@@ -109,10 +114,10 @@ public sealed class TipStoreTests : IDisposable
         // Sunday 23:30 UTC is already Monday in Sweden: week 49, not 48.
         var tip = TipFactory.Tip("Inbrott i förrådet natten till måndag", DateTimeOffset.Parse("2026-11-29T23:30:00Z"), "vara");
 
-        await Store.RecordAsync(tip, new TipClassification([new ThemeMatch(Theme.Burglary, 1, ["inbrott"])]), TestContext.Current.CancellationToken);
+        await Recorder.RecordAsync(tip, new TipClassification([new ThemeMatch(Theme.Burglary, 1, ["inbrott"])]), TestContext.Current.CancellationToken);
 
-        Assert.Equal(0, (await Store.ReadCountsAsync(Week48("vara"), TestContext.Current.CancellationToken)).Tips);
-        Assert.Equal(1, (await Store.ReadCountsAsync(new TipPartition("vara", WeekId.Parse("2026-W49")), TestContext.Current.CancellationToken)).Tips);
+        Assert.Equal(0, (await WeekReader.ReadCountsAsync(Week48("vara"), TestContext.Current.CancellationToken)).Tips);
+        Assert.Equal(1, (await WeekReader.ReadCountsAsync(new TipPartition("vara", WeekId.Parse("2026-W49")), TestContext.Current.CancellationToken)).Tips);
     }
 
     public void Dispose() => _services.Dispose();
@@ -121,7 +126,7 @@ public sealed class TipStoreTests : IDisposable
     public void Counter_rows_sort_apart_from_tip_references()
     {
         // Tip row keys are upper-case Crockford base32; counters must sort after every one of them.
-        Assert.True(string.CompareOrdinal("ZZZZZZZZZZ", TipStore.TipsCounterRowKey) < 0);
-        Assert.StartsWith(TipStore.CounterPrefix + "-", TipStore.CounterRowKey("drugs"), StringComparison.Ordinal);
+        Assert.True(string.CompareOrdinal("ZZZZZZZZZZ", TipRowKeys.TipsCounter) < 0);
+        Assert.StartsWith(TipRowKeys.CounterPrefix + "-", TipRowKeys.ThemeCounter("drugs"), StringComparison.Ordinal);
     }
 }

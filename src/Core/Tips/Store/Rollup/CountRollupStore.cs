@@ -11,8 +11,8 @@ namespace Grastorp.Intake.Core.Tips.Store.Rollup;
 /// The only owner of the rollup table: one row per municipality (partition) and ISO week (row key, which sorts in
 /// week order), holding every counter stats needs as one property each, so a year of one municipality is one small
 /// range read instead of 53 reads in a table that also holds every tip. A copy, written after the tips partition's
-/// transaction by <see cref="TipStore"/>: a row is replaced only by a higher <see cref="WeekCounters.Version"/>, so
-/// writers that race or arrive late (a redelivered message, another instance) never put older counts back.
+/// transaction by the tips table's owners (recording, correcting, rebuilding): a row is replaced only by a higher
+/// <see cref="WeekCounters.Version"/>, so writers that race or arrive late (a redelivered message, another instance) never put older counts back.
 /// Promise commitment counters are not copied (the follow-up reads them from the tips table).
 /// </summary>
 public sealed class CountRollupStore(IntakeTables tables)
@@ -98,7 +98,7 @@ public sealed class CountRollupStore(IntakeTables tables)
 
     /// <summary>
     /// The rows of one municipality from <paramref name="from"/> to <paramref name="to"/> (one range read); a week
-    /// without a row had no tips recorded, or was never written (see <see cref="TipStore.RebuildCountersAsync"/>).
+    /// without a row had no tips recorded, or was never written (see <c>Tips.Store.Rebuilding.CounterRebuilder</c>).
     /// </summary>
     public async Task<IReadOnlyList<WeekCounters>> ReadAsync(string municipality, WeekId from, WeekId to, CancellationToken cancellationToken)
     {

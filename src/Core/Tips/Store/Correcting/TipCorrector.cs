@@ -1,9 +1,10 @@
 using Azure.Data.Tables;
-using Grastorp.Intake.Core.Tips.Store.Correcting;
+using Grastorp.Intake.Core.Storage;
+using Grastorp.Intake.Core.Tips.Store.Partitions;
+using Grastorp.Intake.Core.Tips.Store.Rollup;
 using Grastorp.Intake.Core.Tips.Store.Rows;
-using Grastorp.Intake.Core.Tips;
 
-namespace Grastorp.Intake.Core.Tips.Store;
+namespace Grastorp.Intake.Core.Tips.Store.Correcting;
 
 /// <summary>
 /// Correcting: a person sets a tip's themes. The tip row (guarded by its ETag), its time-order copy, every counter
@@ -11,15 +12,15 @@ namespace Grastorp.Intake.Core.Tips.Store;
 /// no longer or newly concerns, when the correction says how to relink) and the correction's own row (its
 /// idempotency marker) are one transaction: either all of it happens or none. A second send of the same request
 /// finds its correction row and changes nothing; a concurrent change (412) retries from a fresh read. The counters
-/// after it go to the rollup (<c>TipStore.RollingUp.cs</c>).
+/// after it go to the rollup table (<see cref="CountRollupStore"/>).
 /// </summary>
-public sealed partial class TipStore
+public sealed class TipCorrector(IntakeTables tables, TimeProvider time, CountRollupStore rollup)
 {
     public async Task<CorrectionOutcome> CorrectAsync(TipPartition partition, ThemeCorrection correction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(correction);
         var table = await tables.TipsAsync().ConfigureAwait(false);
-        return await ConflictRetry.ExecuteAsync(
+        return await ConflictRetry.Pipeline.ExecuteAsync(
             async token => await TryCorrectAsync(table, partition, correction, token).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
     }
@@ -33,18 +34,12 @@ public sealed partial class TipStore
         }
 
         var markerKey = TipRowKeys.Correction(correction.Reference, correction.RequestKey);
-        var existing = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partition.Key} and (RowKey eq {markerKey} or (RowKey ge {TipRowKeys.CounterPrefix} and RowKey lt {TipRowKeys.CounterEnd}))");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: CounterColumns, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            existing[row.RowKey] = row;
-        }
+        var existing = await PartitionCounters.ReadWithAsync(table, partition, markerKey, cancellationToken).ConfigureAwait(false);
 
         if (existing.ContainsKey(markerKey))
         {
             // A re-sent request: if the first one's rollup write failed after its transaction, this one heals it.
-            await rollup.WriteAsync(Snapshot(partition, existing), cancellationToken).ConfigureAwait(false);
+            await rollup.WriteAsync(PartitionCounters.Snapshot(partition, existing), cancellationToken).ConfigureAwait(false);
             return CorrectionOutcome.AlreadyApplied;
         }
 
@@ -77,7 +72,7 @@ public sealed partial class TipStore
         var commitmentsAfter = commitmentsBefore;
         if (correction.Relink is { } relink)
         {
-            var terms = TermsOf(tip.Explanation);
+            var terms = ExplanationTerms.Of(tip.Explanation);
             var kept = after.Where(before.Contains).SelectMany(t => terms.GetValueOrDefault(t) ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             commitmentsAfter = [.. relink(after, kept).Distinct(StringComparer.Ordinal)];
             tip.Commitments = commitmentsAfter.Length == 0 ? null : string.Join(',', commitmentsAfter);
@@ -91,12 +86,12 @@ public sealed partial class TipStore
             new(TableTransactionActionType.UpdateReplace, tip, tip.ETag),
             new(TableTransactionActionType.UpsertReplace, TimeOrderRow.From(tip)),
         ];
-        actions.AddRange(CounterMoves(partition.Key, removed.SelectMany(t => new[] { TipRowKeys.ThemeCounter(t), TipRowKeys.KindThemeCounter(tip.Kind, t) }), -1, existing));
-        actions.AddRange(CounterMoves(partition.Key, added.SelectMany(t => new[] { TipRowKeys.ThemeCounter(t), TipRowKeys.KindThemeCounter(tip.Kind, t) }), +1, existing));
-        actions.AddRange(CounterMoves(partition.Key, commitmentsBefore.Except(commitmentsAfter, StringComparer.Ordinal).Select(TipRowKeys.CommitmentCounter), -1, existing));
-        actions.AddRange(CounterMoves(partition.Key, commitmentsAfter.Except(commitmentsBefore, StringComparer.Ordinal).Select(TipRowKeys.CommitmentCounter), +1, existing));
+        actions.AddRange(PartitionCounters.Moves(partition.Key, removed.SelectMany(t => new[] { TipRowKeys.ThemeCounter(t), TipRowKeys.KindThemeCounter(tip.Kind, t) }), -1, existing));
+        actions.AddRange(PartitionCounters.Moves(partition.Key, added.SelectMany(t => new[] { TipRowKeys.ThemeCounter(t), TipRowKeys.KindThemeCounter(tip.Kind, t) }), +1, existing));
+        actions.AddRange(PartitionCounters.Moves(partition.Key, commitmentsBefore.Except(commitmentsAfter, StringComparer.Ordinal).Select(TipRowKeys.CommitmentCounter), -1, existing));
+        actions.AddRange(PartitionCounters.Moves(partition.Key, commitmentsAfter.Except(commitmentsBefore, StringComparer.Ordinal).Select(TipRowKeys.CommitmentCounter), +1, existing));
         // The all-tips count stays, but the partition's version goes up: the counters are in a new state.
-        actions.AddRange(CounterMoves(partition.Key, [TipRowKeys.TipsCounter], 0, existing));
+        actions.AddRange(PartitionCounters.Moves(partition.Key, [TipRowKeys.TipsCounter], 0, existing));
         try
         {
             await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
@@ -109,7 +104,7 @@ public sealed partial class TipStore
 
         try
         {
-            await rollup.WriteAsync(Snapshot(partition, CountersAfter(existing, actions)), cancellationToken).ConfigureAwait(false);
+            await rollup.WriteAsync(PartitionCounters.Snapshot(partition, PartitionCounters.After(existing, actions)), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e)
         {

@@ -1,33 +1,20 @@
-using System.Text.Json;
 using Azure.Data.Tables;
-using Grastorp.Intake.Core.Tips.Store.Rollup;
-using Grastorp.Intake.Core.Tips.Store.Rows;
 using Grastorp.Intake.Core.Storage;
-using Grastorp.Intake.Core.Tips;
+using Grastorp.Intake.Core.Tips.Store.Rows;
 
-namespace Grastorp.Intake.Core.Tips.Store;
+namespace Grastorp.Intake.Core.Tips.Store.Reading;
 
 /// <summary>
-/// The only owner of the tips table: classified tips, their counters, their time-order copies and staff corrections,
-/// one partition per municipality and week (<see cref="TipPartition"/>; row layout in <see cref="TipRowKeys"/>).
-/// Recording is in <c>TipStore.Recording.cs</c>, the staff tip list in <c>TipStore.Listing.cs</c>, corrections in
-/// <c>TipStore.Correcting.cs</c>, the counter rebuild in <c>TipStore.Rebuilding.cs</c> and the copy of each week's
-/// counters to the rollup table (for stats) in <c>TipStore.RollingUp.cs</c>.
+/// Reading a week for the digest, the follow-up and stats: one partition's tips (text and matched terms, for the
+/// kommunpolis), its follow-up columns (never text or contact), and its counter rows (never the tips).
 /// </summary>
-public sealed partial class TipStore(IntakeTables tables, TimeProvider time, CountRollupStore rollup)
+public sealed class TipWeekReader(IntakeTables tables)
 {
-    internal const string CounterPrefix = TipRowKeys.CounterPrefix;
-
-    /// <summary>The counter of all tips, whatever their themes.</summary>
-    internal const string TipsCounterRowKey = TipRowKeys.TipsCounter;
-
-    internal static string CounterRowKey(string theme) => TipRowKeys.ThemeCounter(theme);
-
     /// <summary>The tips of one municipality and week, oldest first, for the digest.</summary>
     public async Task<IReadOnlyList<StoredTip>> ReadTipsAsync(TipPartition partition, CancellationToken cancellationToken)
     {
         var table = await tables.TipsAsync().ConfigureAwait(false);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition.Key} and RowKey lt {CounterPrefix}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition.Key} and RowKey lt {TipRowKeys.CounterPrefix}");
         var tips = new List<StoredTip>();
         await foreach (var tip in table.QueryAsync<TipEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -36,34 +23,35 @@ public sealed partial class TipStore(IntakeTables tables, TimeProvider time, Cou
                 tip.Themes.Split(',', StringSplitOptions.RemoveEmptyEntries))
             {
                 ClassifiedAt = tip.ClassifiedAt,
-                Terms = TermsOf(tip.Explanation),
+                Terms = ExplanationTerms.Of(tip.Explanation),
             });
         }
 
         return [.. tips.OrderBy(t => t.ReceivedAt)];
     }
 
-    /// <summary>The matched terms from the stored explanation; an unreadable one (an older row) gives none rather than failing the digest.</summary>
-    private static Dictionary<string, IReadOnlyList<string>> TermsOf(string explanation)
+    /// <summary>
+    /// The tips of one partition as the digest's follow-up sees them, oldest first: only the columns it needs (never
+    /// the text or contact), read from the tip rows of that one partition.
+    /// </summary>
+    public async Task<IReadOnlyList<FollowUpTip>> ReadFollowUpAsync(TipPartition partition, CancellationToken cancellationToken)
     {
-        var terms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        try
+        var table = await tables.TipsAsync().ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition.Key} and RowKey lt {TipRowKeys.CounterPrefix}");
+        string[] columns = ["RowKey", nameof(TipEntity.ReceivedAt), nameof(TipEntity.Stage), nameof(TipEntity.Commitments), nameof(TipEntity.Place), nameof(TipEntity.Themes)];
+        var tips = new List<FollowUpTip>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: columns, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            using var json = JsonDocument.Parse(string.IsNullOrEmpty(explanation) ? "{}" : explanation);
-            foreach (var theme in json.RootElement.EnumerateObject())
-            {
-                if (theme.Value.ValueKind == JsonValueKind.Object && theme.Value.TryGetProperty("matched", out var matched) && matched.ValueKind == JsonValueKind.Array)
-                {
-                    terms[theme.Name] = [.. matched.EnumerateArray().Where(m => m.ValueKind == JsonValueKind.String).Select(m => m.GetString()!)];
-                }
-            }
-        }
-        catch (JsonException)
-        {
-            terms.Clear();
+            tips.Add(new FollowUpTip(
+                row.RowKey,
+                row.GetDateTimeOffset(nameof(TipEntity.ReceivedAt)) ?? default,
+                row.GetString(nameof(TipEntity.Stage)) ?? TipStage.Classified,
+                TipRowKeys.SplitCommitments(row.GetString(nameof(TipEntity.Commitments))),
+                row.GetString(nameof(TipEntity.Place)),
+                (row.GetString(nameof(TipEntity.Themes)) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries)));
         }
 
-        return terms;
+        return [.. tips.OrderBy(t => t.ReceivedAt)];
     }
 
     /// <summary>The counter rows only: the cost of a count grows with weeks × themes × kinds, never with tips.</summary>

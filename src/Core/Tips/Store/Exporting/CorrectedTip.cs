@@ -1,4 +1,4 @@
-namespace Grastorp.Intake.Core.Tips.Store.Correcting;
+namespace Grastorp.Intake.Core.Tips.Store.Exporting;
 
 /// <summary>
 /// A tip whose themes staff corrected, as training data: what the classifier said and what staff set. Holds no

@@ -2,20 +2,20 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
+using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Tips.Store.Rows;
-using Grastorp.Intake.Core.Tips;
 
-namespace Grastorp.Intake.Core.Tips.Store;
+namespace Grastorp.Intake.Core.Tips.Store.Removal;
 
 /// <summary>
-/// Retention: removes what the resident wrote from tips received before a cut-off, and keeps what the statistics
-/// need. The tip row and its time-order copy lose their text, place, contact, time of observation, the matched terms
-/// of the explanation (words taken from the text) and the public reply (it may quote the tip), and gain
-/// <c>RemovedAt</c>; the week, kind, themes, confidences, stage, commitment links, corrections and every counter stay
-/// as they are, so no count moves. Each tip is one transaction guarded by the ETags read: a concurrent staff change
+/// Content removal, for retention (tips received before a cut-off) and for a resident's erasure (one tip): removes
+/// what the resident wrote and keeps what the statistics need. The tip row and its time-order copy lose their text,
+/// place, contact, time of observation, the matched terms of the explanation (words taken from the text) and the
+/// public reply (it may quote the tip), and gain <c>RemovedAt</c>; the week, kind, themes, confidences, stage,
+/// commitment links, corrections and every counter stay as they are, so no count moves. Each tip is one transaction guarded by the ETags read: a concurrent staff change
 /// wins, and the next run clears the tip.
 /// </summary>
-public sealed partial class TipStore
+public sealed class TipContentRemover(IntakeTables tables, TimeProvider time)
 {
     /// <summary>Clears the content of at most <paramref name="limit"/> tips received before <paramref name="cutoff"/>; returns how many.</summary>
     public async Task<int> RemoveContentAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)

@@ -2,14 +2,13 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Grastorp.Intake.Core.Storage;
+using Grastorp.Intake.Core.Themes;
+using Grastorp.Intake.Core.Tips.Store.Partitions;
 using Grastorp.Intake.Core.Tips.Store.Rollup;
 using Grastorp.Intake.Core.Tips.Store.Rows;
-using Grastorp.Intake.Core.Themes;
-using Grastorp.Intake.Core.Tips;
-using Polly;
-using Polly.Retry;
 
-namespace Grastorp.Intake.Core.Tips.Store;
+namespace Grastorp.Intake.Core.Tips.Store.Recording;
 
 /// <summary>
 /// Recording: stores a classified tip and moves its counters exactly once. Queues deliver at least once, so the tip row and
@@ -17,21 +16,13 @@ namespace Grastorp.Intake.Core.Tips.Store;
 /// 409, which means "already counted"), with its time-order copy for the staff list; existing counters (all, per
 /// theme, per kind and per kind × theme) are replaced only if their ETag is unchanged (412 when a concurrent tip got
 /// there first, and then the whole transaction is retried from a fresh read). After it, the week's counters go to the
-/// rollup table (<c>TipStore.RollingUp.cs</c>).
+/// rollup table (<see cref="RollupWriter"/>). One instance per process (a singleton): its gates and what it knows of
+/// each partition's counters are shared by every tip the process records.
 /// </summary>
-public sealed partial class TipStore
+public sealed class TipRecorder(IntakeTables tables, TimeProvider time, CountRollupStore rollupTable)
 {
-    private static readonly ResiliencePipeline ConflictRetry = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<RequestFailedException>(e => e.Status is 409 or 412),
-            MaxRetryAttempts = 30,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = TimeSpan.FromMilliseconds(20),
-            MaxDelay = TimeSpan.FromSeconds(1),
-        })
-        .Build();
+    private readonly RollupWriter rollup = new(rollupTable);
+
 
     /// <summary>
     /// Within this process, one partition's tips are recorded one at a time. They all move the same counter rows, so
@@ -60,7 +51,7 @@ public sealed partial class TipStore
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            outcome = await ConflictRetry.ExecuteAsync(
+            outcome = await ConflictRetry.Pipeline.ExecuteAsync(
                 async token => await TryRecordAsync(table, partition, tip, classification, commitments, token).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
 
@@ -73,7 +64,7 @@ public sealed partial class TipStore
         }
 
         // Outside the gate, so the next tip's transaction runs while this one's counts go to the rollup.
-        await RollUpAtLeastAsync(counted, cancellationToken).ConfigureAwait(false);
+        await rollup.RollUpAtLeastAsync(counted, cancellationToken).ConfigureAwait(false);
         return outcome;
     }
 
@@ -100,7 +91,7 @@ public sealed partial class TipStore
             }
         }
 
-        var existing = await ReadTipAndCountersAsync(table, partition, tip.Reference, cancellationToken).ConfigureAwait(false);
+        var existing = await PartitionCounters.ReadWithAsync(table, partition, tip.Reference, cancellationToken).ConfigureAwait(false);
         if (existing.Remove(tip.Reference))
         {
             _knownCounters[partition.Key] = existing;
@@ -146,25 +137,10 @@ public sealed partial class TipStore
                 return; // Without the new ETags there is nothing safe to remember; the next tip reads.
             }
 
-            after[actions[i].Entity.RowKey] = AsCounterRow(actions[i].Entity, etag)!;
+            after[actions[i].Entity.RowKey] = PartitionCounters.AsRow(actions[i].Entity, etag)!;
         }
 
         _knownCounters[partition.Key] = after;
-    }
-
-    /// <summary>One query for the tip row (if already stored) and the partition's counter rows with their ETags.</summary>
-    private static async Task<Dictionary<string, TableEntity>> ReadTipAndCountersAsync(
-        TableClient table, TipPartition partition, string reference, CancellationToken cancellationToken)
-    {
-        var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partition.Key} and (RowKey eq {reference} or (RowKey ge {TipRowKeys.CounterPrefix} and RowKey lt {TipRowKeys.CounterEnd}))");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: CounterColumns, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            rows[row.RowKey] = row;
-        }
-
-        return rows;
     }
 
     /// <summary>Add the tip and its time-order copy; add each counter it is the first for, or move it if its ETag is still the one read.</summary>
@@ -178,30 +154,26 @@ public sealed partial class TipStore
             new(TableTransactionActionType.Add, entity),
             new(TableTransactionActionType.UpsertReplace, TimeOrderRow.From(entity)),
         ];
-        actions.AddRange(CounterMoves(partition.Key, TipRowKeys.CountersOf(entity.Kind, classification.Themes.Select(t => t.Theme)), +1, existing));
-        actions.AddRange(CounterMoves(partition.Key, TipRowKeys.SplitCommitments(entity.Commitments).Select(TipRowKeys.CommitmentCounter), +1, existing));
+        actions.AddRange(PartitionCounters.Moves(partition.Key, TipRowKeys.CountersOf(entity.Kind, classification.Themes.Select(t => t.Theme)), +1, existing));
+        actions.AddRange(PartitionCounters.Moves(partition.Key, TipRowKeys.SplitCommitments(entity.Commitments).Select(TipRowKeys.CommitmentCounter), +1, existing));
         return actions;
     }
 
     /// <summary>
-    /// Moves each counter by <paramref name="delta"/>: an add for a counter not yet there, else a replace guarded by the
-    /// ETag read (the all-tips counter also raises the version; moved by 0, it raises only the version).
+    /// The partition's counters as this process last saw them (or one fresh read), remembered as the newest if they
+    /// are. Called inside the partition's recording gate, so what it sees is what the last transaction left.
     /// </summary>
-    private static IEnumerable<TableTransactionAction> CounterMoves(
-        string partitionKey, IEnumerable<string> counterKeys, int delta, Dictionary<string, TableEntity> existing)
+    private async Task<WeekCounters> SnapshotForRollupAsync(TableClient table, TipPartition partition, CancellationToken cancellationToken)
     {
-        foreach (var rowKey in counterKeys)
+        if (!_knownCounters.TryGetValue(partition.Key, out var counters))
         {
-            if (existing.TryGetValue(rowKey, out var current))
-            {
-                var counter = CounterEntity(partitionKey, rowKey, (current.GetInt32(nameof(ThemeCounterEntity.Count)) ?? 0) + delta, current);
-                yield return new TableTransactionAction(TableTransactionActionType.UpdateReplace, counter, current.ETag);
-            }
-            else if (delta > 0)
-            {
-                yield return new TableTransactionAction(TableTransactionActionType.Add, CounterEntity(partitionKey, rowKey, delta, null));
-            }
+            counters = await PartitionCounters.ReadAsync(table, partition, cancellationToken).ConfigureAwait(false);
+            _knownCounters[partition.Key] = counters;
         }
+
+        var snapshot = PartitionCounters.Snapshot(partition, counters);
+        rollup.SawNewest(snapshot);
+        return snapshot;
     }
 
     private TipEntity ToEntity(TipPartition partition, ReceivedTip tip, TipClassification classification) => new()

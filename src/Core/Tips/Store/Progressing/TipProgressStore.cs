@@ -1,17 +1,17 @@
 using Azure.Data.Tables;
+using Grastorp.Intake.Core.Storage;
+using Grastorp.Intake.Core.Tips.Store.Partitions;
 using Grastorp.Intake.Core.Tips.Store.Rows;
-using Grastorp.Intake.Core.Tips;
 
-namespace Grastorp.Intake.Core.Tips.Store;
+namespace Grastorp.Intake.Core.Tips.Store.Progressing;
 
 /// <summary>
 /// Progressing: staff move a tip through its stages and give it a short public reply. The tip row (guarded by its
 /// ETag) and its time-order copy change in one transaction; a concurrent change (412) retries from a fresh read.
+/// How long a reply may be is the reply rule's (<c>Staff/FollowUp/TipProgressService</c>), checked before it comes here.
 /// </summary>
-public sealed partial class TipStore
+public sealed class TipProgressStore(IntakeTables tables, TimeProvider time)
 {
-    public const int MaxReplyLength = 300;
-
     public async Task<TipProgress?> ReadProgressAsync(TipPartition partition, string reference, CancellationToken cancellationToken)
     {
         var table = await tables.TipsAsync().ConfigureAwait(false);
@@ -20,30 +20,6 @@ public sealed partial class TipStore
         return found.HasValue && found.Value is { } row
             ? new TipProgress(row.GetString(nameof(TipEntity.Stage)) ?? TipStage.Classified, TipRowKeys.SplitCommitments(row.GetString(nameof(TipEntity.Commitments))), row.GetString(nameof(TipEntity.PublicReply)))
             : null;
-    }
-
-    /// <summary>
-    /// The tips of one partition as the digest's follow-up sees them, oldest first: only the columns it needs (never
-    /// the text or contact), read from the tip rows of that one partition.
-    /// </summary>
-    public async Task<IReadOnlyList<FollowUpTip>> ReadFollowUpAsync(TipPartition partition, CancellationToken cancellationToken)
-    {
-        var table = await tables.TipsAsync().ConfigureAwait(false);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition.Key} and RowKey lt {TipRowKeys.CounterPrefix}");
-        string[] columns = ["RowKey", nameof(TipEntity.ReceivedAt), nameof(TipEntity.Stage), nameof(TipEntity.Commitments), nameof(TipEntity.Place), nameof(TipEntity.Themes)];
-        var tips = new List<FollowUpTip>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: columns, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            tips.Add(new FollowUpTip(
-                row.RowKey,
-                row.GetDateTimeOffset(nameof(TipEntity.ReceivedAt)) ?? default,
-                row.GetString(nameof(TipEntity.Stage)) ?? TipStage.Classified,
-                TipRowKeys.SplitCommitments(row.GetString(nameof(TipEntity.Commitments))),
-                row.GetString(nameof(TipEntity.Place)),
-                (row.GetString(nameof(TipEntity.Themes)) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries)));
-        }
-
-        return [.. tips.OrderBy(t => t.ReceivedAt)];
     }
 
     public Task<ProgressOutcome> MoveAsync(TipPartition partition, string reference, string to, CancellationToken cancellationToken) =>
@@ -69,11 +45,6 @@ public sealed partial class TipStore
         ChangeAsync(partition, reference, tip =>
         {
             var text = string.IsNullOrWhiteSpace(reply) ? null : reply.Trim();
-            if (text is not null && TipLimits.LengthOf(text) > MaxReplyLength)
-            {
-                throw new ArgumentOutOfRangeException(nameof(reply), $"A reply is at most {MaxReplyLength} characters.");
-            }
-
             if (text == tip.PublicReply)
             {
                 return ProgressOutcome.Unchanged;
@@ -87,7 +58,7 @@ public sealed partial class TipStore
     private async Task<ProgressOutcome> ChangeAsync(TipPartition partition, string reference, Func<TipEntity, ProgressOutcome> change, CancellationToken cancellationToken)
     {
         var table = await tables.TipsAsync().ConfigureAwait(false);
-        return await ConflictRetry.ExecuteAsync(
+        return await ConflictRetry.Pipeline.ExecuteAsync(
             async token =>
             {
                 var found = await table.GetEntityIfExistsAsync<TipEntity>(partition.Key, reference, cancellationToken: token).ConfigureAwait(false);

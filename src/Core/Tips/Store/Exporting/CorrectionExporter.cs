@@ -1,17 +1,16 @@
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
-using Grastorp.Intake.Core.Tips.Store.Correcting;
+using Grastorp.Intake.Core.Storage;
 using Grastorp.Intake.Core.Tips.Store.Rows;
-using Grastorp.Intake.Core.Tips;
 
-namespace Grastorp.Intake.Core.Tips.Store;
+namespace Grastorp.Intake.Core.Tips.Store.Exporting;
 
 /// <summary>
 /// Exporting corrections: every tip row that carries the classifier's own themes beside a staff correction, read
 /// with only the columns training needs (never contact, place or reply). One row per tip however often it was
 /// corrected: the tip row holds the last themes.
 /// </summary>
-public sealed partial class TipStore
+public sealed class CorrectionExporter(IntakeTables tables)
 {
     private static readonly string[] CorrectedColumns =
     [

@@ -1,10 +1,11 @@
 using Azure.Data.Tables;
 using Grastorp.Intake.Core.Calendar;
-using Grastorp.Intake.Core.Tips.Store.Correcting;
+using Grastorp.Intake.Core.Storage;
+using Grastorp.Intake.Core.Tips.Store.Partitions;
+using Grastorp.Intake.Core.Tips.Store.Rollup;
 using Grastorp.Intake.Core.Tips.Store.Rows;
-using Grastorp.Intake.Core.Tips;
 
-namespace Grastorp.Intake.Core.Tips.Store;
+namespace Grastorp.Intake.Core.Tips.Store.Rebuilding;
 
 /// <summary>
 /// Rebuilding: counts every partition again from its tip rows and writes the counters (including the kind × theme
@@ -13,7 +14,7 @@ namespace Grastorp.Intake.Core.Tips.Store;
 /// recorded meanwhile makes that partition start over rather than be lost. Each partition's rebuilt counters (with a
 /// higher version) then go to the rollup table, so a rebuild also fills the rollup, e.g. for weeks counted before it existed.
 /// </summary>
-public sealed partial class TipStore
+public sealed class CounterRebuilder(IntakeTables tables, CountRollupStore rollup)
 {
     private const int MaxBatch = 100;
 
@@ -30,7 +31,7 @@ public sealed partial class TipStore
         var tips = 0;
         foreach (var partition in partitions)
         {
-            tips += await ConflictRetry.ExecuteAsync(
+            tips += await ConflictRetry.Pipeline.ExecuteAsync(
                 async token => await RebuildPartitionAsync(table, partition, token).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
         }
@@ -72,7 +73,7 @@ public sealed partial class TipStore
         var actions = new List<TableTransactionAction>();
         foreach (var (rowKey, count) in wanted)
         {
-            var counter = CounterEntity(partitionKey, rowKey, count, counters.GetValueOrDefault(rowKey), floor);
+            var counter = PartitionCounters.Entity(partitionKey, rowKey, count, counters.GetValueOrDefault(rowKey), floor);
             actions.Add(counters.TryGetValue(rowKey, out var current)
                 ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, counter, current.ETag)
                 : new TableTransactionAction(TableTransactionActionType.Add, counter));
@@ -95,7 +96,7 @@ public sealed partial class TipStore
 
         if (partition is { } rolled)
         {
-            await rollup.WriteAsync(Snapshot(rolled, CountersAfter(counters, actions)), cancellationToken).ConfigureAwait(false);
+            await rollup.WriteAsync(PartitionCounters.Snapshot(rolled, PartitionCounters.After(counters, actions)), cancellationToken).ConfigureAwait(false);
         }
 
         return tips.Count;

@@ -64,6 +64,8 @@ public static class IntakeCoreRegistration
         services.AddSingleton<ReceiptStore>();
         services.AddSingleton<CountRollupStore>();
         services.AddSingleton<TipStore>();
+        services.AddSingleton<Tips.Store.Conversation.ConversationStore>();
+        services.AddSingleton<Tips.Conversation.ResidentConversationService>();
         services.AddSingleton<PromiseCatalog>();
         services.AddSingleton<CommitmentActionStore>();
         services.AddSingleton<FollowUpService>();

@@ -70,6 +70,7 @@ public sealed partial class TipStore
             Stage = row.GetString(nameof(TipEntity.Stage)) ?? TipStage.Classified,
             Reply = row.GetString(nameof(TipEntity.PublicReply)),
             RemovedAt = row.GetDateTimeOffset(nameof(TipEntity.RemovedAt)),
+            NewAnswer = row.GetBoolean(nameof(TipEntity.UnreadAnswer)) ?? false,
             Municipality = row.GetString(nameof(TipEntity.Municipality)) ?? string.Empty,
             Emergency = row.GetBoolean(nameof(TipEntity.Emergency)) ?? false,
             Commitments = TipRowKeys.SplitCommitments(row.GetString(nameof(TipEntity.Commitments))),

@@ -34,6 +34,7 @@ internal static class TimeOrderRow
             [nameof(TipEntity.PublicReply)] = tip.PublicReply,
             [nameof(TipEntity.RepliedAt)] = tip.RepliedAt,
             [nameof(TipEntity.RemovedAt)] = tip.RemovedAt,
+            [nameof(TipEntity.UnreadAnswer)] = tip.UnreadAnswer,
         };
         foreach (var theme in tip.Themes.Split(',', StringSplitOptions.RemoveEmptyEntries))
         {

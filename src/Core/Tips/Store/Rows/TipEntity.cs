@@ -62,6 +62,12 @@ internal sealed class TipEntity : ITableEntity
 
     public DateTimeOffset? RepliedAt { get; set; }
 
+    /// <summary>
+    /// The resident answered in the conversation and no one who handles tips has opened the tip since ("Nytt svar" in
+    /// the list and digest). Kept on the tip row and its time-order copy, so the list shows it without reading messages.
+    /// </summary>
+    public bool UnreadAnswer { get; set; }
+
     /// <summary>When retention removed what the resident wrote (null while it is kept).</summary>
     public DateTimeOffset? RemovedAt { get; set; }
 }

@@ -30,7 +30,7 @@ public sealed partial class TipStore
     {
         var table = await tables.TipsAsync().ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition.Key} and RowKey lt {TipRowKeys.CounterPrefix}");
-        string[] columns = ["RowKey", nameof(TipEntity.ReceivedAt), nameof(TipEntity.Stage), nameof(TipEntity.Commitments), nameof(TipEntity.Place), nameof(TipEntity.Themes)];
+        string[] columns = ["RowKey", nameof(TipEntity.ReceivedAt), nameof(TipEntity.Stage), nameof(TipEntity.Commitments), nameof(TipEntity.Place), nameof(TipEntity.Themes), nameof(TipEntity.UnreadAnswer)];
         var tips = new List<FollowUpTip>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, select: columns, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -40,7 +40,10 @@ public sealed partial class TipStore
                 row.GetString(nameof(TipEntity.Stage)) ?? TipStage.Classified,
                 TipRowKeys.SplitCommitments(row.GetString(nameof(TipEntity.Commitments))),
                 row.GetString(nameof(TipEntity.Place)),
-                (row.GetString(nameof(TipEntity.Themes)) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries)));
+                (row.GetString(nameof(TipEntity.Themes)) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                NewAnswer = row.GetBoolean(nameof(TipEntity.UnreadAnswer)) ?? false,
+            });
         }
 
         return [.. tips.OrderBy(t => t.ReceivedAt)];

@@ -46,7 +46,7 @@ public sealed class DependencyDirectionTests
         ["Digest.Settings"] = ["", "Email", "Municipalities"],
         ["Digest.Ledger"] = ["", "Calendar", "Storage", "Digest.Settings"],
         ["Digest.Composition"] = ["", "Calendar", "Tips.Store", "Municipalities", "Places", "Poisoning", "Promises", "Stats.EarlyWarning", "Themes", "Tips", "Digest.Ledger", "Digest.Settings"],
-        ["Digest.Presentation"] = ["", "Calendar", "Tips.Store", "Municipalities", "Places", "Privacy", "Stats.EarlyWarning", "Themes", "Digest.Composition", "Digest.Settings"],
+        ["Digest.Presentation"] = ["", "Calendar", "Tips", "Tips.Store", "Municipalities", "Places", "Privacy", "Stats.EarlyWarning", "Themes", "Digest.Composition", "Digest.Settings"],
         ["Digest.Message"] = ["", "Calendar", "Digest.Composition", "Digest.Presentation", "Digest.Settings"],
         ["Digest.Delivery"] = ["", "Calendar", "Email", "Digest.Message", "Digest.Settings"],
         ["Digest.Scheduling"] = ["", "Calendar", "Digest.Composition", "Digest.Delivery", "Digest.Ledger", "Digest.Message", "Digest.Settings"],

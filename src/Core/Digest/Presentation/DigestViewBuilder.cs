@@ -238,8 +238,20 @@ public sealed class DigestViewBuilder(IOptions<SiteOptions> site, MunicipalityCa
             terms,
             text,
             cut,
-            contact.Length == 0 ? null : SafeText.Cut(contact, 200).Text);
+            contact.Length == 0 ? null : SafeText.Cut(contact, 200).Text)
+        {
+            Source = SourceWords(tip.Source),
+        };
     }
+
+    /// <summary>How the resident knows it, in the digest's Swedish; a value the form never offers is left out.</summary>
+    private static string? SourceWords(string? source) => source switch
+    {
+        Tips.TipSource.Self => "Hur tipsaren vet det: såg eller hörde det själv",
+        Tips.TipSource.Told => "Hur tipsaren vet det: någon berättade",
+        Tips.TipSource.Online => "Hur tipsaren vet det: läste det på nätet",
+        _ => null,
+    };
 
     private string Masked(string text) => personalData.Mask(text).Masked;
 

@@ -71,6 +71,7 @@ public sealed partial class TipStore
             Reply = row.GetString(nameof(TipEntity.PublicReply)),
             RemovedAt = row.GetDateTimeOffset(nameof(TipEntity.RemovedAt)),
             NewAnswer = row.GetBoolean(nameof(TipEntity.UnreadAnswer)) ?? false,
+            Source = row.GetString(nameof(TipEntity.Source)),
             Municipality = row.GetString(nameof(TipEntity.Municipality)) ?? string.Empty,
             Emergency = row.GetBoolean(nameof(TipEntity.Emergency)) ?? false,
             Commitments = TipRowKeys.SplitCommitments(row.GetString(nameof(TipEntity.Commitments))),

@@ -132,5 +132,7 @@ public sealed partial class TipStore
         PublicReply = row.GetString(nameof(TipEntity.PublicReply)),
         RepliedAt = row.GetDateTimeOffset(nameof(TipEntity.RepliedAt)),
         RemovedAt = row.GetDateTimeOffset(nameof(TipEntity.RemovedAt)),
+        UnreadAnswer = row.GetBoolean(nameof(TipEntity.UnreadAnswer)) ?? false,
+        Source = row.GetString(nameof(TipEntity.Source)),
     };
 }

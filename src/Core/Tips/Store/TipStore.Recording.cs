@@ -218,6 +218,7 @@ public sealed partial class TipStore
         ReceivedAt = tip.ReceivedAt,
         ClassifiedAt = time.GetUtcNow(),
         Emergency = tip.Emergency,
+        Source = tip.Source,
         PrimaryTheme = classification.Primary,
         Themes = string.Join(',', classification.Themes.Select(t => t.Theme)),
         Explanation = JsonSerializer.Serialize(classification.Themes.ToDictionary(

@@ -36,6 +36,7 @@ public sealed partial class TipStore(IntakeTables tables, TimeProvider time, Cou
                 tip.Themes.Split(',', StringSplitOptions.RemoveEmptyEntries))
             {
                 ClassifiedAt = tip.ClassifiedAt,
+                Source = tip.Source,
                 Terms = TermsOf(tip.Explanation),
             });
         }

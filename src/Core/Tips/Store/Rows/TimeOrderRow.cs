@@ -35,6 +35,7 @@ internal static class TimeOrderRow
             [nameof(TipEntity.RepliedAt)] = tip.RepliedAt,
             [nameof(TipEntity.RemovedAt)] = tip.RemovedAt,
             [nameof(TipEntity.UnreadAnswer)] = tip.UnreadAnswer,
+            [nameof(TipEntity.Source)] = tip.Source,
         };
         foreach (var theme in tip.Themes.Split(',', StringSplitOptions.RemoveEmptyEntries))
         {

@@ -54,6 +54,9 @@ internal sealed class TipEntity : ITableEntity
     /// <summary>The promise commitments (keys, comma-separated) the tip was counted under when it was classified.</summary>
     public string? Commitments { get; set; }
 
+    /// <summary>"Hur vet du det här?" (<see cref="TipSource"/>), null when not said. Kept after retention: it is no one's words.</summary>
+    public string? Source { get; set; }
+
     /// <summary>How far staff have taken it (<c>TipStage</c>); null means just classified.</summary>
     public string? Stage { get; set; }
 

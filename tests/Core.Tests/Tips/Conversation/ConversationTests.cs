@@ -211,5 +211,17 @@ public sealed class ConversationTests : IDisposable
         Assert.True((await Residents.AnswerAsync(tip.Reference, "Hallå?", ConversationStore.NewToken(), Resident, Token)).NotFound);
     }
 
+    [Fact]
+    public async Task How_the_resident_knows_travels_through_the_queue_to_the_tip_row_its_copy_and_the_digest_read()
+    {
+        var received = await TipFactory.IssuedAsync(_services, "Det langas knark vid skolan på kvällarna.", _time.GetUtcNow(), "grastorp", Token) with { Source = TipSource.Told };
+        var tip = Grastorp.Intake.Core.Tips.Queue.TipMessage.From(received).ToReceivedTip();
+        Assert.Equal(RecordOutcome.Counted, await Get<TipStore>().RecordAsync(tip, Drugs, [], Token));
+
+        Assert.Equal(TipSource.Told, (await ListedAsync(tip)).Source);
+        Assert.Equal(TipSource.Told, (await Get<TipStore>().ReadTipAsync(tip.Partition, tip.Reference, Token))!.Source);
+        Assert.Equal(TipSource.Told, Assert.Single(await Get<TipStore>().ReadTipsAsync(tip.Partition, Token)).Source);
+    }
+
     public void Dispose() => _services.Dispose();
 }

@@ -143,8 +143,7 @@ public sealed class ConversationStore(IntakeTables tables, TimeProvider time)
     /// </summary>
     internal static async Task RemoveAllAsync(TableClient table, string partitionKey, string reference, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partitionKey} and RowKey ge {TipRowKeys.MessagesStart(reference)} and RowKey lt {TipRowKeys.MessagesEnd(reference)}");
+        var filter = MessagesOf(partitionKey, reference);
         var keys = new List<string>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -172,8 +171,7 @@ public sealed class ConversationStore(IntakeTables tables, TimeProvider time)
 
     private static async Task<List<ThreadMessage>> ReadAsync(TableClient table, string partitionKey, string reference, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partitionKey} and RowKey ge {TipRowKeys.MessagesStart(reference)} and RowKey lt {TipRowKeys.MessagesEnd(reference)}");
+        var filter = MessagesOf(partitionKey, reference);
         var messages = new List<(ThreadMessage Message, string Key)>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -186,6 +184,10 @@ public sealed class ConversationStore(IntakeTables tables, TimeProvider time)
         // Keys are random tokens, so the order is the time written; the key only breaks a tie.
         return [.. messages.OrderBy(m => m.Message.At).ThenBy(m => m.Key, StringComparer.Ordinal).Select(m => m.Message)];
     }
+
+    /// <summary>One tip's message rows and nothing else (<see cref="TipRowKeys.MessagesStart"/>).</summary>
+    private static string MessagesOf(string partitionKey, string reference) => TableClient.CreateQueryFilter(
+        $"PartitionKey eq {partitionKey} and RowKey ge {TipRowKeys.MessagesStart(reference)} and RowKey lt {TipRowKeys.MessagesEnd(reference)}");
 
     /// <summary>The flag on the tip row and its time-order copy, merged (other columns untouched); 404 if either is gone.</summary>
     private static IEnumerable<TableTransactionAction> Flag(string partitionKey, string reference, string timeKey, bool unread) =>

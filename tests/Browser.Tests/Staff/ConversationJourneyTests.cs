@@ -31,7 +31,7 @@ public sealed class ConversationJourneyTests(Chromium chromium, IntakeServer ser
     }
 
     /// <summary>The resident opens the status page, types the code into the lookup form and answers; the code never in the address.</summary>
-    private async Task AnswerAsync(IPage resident, string reference, string answer)
+    private static async Task AnswerAsync(IPage resident, string reference, string answer)
     {
         await resident.GotoAsync("/status");
         await resident.Locator("#reference").FillAsync(reference);

@@ -122,6 +122,19 @@ public sealed class LogPrivacyTests : IDisposable
         })).StatusCode));
         answers.Add(("move", (await StaffPostAsync(client, $"/personal/tips/{reference}/status", StaffRole.Kommunpolis, new() { ["till"] = "read" })).StatusCode));
         answers.Add(("reply", (await StaffPostAsync(client, $"/personal/tips/{reference}/svar", StaffRole.Kommunpolis, new() { ["svar"] = $"Tack, vi har pratat med {Marker}." })).StatusCode));
+        answers.Add(("message", (await StaffPostAsync(client, $"/personal/tips/{reference}/meddelanden", StaffRole.Kommunpolis, new()
+        {
+            ["meddelande"] = $"Vilken kväll såg du {Marker}?", ["token"] = Guid.NewGuid().ToString("N"),
+        })).StatusCode));
+        // The conversation's resident routes: the code in the body, an answer with the marker (issue #32).
+        foreach (var (open, answer) in new[] { ("/status", "/status/svar"), ("/en/status", "/en/status/answer") })
+        {
+            using var opened = await client.PostAsync(open, new FormUrlEncodedContent([new("reference", reference)]), Cancel);
+            using var answered = await client.PostAsync(answer, new FormUrlEncodedContent([new("reference", reference), new("svar", $"I fredags vid {Marker}."), new("token", Guid.NewGuid().ToString("N"))]), Cancel);
+            answers.Add((open, opened.StatusCode));
+            answers.Add((answer, answered.StatusCode));
+        }
+
         answers.Add(("action", (await StaffPostAsync(client, "/personal/atgarder", StaffRole.Kommun, new()
         {
             ["commitment"] = "grastorp_2021.trafik", ["date"] = "2026-11-27", ["summary"] = $"Trafikkontroll vid {Marker}-vägen, 45 förare",

@@ -22,11 +22,11 @@ public sealed class FunctionsMetadataTests
         using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, "functions.metadata")));
         Assert.Equal(
             [
-                "ApplyRetention", "CheckTip", "ClassifyTip", "CorrectTipThemes", "ExportDashboardCsv", "ExportDashboardCsvInEnglish", "GetFollowUp", "GetFollowUpFeed", "GetThemeCounts", "GetTipStatus",
-                "MoveTip", "PurgeAuditLog", "RecordCommitmentAction", "RecordCommitmentActionInEnglish", "RefreshFollowUp", "ReplyToTip", "SendWeeklyDigest", "ServeAsset", "ShowAccessibility",
+                "AnswerInConversation", "AnswerInConversationInEnglish", "ApplyRetention", "CheckTip", "ClassifyTip", "CorrectTipThemes", "ExportDashboardCsv", "ExportDashboardCsvInEnglish", "GetFollowUp", "GetFollowUpFeed", "GetThemeCounts", "GetTipStatus",
+                "MoveTip", "OpenConversation", "OpenConversationInEnglish", "PurgeAuditLog", "RecordCommitmentAction", "RecordCommitmentActionInEnglish", "RefreshFollowUp", "ReplyToTip", "SendWeeklyDigest", "ServeAsset", "ShowAccessibility",
                 "ShowAccessibilityInEnglish", "ShowActions", "ShowActionsInEnglish", "ShowAuditLog", "ShowAuditLogInEnglish", "ShowDashboard", "ShowDashboardInEnglish", "ShowFollowUp", "ShowFollowUpInEnglish", "ShowPrivacy", "ShowPrivacyInEnglish",
                 "ShowReceipt", "ShowReceiptInEnglish", "ShowTip", "ShowTipForm", "ShowTipFormInEnglish", "ShowTipInEnglish", "ShowTipList", "ShowTipListInEnglish", "ShowTipStatus", "ShowTipStatusInEnglish",
-                "SubmitTip", "WithdrawCommitmentAction", "WithdrawCommitmentActionInEnglish",
+                "SubmitTip", "WithdrawCommitmentAction", "WithdrawCommitmentActionInEnglish", "WriteToTipster",
             ],
             metadata.RootElement.EnumerateArray().Select(f => f.GetProperty("name").GetString()).Order());
     }
@@ -58,6 +58,11 @@ public sealed class FunctionsMetadataTests
     [InlineData("ShowReceiptInEnglish", "get", "en/receipt/{reference}", "Anonymous")]
     [InlineData("ShowTipStatus", "get", "status/{reference?}", "Anonymous")]
     [InlineData("ShowTipStatusInEnglish", "get", "en/status/{reference?}", "Anonymous")]
+    [InlineData("OpenConversation", "post", "status", "Anonymous")]
+    [InlineData("OpenConversationInEnglish", "post", "en/status", "Anonymous")]
+    [InlineData("AnswerInConversation", "post", "status/svar", "Anonymous")]
+    [InlineData("AnswerInConversationInEnglish", "post", "en/status/answer", "Anonymous")]
+    [InlineData("WriteToTipster", "post", "personal/tips/{reference}/meddelanden", "Anonymous")]
     [InlineData("ShowAccessibility", "get", "tillganglighet", "Anonymous")]
     [InlineData("ShowAccessibilityInEnglish", "get", "en/accessibility", "Anonymous")]
     [InlineData("ShowPrivacy", "get", "personuppgifter", "Anonymous")]

@@ -79,6 +79,8 @@ public static class IntakeCoreRegistration
         services.AddSingleton<CounterRebuilder>();
         services.AddSingleton<CorrectionExporter>();
         services.AddSingleton<TipWeekReader>();
+        services.AddSingleton<Tips.Store.Conversation.ConversationStore>();
+        services.AddSingleton<Tips.Conversation.ResidentConversationService>();
         services.AddSingleton<PromiseCatalog>();
         services.AddSingleton<CommitmentActionStore>();
         services.AddSingleton<FollowUpService>();

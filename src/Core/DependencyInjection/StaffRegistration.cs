@@ -29,6 +29,7 @@ internal static class StaffRegistration
         services.AddSingleton<Grastorp.Intake.Core.Staff.TipDetail.TipPageService>();
         services.AddSingleton<TipCorrectionService>();
         services.AddSingleton<TipProgressService>();
+        services.AddSingleton<Staff.Conversation.StaffConversationService>();
         services.AddSingleton<ActionRecordingService>();
         return services;
     }

@@ -18,6 +18,7 @@ public static class TipMessages
     public const string MunicipalityUnknown = nameof(MunicipalityUnknown);
     public const string PlaceTooLong = nameof(PlaceTooLong);
     public const string ContactTooLong = nameof(ContactTooLong);
+    public const string SourceUnknown = nameof(SourceUnknown);
     public const string ConsentUnreadable = nameof(ConsentUnreadable);
     public const string ObservedAtFormat = nameof(ObservedAtFormat);
     public const string ObservedDateFormat = nameof(ObservedDateFormat);

@@ -22,9 +22,12 @@ public sealed record ReceivedTip(
     /// </summary>
     public bool Emergency { get; init; }
 
+    /// <summary>How the resident knows it (<see cref="TipSource"/>), or null when not said.</summary>
+    public string? Source { get; init; }
+
     public static ReceivedTip From(TipReference reference, DateTimeOffset receivedAt, TipContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
-        return new(reference.Value, receivedAt, content.Municipality.Id, content.Kind, content.Text, content.Place, content.ObservedAt, content.Contact);
+        return new(reference.Value, receivedAt, content.Municipality.Id, content.Kind, content.Text, content.Place, content.ObservedAt, content.Contact) { Source = content.Source };
     }
 }

@@ -9,4 +9,8 @@ public sealed record TipContent(
     Municipality Municipality,
     string? Place,
     DateTimeOffset? ObservedAt,
-    string? Contact);
+    string? Contact)
+{
+    /// <summary>How the resident knows it (<see cref="TipSource"/>), or null when not said.</summary>
+    public string? Source { get; init; }
+}

@@ -5,6 +5,7 @@ using Grastorp.Intake.Core.Promises;
 using Grastorp.Intake.Core.Texts;
 using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Check;
+using Grastorp.Intake.Core.Tips.Conversation;
 using Grastorp.Intake.Core.Tips.Intake;
 using Grastorp.Intake.Core.Tips.Status;
 using Grastorp.Intake.Web.Rendering;
@@ -15,7 +16,8 @@ using Microsoft.Extensions.Options;
 namespace Grastorp.Intake.Web.Pages;
 
 /// <summary>Renders the pages a resident sees. Each HTTP function asks for one page and sends what it gets.</summary>
-public sealed class ResidentPages(ComponentRenderer renderer, MunicipalityCatalog municipalities, TipStatusService statuses, PromiseCatalog promises, TipChecker checker, IOptions<SiteOptions> site)
+public sealed class ResidentPages(
+    ComponentRenderer renderer, MunicipalityCatalog municipalities, TipStatusService statuses, ResidentConversationService conversation, PromiseCatalog promises, TipChecker checker, IOptions<SiteOptions> site)
 {
     public Task<HtmlPage> FormAsync(Language language) => FormAsync(language, null);
 
@@ -90,6 +92,67 @@ public sealed class ResidentPages(ComponentRenderer renderer, MunicipalityCatalo
                 [nameof(StatusPage.Status)] = status,
                 [nameof(StatusPage.CommitmentTexts)] = status.Commitments.Select(promises.Find).OfType<(Promise Promise, Commitment Commitment)>().Select(c => c.Commitment.Text).ToList(),
             }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The status and the conversation, for a code posted in a form's body (the lookup form, or "show the
+    /// conversation"): counted as a lookup like the GET route, 404 and 429 alike. Answered directly (200), as a
+    /// redirect could not carry the code without putting it in the address.
+    /// </summary>
+    public async Task<HtmlPage> ThreadAsync(Language language, string? reference, ClientOrigin client, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reference))
+        {
+            return await RenderAsync<StatusPage>(200, false, language, []).ConfigureAwait(false);
+        }
+
+        var (thread, retryAfter) = await conversation.OpenAsync(reference, client, cancellationToken).ConfigureAwait(false);
+        if (retryAfter > TimeSpan.Zero)
+        {
+            return await RateLimitedAsync(language, retryAfter, lookups: true).ConfigureAwait(false);
+        }
+
+        return thread is null || !TipReference.TryParse(reference, out var parsed)
+            ? await NotFoundAsync(language).ConfigureAwait(false)
+            : await ThreadPageAsync(200, language, parsed.Value, thread, new()).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The resident's answer, with the code and the form's token in the body: the thread again with the answer added
+    /// (200), or with the answer kept and the GOV.UK error pattern (400), 429 past the tip limit with the text kept.
+    /// </summary>
+    public async Task<HtmlPage> AnswerAsync(Language language, string? reference, string? text, string? token, ClientOrigin client, CancellationToken cancellationToken)
+    {
+        var result = await conversation.AnswerAsync(reference, text, token, client, cancellationToken).ConfigureAwait(false);
+        if (result.Thread is null || !TipReference.TryParse(reference, out var parsed))
+        {
+            return result.Refused
+                ? await RateLimitedAsync(language, result.RetryAfter, lookups: true).ConfigureAwait(false)
+                : await NotFoundAsync(language).ConfigureAwait(false);
+        }
+
+        if (result.Refused)
+        {
+            return await RateLimitedAsync(language, result.RetryAfter, lookups: false).ConfigureAwait(false);
+        }
+
+        var problem = result.Problem;
+        return await ThreadPageAsync(problem == AnswerProblem.None ? 200 : 400, language, parsed.Value, result.Thread, new()
+        {
+            [nameof(StatusPage.AnswerProblem)] = problem,
+            [nameof(StatusPage.AnswerText)] = problem == AnswerProblem.None ? null : text,
+            [nameof(StatusPage.Answered)] = result.Outcome is Core.Tips.Store.Conversation.MessageOutcome.Added or Core.Tips.Store.Conversation.MessageOutcome.AlreadyAdded,
+            [nameof(StatusPage.AnswerCheck)] = result.Check,
+        }).ConfigureAwait(false);
+    }
+
+    private Task<HtmlPage> ThreadPageAsync(int statusCode, Language language, string reference, ResidentThread thread, Dictionary<string, object?> parameters)
+    {
+        parameters[nameof(StatusPage.Reference)] = reference;
+        parameters[nameof(StatusPage.Status)] = thread.Status;
+        parameters[nameof(StatusPage.Thread)] = thread;
+        parameters[nameof(StatusPage.CommitmentTexts)] = thread.Status.Commitments.Select(promises.Find).OfType<(Promise Promise, Commitment Commitment)>().Select(c => c.Commitment.Text).ToList();
+        return RenderAsync<StatusPage>(statusCode, true, language, parameters);
     }
 
     /// <summary>

@@ -35,6 +35,9 @@ public static class SitePaths
     public static string Status(Language language, string? reference = null) =>
         (language == Language.English ? "/en/status" : "/status") + (reference is null ? string.Empty : "/" + Uri.EscapeDataString(reference));
 
+    /// <summary>Where the resident's answer is posted, with the code in the body (never in this address).</summary>
+    public static string StatusAnswer(Language language) => language == Language.English ? "/en/status/answer" : "/status/svar";
+
     public static string Accessibility(Language language) => language == Language.English ? "/en/accessibility" : "/tillganglighet";
 
     public static string Privacy(Language language) => language == Language.English ? "/en/personal-data" : "/personuppgifter";

@@ -58,7 +58,7 @@ public static class StaffText
             AuditAction.Moved when detail.Length > 0 => FollowUp.StaffFollowUpText.StageName(detail, language),
             AuditAction.Corrected when detail.StartsWith("→ ", StringComparison.Ordinal) =>
                 "→ " + string.Join(", ", detail[2..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(themeName)),
-            AuditAction.Replied when number.Length > 0 => Get("AuditDetailReplied", language, Number(int.Parse(number, CultureInfo.InvariantCulture), language)),
+            AuditAction.Replied or AuditAction.Wrote when number.Length > 0 => Get("AuditDetailReplied", language, Number(int.Parse(number, CultureInfo.InvariantCulture), language)),
             AuditAction.ListViewed when number.Length > 0 => Get("AuditDetailListed", language, Number(int.Parse(number, CultureInfo.InvariantCulture), language)),
             _ => detail,
         };

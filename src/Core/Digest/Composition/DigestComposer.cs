@@ -125,7 +125,11 @@ public sealed class DigestComposer(
                 recent.Count(t => Stale(t) && t.Commitments.Contains(c.Key))))
             .ToList();
         var places = RepeatedPlaces.Find(recent.Select(t => new PlacedTip(t.Place, t.ReceivedAt, t.Themes)), asOf);
-        return new FollowUpDigest(municipality, recent.Count(Unread), recent.Count(Stale), commitments, places);
+        // "Nytt svar" is the state now, whenever the digest is made (an answer read since is no longer new).
+        return new FollowUpDigest(municipality, recent.Count(Unread), recent.Count(Stale), commitments, places)
+        {
+            NewAnswers = [.. recent.Where(t => t.NewAnswer).OrderByDescending(t => t.ReceivedAt).Select(t => t.Reference)],
+        };
     }
 
     /// <summary>The four weeks before <paramref name="week"/>, newest first.</summary>

@@ -13,7 +13,11 @@ public sealed record FollowUpDigest(
     int Unread,
     int Stale,
     IReadOnlyList<CommitmentFollowUp> Commitments,
-    IReadOnlyList<RepeatedPlace> RepeatedPlaces);
+    IReadOnlyList<RepeatedPlace> RepeatedPlaces)
+{
+    /// <summary>References of the tips whose resident has answered since staff last opened them ("Nytt svar"), newest first.</summary>
+    public IReadOnlyList<string> NewAnswers { get; init; } = [];
+}
 
 /// <summary>A commitment's tips not yet read and its tips older than the limit not closed.</summary>
 public sealed record CommitmentFollowUp(string Commitment, string Text, int Unread, int Stale);

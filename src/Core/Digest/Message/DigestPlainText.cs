@@ -106,6 +106,7 @@ public static class DigestPlainText
     {
         text.Append('\n').Append("* ").Append(tip.Meta).Append('\n');
         AppendLabelled(text, tip.Observed, null);
+        AppendLabelled(text, tip.Source, null);
         AppendLabelled(text, tip.Place, "Plats: ");
         AppendLabelled(text, tip.Themes, null);
         AppendLabelled(text, tip.Terms, "Avgörande ord: ");

@@ -129,6 +129,17 @@ public sealed class DigestViewBuilder(IOptions<SiteOptions> site, MunicipalityCa
             places = [];
         }
 
+        // "Nytt svar": references and links only, never a message's text; a counts-only list gets the number alone.
+        var links = new DigestLinks(site.Value);
+        var answered = digest.FollowUp.SelectMany(m => m.NewAnswers.Select(r => new NewAnswerRow(r, SafeText.Line(m.Municipality.Name), links.Tip(r)))).ToList();
+        var answersNote = answered.Count switch
+        {
+            0 => null,
+            1 => countsOnly ? "1 tips har ett nytt svar från den som tipsade. Se det i personalens tipslista." : "1 tips har ett nytt svar från den som tipsade:",
+            var n => countsOnly
+                ? $"{DigestLabels.Count(n)} tips har nya svar från den som tipsade. Se dem i personalens tipslista."
+                : $"{DigestLabels.Count(n)} tips har nya svar från den som tipsade:",
+        };
         return new FollowUpView(
             "Att följa upp",
             $"Läget när sammanställningen gjordes, för tips från de senaste {Composition.DigestComposer.FollowUpWeeks} veckorna till och med {end}: tips som ingen har läst ännu, och tips äldre än {Composition.DigestComposer.StaleDays} dagar som inte är klara. Ett tips kan höra till flera löften.",
@@ -138,7 +149,11 @@ public sealed class DigestViewBuilder(IOptions<SiteOptions> site, MunicipalityCa
             "Upprepade platser",
             $"Platser som nämns i 3 eller fler tips under de 4 veckorna till och med {end}. Olika stavningar räknas som samma plats (stora och små bokstäver, å/ä/ö, vid/på/i/utanför, husnummer); personuppgifter är maskerade.",
             places,
-            empty);
+            empty)
+        {
+            NewAnswers = countsOnly ? [] : answered,
+            NewAnswersNote = answersNote,
+        };
     }
 
     /// <summary>
@@ -223,8 +238,20 @@ public sealed class DigestViewBuilder(IOptions<SiteOptions> site, MunicipalityCa
             terms,
             text,
             cut,
-            contact.Length == 0 ? null : SafeText.Cut(contact, 200).Text);
+            contact.Length == 0 ? null : SafeText.Cut(contact, 200).Text)
+        {
+            Source = SourceWords(tip.Source),
+        };
     }
+
+    /// <summary>How the resident knows it, in the digest's Swedish; a value the form never offers is left out.</summary>
+    private static string? SourceWords(string? source) => source switch
+    {
+        Tips.TipSource.Self => "Hur tipsaren vet det: såg eller hörde det själv",
+        Tips.TipSource.Told => "Hur tipsaren vet det: någon berättade",
+        Tips.TipSource.Online => "Hur tipsaren vet det: läste det på nätet",
+        _ => null,
+    };
 
     private string Masked(string text) => personalData.Mask(text).Masked;
 

@@ -13,7 +13,17 @@ public sealed record FollowUpView(
     string PlacesHeading,
     string PlacesNote,
     IReadOnlyList<PlaceRow> Places,
-    string? PlacesEmpty);
+    string? PlacesEmpty)
+{
+    /// <summary>"Nytt svar": the tips whose resident answered, each a link to its staff page; empty for a counts-only list.</summary>
+    public IReadOnlyList<NewAnswerRow> NewAnswers { get; init; } = [];
+
+    /// <summary>The line under "Nya svar": how many, and for a counts-only list where to see them (never the text).</summary>
+    public string? NewAnswersNote { get; init; }
+}
+
+/// <summary>A tip with an unread answer from the resident: its reference and the link to its staff page.</summary>
+public sealed record NewAnswerRow(string Reference, string Municipality, Uri Link);
 
 /// <summary>One municipality's rows: "Alla tips" first, then each commitment.</summary>
 public sealed record FollowUpTable(string Caption, IReadOnlyList<FollowUpRow> Rows);

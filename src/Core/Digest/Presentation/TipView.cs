@@ -14,4 +14,8 @@ public sealed record TipView(
     string? Terms,
     string Text,
     bool Cut,
-    string? Contact);
+    string? Contact)
+{
+    /// <summary>"Hur vet tipsaren det?" in words (issue #32), or null when the resident did not say.</summary>
+    public string? Source { get; init; }
+}

@@ -25,6 +25,9 @@ public static class StaffPaths
     /// <summary>Where a tip's public reply form posts.</summary>
     public static string Reply(string reference) => $"{Tips}/{reference}/svar";
 
+    /// <summary>Where a message to the resident (the tip's conversation) posts.</summary>
+    public static string Message(string reference) => $"{Tips}/{reference}/meddelanden";
+
     private const string EnglishPrefix = "/en";
 
     /// <summary>A staff path (one of the constants) in a language: <c>/personal/tips</c> or <c>/en/personal/tips</c>.</summary>

@@ -24,6 +24,9 @@ public enum AuditAction
     /// <summary>Withdrew a published action (the reference column holds the commitment key).</summary>
     ActionWithdrawn,
 
+    /// <summary>Wrote a message to the resident in the tip's conversation (its length is logged, not its words).</summary>
+    Wrote,
+
     /// <summary>Opened a page of the tip list (one row per page shown; the detail says how many tips it listed).</summary>
     ListViewed,
 }

@@ -2,6 +2,7 @@ using Grastorp.Intake.Core.Tips.Store;
 using Grastorp.Intake.Core.Promises;
 using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Staff.Audit;
+using Grastorp.Intake.Core.Staff.Conversation;
 using Grastorp.Intake.Core.Staff.FollowUp;
 using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Receipts;
@@ -17,7 +18,7 @@ namespace Grastorp.Intake.Core.Staff.TipDetail;
 /// (<c>Sec-Fetch-Site</c> <c>same-origin</c>, or <c>none</c> for a link opened from the e-mail or typed): a link on
 /// another site, or a request that does not say, shows the tip and changes nothing.
 /// </summary>
-public sealed class TipPageService(ReceiptStore receipts, TipLister tips, AuditLog audit, TipProgressService progress, PromiseCatalog promises)
+public sealed class TipPageService(ReceiptStore receipts, TipLister tips, AuditLog audit, TipProgressService progress, StaffConversationService conversation, PromiseCatalog promises)
 {
     /// <summary>The tip's page, or null for a malformed, unknown or erased code alike.</summary>
     /// <param name="fetchSite">The request's <c>Sec-Fetch-Site</c>; null (as for a page shown again after a post) never marks.</param>
@@ -40,6 +41,10 @@ public sealed class TipPageService(ReceiptStore receipts, TipLister tips, AuditL
             tip = marked.Contains(tip.Reference) ? tip with { Stage = TipStage.Read } : tip;
         }
 
+        // The resident's answers are read when the tip is opened as a navigation (as the stage moves to read), so
+        // "Nytt svar" clears only when the officer really came here; the tip read afterwards says so too.
+        var markRead = tip.NewAnswer && IsOwnNavigation(fetchSite);
+        var messages = await conversation.ReadAsync(viewer, partition, tip.Reference, markRead, cancellationToken).ConfigureAwait(false);
         var (previous, next) = await tips.NeighboursAsync(partition, tip.Reference, cancellationToken).ConfigureAwait(false);
         var text = tip.RemovedAt is null ? tip.Text : string.Empty;
         return new TipPageView(
@@ -49,7 +54,10 @@ public sealed class TipPageService(ReceiptStore receipts, TipLister tips, AuditL
             DecisiveWords.Explain(text, tip.Themes),
             [.. tip.Commitments.Select(promises.Find).OfType<(Promise Promise, Commitment Commitment)>()],
             previous,
-            next);
+            next)
+        {
+            Conversation = messages,
+        };
     }
 
     /// <summary>Whether the browser says the person navigated here themselves: from this site, or from outside any site.</summary>

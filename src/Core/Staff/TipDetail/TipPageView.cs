@@ -1,6 +1,7 @@
 using Grastorp.Intake.Core.Tips.Store.Listing;
 using Grastorp.Intake.Core.Promises;
 using Grastorp.Intake.Core.Tips;
+using Grastorp.Intake.Core.Tips.Store.Conversation;
 
 namespace Grastorp.Intake.Core.Staff.TipDetail;
 
@@ -15,4 +16,11 @@ public sealed record TipPageView(
     IReadOnlyList<ExplainedTheme> Themes,
     IReadOnlyList<(Promise Promise, Commitment Commitment)> Commitments,
     string? Previous,
-    string? Next);
+    string? Next)
+{
+    /// <summary>The conversation with the resident, oldest first (issue #32); the old single reply is shown by its own form.</summary>
+    public IReadOnlyList<ThreadMessage> Conversation { get; init; } = [];
+
+    /// <summary>A fresh token for the page's message form, so the same form sent twice adds one message.</summary>
+    public string MessageToken { get; init; } = ConversationStore.NewToken();
+}

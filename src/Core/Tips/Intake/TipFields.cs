@@ -11,6 +11,9 @@ public static class TipFields
     public const string Contact = "contact";
     public const string Consent = "consent";
 
+    /// <summary>"Hur vet du det här?": one of <see cref="TipSource.All"/>, optional.</summary>
+    public const string Source = "source";
+
     /// <summary>The form's date and optional time of what was seen; together they stand for <see cref="ObservedAt"/>.</summary>
     public const string ObservedDate = "observedDate";
 

@@ -45,6 +45,7 @@ public sealed class TipValidator(MunicipalityCatalog municipalities, TimeProvide
             [TipFields.ObservedAt] = tip.ObservedAt?.ToString("o", CultureInfo.InvariantCulture),
             [TipFields.Contact] = tip.Contact,
             [TipFields.Consent] = tip.Contact is null ? null : "true",
+            [TipFields.Source] = tip.Source,
         };
         var refused = new SortedSet<string>(Validate(fields, Language.English, tip.ReceivedAt).Errors.Keys, StringComparer.Ordinal);
         foreach (var (name, value) in fields)
@@ -76,6 +77,12 @@ public sealed class TipValidator(MunicipalityCatalog municipalities, TimeProvide
         var observedAt = CheckObservedAt(fields, now, errors, language);
         var contact = CheckLength(Trimmed(fields, TipFields.Contact), TipFields.Contact, TipLimits.MaxContactLength, TipMessages.ContactTooLong, errors, language);
         var consent = CheckConsent(Trimmed(fields, TipFields.Consent), errors, language);
+        if (!TipSource.TryParse(Trimmed(fields, TipFields.Source), out var source))
+        {
+            // Only a client other than the form can send another value (the form offers three radio buttons).
+            errors.Add(TipFields.Source, TipMessages.Get(TipMessages.SourceUnknown, language));
+        }
+
         if (errors.Count > 0)
         {
             return new TipValidationResult(null, errors.ToDictionary());
@@ -83,7 +90,7 @@ public sealed class TipValidator(MunicipalityCatalog municipalities, TimeProvide
 
         // Without consent the contact is dropped here, so it never reaches the queue or the table.
         return new TipValidationResult(
-            new TipContent(text!, kind, municipality, place, observedAt, consent ? contact : null),
+            new TipContent(text!, kind, municipality, place, observedAt, consent ? contact : null) { Source = source },
             new Dictionary<string, string[]>());
     }
 

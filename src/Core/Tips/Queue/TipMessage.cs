@@ -32,6 +32,9 @@ public sealed record TipMessage
     /// <summary>Whether the resident was shown the 112 cue; a message written before the flag existed reads as false.</summary>
     public bool Emergency { get; init; }
 
+    /// <summary>How the resident knows it; a message written before the field existed reads as not said.</summary>
+    public string? Source { get; init; }
+
     public static TipMessage From(ReceivedTip tip)
     {
         ArgumentNullException.ThrowIfNull(tip);
@@ -47,8 +50,9 @@ public sealed record TipMessage
             ObservedAt = tip.ObservedAt,
             Contact = tip.Contact,
             Emergency = tip.Emergency,
+            Source = tip.Source,
         };
     }
 
-    public ReceivedTip ToReceivedTip() => new(Reference, ReceivedAt, Municipality, Kind, Text, Place, ObservedAt, Contact) { Emergency = Emergency };
+    public ReceivedTip ToReceivedTip() => new(Reference, ReceivedAt, Municipality, Kind, Text, Place, ObservedAt, Contact) { Emergency = Emergency, Source = Source };
 }

@@ -90,6 +90,9 @@ public static class StaffFollowUpText
         return outcome switch
         {
             "reply-saved" => Get("ReplySaved", language, tip),
+            "message-added" => Get("MessageAdded", language, tip),
+            "message-again" => Get("MessageAgain", language, tip),
+            "message-full" => Get("MessageFull", language, tip, Core.Tips.Store.Conversation.ConversationStore.MaxMessages),
             "reply-removed" => Get("ReplyRemoved", language, tip),
             "reply-unchanged" => Get("ReplyUnchanged", language, tip),
             _ when outcome.StartsWith("moved-", StringComparison.Ordinal) && TipStage.StaffMoves.Contains(outcome[6..]) =>
@@ -129,6 +132,15 @@ public static class StaffFollowUpText
 
     /// <summary>The field of the tip list a reply's error belongs to (the textarea's id).</summary>
     public static string ReplyField(string reference) => $"svar-{reference}";
+
+    /// <summary>The tip page's field of a message to the resident (the textarea's id).</summary>
+    public static string MessageField(string reference) => $"meddelande-{reference}";
+
+    /// <summary>A message to the resident that is empty or over the limit, with its length as counted.</summary>
+    public static string MessageInvalid(string? text, Language language) =>
+        string.IsNullOrWhiteSpace(text)
+            ? Get("MessageMissing", language)
+            : Get("MessageTooLong", language, Core.Staff.Conversation.StaffConversationService.MaxMessageLength, TipProgressService.ReplyLength(text));
 
     /// <summary>The field of the tip list a refused move belongs to (the stage form's id).</summary>
     public static string StageField(string reference) => $"steg-{reference}";

@@ -47,6 +47,23 @@ public class TipValidatorTests
         Assert.NotEmpty(result.Errors[field]);
     }
 
+    [Theory]
+    [InlineData("self", "self")]
+    [InlineData(" Told ", "told")]
+    [InlineData("online", "online")]
+    [InlineData("", null)]
+    [InlineData(null, null)]
+    public void How_the_resident_knows_is_optional_and_one_of_three(string? given, string? stored)
+    {
+        Assert.Equal(stored, Valid(Validate((TipFields.Source, given))).Source);
+    }
+
+    [Fact]
+    public void How_the_resident_knows_refuses_an_answer_the_form_does_not_offer()
+    {
+        InvalidOnlyIn(Validate((TipFields.Source, "rumour")), TipFields.Source);
+    }
+
     [Fact]
     public void A_text_alone_is_a_tip_in_grastorp_with_nothing_else()
     {

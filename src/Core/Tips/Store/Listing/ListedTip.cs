@@ -27,6 +27,12 @@ public sealed record ListedTip(
     /// <summary>The public reply shown on the tip's status page, if any.</summary>
     public string? Reply { get; init; }
 
+    /// <summary>The resident has answered in the conversation since staff last opened the tip ("Nytt svar").</summary>
+    public bool NewAnswer { get; init; }
+
+    /// <summary>"Hur vet du det här?" (<c>TipSource</c>), null when not said.</summary>
+    public string? Source { get; init; }
+
     /// <summary>When retention removed the text, place and contact (null while they are kept).</summary>
     public DateTimeOffset? RemovedAt { get; init; }
 

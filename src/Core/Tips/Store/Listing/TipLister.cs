@@ -96,6 +96,8 @@ public sealed class TipLister(IntakeTables tables)
             Stage = row.GetString(nameof(TipEntity.Stage)) ?? TipStage.Classified,
             Reply = row.GetString(nameof(TipEntity.PublicReply)),
             RemovedAt = row.GetDateTimeOffset(nameof(TipEntity.RemovedAt)),
+            NewAnswer = row.GetBoolean(nameof(TipEntity.UnreadAnswer)) ?? false,
+            Source = row.GetString(nameof(TipEntity.Source)),
             Municipality = row.GetString(nameof(TipEntity.Municipality)) ?? string.Empty,
             Emergency = row.GetBoolean(nameof(TipEntity.Emergency)) ?? false,
             Commitments = TipRowKeys.SplitCommitments(row.GetString(nameof(TipEntity.Commitments))),

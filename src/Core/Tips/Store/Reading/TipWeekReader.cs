@@ -23,6 +23,7 @@ public sealed class TipWeekReader(IntakeTables tables)
                 tip.Themes.Split(',', StringSplitOptions.RemoveEmptyEntries))
             {
                 ClassifiedAt = tip.ClassifiedAt,
+                Source = tip.Source,
                 Terms = ExplanationTerms.Of(tip.Explanation),
             });
         }
@@ -38,7 +39,7 @@ public sealed class TipWeekReader(IntakeTables tables)
     {
         var table = await tables.TipsAsync().ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition.Key} and RowKey lt {TipRowKeys.CounterPrefix}");
-        string[] columns = ["RowKey", nameof(TipEntity.ReceivedAt), nameof(TipEntity.Stage), nameof(TipEntity.Commitments), nameof(TipEntity.Place), nameof(TipEntity.Themes)];
+        string[] columns = ["RowKey", nameof(TipEntity.ReceivedAt), nameof(TipEntity.Stage), nameof(TipEntity.Commitments), nameof(TipEntity.Place), nameof(TipEntity.Themes), nameof(TipEntity.UnreadAnswer)];
         var tips = new List<FollowUpTip>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, select: columns, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -48,7 +49,10 @@ public sealed class TipWeekReader(IntakeTables tables)
                 row.GetString(nameof(TipEntity.Stage)) ?? TipStage.Classified,
                 TipRowKeys.SplitCommitments(row.GetString(nameof(TipEntity.Commitments))),
                 row.GetString(nameof(TipEntity.Place)),
-                (row.GetString(nameof(TipEntity.Themes)) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries)));
+                (row.GetString(nameof(TipEntity.Themes)) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                NewAnswer = row.GetBoolean(nameof(TipEntity.UnreadAnswer)) ?? false,
+            });
         }
 
         return [.. tips.OrderBy(t => t.ReceivedAt)];

@@ -133,5 +133,7 @@ public sealed class CounterRebuilder(IntakeTables tables, CountRollupStore rollu
         PublicReply = row.GetString(nameof(TipEntity.PublicReply)),
         RepliedAt = row.GetDateTimeOffset(nameof(TipEntity.RepliedAt)),
         RemovedAt = row.GetDateTimeOffset(nameof(TipEntity.RemovedAt)),
+        UnreadAnswer = row.GetBoolean(nameof(TipEntity.UnreadAnswer)) ?? false,
+        Source = row.GetString(nameof(TipEntity.Source)),
     };
 }

@@ -190,6 +190,7 @@ public sealed class TipRecorder(IntakeTables tables, TimeProvider time, CountRol
         ReceivedAt = tip.ReceivedAt,
         ClassifiedAt = time.GetUtcNow(),
         Emergency = tip.Emergency,
+        Source = tip.Source,
         PrimaryTheme = classification.Primary,
         Themes = string.Join(',', classification.Themes.Select(t => t.Theme)),
         Explanation = JsonSerializer.Serialize(classification.Themes.ToDictionary(

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
 using Grastorp.Intake.Core.Storage;
+using Grastorp.Intake.Core.Tips.Store.Conversation;
 using Grastorp.Intake.Core.Tips.Store.Rows;
 
 namespace Grastorp.Intake.Core.Tips.Store.Removal;
@@ -75,6 +76,9 @@ public sealed class TipContentRemover(IntakeTables tables, TimeProvider time)
     /// <summary>Clears one tip row and its time-order copy in one transaction; false if either changed since it was read.</summary>
     private static async Task<bool> ClearAsync(TableClient table, TableEntity tip, DateTimeOffset removedAt, CancellationToken cancellationToken)
     {
+        // The conversation goes first: if the clearing below fails (412), the next run finds the tip again and removes
+        // any message that came in between; the other order could leave messages behind a tip no run reads again.
+        await ConversationStore.RemoveAllAsync(table, tip.PartitionKey, tip.RowKey, cancellationToken).ConfigureAwait(false);
         // The time-order copy is read by its key and cleared in the same transaction, so the two never disagree.
         var timeKey = TipRowKeys.Time(tip.GetDateTimeOffset(nameof(TipEntity.ReceivedAt)) ?? default, tip.RowKey);
         var copy = await table.GetEntityIfExistsAsync<TableEntity>(tip.PartitionKey, timeKey, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -117,6 +121,7 @@ public sealed class TipContentRemover(IntakeTables tables, TimeProvider time)
     private static readonly HashSet<string> RemovedColumns = new(StringComparer.Ordinal)
     {
         nameof(TipEntity.Place), nameof(TipEntity.Contact), nameof(TipEntity.ObservedAt), nameof(TipEntity.PublicReply),
+        nameof(TipEntity.UnreadAnswer),
     };
 
     /// <summary>The explanation with its confidences kept and its matched terms (words from the text) emptied.</summary>

@@ -34,6 +34,8 @@ internal static class TimeOrderRow
             [nameof(TipEntity.PublicReply)] = tip.PublicReply,
             [nameof(TipEntity.RepliedAt)] = tip.RepliedAt,
             [nameof(TipEntity.RemovedAt)] = tip.RemovedAt,
+            [nameof(TipEntity.UnreadAnswer)] = tip.UnreadAnswer,
+            [nameof(TipEntity.Source)] = tip.Source,
         };
         foreach (var theme in tip.Themes.Split(',', StringSplitOptions.RemoveEmptyEntries))
         {

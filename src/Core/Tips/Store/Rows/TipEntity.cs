@@ -54,6 +54,9 @@ internal sealed class TipEntity : ITableEntity
     /// <summary>The promise commitments (keys, comma-separated) the tip was counted under when it was classified.</summary>
     public string? Commitments { get; set; }
 
+    /// <summary>"Hur vet du det här?" (<see cref="TipSource"/>), null when not said. Kept after retention: it is no one's words.</summary>
+    public string? Source { get; set; }
+
     /// <summary>How far staff have taken it (<c>TipStage</c>); null means just classified.</summary>
     public string? Stage { get; set; }
 
@@ -61,6 +64,12 @@ internal sealed class TipEntity : ITableEntity
     public string? PublicReply { get; set; }
 
     public DateTimeOffset? RepliedAt { get; set; }
+
+    /// <summary>
+    /// The resident answered in the conversation and no one who handles tips has opened the tip since ("Nytt svar" in
+    /// the list and digest). Kept on the tip row and its time-order copy, so the list shows it without reading messages.
+    /// </summary>
+    public bool UnreadAnswer { get; set; }
 
     /// <summary>When retention removed what the resident wrote (null while it is kept).</summary>
     public DateTimeOffset? RemovedAt { get; set; }

@@ -11,7 +11,11 @@ namespace Grastorp.Intake.Core.Tips.Store.Rows;
 /// all start with <c>count</c> and sort before <c>count.</c>, so one range read gets every counter; and
 /// <c>count*{commitment key}</c> per promise commitment (<c>*</c> sorts before <c>+</c>; commitment keys hold a '.');</item>
 /// <item>correction rows, <c>fix-{reference}-{request key}</c>: a staff correction and its idempotency marker;</item>
-/// <item>time-order rows, <c>time-{inverted ticks}-{reference}</c>: a copy of the tip, newest first, for the tip list.</item>
+/// <item>time-order rows, <c>time-{inverted ticks}-{reference}</c>: a copy of the tip, newest first, for the tip list;</item>
+/// <item>message rows, <c>msg-{reference}-{form token}</c>: one message of the tip's conversation (issue #32). <c>msg-</c>
+/// sorts after <c>count.</c> and <c>fix-</c> and before <c>time-</c>, so no tip, counter or time-order range reads one,
+/// and a tip's messages are one range read of their own. The key comes from the form that sent the message, so a form
+/// sent twice writes the same key once; the messages' order is their <c>At</c> column (see <c>ConversationStore</c>).</item>
 /// </list>
 /// </summary>
 internal static class TipRowKeys
@@ -30,6 +34,16 @@ internal static class TipRowKeys
     public const string TimePrefix = "time-";
 
     public const string TimeEnd = "time.";
+
+    public const string MessagePrefix = "msg-";
+
+    /// <summary>The first key of a tip's messages: every one of them is <c>ge</c> this and <c>lt</c> <see cref="MessagesEnd"/>.</summary>
+    public static string MessagesStart(string reference) => $"{MessagePrefix}{reference}-";
+
+    /// <summary>'.' sorts right after '-', so this ends the range of one tip's messages and of nothing else.</summary>
+    public static string MessagesEnd(string reference) => $"{MessagePrefix}{reference}.";
+
+    public static string Message(string reference, string token) => $"{MessagePrefix}{reference}-{token}";
 
     /// <summary>A property a time-order row carries per theme, so the list can be filtered by theme on the server.</summary>
     public const string ThemeFlagPrefix = "Theme_";

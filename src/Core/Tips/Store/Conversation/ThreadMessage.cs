@@ -1,0 +1,34 @@
+namespace Grastorp.Intake.Core.Tips.Store.Conversation;
+
+/// <summary>
+/// One message of a tip's conversation: who wrote it (the kommunpolis or the resident, never a name), the text and
+/// when. Nothing about the resident's device or address is stored with it, by the same rule as a tip.
+/// </summary>
+public sealed record ThreadMessage(string Author, string Text, DateTimeOffset At)
+{
+    /// <summary>The kommunpolis (or another who handles tips) wrote it.</summary>
+    public const string Staff = "staff";
+
+    /// <summary>The resident wrote it, on the status page, with the code.</summary>
+    public const string Resident = "resident";
+
+    public bool FromStaff => Author == Staff;
+}
+
+/// <summary>The result of adding a message.</summary>
+public enum MessageOutcome
+{
+    Added,
+
+    /// <summary>The same form was sent before: its message is stored once, and nothing was added now.</summary>
+    AlreadyAdded,
+
+    /// <summary>The conversation holds <see cref="ConversationStore.MaxMessages"/> messages already.</summary>
+    Full,
+
+    /// <summary>No such tip is stored (yet), or retention has removed its text.</summary>
+    NotFound,
+
+    /// <summary>The tip is closed: it takes no new answers from the resident.</summary>
+    Closed,
+}

@@ -1,5 +1,5 @@
 using Grastorp.Intake.Core.Texts;
-using Grastorp.Intake.Functions.Http;
+using Grastorp.Intake.Web.Http;
 using Grastorp.Intake.Web.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

@@ -10,13 +10,18 @@ public sealed partial class SubmitTests(Chromium chromium, IntakeServer server) 
     [GeneratedRegex("^[0-9A-HJKMNP-TV-Z]{10}$")]
     private static partial Regex ReferencePattern();
 
+    private static string ObservedDate() =>
+        Grastorp.Intake.Core.Calendar.SwedishTime.ToLocal(DateTimeOffset.UtcNow).AddDays(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     private static async Task FillValidTipAsync(IPage page, string text = Text)
     {
         await page.Locator("#kind-idea").CheckAsync();
         await page.Locator("#municipality-vara").CheckAsync();
         await page.Locator("#text").FillAsync(text);
         await page.Locator("#place").FillAsync("Storgatan");
-        await page.Locator("#observedDate").FillAsync("2026-11-20");
+        // A few days back from today in Sweden, not a fixed date: a fixed one is "in the future" to a clock before it
+        // (found by scripts/test-clock.sh -400d, issue 27), and past retention to one far after it.
+        await page.Locator("#observedDate").FillAsync(ObservedDate());
         await page.Locator("#observedTime").FillAsync("07:45");
         await page.Locator("#contact").FillAsync("070-000 00 00");
         await page.Locator("#consent").CheckAsync();

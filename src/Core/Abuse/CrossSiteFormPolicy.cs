@@ -15,6 +15,6 @@ public sealed class CrossSiteFormPolicy(IOptions<FormOriginOptions> options)
     {
         ArgumentNullException.ThrowIfNull(source);
         return (!string.IsNullOrEmpty(source.Origin) && _allowed.Contains(source.Origin.TrimEnd('/')))
-            || source.IsNotABrowser || source.IsSameOrigin || source.IsThePersonsOwn;
+            || source.IsNotABrowser || source.IsOwnNavigation;
     }
 }

@@ -21,6 +21,9 @@ public sealed record RequestSource(string? Origin, string? FetchSite, string? Ho
     /// <summary>The person typed the address or opened a bookmark or a mail's link (<c>Sec-Fetch-Site: none</c>): no other page sent it.</summary>
     public bool IsThePersonsOwn => string.Equals(FetchSite, "none", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>This site's own page or the person's own typing, bookmark or mail link: no other site made the request.</summary>
+    public bool IsOwnNavigation => IsSameOrigin || IsThePersonsOwn;
+
     /// <summary>Neither header: curl or a script, not a browser that another site's page could be making post.</summary>
     public bool IsNotABrowser => string.IsNullOrEmpty(FetchSite) && string.IsNullOrEmpty(Origin);
 }

@@ -122,7 +122,7 @@ public sealed class ConversationJourneyTests(Chromium chromium, IntakeServer ser
         await Assertions.Expect(officer.Locator($"tr[data-reference='{reference}'] [data-new-answer]")).ToHaveCountAsync(0);
 
         // Retention (its store step, with a cut-off past the tip) removes the text and the thread with it.
-        Assert.Equal(1, await server.Services.GetRequiredService<TipStore>().RemoveContentAsync(DateTimeOffset.UtcNow.AddDays(1), 10, Token));
+        Assert.Equal(1, await server.Services.GetRequiredService<Grastorp.Intake.Core.Tips.Store.Removal.TipContentRemover>().RemoveContentAsync(DateTimeOffset.UtcNow.AddDays(1), 10, Token));
         await officer.GotoAsync($"/personal/tips/{reference}");
         await Assertions.Expect(officer.Locator("#conversation .message")).ToHaveCountAsync(0);
         await resident.GotoAsync("/status");

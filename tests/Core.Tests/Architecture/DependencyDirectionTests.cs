@@ -63,7 +63,7 @@ public sealed class DependencyDirectionTests
         ["Staff.Access"] = ["", "Texts"],
         ["Staff.Audit"] = ["", "Calendar", "Retention", "Staff.Access", "Storage", "Tips"],
         ["Staff.Dashboard"] = ["", "Calendar", "Municipalities", "Staff.Access", "Stats", "Stats.EarlyWarning", "Texts", "Themes"],
-        ["Staff.TipDetail"] = ["", "Calendar", "Staff.Conversation", "Tips.Store", "Tips.Store.Conversation", "Tips.Store.Listing", "Promises", "Staff.Access", "Staff.Audit", "Staff.FollowUp", "Texts", "Themes", "Tips", "Tips.Receipts"],
+        ["Staff.TipDetail"] = ["", "Abuse", "Calendar", "Staff.Conversation", "Tips.Store", "Tips.Store.Conversation", "Tips.Store.Listing", "Promises", "Staff.Access", "Staff.Audit", "Staff.FollowUp", "Texts", "Themes", "Tips", "Tips.Receipts"],
         ["Staff.TipList"] = ["", "Calendar", "Tips.Store", "Tips.Store.Correcting", "Tips.Store.Listing", "Municipalities", "Promises", "Staff.Access", "Staff.Audit", "Staff.FollowUp", "Stats", "Texts", "Themes", "Tips"],
         ["Staff.FollowUp"] = ["", "Calendar", "Tips.Store", "Tips.Store.Progressing", "Privacy", "Promises", "Promises.Actions", "Staff.Access", "Staff.Audit", "Tips", "Tips.Receipts"],
         ["Staff.Conversation"] = ["", "Staff.Access", "Staff.Audit", "Tips", "Tips.Receipts", "Tips.Store.Conversation"],

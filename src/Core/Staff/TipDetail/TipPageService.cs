@@ -1,3 +1,4 @@
+using Grastorp.Intake.Core.Abuse;
 using Grastorp.Intake.Core.Tips.Store;
 using Grastorp.Intake.Core.Promises;
 using Grastorp.Intake.Core.Staff.Access;
@@ -61,6 +62,5 @@ public sealed class TipPageService(ReceiptStore receipts, TipLister tips, AuditL
     }
 
     /// <summary>Whether the browser says the person navigated here themselves: from this site, or from outside any site.</summary>
-    public static bool IsOwnNavigation(string? fetchSite) =>
-        string.Equals(fetchSite, "same-origin", StringComparison.OrdinalIgnoreCase) || string.Equals(fetchSite, "none", StringComparison.OrdinalIgnoreCase);
+    public static bool IsOwnNavigation(string? fetchSite) => new RequestSource(null, fetchSite, null).IsOwnNavigation;
 }

@@ -5,6 +5,7 @@ using Grastorp.Intake.Core.Tips.Receipts;
 using Grastorp.Intake.Core.Tips.Status;
 using Grastorp.Intake.Core.Tips.Store;
 using Grastorp.Intake.Core.Tips.Store.Conversation;
+using Grastorp.Intake.Core.Tips.Store.Listing;
 
 namespace Grastorp.Intake.Core.Tips.Conversation;
 
@@ -16,7 +17,7 @@ namespace Grastorp.Intake.Core.Tips.Conversation;
 /// the limiter's in-memory key.
 /// </summary>
 public sealed class ResidentConversationService(
-    ReceiptStore receipts, TipStore tips, TipStatusService status, ConversationStore conversation, TipChecker checker, ClientRateLimiter limiter)
+    ReceiptStore receipts, TipLister tips, TipStatusService status, ConversationStore conversation, TipChecker checker, ClientRateLimiter limiter)
 {
     public const int MaxAnswerLength = 2000;
 

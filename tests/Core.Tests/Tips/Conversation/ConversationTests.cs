@@ -10,6 +10,10 @@ using Grastorp.Intake.Core.Tips.Conversation;
 using Grastorp.Intake.Core.Tips.Store;
 using Grastorp.Intake.Core.Tips.Store.Conversation;
 using Grastorp.Intake.Core.Tips.Store.Listing;
+using Grastorp.Intake.Core.Tips.Store.Progressing;
+using Grastorp.Intake.Core.Tips.Store.Reading;
+using Grastorp.Intake.Core.Tips.Store.Rebuilding;
+using Grastorp.Intake.Core.Tips.Store.Recording;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -44,14 +48,14 @@ public sealed class ConversationTests : IDisposable
     private async Task<ReceivedTip> StoredTipAsync(string text = "Det langas knark vid skolan på kvällarna.")
     {
         var tip = await TipFactory.IssuedAsync(_services, text, _time.GetUtcNow(), "grastorp", Token);
-        Assert.Equal(RecordOutcome.Counted, await Get<TipStore>().RecordAsync(tip, Drugs, [], Token));
+        Assert.Equal(RecordOutcome.Counted, await Get<TipRecorder>().RecordAsync(tip, Drugs, [], Token));
         return tip;
     }
 
     private async Task<ResidentThread> OpenAsync(string reference) => (await Residents.OpenAsync(reference, Resident, Token)).Thread!;
 
     private async Task<ListedTip> ListedAsync(ReceivedTip tip) =>
-        (await Get<TipStore>().ListAsync(tip.Partition, new TipListFilter(null, null, 10, null), Token)).Tips.Single(t => t.Reference == tip.Reference);
+        (await Get<TipLister>().ListAsync(tip.Partition, new TipListFilter(null, null, 10, null), Token)).Tips.Single(t => t.Reference == tip.Reference);
 
     [Fact]
     public async Task Staff_asks_the_resident_answers_and_both_are_kept_in_order_and_each_form_only_once()
@@ -82,34 +86,35 @@ public sealed class ConversationTests : IDisposable
 
         var thread = await OpenAsync(tip.Reference);
         await Residents.AnswerAsync(tip.Reference, "Det var en vit bil, inte en blå.", thread.Token, Resident, Token);
-        Assert.Equal(ProgressOutcome.Done, await Get<TipStore>().MoveAsync(tip.Partition, tip.Reference, TipStage.Read, Token));
+        Assert.Equal(ProgressOutcome.Done, await Get<TipProgressStore>().MoveAsync(tip.Partition, tip.Reference, TipStage.Read, Token));
 
         Assert.True((await ListedAsync(tip)).NewAnswer);
         await Staff.ReadAsync(auditor, tip.Partition, tip.Reference, markRead: true, Token);
         Assert.True((await ListedAsync(tip)).NewAnswer);
         await Staff.ReadAsync(Polis, tip.Partition, tip.Reference, markRead: true, Token);
         Assert.False((await ListedAsync(tip)).NewAnswer);
-        Assert.False((await Get<TipStore>().ReadTipAsync(tip.Partition, tip.Reference, Token))!.NewAnswer);
+        Assert.False((await Get<TipLister>().ReadTipAsync(tip.Partition, tip.Reference, Token))!.NewAnswer);
     }
 
     [Fact]
     public async Task Messages_never_count_as_tips_nor_show_in_the_digest_list_follow_up_or_rebuilt_counters()
     {
         var tip = await StoredTipAsync();
-        var store = Get<TipStore>();
-        var countsBefore = await store.ReadCountsAsync(tip.Partition, Token);
+        var week = Get<TipWeekReader>();
+        var list = Get<TipLister>();
+        var countsBefore = await week.ReadCountsAsync(tip.Partition, Token);
         for (var i = 0; i < 3; i++)
         {
             await Staff.WriteAsync(Polis, tip.Reference, $"Fråga nummer {i + 1}?", ConversationStore.NewToken(), Token);
             await Residents.AnswerAsync(tip.Reference, $"Svar nummer {i + 1}.", (await OpenAsync(tip.Reference)).Token, new ClientOrigin($"203.0.113.{i + 20}", null), Token);
         }
 
-        Assert.Equal([tip.Reference], (await store.ReadTipsAsync(tip.Partition, Token)).Select(t => t.Reference));
-        Assert.Equal([tip.Reference], (await store.ReadFollowUpAsync(tip.Partition, Token)).Select(t => t.Reference));
-        Assert.Equal([tip.Reference], (await store.ListAsync(tip.Partition, new TipListFilter(null, null, 10, null), Token)).Tips.Select(t => t.Reference));
-        Assert.Equal((null, null), await store.NeighboursAsync(tip.Partition, tip.Reference, Token));
-        await store.RebuildCountersAsync(Token);
-        var countsAfter = await store.ReadCountsAsync(tip.Partition, Token);
+        Assert.Equal([tip.Reference], (await week.ReadTipsAsync(tip.Partition, Token)).Select(t => t.Reference));
+        Assert.Equal([tip.Reference], (await week.ReadFollowUpAsync(tip.Partition, Token)).Select(t => t.Reference));
+        Assert.Equal([tip.Reference], (await list.ListAsync(tip.Partition, new TipListFilter(null, null, 10, null), Token)).Tips.Select(t => t.Reference));
+        Assert.Equal((null, null), await list.NeighboursAsync(tip.Partition, tip.Reference, Token));
+        await Get<CounterRebuilder>().RebuildCountersAsync(Token);
+        var countsAfter = await week.ReadCountsAsync(tip.Partition, Token);
         Assert.Equal(countsBefore.Tips, countsAfter.Tips);
         Assert.Equal(countsBefore.Themes.OrderBy(t => t.Key), countsAfter.Themes.OrderBy(t => t.Key));
         Assert.Equal(6, (await OpenAsync(tip.Reference)).Messages.Count);
@@ -121,7 +126,7 @@ public sealed class ConversationTests : IDisposable
         var tip = await StoredTipAsync();
         await Staff.WriteAsync(Polis, tip.Reference, "Tack, vi har åtgärdat det.", ConversationStore.NewToken(), Token);
         var token = (await OpenAsync(tip.Reference)).Token;
-        await Get<TipStore>().MoveAsync(tip.Partition, tip.Reference, TipStage.Closed, Token);
+        await Get<TipProgressStore>().MoveAsync(tip.Partition, tip.Reference, TipStage.Closed, Token);
 
         var thread = await OpenAsync(tip.Reference);
         var answer = await Residents.AnswerAsync(tip.Reference, "Men det händer igen!", token, Resident, Token);
@@ -188,7 +193,7 @@ public sealed class ConversationTests : IDisposable
     public async Task The_old_public_reply_is_the_first_staff_message_of_the_thread()
     {
         var tip = await StoredTipAsync();
-        await Get<TipStore>().ReplyAsync(tip.Partition, tip.Reference, "Tack för tipset.", Token);
+        await Get<TipProgressStore>().ReplyAsync(tip.Partition, tip.Reference, "Tack för tipset.", Token);
         _time.Advance(TimeSpan.FromMinutes(1));
         await Staff.WriteAsync(Polis, tip.Reference, "En fråga till: vilken tid?", ConversationStore.NewToken(), Token);
 
@@ -216,11 +221,11 @@ public sealed class ConversationTests : IDisposable
     {
         var received = await TipFactory.IssuedAsync(_services, "Det langas knark vid skolan på kvällarna.", _time.GetUtcNow(), "grastorp", Token) with { Source = TipSource.Told };
         var tip = Grastorp.Intake.Core.Tips.Queue.TipMessage.From(received).ToReceivedTip();
-        Assert.Equal(RecordOutcome.Counted, await Get<TipStore>().RecordAsync(tip, Drugs, [], Token));
+        Assert.Equal(RecordOutcome.Counted, await Get<TipRecorder>().RecordAsync(tip, Drugs, [], Token));
 
         Assert.Equal(TipSource.Told, (await ListedAsync(tip)).Source);
-        Assert.Equal(TipSource.Told, (await Get<TipStore>().ReadTipAsync(tip.Partition, tip.Reference, Token))!.Source);
-        Assert.Equal(TipSource.Told, Assert.Single(await Get<TipStore>().ReadTipsAsync(tip.Partition, Token)).Source);
+        Assert.Equal(TipSource.Told, (await Get<TipLister>().ReadTipAsync(tip.Partition, tip.Reference, Token))!.Source);
+        Assert.Equal(TipSource.Told, Assert.Single(await Get<TipWeekReader>().ReadTipsAsync(tip.Partition, Token)).Source);
     }
 
     public void Dispose() => _services.Dispose();

@@ -35,6 +35,7 @@ public sealed partial class ConversationTests : IAsyncDisposable
     private static async Task<string> ClassifiedTipAsync(HttpClient client)
     {
         var response = await client.PostAsJsonAsync("/api/tips", new { text = "Det langas knark vid skolan på kvällarna.", municipality = "grastorp" }, Cancel);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var reference = (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("reference").GetString()!;
         await Eventually.GetAsync(
             async () => (await client.GetFromJsonAsync<JsonElement>($"/api/tips/{reference}", Cancel)).GetProperty("status").GetString(),

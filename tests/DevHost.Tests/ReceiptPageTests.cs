@@ -30,6 +30,7 @@ public sealed class ReceiptPageTests : IAsyncDisposable
     {
         var client = _host.CreateClient();
         using var sent = await client.PostAsJsonAsync("/api/tips", new { text = "Bilarna kör för fort förbi skolan varje morgon.", municipality = "vara" }, Cancel);
+        Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
         var reference = (await sent.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("reference").GetString();
 
         using var receipt = await client.GetAsync($"/kvitto/{reference}", Cancel);

@@ -29,6 +29,7 @@ public sealed class RetentionTests : IDisposable
     {
         var client = _host.CreateClient(new() { AllowAutoRedirect = false });
         var accepted = await client.PostAsJsonAsync("/api/tips", new { text = Text, place = "Idrottshallen", contact = "anna@example.se", consent = true }, Cancel);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         var reference = (await accepted.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("reference").GetString()!;
         await Eventually.GetAsync(
             async () => (await client.GetFromJsonAsync<JsonElement>($"/api/tips/{reference}", Cancel)).GetProperty("status").GetString(),

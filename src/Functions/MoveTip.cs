@@ -30,13 +30,10 @@ public sealed class MoveTip(StaffEntry entry, TipProgressService progress, TipPa
             var form = await request.ReadFormAsync(cancellationToken);
             var (to, language) = (form["till"].ToString(), StaffFollowUpText.LanguageOf(form));
             var outcome = await progress.MoveAsync(principal, reference, to, cancellationToken);
-            if (outcome == ProgressOutcome.InvalidMove && BrowserResults.WantsHtml(request) && TipReference.TryParse(reference, out var tip))
+            if (outcome == ProgressOutcome.InvalidMove && await TipPageResults.ShowAgainAsync(
+                request, tips, pages, principal, reference, language, StatusCodes.Status409Conflict, tip => (StaffFollowUpText.StageField(tip), StaffFollowUpText.MoveInvalid(tip, to, language)), keptAnswer: null, cancellationToken) is { } page)
             {
-                var error = (StaffFollowUpText.StageField(tip.Value), StaffFollowUpText.MoveInvalid(tip.Value, to, language));
-                if (await TipPageResults.ShowAgainAsync(tips, pages, principal, tip.Value, language, StatusCodes.Status409Conflict, error, keptAnswer: null, cancellationToken) is { } page)
-                {
-                    return page;
-                }
+                return page;
             }
 
             return outcome switch

@@ -31,13 +31,10 @@ public sealed class ReplyToTip(StaffEntry entry, TipProgressService progress, Ti
             var form = await request.ReadFormAsync(cancellationToken);
             var (reply, language) = (form["svar"].ToString(), StaffFollowUpText.LanguageOf(form));
             var outcome = await progress.ReplyAsync(principal, reference, reply, cancellationToken);
-            if (outcome is null && BrowserResults.WantsHtml(request) && TipReference.TryParse(reference, out var tip))
+            if (outcome is null && await TipPageResults.ShowAgainAsync(
+                request, tips, pages, principal, reference, language, StatusCodes.Status400BadRequest, tip => (StaffFollowUpText.ReplyField(tip), StaffFollowUpText.ReplyTooLong(reply, language)), keptAnswer: reply, cancellationToken) is { } page)
             {
-                var error = (StaffFollowUpText.ReplyField(tip.Value), StaffFollowUpText.ReplyTooLong(reply, language));
-                if (await TipPageResults.ShowAgainAsync(tips, pages, principal, tip.Value, language, StatusCodes.Status400BadRequest, error, keptAnswer: reply, cancellationToken) is { } page)
-                {
-                    return page;
-                }
+                return page;
             }
 
             return outcome switch

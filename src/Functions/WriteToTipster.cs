@@ -30,13 +30,10 @@ public sealed class WriteToTipster(StaffEntry entry, StaffConversationService co
             var form = await request.ReadFormAsync(cancellationToken);
             var (text, language) = (form["meddelande"].ToString(), StaffFollowUpText.LanguageOf(form));
             var outcome = await conversation.WriteAsync(principal, reference, text, form["token"].ToString(), cancellationToken);
-            if (outcome is null && BrowserResults.WantsHtml(request) && TipReference.TryParse(reference, out var tip))
+            if (outcome is null && await TipPageResults.ShowAgainAsync(
+                request, tips, pages, principal, reference, language, StatusCodes.Status400BadRequest, tip => (StaffFollowUpText.MessageField(tip), StaffFollowUpText.MessageInvalid(text, language)), keptAnswer: text, cancellationToken) is { } page)
             {
-                var error = (StaffFollowUpText.MessageField(tip.Value), StaffFollowUpText.MessageInvalid(text, language));
-                if (await TipPageResults.ShowAgainAsync(tips, pages, principal, tip.Value, language, StatusCodes.Status400BadRequest, error, keptAnswer: text, cancellationToken) is { } page)
-                {
-                    return page;
-                }
+                return page;
             }
 
             return outcome switch

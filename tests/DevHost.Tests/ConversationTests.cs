@@ -108,5 +108,26 @@ public sealed partial class ConversationTests : IAsyncDisposable
         Assert.Equal(HttpStatusCode.NotFound, unknownAnswer.StatusCode);
     }
 
+    [Fact]
+    public async Task An_answer_with_text_but_without_its_forms_token_is_kept_and_asked_again_not_told_it_is_empty_in_both_languages()
+    {
+        using var client = Client();
+        var reference = await ClassifiedTipAsync(client);
+
+        using var swedish = await ResidentAsync(client, "/status/svar", ("reference", reference), ("svar", "I fredags, runt nio."));
+        using var english = await ResidentAsync(client, "/en/status/answer", ("reference", reference), ("svar", "Last Friday."), ("token", "not-a-token"));
+        var sv = WebUtility.HtmlDecode(await swedish.Content.ReadAsStringAsync(Cancel));
+        var en = WebUtility.HtmlDecode(await english.Content.ReadAsStringAsync(Cancel));
+
+        Assert.Equal(HttpStatusCode.BadRequest, swedish.StatusCode);
+        Assert.Contains("Svaret skickades inte: sidan var inte den senaste. Skicka det igen.", sv, StringComparison.Ordinal);
+        Assert.DoesNotContain("Skriv ditt svar", sv, StringComparison.Ordinal);
+        Assert.Contains(">I fredags, runt nio.</textarea>", sv, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, english.StatusCode);
+        Assert.Contains("The answer was not sent: the page was not the latest. Send it again.", en, StringComparison.Ordinal);
+        Assert.DoesNotContain("Write your answer", en, StringComparison.Ordinal);
+        Assert.Contains(">Last Friday.</textarea>", en, StringComparison.Ordinal);
+    }
+
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -17,7 +17,7 @@ namespace Grastorp.Intake.DevHost.Tests;
 
 /// <summary>
 /// A marker planted in everything a person writes or is (tip text, place, contact e-mail, a staff member's e-mail,
-/// a staff reply, an action's summary, the client's address) never reaches a log line, at any level, while every
+/// a staff message, an action's summary, the client's address) never reaches a log line, at any level, while every
 /// function of functions.metadata runs: every HTTP route, the queue trigger and its poison path, and every timer.
 /// A function added later fails this test until the test exercises it.
 /// </summary>
@@ -121,7 +121,6 @@ public sealed class LogPrivacyTests : IDisposable
             ["kommun"] = "grastorp", ["vecka"] = week, ["referens"] = reference, ["tema"] = "traffic", ["nyckel"] = Guid.NewGuid().ToString("N"),
         })).StatusCode));
         answers.Add(("move", (await StaffPostAsync(client, $"/personal/tips/{reference}/status", StaffRole.Kommunpolis, new() { ["till"] = "read" })).StatusCode));
-        answers.Add(("reply", (await StaffPostAsync(client, $"/personal/tips/{reference}/svar", StaffRole.Kommunpolis, new() { ["svar"] = $"Tack, vi har pratat med {Marker}." })).StatusCode));
         answers.Add(("message", (await StaffPostAsync(client, $"/personal/tips/{reference}/meddelanden", StaffRole.Kommunpolis, new()
         {
             ["meddelande"] = $"Vilken kväll såg du {Marker}?", ["token"] = Guid.NewGuid().ToString("N"),

@@ -6,9 +6,9 @@ using Grastorp.Intake.Core.Staff.Access;
 namespace Grastorp.Intake.DevHost.Tests;
 
 /// <summary>
-/// Staff follow-up on the running DevHost: moving a tip (409 against the order), the public reply (on that tip's
-/// status page only, never anywhere public or in a log), recording an action; each behind its role and the
-/// same-origin check.
+/// Staff follow-up on the running DevHost: moving a tip (409 against the order), writing to the resident (one way, the
+/// conversation: in that tip's thread only, never anywhere public or in a log), recording an action; each behind its
+/// role and the same-origin check.
 /// </summary>
 public sealed class StaffFollowUpTests : IAsyncDisposable
 {
@@ -72,22 +72,37 @@ public sealed class StaffFollowUpTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task A_reply_shows_on_its_own_status_page_only_and_nothing_the_resident_wrote_goes_public_or_to_a_log()
+    public async Task The_tip_page_has_one_way_to_write_to_the_resident_the_conversation_and_the_old_public_reply_is_gone()
+    {
+        using var client = Client();
+        var reference = await ClassifiedTipAsync(client, $"Bilar kör för fort på Storgatan varje kväll {TextMarker}.");
+        using var tipPage = new HttpRequestMessage(HttpMethod.Get, $"/personal/tips/{reference}");
+        tipPage.Headers.Add("Cookie", Cookie(StaffRole.Kommunpolis));
+        var page = await (await client.SendAsync(tipPage, Cancel)).Content.ReadAsStringAsync(Cancel);
+
+        // Issue 32: the conversation replaces the single public reply, so staff have one form to write to a resident.
+        Assert.Contains($"action=\"/personal/tips/{reference}/meddelanden\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"action=\"/personal/tips/{reference}/svar\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"svar\"", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(client, $"/personal/tips/{reference}/svar", new() { ["svar"] = "Tack." }, StaffRole.Kommunpolis)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_message_shows_in_its_own_tips_conversation_only_and_nothing_the_resident_wrote_goes_public_or_to_a_log()
     {
         using var client = Client();
         var answered = await ClassifiedTipAsync(client, $"Bilar kör för fort på Storgatan varje kväll {TextMarker}.");
         var other = await ClassifiedTipAsync(client, $"Bilar kör för fort förbi skolan {TextMarker}.");
-        var reply = $"Tack, vi gör kontroller under veckan {ReplyMarker}.";
+        var message = $"Tack, vi gör kontroller under veckan {ReplyMarker}.";
 
-        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(client, $"/personal/tips/{answered}/svar", new() { ["svar"] = new string('x', 301) }, StaffRole.Kommunpolis)).StatusCode);
-        Assert.Equal(HttpStatusCode.SeeOther, (await PostAsync(client, $"/personal/tips/{answered}/svar", new() { ["svar"] = reply }, StaffRole.Kommunpolis)).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await PostAsync(client, $"/personal/tips/{answered}/meddelanden", new() { ["meddelande"] = message, ["token"] = Guid.NewGuid().ToString("N") }, StaffRole.Kommunpolis)).StatusCode);
 
-        var page = await client.GetStringAsync($"/status/{answered}", Cancel);
-        Assert.Contains(ReplyMarker, page, StringComparison.Ordinal);
-        Assert.Contains("Polisen gör trafikkontroller", page, StringComparison.Ordinal);
-        Assert.DoesNotContain(TextMarker, page, StringComparison.Ordinal);
-        Assert.Contains(ReplyMarker, await client.GetStringAsync($"/en/status/{answered}", Cancel), StringComparison.Ordinal);
-        foreach (var path in new[] { $"/status/{other}", $"/api/tips/{answered}", "/uppfoljning", "/en/follow-up", "/api/followup", "/uppfoljning.atom", "/" })
+        var thread = await (await client.PostAsync("/status", new FormUrlEncodedContent([new("reference", answered)]), Cancel)).Content.ReadAsStringAsync(Cancel);
+        Assert.Contains(ReplyMarker, thread, StringComparison.Ordinal);
+        Assert.DoesNotContain(TextMarker, thread, StringComparison.Ordinal);
+        Assert.Contains(ReplyMarker, await (await client.PostAsync("/en/status", new FormUrlEncodedContent([new("reference", answered)]), Cancel)).Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.DoesNotContain(ReplyMarker, await (await client.PostAsync("/status", new FormUrlEncodedContent([new("reference", other)]), Cancel)).Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        foreach (var path in new[] { $"/status/{answered}", $"/status/{other}", $"/api/tips/{answered}", "/uppfoljning", "/en/follow-up", "/api/followup", "/uppfoljning.atom", "/" })
         {
             var body = await client.GetStringAsync(path, Cancel);
             Assert.DoesNotContain(ReplyMarker, body, StringComparison.Ordinal);
@@ -98,28 +113,45 @@ public sealed class StaffFollowUpTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task A_reply_is_counted_in_characters_as_the_tip_text_is_so_one_at_the_limit_with_an_emoji_is_saved_and_one_more_is_not()
+    public async Task A_message_is_counted_in_characters_as_the_tip_text_is_so_one_at_the_limit_with_an_emoji_is_saved_and_one_more_is_not()
     {
         using var client = Client();
         var reference = await ClassifiedTipAsync(client, $"Bilar kör för fort på Storgatan varje kväll {TextMarker}.");
-        var path = $"/personal/tips/{reference}/svar";
+        var path = $"/personal/tips/{reference}/meddelanden";
         // "Tack 😀 " is seven characters and eight UTF-16 units; é typed as e + combining acute is one character.
-        var atLimit = "Tack 😀 " + new string('x', 293);
+        var atLimit = "Tack 😀 " + new string('x', 993);
         var overLimit = atLimit + "e\u0301";
 
-        var refused = await PostAsync(client, path, new() { ["svar"] = overLimit }, StaffRole.Kommunpolis);
+        var refused = await PostAsync(client, path, new() { ["meddelande"] = overLimit, ["token"] = Guid.NewGuid().ToString("N") }, StaffRole.Kommunpolis);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Equal("Svaret får vara högst 300 tecken.", (await refused.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("title").GetString());
-        using var browser = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["svar"] = overLimit, ["lang"] = "en" }) };
+        Assert.Equal("Meddelandet får vara högst 1\u00a0000 tecken. Det är 1\u00a0001 tecken nu.", (await refused.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("title").GetString());
+        using var browser = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["meddelande"] = overLimit, ["token"] = Guid.NewGuid().ToString("N"), ["lang"] = "en" }),
+        };
         browser.Headers.Add("Cookie", Cookie(StaffRole.Kommunpolis));
         browser.Headers.Add("Sec-Fetch-Site", "same-origin");
         browser.Headers.Accept.ParseAdd("text/html");
         var page = await client.SendAsync(browser, Cancel);
         Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
-        Assert.Contains("The reply can be at most 300 characters. It is 301 now.", await page.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Contains("It is 1,001 now.", await page.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
 
-        Assert.Equal(HttpStatusCode.SeeOther, (await PostAsync(client, path, new() { ["svar"] = atLimit }, StaffRole.Kommunpolis)).StatusCode);
-        Assert.Contains(atLimit, WebUtility.HtmlDecode(await client.GetStringAsync($"/status/{reference}", Cancel)), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.SeeOther, (await PostAsync(client, path, new() { ["meddelande"] = atLimit, ["token"] = Guid.NewGuid().ToString("N") }, StaffRole.Kommunpolis)).StatusCode);
+        var thread = await (await client.PostAsync("/status", new FormUrlEncodedContent([new("reference", reference)]), Cancel)).Content.ReadAsStringAsync(Cancel);
+        Assert.Contains(atLimit, WebUtility.HtmlDecode(thread), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_message_with_text_but_without_its_forms_token_is_asked_again_not_told_it_is_empty()
+    {
+        using var client = Client();
+        var reference = await ClassifiedTipAsync(client, $"Bilar kör för fort på Storgatan varje kväll {TextMarker}.");
+
+        var refused = await PostAsync(client, $"/personal/tips/{reference}/meddelanden", new() { ["meddelande"] = "Vilken kväll?" }, StaffRole.Kommunpolis);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var title = (await refused.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("title").GetString();
+        Assert.Equal("Meddelandet skickades inte: sidan var inte den senaste. Skicka det igen.", title);
     }
 
     [Fact]
@@ -128,7 +160,7 @@ public sealed class StaffFollowUpTests : IAsyncDisposable
         using var client = Client();
         var reference = await ClassifiedTipAsync(client, $"Bilar kör för fort på Storgatan varje kväll {TextMarker}.");
 
-        var unknown = await PostAsync(client, "/personal/tips/0000000000/svar", new() { ["svar"] = "Tack." }, StaffRole.Kommunpolis);
+        var unknown = await PostAsync(client, "/personal/tips/0000000000/meddelanden", new() { ["meddelande"] = "Tack.", ["token"] = Guid.NewGuid().ToString("N") }, StaffRole.Kommunpolis);
         var backwards = await PostAsync(client, $"/personal/tips/{reference}/status", new() { ["till"] = "classified" }, StaffRole.Kommunpolis);
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);

@@ -26,7 +26,6 @@ public sealed class StaffRoutesByRoleTests : IAsyncDisposable
         ("GET", "en/personal/tips/{reference}", $"/en/personal/tips/{Reference}", "Kommunpolis Granskare"),
         ("POST", "personal/tips/rattelse", "/personal/tips/rattelse", "Kommunpolis"),
         ("POST", "personal/tips/{reference}/status", $"/personal/tips/{Reference}/status", "Kommunpolis"),
-        ("POST", "personal/tips/{reference}/svar", $"/personal/tips/{Reference}/svar", "Kommunpolis"),
         ("POST", "personal/tips/{reference}/meddelanden", $"/personal/tips/{Reference}/meddelanden", "Kommunpolis"),
         ("GET", "personal/granskning", "/personal/granskning", "Granskare"),
         ("GET", "en/personal/granskning", "/en/personal/granskning", "Granskare"),

@@ -101,7 +101,7 @@ public sealed partial class TipPageTests : IAsyncDisposable
         Assert.DoesNotContain("~", Regex.Replace(page, "<[^>]*>", string.Empty), StringComparison.Ordinal);
         Assert.Contains("eva@example.se", page, StringComparison.Ordinal);
         Assert.Contains($"action=\"/personal/tips/{urgent}/status\"", page, StringComparison.Ordinal);
-        Assert.Contains($"action=\"/personal/tips/{urgent}/svar\"", page, StringComparison.Ordinal);
+        Assert.Contains($"action=\"/personal/tips/{urgent}/meddelanden\"", page, StringComparison.Ordinal);
         Assert.Contains("action=\"/personal/tips/rattelse\"", page, StringComparison.Ordinal);
         Assert.Contains($"href=\"/personal/tips/{urgent}\" rel=\"prev\"", (await GetAsync(client, $"/personal/tips/{calm}", StaffRole.Kommunpolis, fetchSite: null)).Body, StringComparison.Ordinal);
         Assert.Contains($"href=\"/personal/tips/{calm}\" rel=\"next\"", page, StringComparison.Ordinal);

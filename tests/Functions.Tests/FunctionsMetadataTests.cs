@@ -23,7 +23,7 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(
             [
                 "AnswerInConversation", "AnswerInConversationInEnglish", "ApplyRetention", "CheckTip", "ClassifyTip", "CorrectTipThemes", "ExportDashboardCsv", "ExportDashboardCsvInEnglish", "GetFollowUp", "GetFollowUpFeed", "GetThemeCounts", "GetTipStatus",
-                "MoveTip", "OpenConversation", "OpenConversationInEnglish", "PurgeAuditLog", "RecordCommitmentAction", "RecordCommitmentActionInEnglish", "RefreshFollowUp", "ReplyToTip", "SendWeeklyDigest", "ServeAsset", "ShowAccessibility",
+                "MoveTip", "OpenConversation", "OpenConversationInEnglish", "PurgeAuditLog", "RecordCommitmentAction", "RecordCommitmentActionInEnglish", "RefreshFollowUp", "SendWeeklyDigest", "ServeAsset", "ShowAccessibility",
                 "ShowAccessibilityInEnglish", "ShowActions", "ShowActionsInEnglish", "ShowAuditLog", "ShowAuditLogInEnglish", "ShowDashboard", "ShowDashboardInEnglish", "ShowFollowUp", "ShowFollowUpInEnglish", "ShowPrivacy", "ShowPrivacyInEnglish",
                 "ShowReceipt", "ShowReceiptInEnglish", "ShowTip", "ShowTipForm", "ShowTipFormInEnglish", "ShowTipInEnglish", "ShowTipList", "ShowTipListInEnglish", "ShowTipStatus", "ShowTipStatusInEnglish",
                 "SubmitTip", "WithdrawCommitmentAction", "WithdrawCommitmentActionInEnglish", "WriteToTipster",
@@ -129,7 +129,7 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void Host_json_keeps_request_paths_and_their_reference_codes_out_of_Application_Insights()
     {
-        // Codes sit in paths (/kvitto/{code}, /status/{code}, /api/tips/{code}, /personal/tips/{code}/svar). The host's
+        // Codes sit in paths (/kvitto/{code}, /status/{code}, /api/tips/{code}, /personal/tips/{code}/meddelanden). The host's
         // request telemetry (category Host.Results) records each request's URL with the client's city and keeps it 90
         // days; with the extended HTTP info off it would still record one row per request. Neither is written: the
         // 5xx alert reads the platform's Http5xx metric instead (infra/modules/alerts.bicep).

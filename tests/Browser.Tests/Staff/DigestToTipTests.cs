@@ -12,7 +12,7 @@ namespace Grastorp.Intake.Browser.Tests.Staff;
 /// <summary>
 /// Issue #30's Monday, in real Chromium against the DevHost: the kommunpolis, signed out, follows the digest's first
 /// tip link through sign-in to that tip; then follows every tip link of the digest to its page; corrects a theme,
-/// moves the stage and replies on one; and the reply is on the resident's status page. axe-core finds nothing on the
+/// moves the stage and writes to the resident on one; and the message is in the resident's conversation. axe-core finds nothing on the
 /// tip page in either language; screenshots of it at 1280 and 375 px for the README.
 /// </summary>
 public sealed class DigestToTipTests(Chromium chromium, IntakeServer server) : IClassFixture<IntakeServer>
@@ -39,7 +39,7 @@ public sealed class DigestToTipTests(Chromium chromium, IntakeServer server) : I
     }
 
     [Fact]
-    public async Task From_the_digest_through_sign_in_to_each_tip_then_correct_move_reply_and_the_resident_sees_the_reply()
+    public async Task From_the_digest_through_sign_in_to_each_tip_then_correct_move_write_and_the_resident_sees_the_message()
     {
         string[] texts =
         [
@@ -103,20 +103,22 @@ public sealed class DigestToTipTests(Chromium chromium, IntakeServer server) : I
         await Assertions.Expect(page.Locator("#classified-themes")).ToContainTextAsync("Klassificeringen var:");
         await Assertions.Expect(page.Locator("#tip-themes li[data-theme=traffic]")).ToContainTextAsync("Trafik");
 
-        // Move the stage, then reply.
+        // Move the stage, then write to the resident in the tip's conversation.
         await page.GetByRole(AriaRole.Button, new() { Name = $"Markera som vidareskickat (tips {first})" }).ClickAsync();
         await Assertions.Expect(page.Locator(".stage")).ToHaveTextAsync("Steg: Vidareskickat");
         Assert.Equal("forwarded", await StageAsync(first));
-        await page.Locator($"#svar-{first}").FillAsync(Reply);
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Spara svaret (tips {first})" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".success")).ToContainTextAsync("är sparat");
+        await page.Locator($"#meddelande-{first}").FillAsync(Reply);
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Skicka meddelandet (tips {first})" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".success")).ToContainTextAsync("är skickat");
         Assert.Equal($"/personal/tips/{first}", new Uri(page.Url).AbsolutePath);
 
-        // The resident, with the code, sees the reply.
+        // The resident, with the code posted on the status page, sees the message.
         await using var residentContext = await chromium.NewContextAsync(server.BaseUrl);
         var resident = await residentContext.NewPageAsync();
-        await resident.GotoAsync($"/status/{first}");
-        await Assertions.Expect(resident.Locator(".reply")).ToHaveTextAsync(Reply);
+        await resident.GotoAsync("/status");
+        await resident.Locator("#reference").FillAsync(first);
+        await resident.Locator(".lookup-form button[type=submit]").ClickAsync();
+        await Assertions.Expect(resident.Locator(".thread .message-staff .message-text")).ToHaveTextAsync(Reply);
 
         // axe on the tip page in both languages, and at both widths; screenshots for the README.
         foreach (var width in new[] { 1280, 375 })

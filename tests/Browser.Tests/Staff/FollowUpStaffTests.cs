@@ -5,9 +5,9 @@ using Deque.AxeCore.Playwright;
 namespace Grastorp.Intake.Browser.Tests.Staff;
 
 /// <summary>
-/// The staff follow-up in real Chromium against the DevHost: the kommunpolis moves tips on and replies from the tip's
-/// own page, staff record an action on a commitment; the reply reaches that tip's status page only and the action the
-/// public follow-up page and its feed. axe-core finds nothing on the pages and their error states.
+/// The staff follow-up in real Chromium against the DevHost: the kommunpolis moves tips on and writes to the resident
+/// from the tip's own page, staff record an action on a commitment; the message reaches that tip's conversation only
+/// and the action the public follow-up page and its feed. axe-core finds nothing on the pages and their error states.
 /// </summary>
 public sealed class FollowUpStaffTests(Chromium chromium, IntakeServer server) : IClassFixture<IntakeServer>
 {
@@ -31,7 +31,7 @@ public sealed class FollowUpStaffTests(Chromium chromium, IntakeServer server) :
     }
 
     [Fact]
-    public async Task The_kommunpolis_moves_a_tip_on_and_replies_from_its_page_and_the_reply_shows_on_its_status_page_only()
+    public async Task The_kommunpolis_moves_a_tip_on_and_writes_to_the_resident_from_its_page_and_the_message_shows_in_its_own_conversation_only()
     {
         var answered = await ClassifiedAsync("Bilar kör för fort på Storgatan varje kväll.");
         var other = await ClassifiedAsync("Bilar kör för fort förbi skolan på morgonen.");
@@ -61,25 +61,27 @@ public sealed class FollowUpStaffTests(Chromium chromium, IntakeServer server) :
         Assert.Equal("forwarded", await StageAsync(answered));
         Assert.Equal("classified", await StageAsync(other));
 
-        // Too long: the same page again with the GOV.UK error pattern and the words kept.
-        var tooLong = Reply + new string('!', 300 - Reply.Length + 1);
-        await page.Locator($"#svar-{answered}").FillAsync(tooLong);
-        var refused = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = $"Spara svaret (tips {answered})" }).ClickAsync(), r => r.Request.Method == "POST");
+        // Too long: the same page again with the GOV.UK error pattern and the words kept. The tip page has one way to
+        // write to the resident, the conversation (issue 32): no public-reply form beside it.
+        await Assertions.Expect(page.Locator("form.reply-form, textarea[name=svar]")).ToHaveCountAsync(0);
+        var tooLong = Reply + new string('!', 1000 - Reply.Length + 1);
+        await page.Locator($"#meddelande-{answered}").FillAsync(tooLong);
+        var refused = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = $"Skicka meddelandet (tips {answered})" }).ClickAsync(), r => r.Request.Method == "POST");
         Assert.Equal(400, refused.Status);
         // The title is polled: the response can be in before the page it carries has replaced the old one.
         await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Fel: "));
-        await Assertions.Expect(page.Locator($".error-summary a[href='#svar-{answered}']")).ToHaveTextAsync("Svaret får vara högst 300 tecken. Det är 301 tecken nu.");
-        await Assertions.Expect(page.Locator($"#svar-{answered}-error")).ToContainTextAsync("Det är 301 tecken nu.");
-        await Assertions.Expect(page.Locator($"#svar-{answered}")).ToHaveValueAsync(tooLong);
-        Assert.Equal($"svar-{answered}-hint svar-{answered}-error", await page.Locator($"#svar-{answered}").GetAttributeAsync("aria-describedby"));
-        await AssertNoViolationsAsync(page, "tip page with a reply error");
-        await SaveAsync(page, "staff-tip-reply-error");
-        Assert.Null((await ResidentStatusAsync(context, answered)).Reply);
+        await Assertions.Expect(page.Locator($".error-summary a[href='#meddelande-{answered}']")).ToHaveTextAsync("Meddelandet får vara högst 1\u00a0000 tecken. Det är 1\u00a0001 tecken nu.");
+        await Assertions.Expect(page.Locator($"#meddelande-{answered}-error")).ToContainTextAsync("Det är 1\u00a0001 tecken nu.");
+        await Assertions.Expect(page.Locator($"#meddelande-{answered}")).ToHaveValueAsync(tooLong);
+        Assert.Equal($"meddelande-{answered}-hint meddelande-{answered}-error", await page.Locator($"#meddelande-{answered}").GetAttributeAsync("aria-describedby"));
+        await AssertNoViolationsAsync(page, "tip page with a message error");
+        await SaveAsync(page, "staff-tip-message-error");
+        Assert.Empty(await ResidentThreadAsync(context, answered));
 
-        await page.Locator($"#svar-{answered}").FillAsync(Reply);
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Spara svaret (tips {answered})" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".success")).ToHaveTextAsync($"Svaret på tips {answered} är sparat och visas på tipsets statussida.");
-        await Assertions.Expect(page.Locator(".current-reply")).ToContainTextAsync(Reply);
+        await page.Locator($"#meddelande-{answered}").FillAsync(Reply);
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Skicka meddelandet (tips {answered})" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".success")).ToHaveTextAsync($"Meddelandet till tipsaren för tips {answered} är skickat.");
+        await Assertions.Expect(page.Locator("#conversation .message-staff .message-text")).ToHaveTextAsync(Reply);
 
         await page.GetByRole(AriaRole.Button, new() { Name = $"Markera som klart (tips {answered})" }).ClickAsync();
         await Assertions.Expect(page.Locator(".stage")).ToHaveTextAsync("Steg: Klart");
@@ -97,13 +99,12 @@ public sealed class FollowUpStaffTests(Chromium chromium, IntakeServer server) :
         Assert.Contains($"href=\"#steg-{answered}\"", await backwards.TextAsync(), StringComparison.Ordinal);
         Assert.Equal("closed", await StageAsync(answered));
 
-        // The reply is on its own tip's status page, never on another's, the public follow-up, its JSON or its feed.
-        var status = await ResidentStatusAsync(context, answered);
-        Assert.Equal(Reply, status.Reply);
+        // The message is in its own tip's conversation, never in another's, on the status page by address, the public
+        // follow-up, its JSON or its feed.
+        Assert.Equal([Reply], await ResidentThreadAsync(context, answered));
+        Assert.Empty(await ResidentThreadAsync(context, other));
         var residentPage = await context.NewPageAsync();
         await residentPage.GotoAsync($"/status/{answered}");
-        await Assertions.Expect(residentPage.Locator(".reply")).ToHaveTextAsync(Reply);
-        await residentPage.GotoAsync($"/status/{other}");
         Assert.DoesNotContain("Tack, vi har fått", await residentPage.ContentAsync(), StringComparison.Ordinal);
         foreach (var path in new[] { "/uppfoljning", "/en/follow-up", "/api/followup", "/uppfoljning.atom", $"/api/tips/{answered}" })
         {
@@ -184,14 +185,17 @@ public sealed class FollowUpStaffTests(Chromium chromium, IntakeServer server) :
         Assert.Equal(403, move.Status);
     }
 
-    private static async Task<(string Html, string? Reply)> ResidentStatusAsync(IBrowserContext context, string reference)
+    /// <summary>The conversation's messages as the resident sees them after posting the code on the status page.</summary>
+    private static async Task<IReadOnlyList<string>> ResidentThreadAsync(IBrowserContext context, string reference)
     {
         var page = await context.NewPageAsync();
-        await page.GotoAsync($"/status/{reference}");
-        var reply = await page.Locator(".reply").CountAsync() > 0 ? await page.Locator(".reply").InnerTextAsync() : null;
-        var html = await page.ContentAsync();
+        await page.GotoAsync("/status");
+        await page.Locator("#reference").FillAsync(reference);
+        await page.Locator(".lookup-form button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#conversation")).ToBeVisibleAsync();
+        var messages = await page.Locator(".thread .message-staff .message-text").AllInnerTextsAsync();
         await page.CloseAsync();
-        return (html, reply);
+        return messages;
     }
 
     private static async Task AssertNoViolationsAsync(IPage page, string what)

@@ -14,6 +14,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Grastorp.Intake.Core.Tips.Store.Progressing;
 using Grastorp.Intake.Core.Tips.Store.Recording;
+using Grastorp.Intake.Core.Tests.Tips.Store;
 using Grastorp.Intake.Core.Tips.Store.Reading;
 
 namespace Grastorp.Intake.Core.Tests.Retention;
@@ -55,7 +56,7 @@ public sealed class RetentionServiceTests : IDisposable
         var reference = await IssueAndRecordAsync(tip, [Commitment]);
         await IssueAndRecordAsync(corrected, []);
         Assert.Equal(CorrectionOutcome.Corrected, await corrector.CorrectAsync(corrected.Partition, new ThemeCorrection(corrected.Reference, [Theme.Traffic], "req-1", "polis@example.se"), Token));
-        Assert.Equal(ProgressOutcome.Done, await progressStore.ReplyAsync(tip.Partition, tip.Reference, "Tack, vi har pratat med skolan om Storgatan 5.", Token));
+        await LegacyReply.WriteAsync(Get<IntakeTables>(), tip.Partition, tip.Reference, "Tack, vi har pratat med skolan om Storgatan 5.", _time.GetUtcNow(), Token);
         var countsBefore = await weekReader.ReadCountsAsync(tip.Partition, Token);
 
         _time.Advance(TimeSpan.FromDays(364));

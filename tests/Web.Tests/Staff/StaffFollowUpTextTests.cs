@@ -33,13 +33,14 @@ public class StaffFollowUpTextTests
     }
 
     [Fact]
-    public void A_move_or_reply_outcome_comes_back_as_a_line_in_either_language_and_anything_else_as_none()
+    public void A_move_or_message_outcome_comes_back_as_a_line_in_either_language_and_anything_else_as_none()
     {
         Assert.Equal("Tips K7QM3XDP2A har nu steget ”Vidareskickat”.", StaffFollowUpText.OutcomeMessage(StaffFollowUpText.MoveOutcome(ProgressOutcome.Done, "forwarded"), "K7QM3XDP2A"));
         Assert.Equal("Tip K7QM3XDP2A is now at stage “Forwarded”.", StaffFollowUpText.OutcomeMessage("moved-forwarded", "K7QM3XDP2A", Language.English));
-        Assert.Equal("Svaret på tips K7QM3XDP2A är borttaget.", StaffFollowUpText.OutcomeMessage(StaffFollowUpText.ReplyOutcome(ProgressOutcome.Done, "  "), "K7QM3XDP2A"));
+        Assert.Equal("Meddelandet till tipsaren för tips K7QM3XDP2A är skickat.", StaffFollowUpText.OutcomeMessage("message-added", "K7QM3XDP2A"));
         Assert.Null(StaffFollowUpText.OutcomeMessage("moved-archived", "K7QM3XDP2A"));
-        Assert.Null(StaffFollowUpText.OutcomeMessage("reply-saved", "<script>"));
+        Assert.Null(StaffFollowUpText.OutcomeMessage("reply-saved", "K7QM3XDP2A")); // the old public reply's outcome, gone with it
+        Assert.Null(StaffFollowUpText.OutcomeMessage("message-added", "<script>"));
     }
 
     [Theory]
@@ -52,12 +53,14 @@ public class StaffFollowUpTextTests
     }
 
     [Fact]
-    public void A_reply_too_long_is_told_with_its_length_counted_as_the_limit_is()
+    public void A_message_not_taken_is_told_why_empty_too_long_with_its_length_counted_as_the_limit_is_or_sent_without_its_token()
     {
-        var reply = "  " + new string('x', 300) + "😀e\u0301 ";
+        var tooLong = "  " + new string('x', 1000) + "😀e\u0301 ";
 
-        Assert.Equal("Svaret får vara högst 300 tecken. Det är 302 tecken nu.", StaffFollowUpText.ReplyTooLong(reply, Language.Swedish));
-        Assert.Equal("The reply can be at most 300 characters. It is 302 now.", StaffFollowUpText.ReplyTooLong(reply, Language.English));
+        Assert.Equal("Skriv ett meddelande", StaffFollowUpText.MessageInvalid("  ", Language.Swedish));
+        Assert.Equal("Meddelandet får vara högst 1\u00a0000 tecken. Det är 1\u00a0002 tecken nu.", StaffFollowUpText.MessageInvalid(tooLong, Language.Swedish));
+        Assert.Equal("The message can be at most 1,000 characters. It is 1,002 now.", StaffFollowUpText.MessageInvalid(tooLong, Language.English));
+        Assert.Equal("The message was not sent: the page was not the latest. Send it again.", StaffFollowUpText.MessageInvalid("Vilken kväll?", Language.English));
     }
 
     [Fact]

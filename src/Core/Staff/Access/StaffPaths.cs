@@ -22,9 +22,6 @@ public static class StaffPaths
     /// <summary>Where a tip's stage form posts (the reference is checked before it gets here).</summary>
     public static string Progress(string reference) => $"{Tips}/{reference}/status";
 
-    /// <summary>Where a tip's public reply form posts.</summary>
-    public static string Reply(string reference) => $"{Tips}/{reference}/svar";
-
     /// <summary>Where a message to the resident (the tip's conversation) posts.</summary>
     public static string Message(string reference) => $"{Tips}/{reference}/meddelanden";
 

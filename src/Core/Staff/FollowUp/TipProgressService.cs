@@ -8,8 +8,8 @@ using Grastorp.Intake.Core.Tips.Store.Progressing;
 namespace Grastorp.Intake.Core.Staff.FollowUp;
 
 /// <summary>
-/// Staff move a tip through its stages and give it a public reply; every change is audited (who, when, which tip,
-/// the move, the reply's length), never the tip's text or the reply's words.
+/// Staff move a tip through its stages; every move is audited (who, when, which tip, the move), never the tip's text.
+/// Writing to the resident is the tip's conversation (<see cref="Conversation.StaffConversationService"/>).
 /// </summary>
 public sealed class TipProgressService(ReceiptStore receipts, TipProgressStore tips, AuditLog audit)
 {
@@ -30,39 +30,6 @@ public sealed class TipProgressService(ReceiptStore receipts, TipProgressStore t
         if (outcome == ProgressOutcome.Done)
         {
             await audit.RecordAsync(who, AuditAction.Moved, [(found.Reference, found.Partition.Key, to)], cancellationToken).ConfigureAwait(false);
-        }
-
-        return outcome;
-    }
-
-    /// <summary>The longest public reply, in characters as <see cref="ReplyLength"/> counts them.</summary>
-    public const int MaxReplyLength = 300;
-
-    /// <summary>
-    /// A reply's length as staff count it, by the rule the tip text has (<see cref="TipLimits.LengthOf"/>): an emoji or
-    /// an "ö" typed as o + ring is one character, so the limit in the hint is the limit that is checked.
-    /// </summary>
-    public static int ReplyLength(string? reply) => TipLimits.LengthOf(reply?.Trim() ?? string.Empty);
-
-    /// <summary>Null when the reply is too long (the caller answers 400); otherwise the store's outcome.</summary>
-    public async Task<ProgressOutcome?> ReplyAsync(StaffPrincipal who, string? reference, string? reply, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(who);
-        var text = reply?.Trim() ?? string.Empty;
-        if (ReplyLength(text) > MaxReplyLength)
-        {
-            return null;
-        }
-
-        if (await PartitionOfAsync(reference, cancellationToken).ConfigureAwait(false) is not { } found)
-        {
-            return ProgressOutcome.NotFound;
-        }
-
-        var outcome = await tips.ReplyAsync(found.Partition, found.Reference, text, cancellationToken).ConfigureAwait(false);
-        if (outcome == ProgressOutcome.Done)
-        {
-            await audit.RecordAsync(who, AuditAction.Replied, [(found.Reference, found.Partition.Key, $"{ReplyLength(text)} tecken")], cancellationToken).ConfigureAwait(false);
         }
 
         return outcome;

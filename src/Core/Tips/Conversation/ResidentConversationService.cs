@@ -51,10 +51,11 @@ public sealed class ResidentConversationService(
         var answer = VisibleText.Normalise(text ?? string.Empty).Trim();
         var problem = answer.Length == 0 ? AnswerProblem.Missing
             : TipLimits.LengthOf(answer) > MaxAnswerLength ? AnswerProblem.TooLong
+            : !ConversationStore.IsToken(token) ? AnswerProblem.Resend
             : AnswerProblem.None;
-        if (problem != AnswerProblem.None || !ConversationStore.IsToken(token))
+        if (problem != AnswerProblem.None)
         {
-            return new AnswerResult(null, problem == AnswerProblem.None ? AnswerProblem.Missing : problem, thread, TipCheck.Nothing, TimeSpan.Zero);
+            return new AnswerResult(null, problem, thread, TipCheck.Nothing, TimeSpan.Zero);
         }
 
         var decision = limiter.CountTip(client);

@@ -35,6 +35,12 @@ public enum AnswerProblem
     None,
     Missing,
     TooLong,
+
+    /// <summary>
+    /// The text is fine but the form's token is missing or malformed (a client other than the page, or a page from
+    /// before tokens): the text is kept and the resident asked to send it again, never told it is empty.
+    /// </summary>
+    Resend,
 }
 
 /// <summary>What came of a resident's answer.</summary>

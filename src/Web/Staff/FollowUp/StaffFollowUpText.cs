@@ -1,6 +1,7 @@
 using System.Resources;
 using Grastorp.Intake.Core.Tips.Store;
 using Grastorp.Intake.Core.Staff.Access;
+using Grastorp.Intake.Core.Staff.Conversation;
 using Grastorp.Intake.Core.Staff.FollowUp;
 using Grastorp.Intake.Core.Staff.TipList;
 using Grastorp.Intake.Core.Texts;
@@ -10,12 +11,12 @@ using Microsoft.AspNetCore.Http;
 namespace Grastorp.Intake.Web.Staff.FollowUp;
 
 /// <summary>
-/// The staff follow-up's labels (stages, reply, actions) from StaffFollowUpText.resx (Swedish, the default) and
-/// StaffFollowUpText.en.resx, and the messages a stage move or reply brings back to the tip list after its redirect.
+/// The staff follow-up's labels (stages, conversation, actions) from StaffFollowUpText.resx (Swedish, the default) and
+/// StaffFollowUpText.en.resx, and the messages a stage move or message brings back to the tip list after its redirect.
 /// </summary>
 public static class StaffFollowUpText
 {
-    /// <summary>The query fields that carry a move's or reply's outcome back to the list (beside the correction's own).</summary>
+    /// <summary>The query fields that carry a move's or message's outcome back to the list (beside the correction's own).</summary>
     public const string OutcomeField = "uppfoljning";
     public const string ReferenceField = "tips";
 
@@ -71,14 +72,11 @@ public static class StaffFollowUpText
     public static bool IsPlainQuery(string? query) =>
         query is { Length: > 0 and < 400 } && query.All(c => char.IsAsciiLetterOrDigit(c) || c is '=' or '&' or '-' or '_' or '%' or '.');
 
-    /// <summary>The outcome of a move (<c>moved-forwarded</c>, <c>unchanged-read</c>) or a reply, as a query value.</summary>
+    /// <summary>The outcome of a move (<c>moved-forwarded</c>, <c>unchanged-read</c>) as a query value.</summary>
     public static string MoveOutcome(ProgressOutcome outcome, string to) =>
         (outcome == ProgressOutcome.Done ? "moved-" : "unchanged-") + to;
 
-    public static string ReplyOutcome(ProgressOutcome outcome, string? reply) =>
-        outcome != ProgressOutcome.Done ? "reply-unchanged" : string.IsNullOrWhiteSpace(reply) ? "reply-removed" : "reply-saved";
-
-    /// <summary>The line shown above the list after a move or reply; null for anything else (another form's outcome, a hand-made link).</summary>
+    /// <summary>The line shown above the list after a move or message; null for anything else (another form's outcome, a hand-made link).</summary>
     public static string? OutcomeMessage(string? outcome, string? reference, Language language = Language.Swedish)
     {
         if (outcome is null || !TipReference.TryParse(reference, out var parsed))
@@ -89,12 +87,9 @@ public static class StaffFollowUpText
         var tip = parsed.Value;
         return outcome switch
         {
-            "reply-saved" => Get("ReplySaved", language, tip),
             "message-added" => Get("MessageAdded", language, tip),
             "message-again" => Get("MessageAgain", language, tip),
             "message-full" => Get("MessageFull", language, tip, Core.Tips.Store.Conversation.ConversationStore.MaxMessages),
-            "reply-removed" => Get("ReplyRemoved", language, tip),
-            "reply-unchanged" => Get("ReplyUnchanged", language, tip),
             _ when outcome.StartsWith("moved-", StringComparison.Ordinal) && TipStage.StaffMoves.Contains(outcome[6..]) =>
                 Get("Moved", language, tip, StageName(outcome[6..], language)),
             _ when outcome.StartsWith("unchanged-", StringComparison.Ordinal) && TipStage.StaffMoves.Contains(outcome[10..]) =>
@@ -103,11 +98,11 @@ public static class StaffFollowUpText
         };
     }
 
-    /// <summary>Every query field the tip list reads: its filter, and what a correction, move or reply brought back.</summary>
+    /// <summary>Every query field the tip list reads: its filter, and what a correction, move or message brought back.</summary>
     public static IReadOnlyList<string> ListFields { get; } =
         [.. TipListQuery.Fields, StaffText.ResultField, TipCorrectionService.ReferenceField, OutcomeField, ReferenceField];
 
-    /// <summary>The line above the list after a correction, a move or a reply (from <see cref="ListFields"/>' values); null for none.</summary>
+    /// <summary>The line above the list after a correction, a move or a message (from <see cref="ListFields"/>' values); null for none.</summary>
     public static string? MessageAfterPost(IReadOnlyDictionary<string, string?> query, Language language)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -126,21 +121,17 @@ public static class StaffFollowUpText
     public static string MoveInvalid(string reference, string to, Language language) =>
         Get("MoveInvalid", language, reference, StageName(to, language));
 
-    /// <summary>A reply over the limit, with its length counted as the limit is (<see cref="TipProgressService.ReplyLength"/>).</summary>
-    public static string ReplyTooLong(string? reply, Language language) =>
-        Get("ReplyTooLong", language, TipProgressService.MaxReplyLength, TipProgressService.ReplyLength(reply));
-
-    /// <summary>The field of the tip list a reply's error belongs to (the textarea's id).</summary>
-    public static string ReplyField(string reference) => $"svar-{reference}";
-
     /// <summary>The tip page's field of a message to the resident (the textarea's id).</summary>
     public static string MessageField(string reference) => $"meddelande-{reference}";
 
-    /// <summary>A message to the resident that is empty or over the limit, with its length as counted.</summary>
+    /// <summary>
+    /// A message to the resident that was not taken: empty, over the limit (with its length as counted), or a text that
+    /// is fine but came without the form's token (a client other than the tip page, or a page from before the token).
+    /// </summary>
     public static string MessageInvalid(string? text, Language language) =>
-        string.IsNullOrWhiteSpace(text)
-            ? Get("MessageMissing", language)
-            : Get("MessageTooLong", language, Core.Staff.Conversation.StaffConversationService.MaxMessageLength, TipProgressService.ReplyLength(text));
+        string.IsNullOrWhiteSpace(text) ? Get("MessageMissing", language)
+        : !StaffConversationService.IsValid(text) ? Get("MessageTooLong", language, StaffConversationService.MaxMessageLength, TipLimits.LengthOf(text.Trim()))
+        : Get("MessageResend", language);
 
     /// <summary>The field of the tip list a refused move belongs to (the stage form's id).</summary>
     public static string StageField(string reference) => $"steg-{reference}";

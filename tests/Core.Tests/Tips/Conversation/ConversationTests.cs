@@ -14,6 +14,8 @@ using Grastorp.Intake.Core.Tips.Store.Progressing;
 using Grastorp.Intake.Core.Tips.Store.Reading;
 using Grastorp.Intake.Core.Tips.Store.Rebuilding;
 using Grastorp.Intake.Core.Tips.Store.Recording;
+using Grastorp.Intake.Core.Tests.Tips.Store;
+using Grastorp.Intake.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -189,11 +191,27 @@ public sealed class ConversationTests : IDisposable
         Assert.Equal((tip.Reference, "23 tecken"), (entry.Reference, entry.Detail));
     }
 
+    [Theory]
+    [InlineData("😀")] // one character, two UTF-16 units
+    [InlineData("e\u0301")] // é typed as e + combining acute: one character, two code points before normalisation
+    public async Task A_message_counts_characters_as_the_tip_text_does_so_the_limit_holds_exactly(string last)
+    {
+        var tip = await StoredTipAsync();
+        var atLimit = string.Concat(Enumerable.Repeat(last, 10)) + new string('x', StaffConversationService.MaxMessageLength - 10);
+
+        Assert.True(atLimit.Length > StaffConversationService.MaxMessageLength); // longer than the limit in UTF-16
+        Assert.Null(await Staff.WriteAsync(Polis, tip.Reference, atLimit + last, ConversationStore.NewToken(), Token));
+        Assert.Equal(MessageOutcome.Added, await Staff.WriteAsync(Polis, tip.Reference, atLimit, ConversationStore.NewToken(), Token));
+        Assert.Equal([atLimit], (await OpenAsync(tip.Reference)).Messages.Select(m => m.Text));
+        var entry = Assert.Single((await Get<AuditLog>().ReadAsync(null, null, 50, Token)).Entries, e => e.Action == AuditAction.Wrote);
+        Assert.Equal($"{StaffConversationService.MaxMessageLength} tecken", entry.Detail);
+    }
+
     [Fact]
     public async Task The_old_public_reply_is_the_first_staff_message_of_the_thread()
     {
         var tip = await StoredTipAsync();
-        await Get<TipProgressStore>().ReplyAsync(tip.Partition, tip.Reference, "Tack för tipset.", Token);
+        await LegacyReply.WriteAsync(Get<IntakeTables>(), tip.Partition, tip.Reference, "Tack för tipset.", _time.GetUtcNow(), Token);
         _time.Advance(TimeSpan.FromMinutes(1));
         await Staff.WriteAsync(Polis, tip.Reference, "En fråga till: vilken tid?", ConversationStore.NewToken(), Token);
 

@@ -6,11 +6,11 @@ using Grastorp.Intake.Core.Tips.Store.Rows;
 namespace Grastorp.Intake.Core.Tips.Store.Progressing;
 
 /// <summary>
-/// Progressing: staff move a tip through its stages and give it a short public reply. The tip row (guarded by its
-/// ETag) and its time-order copy change in one transaction; a concurrent change (412) retries from a fresh read.
-/// How long a reply may be is the reply rule's (<c>Staff/FollowUp/TipProgressService</c>), checked before it comes here.
+/// Progressing: staff move a tip through its stages. The tip row (guarded by its ETag) and its time-order copy change
+/// in one transaction; a concurrent change (412) retries from a fresh read. The single public reply of tips from before
+/// the conversation (issue 32) is still read here, for the status page; nothing writes one any more.
 /// </summary>
-public sealed class TipProgressStore(IntakeTables tables, TimeProvider time)
+public sealed class TipProgressStore(IntakeTables tables)
 {
     public async Task<TipProgress?> ReadProgressAsync(TipPartition partition, string reference, CancellationToken cancellationToken)
     {
@@ -37,21 +37,6 @@ public sealed class TipProgressStore(IntakeTables tables, TimeProvider time)
             }
 
             tip.Stage = to;
-            return ProgressOutcome.Done;
-        }, cancellationToken);
-
-    /// <summary>Sets (or, with an empty text, removes) the public reply; the caller has checked its length.</summary>
-    public Task<ProgressOutcome> ReplyAsync(TipPartition partition, string reference, string? reply, CancellationToken cancellationToken) =>
-        ChangeAsync(partition, reference, tip =>
-        {
-            var text = string.IsNullOrWhiteSpace(reply) ? null : reply.Trim();
-            if (text == tip.PublicReply)
-            {
-                return ProgressOutcome.Unchanged;
-            }
-
-            tip.PublicReply = text;
-            tip.RepliedAt = time.GetUtcNow();
             return ProgressOutcome.Done;
         }, cancellationToken);
 

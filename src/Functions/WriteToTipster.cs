@@ -15,7 +15,7 @@ namespace Grastorp.Intake.Functions;
 
 /// <summary>
 /// The kommunpolis writes to the resident in the tip's conversation (form fields <c>meddelande</c> and <c>token</c>),
-/// then back to the tip's page with what happened (303). Empty or too long is 400: a browser gets the tip's page
+/// then back to the tip's page with what happened (303), including whether the tipster was e-mailed about it. Empty or too long is 400: a browser gets the tip's page
 /// again with the text kept and the error at the field. The same form sent twice adds one message.
 /// </summary>
 public sealed class WriteToTipster(StaffEntry entry, StaffConversationService conversation, TipPageService tips, StaffPages pages)
@@ -39,16 +39,9 @@ public sealed class WriteToTipster(StaffEntry entry, StaffConversationService co
             return outcome switch
             {
                 null => IntakeResults.Problem(StatusCodes.Status400BadRequest, StaffFollowUpText.MessageInvalid(text, language)),
-                MessageOutcome.NotFound => IntakeResults.Problem(StatusCodes.Status404NotFound, StaffFollowUpText.Get("ProblemTipNotFound")),
+                { Outcome: MessageOutcome.NotFound } => IntakeResults.Problem(StatusCodes.Status404NotFound, StaffFollowUpText.Get("ProblemTipNotFound")),
                 { } done => StaffResults.SeeOther(StaffFollowUpText.AfterPostToTip(
-                    StaffFollowUpText.OutcomeField, OutcomeOf(done), StaffFollowUpText.ReferenceField, reference, language)),
+                    StaffFollowUpText.OutcomeField, StaffFollowUpText.MessageOutcome(done), StaffFollowUpText.ReferenceField, reference, language)),
             };
         });
-
-    private static string OutcomeOf(MessageOutcome outcome) => outcome switch
-    {
-        MessageOutcome.Added => "message-added",
-        MessageOutcome.Full => "message-full",
-        _ => "message-again",
-    };
 }

@@ -129,5 +129,39 @@ public sealed partial class ConversationTests : IAsyncDisposable
         Assert.Contains(">Last Friday.</textarea>", en, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_tipster_who_asked_gets_an_e_mail_without_the_words_or_the_code_when_the_officer_writes_and_the_officer_is_told()
+    {
+        using var client = Client();
+        using var refused = await client.PostAsJsonAsync("/api/tips", new { text = "Det langas knark vid skolan på kvällarna.", municipality = "grastorp", notify = true }, Cancel);
+        var response = await client.PostAsJsonAsync(
+            "/api/tips", new { text = "Det langas knark vid skolan på kvällarna.", municipality = "grastorp", contact = "eva@example.se", consent = true, notify = true }, Cancel);
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Cancel)}");
+        var reference = (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("reference").GetString()!;
+        await Eventually.GetAsync(
+            async () => (await client.GetFromJsonAsync<JsonElement>($"/api/tips/{reference}", Cancel)).GetProperty("status").GetString(),
+            s => s == "classified");
+        var tipPage = await (await StaffAsync(client, HttpMethod.Get, $"/personal/tips/{reference}", fetchSite: "none")).Content.ReadAsStringAsync(Cancel);
+        var token = TokenOf(tipPage);
+
+        using var written = await StaffAsync(client, HttpMethod.Post, $"/personal/tips/{reference}/meddelanden", new() { ["meddelande"] = "Vilken kväll såg du det?", ["token"] = token });
+        using var again = await StaffAsync(client, HttpMethod.Post, $"/personal/tips/{reference}/meddelanden", new() { ["meddelande"] = "Vilken kväll såg du det?", ["token"] = token });
+        var told = await (await StaffAsync(client, HttpMethod.Get, written.Headers.Location!.OriginalString, fetchSite: "same-origin")).Content.ReadAsStringAsync(Cancel);
+        var notices = Directory.GetFiles(_host.PickupDirectory, "notice-*.eml").Select(File.ReadAllText).ToList();
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("\"notify\"", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Contains("id=\"conversation-notifies\"", tipPage, StringComparison.Ordinal);
+        Assert.Contains("message-added-notified", written.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("tipsaren har fått ett mejl", told, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.SeeOther, again.StatusCode);
+        var notice = Assert.Single(notices);
+        Assert.Contains("To: eva@example.se", notice, StringComparison.Ordinal);
+        Assert.DoesNotContain(reference, notice, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("kväll", notice, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("knark", notice, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(_host.Logs.Lines, line => line.Contains("eva@example.se", StringComparison.Ordinal) || line.Contains(reference, StringComparison.OrdinalIgnoreCase));
+    }
+
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

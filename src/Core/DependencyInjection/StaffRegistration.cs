@@ -30,6 +30,7 @@ internal static class StaffRegistration
         services.AddSingleton<TipCorrectionService>();
         services.AddSingleton<TipProgressService>();
         services.AddSingleton<Staff.Conversation.StaffConversationService>();
+        services.AddSingleton<Staff.Conversation.TipsterNotifier>();
         services.AddSingleton<ActionRecordingService>();
         return services;
     }

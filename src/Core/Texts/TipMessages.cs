@@ -20,6 +20,8 @@ public static class TipMessages
     public const string ContactTooLong = nameof(ContactTooLong);
     public const string SourceUnknown = nameof(SourceUnknown);
     public const string ConsentUnreadable = nameof(ConsentUnreadable);
+    public const string NotifyUnreadable = nameof(NotifyUnreadable);
+    public const string NotifyNeedsEmail = nameof(NotifyNeedsEmail);
     public const string ObservedAtFormat = nameof(ObservedAtFormat);
     public const string ObservedDateFormat = nameof(ObservedDateFormat);
     public const string ObservedTimeWithoutDate = nameof(ObservedTimeWithoutDate);

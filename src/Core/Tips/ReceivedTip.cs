@@ -25,9 +25,12 @@ public sealed record ReceivedTip(
     /// <summary>How the resident knows it (<see cref="TipSource"/>), or null when not said.</summary>
     public string? Source { get; init; }
 
+    /// <summary>The resident asked for an e-mail to the contact when the kommunpolis writes (issue 32).</summary>
+    public bool NotifyByEmail { get; init; }
+
     public static ReceivedTip From(TipReference reference, DateTimeOffset receivedAt, TipContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
-        return new(reference.Value, receivedAt, content.Municipality.Id, content.Kind, content.Text, content.Place, content.ObservedAt, content.Contact) { Source = content.Source };
+        return new(reference.Value, receivedAt, content.Municipality.Id, content.Kind, content.Text, content.Place, content.ObservedAt, content.Contact) { Source = content.Source, NotifyByEmail = content.NotifyByEmail };
     }
 }

@@ -13,4 +13,7 @@ public sealed record TipContent(
 {
     /// <summary>How the resident knows it (<see cref="TipSource"/>), or null when not said.</summary>
     public string? Source { get; init; }
+
+    /// <summary>The resident asked for an e-mail when the kommunpolis writes (only with an e-mail contact and consent).</summary>
+    public bool NotifyByEmail { get; init; }
 }

@@ -145,7 +145,7 @@
       return length(document.getElementById('contact').value.trim()) > parseInt(data.maxContact, 10) ? data.msgContactTooLong : null;
     }
   };
-  var firstInput = { municipality: 'municipality', text: 'text', place: 'place', observedAt: 'observedDate', contact: 'contact', kind: 'kind', consent: 'consent', body: 'text' };
+  var firstInput = { municipality: 'municipality', text: 'text', place: 'place', observedAt: 'observedDate', contact: 'contact', kind: 'kind', consent: 'consent', notify: 'notify', body: 'text' };
 
   function groupOf(field) {
     return document.getElementById(firstInput[field] || field).closest('.form-group');
@@ -153,7 +153,7 @@
 
   function describedTarget(field) {
     var input = document.getElementById(firstInput[field] || field);
-    return input.closest('fieldset') && field !== 'text' && field !== 'place' && field !== 'contact' && field !== 'consent' ? input.closest('fieldset') : input;
+    return input.closest('fieldset') && field !== 'text' && field !== 'place' && field !== 'contact' && field !== 'consent' && field !== 'notify' ? input.closest('fieldset') : input;
   }
 
   function setError(field, message) {

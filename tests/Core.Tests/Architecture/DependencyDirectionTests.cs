@@ -66,7 +66,7 @@ public sealed class DependencyDirectionTests
         ["Staff.TipDetail"] = ["", "Abuse", "Calendar", "Staff.Conversation", "Tips.Store", "Tips.Store.Conversation", "Tips.Store.Listing", "Promises", "Staff.Access", "Staff.Audit", "Staff.FollowUp", "Texts", "Themes", "Tips", "Tips.Receipts"],
         ["Staff.TipList"] = ["", "Calendar", "Tips.Store", "Tips.Store.Correcting", "Tips.Store.Listing", "Municipalities", "Promises", "Staff.Access", "Staff.Audit", "Staff.FollowUp", "Stats", "Texts", "Themes", "Tips"],
         ["Staff.FollowUp"] = ["", "Calendar", "Tips.Store", "Tips.Store.Progressing", "Privacy", "Promises", "Promises.Actions", "Staff.Access", "Staff.Audit", "Tips", "Tips.Receipts"],
-        ["Staff.Conversation"] = ["", "Staff.Access", "Staff.Audit", "Tips", "Tips.Receipts", "Tips.Store.Conversation"],
+        ["Staff.Conversation"] = ["", "Digest.Delivery", "Digest.Message", "Digest.Settings", "Staff.Access", "Staff.Audit", "Tips", "Tips.Receipts", "Tips.Store.Conversation", "Tips.Store.Listing"],
         ["Retention"] = ["", "Tips.Store", "Tips.Store.Removal", "Digest.Delivery", "Poisoning", "Tips", "Tips.Queue", "Tips.Receipts"],
         ["DependencyInjection"] = ["*"],
     };

@@ -29,8 +29,10 @@ public sealed class PickupDirectoryDigestSender(IOptions<DigestOptions> options)
     /// <summary>
     /// Retention: deletes at most <paramref name="limit"/> digest files (and left-over partial ones) whose week ended
     /// before <paramref name="cutoff"/>: every tip such a file shows was received before then, so its text is past
-    /// retention too. Judged by the week in the name, never the file system's time stamp (another clock than the
-    /// system's <see cref="TimeProvider"/>). Only this sender's own file names are touched.
+    /// retention too. Tipster notices (<see cref="NoticeFileName"/>) go when the day their tip was received ended
+    /// before the cutoff, which is when that tip loses the contact the notice was sent to. Judged by the week or day in the name, never the file
+    /// system's time stamp (another clock than the system's <see cref="TimeProvider"/>). Only this sender's own file
+    /// names are touched.
     /// </summary>
     public int RemoveOlderThan(DateTimeOffset cutoff, int limit)
     {
@@ -49,7 +51,8 @@ public sealed class PickupDirectoryDigestSender(IOptions<DigestOptions> options)
                 break;
             }
 
-            if (DigestFileName.TryReadWeek(file.Name, out var week) && SwedishTime.EndOf(week.Value) <= cutoff)
+            if ((DigestFileName.TryReadWeek(file.Name, out var week) && SwedishTime.EndOf(week.Value) <= cutoff)
+                || (NoticeFileName.TryReadDay(file.Name, out var day) && new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) <= cutoff))
             {
                 file.Delete();
                 removed++;

@@ -11,6 +11,12 @@ public static class TipFields
     public const string Contact = "contact";
     public const string Consent = "consent";
 
+    /// <summary>
+    /// "Skicka ett mejl när kommunpolisen skriver": optional, true or false; only with an e-mail address as the contact
+    /// and consent (issue 32). The mail says only that there is a message: no text, no code.
+    /// </summary>
+    public const string Notify = "notify";
+
     /// <summary>"Hur vet du det här?": one of <see cref="TipSource.All"/>, optional.</summary>
     public const string Source = "source";
 

@@ -171,7 +171,7 @@ public static class TipRequestReader
     private static readonly string[] KnownFields =
     [
         TipFields.Text, TipFields.Kind, TipFields.Municipality, TipFields.Place, TipFields.ObservedAt, TipFields.ObservedDate,
-        TipFields.ObservedTime, TipFields.Contact, TipFields.Consent, TipFields.Language, TipFields.Honeypot, TipFields.Source,
+        TipFields.ObservedTime, TipFields.Contact, TipFields.Consent, TipFields.Notify, TipFields.Language, TipFields.Honeypot, TipFields.Source,
     ];
 
     private static string? KnownField(string key) => KnownFields.FirstOrDefault(f => f.Equals(key, StringComparison.OrdinalIgnoreCase));

@@ -45,6 +45,7 @@ public sealed class TipValidator(MunicipalityCatalog municipalities, TimeProvide
             [TipFields.ObservedAt] = tip.ObservedAt?.ToString("o", CultureInfo.InvariantCulture),
             [TipFields.Contact] = tip.Contact,
             [TipFields.Consent] = tip.Contact is null ? null : "true",
+            [TipFields.Notify] = tip.NotifyByEmail ? "true" : null,
             [TipFields.Source] = tip.Source,
         };
         var refused = new SortedSet<string>(Validate(fields, Language.English, tip.ReceivedAt).Errors.Keys, StringComparer.Ordinal);
@@ -77,6 +78,7 @@ public sealed class TipValidator(MunicipalityCatalog municipalities, TimeProvide
         var observedAt = CheckObservedAt(fields, now, errors, language);
         var contact = CheckLength(Trimmed(fields, TipFields.Contact), TipFields.Contact, TipLimits.MaxContactLength, TipMessages.ContactTooLong, errors, language);
         var consent = CheckConsent(Trimmed(fields, TipFields.Consent), errors, language);
+        var notify = CheckNotify(Trimmed(fields, TipFields.Notify), consent ? contact : null, errors, language);
         if (!TipSource.TryParse(Trimmed(fields, TipFields.Source), out var source))
         {
             // Only a client other than the form can send another value (the form offers three radio buttons).
@@ -90,7 +92,7 @@ public sealed class TipValidator(MunicipalityCatalog municipalities, TimeProvide
 
         // Without consent the contact is dropped here, so it never reaches the queue or the table.
         return new TipValidationResult(
-            new TipContent(text!, kind, municipality, place, observedAt, consent ? contact : null) { Source = source },
+            new TipContent(text!, kind, municipality, place, observedAt, consent ? contact : null) { Source = source, NotifyByEmail = notify },
             new Dictionary<string, string[]>());
     }
 
@@ -168,6 +170,25 @@ public sealed class TipValidator(MunicipalityCatalog municipalities, TimeProvide
         }
 
         return consent;
+    }
+
+    /// <summary>
+    /// The e-mail notice is sent to the contact, so it needs one that is an e-mail address, given with consent; asked for
+    /// without one, the resident is told how to get it rather than silently sent nothing.
+    /// </summary>
+    private static bool CheckNotify(string? value, string? consentedContact, FieldErrors errors, Language language)
+    {
+        var notify = TrueValues.Contains(value ?? string.Empty, StringComparer.OrdinalIgnoreCase);
+        if (!notify && !FalseValues.Contains(value ?? string.Empty, StringComparer.OrdinalIgnoreCase))
+        {
+            errors.Add(TipFields.Notify, TipMessages.Get(TipMessages.NotifyUnreadable, language));
+        }
+        else if (notify && !TipsterEmail.TryRead(consentedContact, out _))
+        {
+            errors.Add(TipFields.Notify, TipMessages.Get(TipMessages.NotifyNeedsEmail, language));
+        }
+
+        return notify;
     }
 
     private static DateTimeOffset? CheckObservedAt(IReadOnlyDictionary<string, string?> fields, DateTimeOffset now, FieldErrors errors, Language language)

@@ -35,6 +35,9 @@ public sealed record TipMessage
     /// <summary>How the resident knows it; a message written before the field existed reads as not said.</summary>
     public string? Source { get; init; }
 
+    /// <summary>Whether to e-mail the contact when the kommunpolis writes; a message written before the field existed reads as no.</summary>
+    public bool NotifyByEmail { get; init; }
+
     public static TipMessage From(ReceivedTip tip)
     {
         ArgumentNullException.ThrowIfNull(tip);
@@ -51,8 +54,9 @@ public sealed record TipMessage
             Contact = tip.Contact,
             Emergency = tip.Emergency,
             Source = tip.Source,
+            NotifyByEmail = tip.NotifyByEmail,
         };
     }
 
-    public ReceivedTip ToReceivedTip() => new(Reference, ReceivedAt, Municipality, Kind, Text, Place, ObservedAt, Contact) { Emergency = Emergency, Source = Source };
+    public ReceivedTip ToReceivedTip() => new(Reference, ReceivedAt, Municipality, Kind, Text, Place, ObservedAt, Contact) { Emergency = Emergency, Source = Source, NotifyByEmail = NotifyByEmail };
 }

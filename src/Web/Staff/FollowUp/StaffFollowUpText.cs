@@ -76,6 +76,20 @@ public static class StaffFollowUpText
     public static string MoveOutcome(ProgressOutcome outcome, string to) =>
         (outcome == ProgressOutcome.Done ? "moved-" : "unchanged-") + to;
 
+    /// <summary>A written message's outcome as a query value (<c>message-added</c>, <c>message-added-notified</c>, …).</summary>
+    public static string MessageOutcome(MessageWritten written)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        return written switch
+        {
+            { Outcome: Core.Tips.Store.Conversation.MessageOutcome.Added, Notice: TipsterNotice.Sent } => "message-added-notified",
+            { Outcome: Core.Tips.Store.Conversation.MessageOutcome.Added, Notice: TipsterNotice.Failed } => "message-added-notice-failed",
+            { Outcome: Core.Tips.Store.Conversation.MessageOutcome.Added } => "message-added",
+            { Outcome: Core.Tips.Store.Conversation.MessageOutcome.Full } => "message-full",
+            _ => "message-again",
+        };
+    }
+
     /// <summary>The line shown above the list after a move or message; null for anything else (another form's outcome, a hand-made link).</summary>
     public static string? OutcomeMessage(string? outcome, string? reference, Language language = Language.Swedish)
     {
@@ -88,6 +102,8 @@ public static class StaffFollowUpText
         return outcome switch
         {
             "message-added" => Get("MessageAdded", language, tip),
+            "message-added-notified" => Get("MessageAddedNotified", language, tip),
+            "message-added-notice-failed" => Get("MessageAddedNoticeFailed", language, tip),
             "message-again" => Get("MessageAgain", language, tip),
             "message-full" => Get("MessageFull", language, tip, Core.Tips.Store.Conversation.ConversationStore.MaxMessages),
             _ when outcome.StartsWith("moved-", StringComparison.Ordinal) && TipStage.StaffMoves.Contains(outcome[6..]) =>

@@ -16,7 +16,12 @@ using Grastorp.Intake.Core.Tips.Store.Rebuilding;
 using Grastorp.Intake.Core.Tips.Store.Recording;
 using Grastorp.Intake.Core.Tests.Tips.Store;
 using Grastorp.Intake.Core.Storage;
+using Grastorp.Intake.Core.Digest.Delivery;
+using Grastorp.Intake.Core.Digest.Message;
+using Grastorp.Intake.Core.Digest.Settings;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Grastorp.Intake.Core.Tests.Tips.Conversation;
@@ -47,9 +52,9 @@ public sealed class ConversationTests : IDisposable
 
     private ResidentConversationService Residents => Get<ResidentConversationService>();
 
-    private async Task<ReceivedTip> StoredTipAsync(string text = "Det langas knark vid skolan på kvällarna.")
+    private async Task<ReceivedTip> StoredTipAsync(string text = "Det langas knark vid skolan på kvällarna.", bool notify = false)
     {
-        var tip = await TipFactory.IssuedAsync(_services, text, _time.GetUtcNow(), "grastorp", Token);
+        var tip = await TipFactory.IssuedAsync(_services, text, _time.GetUtcNow(), "grastorp", Token) with { NotifyByEmail = notify };
         Assert.Equal(RecordOutcome.Counted, await Get<TipRecorder>().RecordAsync(tip, Drugs, [], Token));
         return tip;
     }
@@ -65,9 +70,9 @@ public sealed class ConversationTests : IDisposable
         var tip = await StoredTipAsync();
         var question = ConversationStore.NewToken();
 
-        Assert.Equal(MessageOutcome.Added, await Staff.WriteAsync(Polis, tip.Reference, "Vilken kväll såg du det?", question, Token));
+        Assert.Equal(MessageOutcome.Added, (await Staff.WriteAsync(Polis, tip.Reference, "Vilken kväll såg du det?", question, Token))?.Outcome);
         _time.Advance(TimeSpan.FromMinutes(5));
-        Assert.Equal(MessageOutcome.AlreadyAdded, await Staff.WriteAsync(Polis, tip.Reference, "Vilken kväll såg du det?", question, Token));
+        Assert.Equal(MessageOutcome.AlreadyAdded, (await Staff.WriteAsync(Polis, tip.Reference, "Vilken kväll såg du det?", question, Token))?.Outcome);
         var thread = await OpenAsync(tip.Reference);
         var first = await Residents.AnswerAsync(tip.Reference, "  I fredags\u0007, runt nio. ", thread.Token, Resident, Token);
         var again = await Residents.AnswerAsync(tip.Reference, "I fredags, runt nio.", thread.Token, Resident, Token);
@@ -144,12 +149,12 @@ public sealed class ConversationTests : IDisposable
         var tip = await StoredTipAsync();
         for (var i = 0; i < ConversationStore.MaxMessages; i++)
         {
-            Assert.Equal(MessageOutcome.Added, await Staff.WriteAsync(Polis, tip.Reference, $"Meddelande {i}", ConversationStore.NewToken(), Token));
+            Assert.Equal(MessageOutcome.Added, (await Staff.WriteAsync(Polis, tip.Reference, $"Meddelande {i}", ConversationStore.NewToken(), Token))?.Outcome);
         }
 
         var thread = await OpenAsync(tip.Reference);
 
-        Assert.Equal(MessageOutcome.Full, await Staff.WriteAsync(Polis, tip.Reference, "Ett till", ConversationStore.NewToken(), Token));
+        Assert.Equal(MessageOutcome.Full, (await Staff.WriteAsync(Polis, tip.Reference, "Ett till", ConversationStore.NewToken(), Token))?.Outcome);
         Assert.Equal(AnswerBlock.Full, thread.Block);
         Assert.Equal(MessageOutcome.Full, (await Residents.AnswerAsync(tip.Reference, "Ett svar till", thread.Token, Resident, Token)).Outcome);
         Assert.Equal(ConversationStore.MaxMessages, (await OpenAsync(tip.Reference)).Messages.Count);
@@ -201,10 +206,80 @@ public sealed class ConversationTests : IDisposable
 
         Assert.True(atLimit.Length > StaffConversationService.MaxMessageLength); // longer than the limit in UTF-16
         Assert.Null(await Staff.WriteAsync(Polis, tip.Reference, atLimit + last, ConversationStore.NewToken(), Token));
-        Assert.Equal(MessageOutcome.Added, await Staff.WriteAsync(Polis, tip.Reference, atLimit, ConversationStore.NewToken(), Token));
+        Assert.Equal(MessageOutcome.Added, (await Staff.WriteAsync(Polis, tip.Reference, atLimit, ConversationStore.NewToken(), Token))?.Outcome);
         Assert.Equal([atLimit], (await OpenAsync(tip.Reference)).Messages.Select(m => m.Text));
         var entry = Assert.Single((await Get<AuditLog>().ReadAsync(null, null, 50, Token)).Entries, e => e.Action == AuditAction.Wrote);
         Assert.Equal($"{StaffConversationService.MaxMessageLength} tecken", entry.Detail);
+    }
+
+    /// <summary>The tipster notices in the pickup folder (the test services' mail transport), as MIME text.</summary>
+    private string[] Notices() =>
+        [.. Directory.GetFiles(Get<IOptions<DigestOptions>>().Value.PickupDirectory, "notice-*.eml").Select(File.ReadAllText)];
+
+    [Fact]
+    public async Task A_tipster_who_asked_gets_one_e_mail_per_message_with_neither_its_words_nor_the_code_and_others_get_none()
+    {
+        var asked = await StoredTipAsync(notify: true);
+        var silent = await StoredTipAsync();
+        var token = ConversationStore.NewToken();
+
+        var written = await Staff.WriteAsync(Polis, asked.Reference, "Vilken färg hade bilen?", token, Token);
+        var again = await Staff.WriteAsync(Polis, asked.Reference, "Vilken färg hade bilen?", token, Token);
+        var toSilent = await Staff.WriteAsync(Polis, silent.Reference, "Vilken färg hade bilen?", ConversationStore.NewToken(), Token);
+
+        Assert.Equal(new MessageWritten(MessageOutcome.Added, TipsterNotice.Sent), written);
+        Assert.Equal(new MessageWritten(MessageOutcome.AlreadyAdded), again);
+        Assert.Equal(new MessageWritten(MessageOutcome.Added), toSilent);
+        var notice = Assert.Single(Notices());
+        Assert.Contains("To: anna@example.se", notice, StringComparison.Ordinal);
+        Assert.Contains("https://tips.grastorp.example/status", notice, StringComparison.Ordinal);
+        Assert.DoesNotContain("färg", notice, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(asked.Reference, notice, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(silent.Reference, notice, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("knark", notice, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_notice_the_mail_transport_refuses_leaves_the_message_stored_and_says_so_without_the_address_in_a_log()
+    {
+        var logs = new CapturedLogs();
+        using var services = IntakeTestServices.Create(_time, new Dictionary<string, string?> { ["Retention:Days"] = "365" }, s =>
+        {
+            s.AddSingleton<IDigestSender, RefusingSender>();
+            s.AddSingleton<ILoggerProvider>(logs);
+        });
+        var tip = await TipFactory.IssuedAsync(services, "Det langas knark vid skolan.", _time.GetUtcNow(), "grastorp", Token) with { NotifyByEmail = true };
+        await services.GetRequiredService<TipRecorder>().RecordAsync(tip, Drugs, [], Token);
+
+        var written = await services.GetRequiredService<StaffConversationService>().WriteAsync(Polis, tip.Reference, "Vilken kväll?", ConversationStore.NewToken(), Token);
+
+        Assert.Equal(new MessageWritten(MessageOutcome.Added, TipsterNotice.Failed), written);
+        Assert.Single(await services.GetRequiredService<ConversationStore>().ReadAsync(tip.Partition, tip.Reference, Token));
+        Assert.Contains(logs.Lines, l => l.Contains("could not be sent", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("anna@example.se", StringComparison.Ordinal) || l.Contains(tip.Reference, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Retention_removes_the_notice_files_with_the_contact_they_were_sent_to_and_no_notice_goes_after_it()
+    {
+        var tip = await StoredTipAsync(notify: true);
+        await Staff.WriteAsync(Polis, tip.Reference, "Vilken kväll?", ConversationStore.NewToken(), Token);
+        Assert.Single(Notices());
+
+        _time.Advance(TimeSpan.FromDays(364));
+        await Get<RetentionService>().RunAsync(Token);
+        Assert.Single(Notices());
+
+        _time.Advance(TimeSpan.FromDays(3));
+        await Get<RetentionService>().RunAsync(Token);
+        Assert.Empty(Notices());
+        Assert.False((await ListedAsync(tip)).NotifyByEmail);
+    }
+
+    private sealed class RefusingSender : IDigestSender
+    {
+        public Task SendAsync(DigestMessage message, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException($"5.1.1 <{message.To[0]}>: recipient refused");
     }
 
     [Fact]

@@ -59,6 +59,38 @@ public class TipValidatorTests
     }
 
     [Fact]
+    public void An_e_mail_notice_is_kept_only_with_a_consented_e_mail_contact_and_otherwise_told_how_to_get_it()
+    {
+        Assert.True(Valid(Validate((TipFields.Contact, " eva@example.se "), (TipFields.Consent, "true"), (TipFields.Notify, "true"))).NotifyByEmail);
+        Assert.False(Valid(Validate((TipFields.Contact, "eva@example.se"), (TipFields.Consent, "true"))).NotifyByEmail);
+        Assert.False(Valid(Validate((TipFields.Notify, "false"))).NotifyByEmail);
+
+        var noConsent = Validate((TipFields.Contact, "eva@example.se"), (TipFields.Notify, "on"));
+        var phone = Validate((TipFields.Contact, "070-123 45 67"), (TipFields.Consent, "true"), (TipFields.Notify, "on"));
+        var nothing = Validate((TipFields.Notify, "ja"), (TipFields.Language, "sv"));
+        InvalidOnlyIn(noConsent, TipFields.Notify);
+        InvalidOnlyIn(phone, TipFields.Notify);
+        Assert.Equal(["Skriv din e-postadress som kontaktuppgift och kryssa i samtycket om du vill få ett mejl när kommunpolisen skriver"], nothing.Errors[TipFields.Notify]);
+        InvalidOnlyIn(Validate((TipFields.Notify, "maybe")), TipFields.Notify);
+    }
+
+    [Theory]
+    [InlineData("eva@example.se", true)]
+    [InlineData(" eva.svensson@grastorp.se ", true)]
+    [InlineData("Eva <eva@example.se>", false)]
+    [InlineData("eva@example.se, per@example.se", false)]
+    [InlineData("eva@localhost", false)]
+    [InlineData("070-123 45 67", false)]
+    [InlineData("Ring mig på 0701234567 eller eva@example.se", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void A_notice_goes_only_to_a_contact_that_is_one_bare_e_mail_address(string? contact, bool isAddress)
+    {
+        Assert.Equal(isAddress, TipsterEmail.TryRead(contact, out var address));
+        Assert.Equal(isAddress ? contact!.Trim() : null, address);
+    }
+
+    [Fact]
     public void How_the_resident_knows_refuses_an_answer_the_form_does_not_offer()
     {
         InvalidOnlyIn(Validate((TipFields.Source, "rumour")), TipFields.Source);

@@ -33,6 +33,9 @@ public sealed record ListedTip(
     /// <summary>"Hur vet du det här?" (<c>TipSource</c>), null when not said.</summary>
     public string? Source { get; init; }
 
+    /// <summary>The resident asked for an e-mail to the contact when the kommunpolis writes (issue 32).</summary>
+    public bool NotifyByEmail { get; init; }
+
     /// <summary>When retention removed the text, place and contact (null while they are kept).</summary>
     public DateTimeOffset? RemovedAt { get; init; }
 

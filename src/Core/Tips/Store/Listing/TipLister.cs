@@ -98,6 +98,7 @@ public sealed class TipLister(IntakeTables tables)
             RemovedAt = row.GetDateTimeOffset(nameof(TipEntity.RemovedAt)),
             NewAnswer = row.GetBoolean(nameof(TipEntity.UnreadAnswer)) ?? false,
             Source = row.GetString(nameof(TipEntity.Source)),
+            NotifyByEmail = row.GetBoolean(nameof(TipEntity.NotifyByEmail)) ?? false,
             Municipality = row.GetString(nameof(TipEntity.Municipality)) ?? string.Empty,
             Emergency = row.GetBoolean(nameof(TipEntity.Emergency)) ?? false,
             Commitments = TipRowKeys.SplitCommitments(row.GetString(nameof(TipEntity.Commitments))),

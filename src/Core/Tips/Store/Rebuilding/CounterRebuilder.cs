@@ -135,5 +135,6 @@ public sealed class CounterRebuilder(IntakeTables tables, CountRollupStore rollu
         RemovedAt = row.GetDateTimeOffset(nameof(TipEntity.RemovedAt)),
         UnreadAnswer = row.GetBoolean(nameof(TipEntity.UnreadAnswer)) ?? false,
         Source = row.GetString(nameof(TipEntity.Source)),
+        NotifyByEmail = row.GetBoolean(nameof(TipEntity.NotifyByEmail)) ?? false,
     };
 }

@@ -191,6 +191,7 @@ public sealed class TipRecorder(IntakeTables tables, TimeProvider time, CountRol
         ClassifiedAt = time.GetUtcNow(),
         Emergency = tip.Emergency,
         Source = tip.Source,
+        NotifyByEmail = tip.NotifyByEmail,
         PrimaryTheme = classification.Primary,
         Themes = string.Join(',', classification.Themes.Select(t => t.Theme)),
         Explanation = JsonSerializer.Serialize(classification.Themes.ToDictionary(

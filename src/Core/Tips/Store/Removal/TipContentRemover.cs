@@ -121,7 +121,7 @@ public sealed class TipContentRemover(IntakeTables tables, TimeProvider time)
     private static readonly HashSet<string> RemovedColumns = new(StringComparer.Ordinal)
     {
         nameof(TipEntity.Place), nameof(TipEntity.Contact), nameof(TipEntity.ObservedAt), nameof(TipEntity.PublicReply),
-        nameof(TipEntity.UnreadAnswer),
+        nameof(TipEntity.UnreadAnswer), nameof(TipEntity.NotifyByEmail),
     };
 
     /// <summary>The explanation with its confidences kept and its matched terms (words from the text) emptied.</summary>

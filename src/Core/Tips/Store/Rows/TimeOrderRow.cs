@@ -36,6 +36,7 @@ internal static class TimeOrderRow
             [nameof(TipEntity.RemovedAt)] = tip.RemovedAt,
             [nameof(TipEntity.UnreadAnswer)] = tip.UnreadAnswer,
             [nameof(TipEntity.Source)] = tip.Source,
+            [nameof(TipEntity.NotifyByEmail)] = tip.NotifyByEmail,
         };
         foreach (var theme in tip.Themes.Split(',', StringSplitOptions.RemoveEmptyEntries))
         {

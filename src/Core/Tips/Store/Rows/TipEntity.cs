@@ -57,6 +57,9 @@ internal sealed class TipEntity : ITableEntity
     /// <summary>"Hur vet du det här?" (<see cref="TipSource"/>), null when not said. Kept after retention: it is no one's words.</summary>
     public string? Source { get; set; }
 
+    /// <summary>The resident asked for an e-mail to <see cref="Contact"/> when the kommunpolis writes; removed with the contact.</summary>
+    public bool NotifyByEmail { get; set; }
+
     /// <summary>How far staff have taken it (<c>TipStage</c>); null means just classified.</summary>
     public string? Stage { get; set; }
 

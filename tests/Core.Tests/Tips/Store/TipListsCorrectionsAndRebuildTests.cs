@@ -13,8 +13,8 @@ using Grastorp.Intake.Core.Tips.Store.Reading;
 
 namespace Grastorp.Intake.Core.Tests.Tips.Store;
 
-/// <summary>What the staff area needs from the tip store: kind counters, time-ordered pages, corrections, a rebuild.</summary>
-public sealed class TipStoreStaffTests : IDisposable
+/// <summary>What the staff area needs from the tips table's owners: kind counters, time-ordered pages (TipLister), corrections (TipCorrector), a rebuild (CounterRebuilder).</summary>
+public sealed class TipListsCorrectionsAndRebuildTests : IDisposable
 {
     private static readonly TipClassification Drugs = new([new ThemeMatch(Theme.Drugs, 0.9, ["knark"])]);
     private static readonly TipClassification Traffic = new([new ThemeMatch(Theme.Traffic, 0.9, ["fort"])]);

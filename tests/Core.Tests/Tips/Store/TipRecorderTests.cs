@@ -9,7 +9,8 @@ using Grastorp.Intake.Core.Tips.Store.Rows;
 
 namespace Grastorp.Intake.Core.Tests.Tips.Store;
 
-public sealed class TipStoreTests : IDisposable
+/// <summary>Recording a tip (TipRecorder): every counter it touches moves once, whatever the delivery: twice, at once, from another instance.</summary>
+public sealed class TipRecorderTests : IDisposable
 {
     private static readonly TipClassification DrugsAndTraffic = new([
         new ThemeMatch(Theme.Traffic, 0.9, ["rattfylleri"]),

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -14,15 +13,23 @@ internal static partial class EmergencyText
     {
         var words = new List<ClauseWord>();
         var clause = 0;
-        foreach (Match match in Tokens().Matches(text.Normalize(NormalizationForm.FormC)))
+        var normalised = text.Normalize(NormalizationForm.FormC);
+        // Match positions only, no Match objects: every tip is read here at intake.
+        foreach (var match in Tokens().EnumerateMatches(normalised))
         {
-            if (match.Groups["stop"].Success)
+            var token = normalised.AsSpan(match.Index, match.Length);
+            // The "stop" alternative: no word starts with one of its marks, so the first character tells them apart.
+            if (token[0] is '.' or '!' or '?' or ';' or '\n')
             {
                 clause++;
                 continue;
             }
 
-            var word = match.Value.ToLower(CultureInfo.InvariantCulture).Replace('’', '\'');
+            var word = string.Create(token.Length, token, static (lower, token) =>
+            {
+                token.ToLowerInvariant(lower);
+                lower.Replace('’', '\'');
+            });
             if (word is "men" or "but")
             {
                 clause++;

@@ -19,7 +19,8 @@ public sealed class TipChecker(PersonalDataDetector personalData, EmergencyCueDe
         // The place counts too ("utanför Storgatan 5B"); a line break ends a clause and no pattern reaches across it,
         // so nothing is found that spans the two fields.
         var both = $"{text}\n{place}";
-        var kinds = personalData.Find(both).Select(f => f.Kind).Distinct().Order().ToList();
+        var found = personalData.Find(both);
+        IReadOnlyList<PersonalDataKind> kinds = found.Count == 0 ? [] : found.Select(f => f.Kind).Distinct().Order().ToList();
         return new TipCheck(kinds, emergency.Signals(both));
     }
 }

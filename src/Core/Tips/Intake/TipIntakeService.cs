@@ -114,8 +114,13 @@ public sealed partial class TipIntakeService(
             throw;
         }
 
-        var referenceHash = references.Pseudonym(reference.Value);
-        LogReceived(logger, referenceHash, partition.Key);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            // The pseudonym is an HMAC: worked out only for a line that is written.
+            var referenceHash = references.Pseudonym(reference.Value);
+            LogReceived(logger, referenceHash, partition.Key);
+        }
+
         return new SubmitOutcome.Accepted(reference, partition.Week, check) { Language = language };
     }
 

@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using System.Web;
 using Grastorp.Intake.Core.Texts;
 
@@ -33,29 +35,47 @@ public static class TipRequestReader
             return (null, new SubmitOutcome.UnsupportedMediaType { Language = language });
         }
 
-        var body = await ReadAtMostAsync(request.Body, TipLimits.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
-        if (body is null)
-        {
-            return (null, new SubmitOutcome.TooLarge { Language = language });
-        }
-
-        string text;
+        // A pooled buffer one byte over the limit: a body that fills it is too large, and nothing is copied to fit.
+        var buffer = ArrayPool<byte>.Shared.Rent(TipLimits.MaxBodyBytes + 1);
         try
         {
-            // A leading byte-order mark is allowed by RFC 8259 §8.1 and sent by some clients; it is not content.
-            text = StrictUtf8.GetString(body.AsSpan(body.AsSpan().StartsWith(ByteOrderMark) ? ByteOrderMark.Length : 0));
-        }
-        catch (DecoderFallbackException)
-        {
-            return (null, Malformed(TipMessages.BodyNotUtf8, language));
-        }
+            var length = await ReadAtMostAsync(request.Body, buffer, TipLimits.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+            if (length < 0)
+            {
+                return (null, new SubmitOutcome.TooLarge { Language = language });
+            }
 
-        var (fields, refusal) = mediaType == Json ? ReadJson(text, language) : ReadForm(text, language);
-        return refusal is null ? (Normalised(fields!), null) : (null, refusal);
+            // A leading byte-order mark is allowed by RFC 8259 §8.1 and sent by some clients; it is not content.
+            var body = buffer.AsMemory(0, length);
+            if (body.Span.StartsWith(ByteOrderMark))
+            {
+                body = body[ByteOrderMark.Length..];
+            }
+
+            if (!Utf8.IsValid(body.Span))
+            {
+                return (null, Malformed(TipMessages.BodyNotUtf8, language));
+            }
+
+            // Valid UTF-8 decodes to a string that encodes back to the same bytes, so JSON is parsed from the bytes as
+            // they came rather than from a string made of them first.
+            var (fields, refusal) = mediaType == Json ? ReadJson(body, language) : ReadForm(StrictUtf8.GetString(body.Span), language);
+            return refusal is null ? (fields, null) : (null, refusal);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static string? MediaTypeOf(string? contentType)
     {
+        if (string.Equals(contentType, Json, StringComparison.Ordinal))
+        {
+            // What API clients and the form's script send, with nothing to parse.
+            return Json;
+        }
+
         if (!MediaTypeHeaderValue.TryParse(contentType, out var parsed) || parsed.MediaType is null)
         {
             return null;
@@ -70,29 +90,28 @@ public static class TipRequestReader
         return mediaType is Json or Form ? mediaType : null;
     }
 
-    private static async Task<byte[]?> ReadAtMostAsync(Stream body, int limit, CancellationToken cancellationToken)
+    /// <summary>Reads the body into <paramref name="buffer"/>; its length, or -1 when it is longer than <paramref name="limit"/>.</summary>
+    private static async Task<int> ReadAtMostAsync(Stream body, byte[] buffer, int limit, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[4096];
+        var length = 0;
         int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        while ((read = await body.ReadAsync(buffer.AsMemory(length, Math.Min(4096, limit + 1 - length)), cancellationToken).ConfigureAwait(false)) > 0)
         {
-            if (buffer.Length + read > limit)
+            length += read;
+            if (length > limit)
             {
-                return null;
+                return -1;
             }
-
-            buffer.Write(chunk, 0, read);
         }
 
-        return buffer.ToArray();
+        return length;
     }
 
-    private static (IReadOnlyDictionary<string, string?>?, SubmitOutcome?) ReadJson(string text, Language language)
+    private static (IReadOnlyDictionary<string, string?>?, SubmitOutcome?) ReadJson(ReadOnlyMemory<byte> utf8, Language language)
     {
         try
         {
-            using var document = JsonDocument.Parse(text);
+            using var document = JsonDocument.Parse(utf8);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return (null, Malformed(TipMessages.BodyNotJsonObject, language));
@@ -103,17 +122,16 @@ public static class TipRequestReader
             foreach (var property in document.RootElement.EnumerateObject())
             {
                 // Errors name our own field names, never the key as sent: a key is the sender's text too.
-                var name = KnownField(property.Name) ?? TipFields.Body;
                 if (fields.ContainsKey(property.Name))
                 {
-                    errors[name] = [ServiceMessages.Get(ServiceMessages.FieldRepeated, language)];
+                    errors[KnownField(property.Name) ?? TipFields.Body] = [ServiceMessages.Get(ServiceMessages.FieldRepeated, language)];
                     continue;
                 }
 
                 switch (property.Value.ValueKind)
                 {
                     case JsonValueKind.String:
-                        fields[property.Name] = property.Value.GetString();
+                        fields[property.Name] = VisibleText.Normalise(property.Value.GetString()!);
                         break;
                     case JsonValueKind.True or JsonValueKind.False:
                         fields[property.Name] = property.Value.GetRawText();
@@ -123,7 +141,7 @@ public static class TipRequestReader
                         break;
                     default:
                         // A number is not text either (1e400000000 is not even a number .NET can hold).
-                        errors[name] = [TipMessages.Get(TipMessages.FieldNotText, language)];
+                        errors[KnownField(property.Name) ?? TipFields.Body] = [TipMessages.Get(TipMessages.FieldNotText, language)];
                         break;
                 }
             }
@@ -159,7 +177,7 @@ public static class TipRequestReader
                 return (null, Malformed(TipMessages.BodyNotUtf8, language));
             }
 
-            if (!fields.TryAdd(key, value))
+            if (!fields.TryAdd(key, VisibleText.Normalise(value)))
             {
                 errors[KnownField(key) ?? TipFields.Body] = [ServiceMessages.Get(ServiceMessages.FieldRepeated, language)];
             }
@@ -175,9 +193,6 @@ public static class TipRequestReader
     ];
 
     private static string? KnownField(string key) => KnownFields.FirstOrDefault(f => f.Equals(key, StringComparison.OrdinalIgnoreCase));
-
-    private static Dictionary<string, string?> Normalised(IReadOnlyDictionary<string, string?> fields) =>
-        fields.ToDictionary(f => f.Key, f => f.Value is null ? null : VisibleText.Normalise(f.Value), StringComparer.OrdinalIgnoreCase);
 
     private static SubmitOutcome.Invalid Malformed(string message, Language language) =>
         new(new Dictionary<string, string[]> { [TipFields.Body] = [TipMessages.Get(message, language)] }) { Language = language };

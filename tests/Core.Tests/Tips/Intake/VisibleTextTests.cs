@@ -14,4 +14,17 @@ public sealed class VisibleTextTests
     {
         Assert.Equal(kept, VisibleText.Normalise(sent));
     }
+
+    [Fact]
+    public void Text_with_nothing_to_remove_comes_back_as_it_is()
+    {
+        const string sent = "Cykel 🚲 stulen på Storgatan, \u00E5\u00E4\u00F6 och \u00A0 blanksteg";
+        Assert.Same(sent, VisibleText.Normalise(sent));
+    }
+
+    [Fact]
+    public void A_lone_surrogate_becomes_the_replacement_character_and_private_use_is_removed()
+    {
+        Assert.Equal("Bil \uFFFDk\u00F6r fort \uFFFD", VisibleText.Normalise("Bil \uD800k\u00F6r fort\uE000 \uDC00"));
+    }
 }

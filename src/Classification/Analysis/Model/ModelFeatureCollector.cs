@@ -4,8 +4,13 @@ namespace Grastorp.Intake.Classification.Analysis.Model;
 internal static class ModelFeatureCollector
 {
     /// <summary>Collects the model's feature indices present in the analysed tip into <see cref="TokenBuffer.Features"/>.</summary>
-    public static void CollectFeatures(CompiledModel model, TokenBuffer buffer)
+    public static void CollectFeatures(CompiledModel model, TokenBuffer buffer, string text)
     {
+        if (model.CharGrams is { } charGrams)
+        {
+            CollectCharGrams(model, charGrams, buffer, text);
+        }
+
         foreach (var (_, _, word, bigram) in new ModelWordFeatures(model, buffer))
         {
             if (word >= 0)
@@ -32,8 +37,23 @@ internal static class ModelFeatureCollector
     /// The model's feature names present in the analysed tip (after <see cref="Lexicon.CompiledLexicon.Match"/> with
     /// <see cref="TokenBuffer.KeepStems"/>), for training: every stem and bigram, not only those the model knows.
     /// </summary>
-    public static void CollectFeatureNames(TokenBuffer buffer, Dictionary<string, double> features)
+    public static void CollectFeatureNames(TokenBuffer buffer, Dictionary<string, double> features, string text, ThemeModelCharGrams? charGrams)
     {
+        if (charGrams is not null)
+        {
+            Span<int> buckets = stackalloc int[CharGramHasher.MaxCount(charGrams)];
+            for (var position = 0; position < buffer.Offsets.Count; position++)
+            {
+                if (ReadsCharGrams(buffer, position) is { IsEmpty: false } word)
+                {
+                    foreach (var bucket in buckets[..CharGramHasher.Buckets(word.Span(text), charGrams, buckets)])
+                    {
+                        features[ThemeFeatures.CharGram(bucket)] = 1;
+                    }
+                }
+            }
+        }
+
         var stems = buffer.Stems;
         for (var position = 0; position < stems.Count; position++)
         {
@@ -57,4 +77,41 @@ internal static class ModelFeatureCollector
             }
         }
     }
+
+    /// <summary>
+    /// The word at <paramref name="position"/> whose character n-grams the model reads: every word the analysis kept
+    /// (stop words leave an empty gap), neither negated nor in an away phrase, like the word features. Empty otherwise.
+    /// </summary>
+    public static WordSpan ReadsCharGrams(TokenBuffer buffer, int position)
+    {
+        var (start, end) = buffer.Offsets[position];
+        return end > start && !buffer.Cancelled[position] ? new WordSpan(start, end) : default;
+    }
+
+    private static void CollectCharGrams(CompiledModel model, ThemeModelCharGrams charGrams, TokenBuffer buffer, string text)
+    {
+        Span<int> buckets = stackalloc int[CharGramHasher.MaxCount(charGrams)];
+        var featureOfBucket = model.FeatureOfBucket;
+        for (var position = 0; position < buffer.Offsets.Count; position++)
+        {
+            if (ReadsCharGrams(buffer, position) is { IsEmpty: false } word)
+            {
+                foreach (var bucket in buckets[..CharGramHasher.Buckets(word.Span(text), charGrams, buckets)])
+                {
+                    if (featureOfBucket[bucket] is var feature and >= 0)
+                    {
+                        buffer.Features.Add(feature);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// <summary>Where a word stands in the tip's text; empty for none.</summary>
+internal readonly record struct WordSpan(int Start, int End)
+{
+    public bool IsEmpty => End <= Start;
+
+    public ReadOnlySpan<char> Span(string text) => text.AsSpan(Start, End - Start);
 }

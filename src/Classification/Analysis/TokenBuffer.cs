@@ -35,6 +35,15 @@ internal sealed class TokenBuffer
     /// <summary>Model feature indices found in the tip (before sorting and de-duplication).</summary>
     public List<int> Features { get; } = new(64);
 
+    /// <summary>The model's character n-gram features found in the tip, each once (see <see cref="ThemeModelCharGrams"/>).</summary>
+    public List<int> CharGramFeatures { get; } = new(128);
+
+    /// <summary>The value each of <see cref="CharGramFeatures"/> takes in this tip.</summary>
+    public double CharGramValue { get; set; }
+
+    /// <summary>Every character n-gram bucket of the tip's words (scratch).</summary>
+    public List<int> CharGrams { get; } = new(512);
+
     /// <summary>Surface token offsets from <see cref="PlainTextTokenizer"/> (scratch).</summary>
     public List<(int Start, int End)> Spans { get; } = new(64);
 
@@ -84,6 +93,8 @@ internal sealed class TokenBuffer
         Cancelled.Clear();
         Occurrences.Clear();
         Features.Clear();
+        CharGramFeatures.Clear();
+        CharGramValue = 0;
     }
 
     private void Append(int word, int exact, int start, int end, string? stem)

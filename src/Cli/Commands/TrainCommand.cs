@@ -72,6 +72,11 @@ internal static class TrainCommand
             Description = "Hash buckets for the character n-grams (a power of two).",
             DefaultValueFactory = _ => new ThemeModelCharGrams().Buckets,
         };
+        var charScale = new Option<double>("--char-scale")
+        {
+            Description = "Length of a text's character n-gram vector: each bucket present counts SCALE / sqrt(distinct buckets in the text).",
+            DefaultValueFactory = _ => new ThemeModelCharGrams().Scale,
+        };
         var charMinCount = new Option<int?>("--char-min-count")
         {
             Description = "A character n-gram bucket must occur in at least this many training texts (default: --min-count).",
@@ -96,7 +101,7 @@ internal static class TrainCommand
         var command = new Command("train", "Learn the model layer on top of the lexicon (offline, ML.NET) and write its weights as JSON.")
         {
             police, residents, output, residentWeight, l1, l2, policePart, corrections, correctionWeight, balance, minCount, outOfFold,
-            charGrams, charBuckets, charMinCount,
+            charGrams, charBuckets, charScale, charMinCount,
         };
         command.SetAction((parse, cancellation) => CliErrors.RunAsync(console, async () =>
         {
@@ -141,7 +146,7 @@ internal static class TrainCommand
                 await console.Out.WriteLineAsync($"{withoutText} corrections have no text left (retention) and are skipped").ConfigureAwait(false);
             }
 
-            var charGramSettings = ParseCharGrams(parse.GetValue(charGrams), parse.GetValue(charBuckets));
+            var charGramSettings = ParseCharGrams(parse.GetValue(charGrams), parse.GetValue(charBuckets)) is { } parsed ? parsed with { Scale = parse.GetValue(charScale) } : null;
             if (charGramSettings?.Problems().FirstOrDefault() is { } charGramProblem)
             {
                 await console.Error.WriteLineAsync(charGramProblem).ConfigureAwait(false);
@@ -223,7 +228,7 @@ internal static class TrainCommand
     }
 
     private static string CharGramSource(TrainingSettings settings) => settings.CharGrams is { } c
-        ? FormattableString.Invariant($", character {c.MinLength}-{c.MaxLength}-grams in {c.Buckets} buckets seen in at least {settings.CharGramMinCount ?? settings.MinCount} texts")
+        ? FormattableString.Invariant($", character {c.MinLength}-{c.MaxLength}-grams in {c.Buckets} buckets (scale {c.Scale}) seen in at least {settings.CharGramMinCount ?? settings.MinCount} texts")
         : "";
 
     /// <summary>What the model file says about where it came from, including any lexicon beyond the built-in ones.</summary>

@@ -172,7 +172,15 @@ internal sealed class CompiledModel
     /// The probability per theme (NaN where the model has no decision) from the de-duplicated, sorted feature indices
     /// and the lexicon's scores.
     /// </summary>
-    public void Probabilities(ReadOnlySpan<int> features, ThemeScores scores, double[] lexiconThresholds, Span<double> probabilities)
+    /// <param name="features">Word and bigram features (value 1).</param>
+    /// <param name="charGramFeatures">Character n-gram features, each with value <paramref name="charGramValue"/>.</param>
+    public void Probabilities(
+        ReadOnlySpan<int> features,
+        ReadOnlySpan<int> charGramFeatures,
+        double charGramValue,
+        ThemeScores scores,
+        double[] lexiconThresholds,
+        Span<double> probabilities)
     {
         Span<double> evidence = stackalloc double[ThemeCount];
         for (var s = 0; s < ThemeCount; s++)
@@ -198,6 +206,14 @@ internal sealed class CompiledModel
             {
                 logit += Weights[(feature * ThemeCount) + t];
             }
+
+            var charGrams = 0.0;
+            foreach (var feature in charGramFeatures)
+            {
+                charGrams += Weights[(feature * ThemeCount) + t];
+            }
+
+            logit += charGramValue * charGrams;
 
             probabilities[t] = 1 / (1 + Math.Exp(-logit));
         }

@@ -65,7 +65,7 @@ internal static class LearnedExplanation
 
     /// <summary>
     /// With character n-grams, each word of the tip (but the lexicon's own) is weighed whole: its word feature plus
-    /// every n-gram bucket it gives (each once), so an n-gram's weight is credited to the word it came from and a
+    /// every n-gram bucket it gives (each once, at the tip's n-gram value), so an n-gram's weight is credited to the word it came from and a
     /// misspelled word the model knows only by its n-grams ("knarkk") is shown as the tip writes it.
     /// </summary>
     private static void FindCharGramWords(
@@ -88,16 +88,18 @@ internal static class LearnedExplanation
             }
 
             var word = id >= 0 ? model.FeatureOfId[id] : -1;
-            var weight = word >= 0 ? Weight(model, word, theme) : 0;
             var grams = buckets[..CharGramHasher.Buckets(span.Span(text), charGrams, buckets)];
             grams.Sort();
+            var charGramWeight = 0.0;
             for (var i = 0; i < grams.Length; i++)
             {
                 if ((i == 0 || grams[i] != grams[i - 1]) && model.FeatureOfBucket[grams[i]] is var feature and >= 0)
                 {
-                    weight += Weight(model, feature, theme);
+                    charGramWeight += Weight(model, feature, theme);
                 }
             }
+
+            var weight = (word >= 0 ? Weight(model, word, theme) : 0) + (buffer.CharGramValue * charGramWeight);
 
             // The same word twice is one reason: keyed by its word feature, or (unknown to the model) by its spelling.
             var key = word >= 0 ? word : -1 - CharGramHasher.WordKey(span.Span(text));

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Grastorp.Intake.Classification.Analysis.Model;
 
 /// <summary>The learned layer's features in a tip analysed by <see cref="Lexicon.CompiledLexicon.Match"/>: by index for scoring, by name for training.</summary>
@@ -41,16 +43,11 @@ internal static class ModelFeatureCollector
     {
         if (charGrams is not null)
         {
-            Span<int> buckets = stackalloc int[CharGramHasher.MaxCount(charGrams)];
-            for (var position = 0; position < buffer.Offsets.Count; position++)
+            var distinct = AllCharGrams(charGrams, buffer, text);
+            var value = charGrams.Value(distinct.Length);
+            foreach (var bucket in distinct)
             {
-                if (ReadsCharGrams(buffer, position) is { IsEmpty: false } word)
-                {
-                    foreach (var bucket in buckets[..CharGramHasher.Buckets(word.Span(text), charGrams, buckets)])
-                    {
-                        features[ThemeFeatures.CharGram(bucket)] = 1;
-                    }
-                }
+                features[ThemeFeatures.CharGram(bucket)] = value;
             }
         }
 
@@ -88,23 +85,51 @@ internal static class ModelFeatureCollector
         return end > start && !buffer.Cancelled[position] ? new WordSpan(start, end) : default;
     }
 
+    /// <summary>
+    /// Puts the model's n-gram features present in the tip in <see cref="TokenBuffer.CharGramFeatures"/> (each once) and
+    /// their common value in <see cref="TokenBuffer.CharGramValue"/>.
+    /// </summary>
     private static void CollectCharGrams(CompiledModel model, ThemeModelCharGrams charGrams, TokenBuffer buffer, string text)
     {
-        Span<int> buckets = stackalloc int[CharGramHasher.MaxCount(charGrams)];
+        var distinct = AllCharGrams(charGrams, buffer, text);
         var featureOfBucket = model.FeatureOfBucket;
+        foreach (var bucket in distinct)
+        {
+            if (featureOfBucket[bucket] is var feature and >= 0)
+            {
+                buffer.CharGramFeatures.Add(feature);
+            }
+        }
+
+        buffer.CharGramValue = charGrams.Value(distinct.Length);
+    }
+
+    /// <summary>Every distinct n-gram bucket of the words the model reads, sorted (in <see cref="TokenBuffer.CharGrams"/>).</summary>
+    private static ReadOnlySpan<int> AllCharGrams(ThemeModelCharGrams charGrams, TokenBuffer buffer, string text)
+    {
+        var all = buffer.CharGrams;
+        all.Clear();
+        Span<int> buckets = stackalloc int[CharGramHasher.MaxCount(charGrams)];
         for (var position = 0; position < buffer.Offsets.Count; position++)
         {
             if (ReadsCharGrams(buffer, position) is { IsEmpty: false } word)
             {
-                foreach (var bucket in buckets[..CharGramHasher.Buckets(word.Span(text), charGrams, buckets)])
-                {
-                    if (featureOfBucket[bucket] is var feature and >= 0)
-                    {
-                        buffer.Features.Add(feature);
-                    }
-                }
+                all.AddRange(buckets[..CharGramHasher.Buckets(word.Span(text), charGrams, buckets)]);
             }
         }
+
+        var span = CollectionsMarshal.AsSpan(all);
+        span.Sort();
+        var distinct = span.IsEmpty ? 0 : 1;
+        for (var i = 1; i < span.Length; i++)
+        {
+            if (span[i] != span[distinct - 1])
+            {
+                span[distinct++] = span[i];
+            }
+        }
+
+        return span[..distinct];
     }
 }
 

@@ -1,3 +1,5 @@
+using Grastorp.Intake.Classification.Analysis;
+using Grastorp.Intake.Classification.Analysis.Lexicon;
 using Grastorp.Intake.Classification.Analysis.Model;
 using Grastorp.Intake.Core.Themes;
 
@@ -63,6 +65,36 @@ public class CharGramTests
         Assert.Equal(Buckets("knark").Distinct().Order(), charGrams.Select(f => ThemeFeatures.CharGramBucket(f.Key)).Order());
         Assert.All(charGrams, f => Assert.Equal(Settings.Value(charGrams.Count), f.Value, 9));
         Assert.DoesNotContain(ClassifierFactory.CreateLexiconOnly().Features("knark knark").Keys, k => k.StartsWith(ThemeFeatures.CharGramPrefix, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Påverkade förare körde ryckigt, påverkade igen")]
+    [InlineData("Det luktar gras i trappan, gras gras")]
+    public void The_app_reads_the_same_buckets_at_the_same_value_as_training(string text)
+    {
+        // A model with a weight for every bucket training sees: the app (with its per-word memo, warmed by a first
+        // call) must find exactly those buckets, at the value training gave them.
+        var training = ClassifierFactory.CreateLexiconOnly().Features(text, Settings)
+            .Where(f => f.Key.StartsWith(ThemeFeatures.CharGramPrefix, StringComparison.Ordinal)).ToList();
+        var model = new ThemeModel
+        {
+            Language = "sv",
+            CharGrams = Settings,
+            Themes = [new ThemeModelTheme { Id = Theme.Burglary, Threshold = 0.5, Weights = training.ToDictionary(f => f.Key, _ => 0.5) }],
+        };
+        var swedish = BuiltInLexicons().Single(l => l.Language == "sv");
+        var (order, _) = LexiconThemeOrder.Of([swedish]);
+        var lexicon = LexiconCompiler.Compile(swedish, order.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i), model, "test");
+        var buffer = new TokenBuffer();
+
+        for (var call = 0; call < 3; call++)
+        {
+            lexicon.Match(text, new ThemeScores(order.Count), buffer);
+            lexicon.CollectFeatures(buffer, text);
+        }
+
+        Assert.Equal(training.Count, buffer.CharGramFeatures.Count);
+        Assert.Equal(training[0].Value, buffer.CharGramValue, 9);
     }
 
     [Fact]

@@ -88,8 +88,7 @@ internal static class LearnedExplanation
             }
 
             var word = id >= 0 ? model.FeatureOfId[id] : -1;
-            var grams = buckets[..CharGramHasher.Buckets(span.Span(text), charGrams, buckets)];
-            grams.Sort();
+            ReadOnlySpan<int> grams = buffer.WordCharGrams[position] ?? SortedBuckets(span.Span(text), charGrams, buckets);
             var charGramWeight = 0.0;
             for (var i = 0; i < grams.Length; i++)
             {
@@ -105,6 +104,13 @@ internal static class LearnedExplanation
             var key = word >= 0 ? word : -1 - CharGramHasher.WordKey(span.Span(text));
             Consider(found, weight, key, (span.Start, span.End), (-1, -1));
         }
+    }
+
+    private static Span<int> SortedBuckets(ReadOnlySpan<char> word, ThemeModelCharGrams charGrams, Span<int> buckets)
+    {
+        var grams = buckets[..CharGramHasher.Buckets(word, charGrams, buckets)];
+        grams.Sort();
+        return grams;
     }
 
     private static double Weight(CompiledModel model, int feature, int theme) => model.Weights[(feature * model.ThemeCount) + theme];

@@ -114,7 +114,10 @@ internal static class ModelFeatureCollector
         {
             if (ReadsCharGrams(buffer, position) is { IsEmpty: false } word)
             {
-                all.AddRange(buckets[..CharGramHasher.Buckets(word.Span(text), charGrams, buckets)]);
+                // The memo has each word's buckets when a model with n-grams is compiled in; training hashes here.
+                all.AddRange(buffer.WordCharGrams[position] is { } memo
+                    ? memo
+                    : buckets[..CharGramHasher.Buckets(word.Span(text), charGrams, buckets)]);
             }
         }
 

@@ -26,7 +26,7 @@ public sealed record ThemeModelCharGrams
     public int Buckets { get; init; } = 1 << 18;
 
     /// <summary>The length of a tip's n-gram vector (see the type's summary).</summary>
-    public double Scale { get; init; } = 4;
+    public double Scale { get; init; } = 2;
 
     public const double LargestScale = 100;
 

@@ -5,6 +5,13 @@ namespace Grastorp.Intake.Classification.Analysis.Model;
 /// <summary>The learned layer's features in a tip analysed by <see cref="Lexicon.CompiledLexicon.Match"/>: by index for scoring, by name for training.</summary>
 internal static class ModelFeatureCollector
 {
+    /// <summary>Per bucket, the number of the last tip of this thread that had it (see <see cref="CollectCharGrams"/>).</summary>
+    [ThreadStatic]
+    private static int[]? t_stamps;
+
+    [ThreadStatic]
+    private static int t_tip;
+
     /// <summary>Collects the model's feature indices present in the analysed tip into <see cref="TokenBuffer.Features"/>.</summary>
     public static void CollectFeatures(CompiledModel model, TokenBuffer buffer, string text)
     {
@@ -87,24 +94,57 @@ internal static class ModelFeatureCollector
 
     /// <summary>
     /// Puts the model's n-gram features present in the tip in <see cref="TokenBuffer.CharGramFeatures"/> (each once) and
-    /// their common value in <see cref="TokenBuffer.CharGramValue"/>.
+    /// their common value in <see cref="TokenBuffer.CharGramValue"/>. Buckets are told apart by a per-thread stamp per
+    /// bucket (the tip's number), so counting the distinct ones needs no sort; training counts the same set by sorting.
     /// </summary>
     private static void CollectCharGrams(CompiledModel model, ThemeModelCharGrams charGrams, TokenBuffer buffer, string text)
     {
-        var distinct = AllCharGrams(charGrams, buffer, text);
-        var featureOfBucket = model.FeatureOfBucket;
-        foreach (var bucket in distinct)
+        var stamps = t_stamps;
+        if (stamps is null || stamps.Length != charGrams.Buckets)
         {
-            if (featureOfBucket[bucket] is var feature and >= 0)
+            stamps = t_stamps = new int[charGrams.Buckets];
+            t_tip = 0;
+        }
+
+        if (++t_tip == int.MaxValue)
+        {
+            Array.Clear(stamps);
+            t_tip = 1;
+        }
+
+        var tip = t_tip;
+        var distinct = 0;
+        var featureOfBucket = model.FeatureOfBucket;
+        Span<int> scratch = stackalloc int[CharGramHasher.MaxCount(charGrams)];
+        for (var position = 0; position < buffer.Offsets.Count; position++)
+        {
+            if (ReadsCharGrams(buffer, position) is not { IsEmpty: false } word)
             {
-                buffer.CharGramFeatures.Add(feature);
+                continue;
+            }
+
+            // The memo has each word's buckets when a model with n-grams is compiled in; a word seen once is hashed here.
+            ReadOnlySpan<int> buckets = buffer.WordCharGrams[position] is { } memo
+                ? memo
+                : scratch[..CharGramHasher.Buckets(word.Span(text), charGrams, scratch)];
+            foreach (var bucket in buckets)
+            {
+                if (stamps[bucket] != tip)
+                {
+                    stamps[bucket] = tip;
+                    distinct++;
+                    if (featureOfBucket[bucket] is var feature and >= 0)
+                    {
+                        buffer.CharGramFeatures.Add(feature);
+                    }
+                }
             }
         }
 
-        buffer.CharGramValue = charGrams.Value(distinct.Length);
+        buffer.CharGramValue = charGrams.Value(distinct);
     }
 
-    /// <summary>Every distinct n-gram bucket of the words the model reads, sorted (in <see cref="TokenBuffer.CharGrams"/>).</summary>
+    /// <summary>Every distinct n-gram bucket of the words the model reads, sorted (in <see cref="TokenBuffer.CharGrams"/>): for training.</summary>
     private static ReadOnlySpan<int> AllCharGrams(ThemeModelCharGrams charGrams, TokenBuffer buffer, string text)
     {
         var all = buffer.CharGrams;
@@ -114,10 +154,7 @@ internal static class ModelFeatureCollector
         {
             if (ReadsCharGrams(buffer, position) is { IsEmpty: false } word)
             {
-                // The memo has each word's buckets when a model with n-grams is compiled in; training hashes here.
-                all.AddRange(buffer.WordCharGrams[position] is { } memo
-                    ? memo
-                    : buckets[..CharGramHasher.Buckets(word.Span(text), charGrams, buckets)]);
+                all.AddRange(buckets[..CharGramHasher.Buckets(word.Span(text), charGrams, buckets)]);
             }
         }
 

@@ -33,6 +33,7 @@ public class ClassifierBenchmarks
     private int _nextUnseen;
     private LexiconTipClassifier _lexicon = null!;
     private LexiconTipClassifier _lexiconOnly = null!;
+    private LexiconTipClassifier _charGrams = null!;
     private KeywordTipClassifier _keyword = null!;
     private SwedishAnalyzer _swedish = null!;
 
@@ -43,6 +44,8 @@ public class ClassifierBenchmarks
         _unseen = BenchTips.CreateUnseen(UnseenPool);
         _lexicon = ClassifierFactory.CreateDefault();
         _lexiconOnly = ClassifierFactory.CreateLexiconOnly();
+        _charGrams = new LexiconTipClassifier(
+            LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn), ThemeModelLoader.LoadFile(CharGramModelPath()));
         _keyword = new KeywordTipClassifier();
         _swedish = new SwedishAnalyzer(LuceneVersion.LUCENE_48);
         for (var round = 0; round < 200; round++)
@@ -50,6 +53,7 @@ public class ClassifierBenchmarks
             SwedishAnalyzerOnly();
             LexiconClassifier();
             LexiconOnlyClassifier();
+            LexiconCharGramClassifier();
             KeywordClassifier();
             if (round % 10 == 0)
             {
@@ -93,6 +97,37 @@ public class ClassifierBenchmarks
         }
 
         return themes;
+    }
+
+    /// <summary>
+    /// The lexicons with the candidate model that also reads character n-grams (<c>bench/models/sv-chargrams.model.json</c>,
+    /// made by <c>train --char-grams 3-5</c>; see bench/RESULTS.md), to show what that layer costs per tip.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = TipsPerInvoke)]
+    public int LexiconCharGramClassifier()
+    {
+        var themes = 0;
+        foreach (var tip in _tips)
+        {
+            themes += _charGrams.Classify(tip).Themes.Count;
+        }
+
+        return themes;
+    }
+
+    /// <summary>The candidate model, found from the benchmark's own folder upwards (BenchmarkDotNet runs a copy elsewhere).</summary>
+    private static string CharGramModelPath()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var path = Path.Combine(directory.FullName, "bench", "models", "sv-chargrams.model.json");
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        throw new FileNotFoundException("bench/models/sv-chargrams.model.json not found above " + AppContext.BaseDirectory);
     }
 
     /// <summary>The same classifier without its learned layer (<c>Classifier:Model=none</c>).</summary>

@@ -10,7 +10,9 @@ public sealed partial class LexiconTipClassifier
     /// The features the learned layer reads for <paramref name="text"/>, by name (see <see cref="ThemeFeatures"/>),
     /// every word and bigram included, not only those a model knows: what the <c>train</c> command learns from.
     /// </summary>
-    public IReadOnlyDictionary<string, double> Features(string text)
+    /// <param name="text">The text.</param>
+    /// <param name="charGrams">Also the character n-gram buckets of its words, with these settings (null: none).</param>
+    public IReadOnlyDictionary<string, double> Features(string text, ThemeModelCharGrams? charGrams = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         text = TipTextNormaliser.Normalise(text);
@@ -28,7 +30,7 @@ public sealed partial class LexiconTipClassifier
             _english.Match(text, scores, new TokenBuffer());
         }
 
-        ModelFeatureCollector.CollectFeatureNames(buffer, features);
+        ModelFeatureCollector.CollectFeatureNames(buffer, features, text, charGrams);
         for (var theme = 0; theme < _themeIds.Length; theme++)
         {
             var evidence = ThemeFeatures.LexiconEvidence(scores.Score(theme), _thresholds[theme]);

@@ -90,7 +90,7 @@ public sealed partial class LexiconTipClassifier : ITipClassifier
         }
 
         Span<double> probabilities = stackalloc double[_themeIds.Length];
-        ModelProbabilities(swedish, scores, probabilities);
+        ModelProbabilities(swedish, text, scores, probabilities);
         List<ThemeMatch>? matches = null;
         for (var theme = 0; theme < _themeIds.Length; theme++)
         {
@@ -110,7 +110,7 @@ public sealed partial class LexiconTipClassifier : ITipClassifier
     }
 
     /// <summary>The learned layer's probability per theme (NaN where it has no decision, or everywhere without a model).</summary>
-    private void ModelProbabilities(TokenBuffer swedish, ThemeScores scores, Span<double> probabilities)
+    private void ModelProbabilities(TokenBuffer swedish, string text, ThemeScores scores, Span<double> probabilities)
     {
         if (_swedish?.Model is not { } model)
         {
@@ -118,9 +118,10 @@ public sealed partial class LexiconTipClassifier : ITipClassifier
             return;
         }
 
-        _swedish.CollectFeatures(swedish);
+        _swedish.CollectFeatures(swedish, text);
         var features = CollectionsMarshal.AsSpan(swedish.Features);
-        model.Probabilities(features[..SortDistinct(features)], scores, _thresholds, probabilities);
+        model.Probabilities(
+            features[..SortDistinct(features)], CollectionsMarshal.AsSpan(swedish.CharGramFeatures), swedish.CharGramValue, scores, _thresholds, probabilities);
     }
 
     /// <summary>Sorts <paramref name="values"/> and moves each distinct value to the front once; returns how many there are.</summary>

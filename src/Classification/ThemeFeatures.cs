@@ -7,6 +7,8 @@ namespace Grastorp.Intake.Classification;
 /// <list type="bullet">
 /// <item><c>w:STEM</c>: a word's Snowball stem (folded, lower case), or a compound part's (1 when present).</item>
 /// <item><c>b:STEM STEM</c>: two neighbouring words (1 when present).</item>
+/// <item><c>c:BUCKET</c>: a hash bucket of character n-grams of the words (1 when present; see
+/// <see cref="ThemeModelCharGrams"/>), only in a model that has <see cref="ThemeModel.CharGrams"/>.</item>
 /// <item><c>lex:THEME</c>: the lexicon's evidence for a theme, its score divided by the theme's threshold, at most
 /// <see cref="MaxLexiconEvidence"/>.</item>
 /// </list>
@@ -18,6 +20,7 @@ public static class ThemeFeatures
     public const string WordPrefix = "w:";
     public const string BigramPrefix = "b:";
     public const string LexiconPrefix = "lex:";
+    public const string CharGramPrefix = "c:";
 
     /// <summary>Lexicon evidence is capped, so a long tip full of theme words does not swamp the rest.</summary>
     public const double MaxLexiconEvidence = 3;
@@ -27,6 +30,17 @@ public static class ThemeFeatures
     public static string Bigram(string first, string second) => $"{BigramPrefix}{first} {second}";
 
     public static string Lexicon(string theme) => LexiconPrefix + theme;
+
+    public static string CharGram(int bucket) => CharGramPrefix + bucket.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The bucket a <c>c:BUCKET</c> name names, or -1 when it is not one.</summary>
+    public static int CharGramBucket(string name) =>
+        name.StartsWith(CharGramPrefix, StringComparison.Ordinal)
+        && name.Length > CharGramPrefix.Length
+        && name.Length <= CharGramPrefix.Length + 9
+        && int.TryParse(name.AsSpan(CharGramPrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bucket)
+            ? bucket
+            : -1;
 
     /// <summary>The value of a <c>lex:THEME</c> feature: the theme's lexicon score over its threshold, capped.</summary>
     public static double LexiconEvidence(double score, double threshold) => Math.Min(MaxLexiconEvidence, score / threshold);
@@ -39,6 +53,7 @@ public static class ThemeFeatures
         _ when name.StartsWith(BigramPrefix, StringComparison.Ordinal) =>
             name[BigramPrefix.Length..].Split(' ') is [{ Length: > 0 }, { Length: > 0 }],
         _ when name.StartsWith(LexiconPrefix, StringComparison.Ordinal) => KeyId.IsValid(name[LexiconPrefix.Length..]),
+        _ when name.StartsWith(CharGramPrefix, StringComparison.Ordinal) => CharGramBucket(name) >= 0,
         _ => false,
     };
 }

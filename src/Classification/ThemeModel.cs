@@ -14,5 +14,8 @@ public sealed record ThemeModel
     /// <summary>Where the weights were learned from, for people (data, licence, command).</summary>
     public string Source { get; init; } = "";
 
+    /// <summary>The character n-gram layer's settings, or null for a model without <c>c:</c> features.</summary>
+    public ThemeModelCharGrams? CharGrams { get; init; }
+
     public IReadOnlyList<ThemeModelTheme> Themes { get; init; } = [];
 }

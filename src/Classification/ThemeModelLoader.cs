@@ -84,12 +84,13 @@ public static class ThemeModelLoader
             return problems;
         }
 
+        problems.AddRange(model.CharGrams?.Problems() ?? []);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < model.Themes.Count; i++)
         {
             if (model.Themes[i] is { } theme)
             {
-                ValidateTheme(theme, seen, problems);
+                ValidateTheme(theme, model.CharGrams, seen, problems);
             }
             else
             {
@@ -100,13 +101,13 @@ public static class ThemeModelLoader
         return problems;
     }
 
-    private static void ValidateTheme(ThemeModelTheme theme, HashSet<string> seen, List<string> problems)
+    private static void ValidateTheme(ThemeModelTheme theme, ThemeModelCharGrams? charGrams, HashSet<string> seen, List<string> problems)
     {
         var where = $"theme '{theme.Id}'";
         CheckThemeId(theme.Id, where, seen, problems);
         CheckBias(theme.Bias, where, problems);
         CheckDecisionRule(theme, where, problems);
-        CheckWeights(theme.Weights, where, problems);
+        CheckWeights(theme.Weights, charGrams, where, problems);
     }
 
     private static void CheckThemeId(string id, string where, HashSet<string> seen, List<string> problems)
@@ -143,7 +144,7 @@ public static class ThemeModelLoader
     }
 
     // The weights are null, whatever the type says, when the file has "weights": null.
-    private static void CheckWeights(IReadOnlyDictionary<string, double>? weights, string where, List<string> problems)
+    private static void CheckWeights(IReadOnlyDictionary<string, double>? weights, ThemeModelCharGrams? charGrams, string where, List<string> problems)
     {
         if (weights is null)
         {
@@ -156,6 +157,12 @@ public static class ThemeModelLoader
             if (!ThemeFeatures.IsValidName(feature))
             {
                 problems.Add($"{where}: feature '{feature}' is not a known kind of feature");
+            }
+            else if (ThemeFeatures.CharGramBucket(feature) is var bucket and >= 0 && bucket >= (charGrams?.Buckets ?? 0))
+            {
+                problems.Add(charGrams is null
+                    ? $"{where}: feature '{feature}' is a character n-gram, and the model has no charGrams settings"
+                    : $"{where}: feature '{feature}' is beyond the {charGrams.Buckets} buckets");
             }
 
             if (!IsUsableWeight(weight))

@@ -55,6 +55,16 @@ public sealed class ThemeModelTests : IDisposable
     }
 
     [Fact]
+    public void The_shipped_model_file_stays_under_5_MB()
+    {
+        // Start-up reads and compiles it whole (issue 29: model file under 5 MB, start-up under 1 s); a file guard, not a timing.
+        using var stream = typeof(ThemeModelLoader).Assembly.GetManifestResourceStream("Grastorp.Intake.Classification.Models.sv.model.json");
+
+        Assert.NotNull(stream);
+        Assert.InRange(stream.Length, 1, (5 * 1024 * 1024) - 1);
+    }
+
+    [Fact]
     public void The_model_can_be_switched_off()
     {
         using var services = Build(new() { ["Classifier:Model"] = "none" });

@@ -46,6 +46,41 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Train_with_char_grams_writes_their_settings_and_bucket_weights()
+    {
+        var police = Write("police.jsonl", Rows("p", 120));
+        var residents = Write("resident-tips.tune.jsonl", Rows("r", 40));
+        var output = Path.Combine(_directory, "sv.model.json");
+
+        var (exitCode, _, error) = await CliRun.RunAsync(
+            "", "train", "--police", police, "--residents", residents, "--output", output,
+            "--char-grams", "3-5", "--char-buckets", "4096", "--char-scale", "2", "--char-min-count", "2", "--l1", "0");
+
+        Assert.True(exitCode == 0, error);
+        var model = ThemeModelLoader.LoadFile(output);
+        Assert.Equal(new ThemeModelCharGrams { MinLength = 3, MaxLength = 5, Buckets = 4096, Scale = 2 }, model.CharGrams);
+        Assert.Contains(model.Themes.SelectMany(t => t.Weights.Keys), k => ThemeFeatures.CharGramBucket(k) is >= 0 and < 4096);
+        Assert.Contains("character 3-5-grams in 4096 buckets", model.Source, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("5-3", "4096")]
+    [InlineData("3-5", "3000")]
+    public async Task Train_refuses_unusable_char_gram_settings(string lengths, string buckets)
+    {
+        var police = Write("police.jsonl", Rows("p", 20));
+        var residents = Write("resident-tips.tune.jsonl", Rows("r", 8));
+
+        var (exitCode, _, error) = await CliRun.RunAsync(
+            "", "train", "--police", police, "--residents", residents, "--output", Path.Combine(_directory, "m.json"),
+            "--char-grams", lengths, "--char-buckets", buckets);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("charGrams", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_directory, "m.json")));
+    }
+
+    [Fact]
     public async Task Train_refuses_a_tip_marked_held_out_whatever_the_file_is_called()
     {
         var police = Write("police.jsonl", Rows("p", 10));

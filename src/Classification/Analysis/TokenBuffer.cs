@@ -15,6 +15,9 @@ internal sealed class TokenBuffer
     /// <summary>Per position: the vocabulary id of the exact stem (lexicon or model), or -1; for model bigrams.</summary>
     public List<int> Exact { get; } = new(64);
 
+    /// <summary>Per position: the word's distinct character n-gram buckets when the model reads them (else null).</summary>
+    public List<int[]?> WordCharGrams { get; } = new(64);
+
     /// <summary>Per position: where the word stands in the text (for explanations).</summary>
     public List<(int Start, int End)> Offsets { get; } = new(64);
 
@@ -35,6 +38,15 @@ internal sealed class TokenBuffer
     /// <summary>Model feature indices found in the tip (before sorting and de-duplication).</summary>
     public List<int> Features { get; } = new(64);
 
+    /// <summary>The model's character n-gram features found in the tip, each once (see <see cref="ThemeModelCharGrams"/>).</summary>
+    public List<int> CharGramFeatures { get; } = new(128);
+
+    /// <summary>The value each of <see cref="CharGramFeatures"/> takes in this tip.</summary>
+    public double CharGramValue { get; set; }
+
+    /// <summary>Every character n-gram bucket of the tip's words (scratch).</summary>
+    public List<int> CharGrams { get; } = new(512);
+
     /// <summary>Surface token offsets from <see cref="PlainTextTokenizer"/> (scratch).</summary>
     public List<(int Start, int End)> Spans { get; } = new(64);
 
@@ -50,14 +62,14 @@ internal sealed class TokenBuffer
     /// Adds a word <paramref name="increment"/> positions after the last one: the chain leaves a gap where it drops a
     /// word (a stop word), and a gap must stay, so that a phrase or bigram never spans it.
     /// </summary>
-    public void AddWord(int word, int exact, int start, int end, int increment, ReadOnlySpan<char> stem)
+    public void AddWord(int word, int exact, int start, int end, int increment, ReadOnlySpan<char> stem, int[]? charGrams = null)
     {
         for (var gap = 1; gap < increment; gap++)
         {
-            Append(-1, -1, start, start, null);
+            Append(-1, -1, start, start, null, null);
         }
 
-        Append(word, exact, start, end, KeepStems ? stem.ToString() : null);
+        Append(word, exact, start, end, KeepStems ? stem.ToString() : null, charGrams);
     }
 
     /// <summary>Whether a compound part is worth keeping: the model reads only parts it may know, training reads every stem.</summary>
@@ -77,6 +89,7 @@ internal sealed class TokenBuffer
     {
         Words.Clear();
         Exact.Clear();
+        WordCharGrams.Clear();
         Offsets.Clear();
         Parts.Clear();
         Stems.Clear();
@@ -84,12 +97,15 @@ internal sealed class TokenBuffer
         Cancelled.Clear();
         Occurrences.Clear();
         Features.Clear();
+        CharGramFeatures.Clear();
+        CharGramValue = 0;
     }
 
-    private void Append(int word, int exact, int start, int end, string? stem)
+    private void Append(int word, int exact, int start, int end, string? stem, int[]? charGrams)
     {
         Words.Add(word);
         Exact.Add(exact);
+        WordCharGrams.Add(charGrams);
         Offsets.Add((start, end));
         if (KeepStems)
         {

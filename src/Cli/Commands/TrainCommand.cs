@@ -55,6 +55,32 @@ internal static class TrainCommand
             Description = "A word or word pair must occur in at least this many training texts to become a feature.",
             DefaultValueFactory = _ => new TrainingSettings().MinCount,
         };
+        var charGrams = new Option<string>("--char-grams")
+        {
+            Description = "Character n-grams of the words as features: MIN-MAX lengths (the shipped model: 3-5), or none (default).",
+            DefaultValueFactory = _ => "none",
+        };
+        charGrams.Validators.Add(result =>
+        {
+            if (ParseCharGrams(result.GetValueOrDefault<string>(), 1 << 18) is { } settings && settings.Problems().FirstOrDefault() is { } problem)
+            {
+                result.AddError(problem);
+            }
+        });
+        var charBuckets = new Option<int>("--char-buckets")
+        {
+            Description = "Hash buckets for the character n-grams (a power of two).",
+            DefaultValueFactory = _ => new ThemeModelCharGrams().Buckets,
+        };
+        var charScale = new Option<double>("--char-scale")
+        {
+            Description = "Length of a text's character n-gram vector: each bucket present counts SCALE / sqrt(distinct buckets in the text).",
+            DefaultValueFactory = _ => new ThemeModelCharGrams().Scale,
+        };
+        var charMinCount = new Option<int?>("--char-min-count")
+        {
+            Description = "A character n-gram bucket must occur in at least this many training texts (default: --min-count).",
+        };
         var outOfFold = new Option<FileInfo?>("--out-of-fold")
         {
             Description = "Also write each training text's out-of-fold themes as JSON Lines {id, domain, themes, predicted} (no text).",
@@ -75,6 +101,7 @@ internal static class TrainCommand
         var command = new Command("train", "Learn the model layer on top of the lexicon (offline, ML.NET) and write its weights as JSON.")
         {
             police, residents, output, residentWeight, l1, l2, policePart, corrections, correctionWeight, balance, minCount, outOfFold,
+            charGrams, charBuckets, charScale, charMinCount,
         };
         command.SetAction((parse, cancellation) => CliErrors.RunAsync(console, async () =>
         {
@@ -119,9 +146,16 @@ internal static class TrainCommand
                 await console.Out.WriteLineAsync($"{withoutText} corrections have no text left (retention) and are skipped").ConfigureAwait(false);
             }
 
-            var examples = policeTips.Select(t => new TrainingExample(t, TrainingDomain.Police, classifier.Features(t.Text)))
-                .Concat(residentTips.Select(t => new TrainingExample(t, TrainingDomain.Resident, classifier.Features(t.Text))))
-                .Concat(correctionTips.Select(t => new TrainingExample(t, TrainingDomain.Correction, classifier.Features(t.Text))))
+            var charGramSettings = ParseCharGrams(parse.GetValue(charGrams), parse.GetValue(charBuckets)) is { } parsed ? parsed with { Scale = parse.GetValue(charScale) } : null;
+            if (charGramSettings?.Problems().FirstOrDefault() is { } charGramProblem)
+            {
+                await console.Error.WriteLineAsync(charGramProblem).ConfigureAwait(false);
+                return 2;
+            }
+
+            var examples = policeTips.Select(t => new TrainingExample(t, TrainingDomain.Police, classifier.Features(t.Text, charGramSettings)))
+                .Concat(residentTips.Select(t => new TrainingExample(t, TrainingDomain.Resident, classifier.Features(t.Text, charGramSettings))))
+                .Concat(correctionTips.Select(t => new TrainingExample(t, TrainingDomain.Correction, classifier.Features(t.Text, charGramSettings))))
                 .ToList();
 
             var settings = new TrainingSettings(
@@ -130,7 +164,9 @@ internal static class TrainCommand
                 L2: parse.GetValue(l2),
                 MinCount: parse.GetValue(minCount),
                 CorrectionWeight: parse.GetValue(correctionWeight),
-                Balance: parse.GetValue(balance));
+                Balance: parse.GetValue(balance),
+                CharGrams: charGramSettings,
+                CharGramMinCount: parse.GetValue(charMinCount));
             var result = ThemeModelTrainer.Train(examples, settings, Source(settings, policeFile, parse.GetValue(policePart)!, residentFile, correctionFile, options));
             foreach (var line in result.Report)
             {
@@ -154,6 +190,22 @@ internal static class TrainCommand
         return command;
     }
 
+    /// <summary>"3-5" → n-grams of 3 to 5 characters in <paramref name="buckets"/> buckets; "none" (or nothing) → null.</summary>
+    internal static ThemeModelCharGrams? ParseCharGrams(string? value, int buckets)
+    {
+        if (string.IsNullOrEmpty(value) || value == "none")
+        {
+            return null;
+        }
+
+        var parts = value.Split('-');
+        return parts.Length == 2
+            && int.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var min)
+            && int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var max)
+            ? new ThemeModelCharGrams { MinLength = min, MaxLength = max, Buckets = buckets }
+            : new ThemeModelCharGrams { MinLength = 0, MaxLength = 0, Buckets = buckets };
+    }
+
     private static ClassifierOptions WithModel(ClassifierOptions options, string model) => new()
     {
         Kind = ClassifierKindOption.Lexicon,
@@ -175,6 +227,10 @@ internal static class TrainCommand
         }
     }
 
+    private static string CharGramSource(TrainingSettings settings) => settings.CharGrams is { } c
+        ? FormattableString.Invariant($", character {c.MinLength}-{c.MaxLength}-grams in {c.Buckets} buckets (scale {c.Scale}) seen in at least {settings.CharGramMinCount ?? settings.MinCount} texts")
+        : "";
+
     /// <summary>What the model file says about where it came from, including any lexicon beyond the built-in ones.</summary>
     private static string Source(TrainingSettings settings, FileInfo police, string policePart, FileInfo residents, FileInfo? corrections, ClassifierOptions options)
     {
@@ -182,6 +238,6 @@ internal static class TrainCommand
             + (options.ExtraLexicons.Length > 0 ? $" with extra lexicons {string.Join(", ", options.ExtraLexicons.Select(Path.GetFileName))}" : "");
         var part = policePart == HoldOutSplit.All ? "all" : "the tune part (70 %, FNV-1a id split)";
         var correctionSource = corrections is null ? "" : $", and staff corrections from {corrections.Name} (weight {settings.CorrectionWeight})";
-        return FormattableString.Invariant($"Learned by `Grastorp.Intake.Cli train` (ML.NET L-BFGS logistic regression, one per theme, resident weight {settings.ResidentWeight}, L1 {settings.L1}, L2 {settings.L2}, class balance {settings.Balance}, features in at least {settings.MinCount} texts; {lexicons}) from {part} of {police.Name} (Swedish Police event summaries, polisen.se open data; see shared/data/README.md) and {residents.Name}{correctionSource}. Only derived weights are stored, no text.");
+        return FormattableString.Invariant($"Learned by `Grastorp.Intake.Cli train` (ML.NET L-BFGS logistic regression, one per theme, resident weight {settings.ResidentWeight}, L1 {settings.L1}, L2 {settings.L2}, class balance {settings.Balance}, features in at least {settings.MinCount} texts{CharGramSource(settings)}; {lexicons}) from {part} of {police.Name} (Swedish Police event summaries, polisen.se open data; see shared/data/README.md) and {residents.Name}{correctionSource}. Only derived weights are stored, no text.");
     }
 }

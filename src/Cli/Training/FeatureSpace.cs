@@ -3,14 +3,15 @@ using Grastorp.Intake.Classification;
 namespace Grastorp.Intake.Cli.Training;
 
 /// <summary>
-/// The training features as dense vectors: every word or bigram seen in at least the minimum number of texts, and
-/// every lexicon evidence feature.
+/// The training features as sparse vectors: every word or bigram seen in at least the minimum number of texts, every
+/// character n-gram bucket seen in at least its own minimum, and every lexicon evidence feature. Sparse, because with
+/// character n-grams there are tens of thousands of features and each text has a few hundred.
 /// </summary>
 internal sealed class FeatureSpace
 {
-    private readonly float[][] _vectors;
+    private readonly SparseVector[] _vectors;
 
-    private FeatureSpace(string[] names, float[][] vectors)
+    private FeatureSpace(string[] names, SparseVector[] vectors)
     {
         Names = names;
         _vectors = vectors;
@@ -19,7 +20,7 @@ internal sealed class FeatureSpace
     /// <summary>Feature names in vector order (ordinal).</summary>
     public string[] Names { get; }
 
-    public static FeatureSpace Build(IReadOnlyList<TrainingExample> examples, int minCount)
+    public static FeatureSpace Build(IReadOnlyList<TrainingExample> examples, int minCount, int charGramMinCount)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var name in examples.SelectMany(e => e.Features.Keys))
@@ -27,21 +28,15 @@ internal sealed class FeatureSpace
             counts[name] = counts.GetValueOrDefault(name) + 1;
         }
 
-        var names = counts.Where(c => c.Value >= minCount || c.Key.StartsWith(ThemeFeatures.LexiconPrefix, StringComparison.Ordinal))
+        var names = counts.Where(c => c.Key.StartsWith(ThemeFeatures.LexiconPrefix, StringComparison.Ordinal)
+                || c.Value >= (c.Key.StartsWith(ThemeFeatures.CharGramPrefix, StringComparison.Ordinal) ? charGramMinCount : minCount))
             .Select(c => c.Key).Order(StringComparer.Ordinal).ToArray();
         var index = names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
         var vectors = examples.Select(e =>
         {
-            var vector = new float[names.Length];
-            foreach (var (name, value) in e.Features)
-            {
-                if (index.TryGetValue(name, out var i))
-                {
-                    vector[i] = (float)value;
-                }
-            }
-
-            return vector;
+            var present = e.Features.Where(f => index.ContainsKey(f.Key)).Select(f => (Index: index[f.Key], Value: (float)f.Value))
+                .OrderBy(f => f.Index).ToArray();
+            return new SparseVector([.. present.Select(f => f.Index)], [.. present.Select(f => f.Value)]);
         }).ToArray();
         return new FeatureSpace(names, vectors);
     }
@@ -51,20 +46,18 @@ internal sealed class FeatureSpace
     /// each, so other themes' evidence would be learned as a reason against this theme, and a resident's tip about two
     /// things would lose one.
     /// </summary>
-    public float[][] VectorsFor(string theme)
+    public SparseVector[] VectorsFor(string theme)
     {
         var foreign = Names.Select((n, i) => (n, i))
             .Where(x => x.n.StartsWith(ThemeFeatures.LexiconPrefix, StringComparison.Ordinal) && x.n != ThemeFeatures.Lexicon(theme))
-            .Select(x => x.i).ToArray();
+            .Select(x => x.i).ToHashSet();
         return [.. _vectors.Select(v =>
         {
-            var copy = (float[])v.Clone();
-            foreach (var i in foreign)
-            {
-                copy[i] = 0;
-            }
-
-            return copy;
+            var keep = Enumerable.Range(0, v.Indices.Length).Where(k => !foreign.Contains(v.Indices[k])).ToArray();
+            return keep.Length == v.Indices.Length ? v : new SparseVector([.. keep.Select(k => v.Indices[k])], [.. keep.Select(k => v.Values[k])]);
         })];
     }
 }
+
+/// <summary>A training vector's non-zero entries, indices ascending.</summary>
+internal sealed record SparseVector(int[] Indices, float[] Values);

@@ -30,7 +30,7 @@ internal sealed class ThemeModelTrainer
     {
         _examples = examples;
         _settings = settings;
-        _space = FeatureSpace.Build(examples, settings.MinCount);
+        _space = FeatureSpace.Build(examples, settings.MinCount, settings.CharGramMinCount ?? settings.MinCount);
         _folds = [.. examples.Select(e => Fold(e.Tip.Id, settings.Folds))];
         _weights = [.. examples.Select(e => e.Domain switch
         {
@@ -60,7 +60,7 @@ internal sealed class ThemeModelTrainer
         var (police, resident) = DomainScores.MacroF1(examples, ModelThemes, outOfFold);
         report.AddRange(DomainScores.PerTheme(examples, ModelThemes, outOfFold));
         report.Add(FormattableString.Invariant($"out-of-fold macro-F1 with other (police, resident): ({police:0.000}, {resident:0.000})"));
-        return new TrainingResult(new ThemeModel { Language = "sv", Source = source, Themes = themes }, report, outOfFold);
+        return new TrainingResult(new ThemeModel { Language = "sv", Source = source, CharGrams = settings.CharGrams, Themes = themes }, report, outOfFold);
     }
 
     /// <summary>
@@ -117,7 +117,7 @@ internal sealed class ThemeModelTrainer
         return [.. _weights.Select((w, i) => (float)(w * (labels[i] ? positive : negative)))];
     }
 
-    private double[] OutOfFoldProbabilities(float[][] vectors, bool[] labels, float[] exampleWeights)
+    private double[] OutOfFoldProbabilities(SparseVector[] vectors, bool[] labels, float[] exampleWeights)
     {
         var probabilities = new double[_examples.Count];
         for (var fold = 0; fold < _settings.Folds; fold++)
@@ -132,9 +132,10 @@ internal sealed class ThemeModelTrainer
         return probabilities;
     }
 
-    private (double Bias, double[] Weights) Fit(float[][] vectors, bool[] labels, float[] exampleWeights, IEnumerable<int> rows)
+    private (double Bias, double[] Weights) Fit(SparseVector[] vectors, bool[] labels, float[] exampleWeights, IEnumerable<int> rows)
     {
-        var data = rows.Select(i => new Row { Features = vectors[i], Label = labels[i], Weight = exampleWeights[i] }).ToList();
+        var size = _space.Names.Length;
+        var data = rows.Select(i => new Row { Features = new VBuffer<float>(size, vectors[i].Indices.Length, vectors[i].Values, vectors[i].Indices), Label = labels[i], Weight = exampleWeights[i] }).ToList();
         var schema = SchemaDefinition.Create(typeof(Row));
         schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, _space.Names.Length);
         var trainer = _ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
@@ -151,14 +152,15 @@ internal sealed class ThemeModelTrainer
     }
 
     /// <summary>The same arithmetic the app does with the exported (pruned) weights.</summary>
-    private double Probability(double bias, double[] weights, float[] vector)
+    private double Probability(double bias, double[] weights, SparseVector vector)
     {
         var logit = bias;
-        for (var i = 0; i < vector.Length; i++)
+        for (var k = 0; k < vector.Indices.Length; k++)
         {
-            if (vector[i] != 0 && Math.Abs(weights[i]) >= _settings.MinWeight)
+            var i = vector.Indices[k];
+            if (vector.Values[k] != 0 && Math.Abs(weights[i]) >= _settings.MinWeight)
             {
-                logit += weights[i] * vector[i];
+                logit += weights[i] * vector.Values[k];
             }
         }
 
@@ -199,6 +201,6 @@ internal sealed class ThemeModelTrainer
         public float Weight { get; set; }
 
         [VectorType]
-        public float[] Features { get; set; } = [];
+        public VBuffer<float> Features { get; set; }
     }
 }

@@ -1,3 +1,5 @@
+using Grastorp.Intake.Classification;
+
 namespace Grastorp.Intake.Cli.Training;
 
 /// <summary>Settings of one training run.</summary>
@@ -13,6 +15,8 @@ namespace Grastorp.Intake.Cli.Training;
 /// this power; 0 leaves the classes as they are, 1 makes both sides weigh the same in total (the police set has
 /// 688 drug texts of 12,002).
 /// </param>
+/// <param name="CharGrams">Character n-gram features of the words (null: none).</param>
+/// <param name="CharGramMinCount">A character n-gram bucket must occur in at least this many texts (null: <paramref name="MinCount"/>).</param>
 internal sealed record TrainingSettings(
     double ResidentWeight = 1,
     int Folds = 5,
@@ -21,4 +25,6 @@ internal sealed record TrainingSettings(
     float L2 = 1f,
     double MinWeight = 0.01,
     double CorrectionWeight = 1,
-    double Balance = 0);
+    double Balance = 0,
+    ThemeModelCharGrams? CharGrams = null,
+    int? CharGramMinCount = null);

@@ -51,11 +51,11 @@ internal sealed class CompiledLexicon
     }
 
     /// <summary>Collects the model's feature indices present in the analysed tip into <see cref="TokenBuffer.Features"/>.</summary>
-    public void CollectFeatures(TokenBuffer buffer)
+    public void CollectFeatures(TokenBuffer buffer, string text)
     {
         if (Model is { } model)
         {
-            ModelFeatureCollector.CollectFeatures(model, buffer);
+            ModelFeatureCollector.CollectFeatures(model, buffer, text);
         }
     }
 

@@ -15,8 +15,12 @@ internal sealed class CompiledModel
         double[] threshold,
         double[] veto,
         double[] lexiconWeights,
-        int themeCount)
+        int themeCount,
+        ThemeModelCharGrams? charGrams,
+        int[] featureOfBucket)
     {
+        CharGrams = charGrams;
+        FeatureOfBucket = featureOfBucket;
         FeatureOfId = featureOfId;
         Bigrams = bigrams;
         Weights = weights;
@@ -30,6 +34,12 @@ internal sealed class CompiledModel
 
     /// <summary>Vocabulary id → unigram feature index, or -1.</summary>
     public int[] FeatureOfId { get; }
+
+    /// <summary>The character n-gram settings, or null when the model reads none.</summary>
+    public ThemeModelCharGrams? CharGrams { get; }
+
+    /// <summary>Character n-gram bucket → feature index, or -1 (empty without <see cref="CharGrams"/>).</summary>
+    public int[] FeatureOfBucket { get; }
 
     /// <summary><see cref="BigramKey"/> of two vocabulary ids → bigram feature index.</summary>
     public Dictionary<long, int> Bigrams { get; }
@@ -64,7 +74,7 @@ internal sealed class CompiledModel
         VocabularyBuilder vocabulary)
     {
         ThrowOnUnknownThemes(model, source, themeIndex);
-        var (features, featureOfId, bigrams) = IndexFeatures(model, vocabulary);
+        var (features, featureOfId, bigrams, featureOfBucket) = IndexFeatures(model, vocabulary);
         var themeCount = themeIndex.Count;
         var compiled = new CompiledModel(
             featureOfId,
@@ -75,7 +85,9 @@ internal sealed class CompiledModel
             new double[themeCount],
             new double[themeCount],
             new double[themeCount * themeCount],
-            themeCount);
+            themeCount,
+            model.CharGrams,
+            featureOfBucket);
         foreach (var theme in model.Themes)
         {
             compiled.SetTheme(themeIndex[theme.Id], theme, features, themeIndex);
@@ -104,9 +116,10 @@ internal sealed class CompiledModel
     /// Numbers the word and bigram features in name order (so a model compiles the same whatever the order of its
     /// file), adding their stems to <paramref name="vocabulary"/>.
     /// </summary>
-    private static (Dictionary<string, int> Features, int[] FeatureOfId, Dictionary<long, int> Bigrams) IndexFeatures(
+    private static (Dictionary<string, int> Features, int[] FeatureOfId, Dictionary<long, int> Bigrams, int[] FeatureOfBucket) IndexFeatures(
         ThemeModel model, VocabularyBuilder vocabulary)
     {
+        var featureOfBucket = Enumerable.Repeat(-1, model.CharGrams?.Buckets ?? 0).ToArray();
         var features = new Dictionary<string, int>(StringComparer.Ordinal);
         var unigrams = new Dictionary<int, int>();
         var bigrams = new Dictionary<long, int>();
@@ -121,6 +134,10 @@ internal sealed class CompiledModel
                 var pair = name[ThemeFeatures.BigramPrefix.Length..].Split(' ');
                 features[name] = bigrams[BigramKey(vocabulary.IdOf(pair[0]), vocabulary.IdOf(pair[1]))] = features.Count;
             }
+            else if (ThemeFeatures.CharGramBucket(name) is var bucket and >= 0)
+            {
+                features[name] = featureOfBucket[bucket] = features.Count;
+            }
         }
 
         var featureOfId = Enumerable.Repeat(-1, vocabulary.Stems.Count).ToArray();
@@ -129,7 +146,7 @@ internal sealed class CompiledModel
             featureOfId[id] = feature;
         }
 
-        return (features, featureOfId, bigrams);
+        return (features, featureOfId, bigrams, featureOfBucket);
     }
 
     private void SetTheme(int t, ThemeModelTheme theme, Dictionary<string, int> features, IReadOnlyDictionary<string, int> themeIndex)
@@ -155,7 +172,15 @@ internal sealed class CompiledModel
     /// The probability per theme (NaN where the model has no decision) from the de-duplicated, sorted feature indices
     /// and the lexicon's scores.
     /// </summary>
-    public void Probabilities(ReadOnlySpan<int> features, ThemeScores scores, double[] lexiconThresholds, Span<double> probabilities)
+    /// <param name="features">Word and bigram features (value 1).</param>
+    /// <param name="charGramFeatures">Character n-gram features, each with value <paramref name="charGramValue"/>.</param>
+    public void Probabilities(
+        ReadOnlySpan<int> features,
+        ReadOnlySpan<int> charGramFeatures,
+        double charGramValue,
+        ThemeScores scores,
+        double[] lexiconThresholds,
+        Span<double> probabilities)
     {
         Span<double> evidence = stackalloc double[ThemeCount];
         for (var s = 0; s < ThemeCount; s++)
@@ -181,6 +206,14 @@ internal sealed class CompiledModel
             {
                 logit += Weights[(feature * ThemeCount) + t];
             }
+
+            var charGrams = 0.0;
+            foreach (var feature in charGramFeatures)
+            {
+                charGrams += Weights[(feature * ThemeCount) + t];
+            }
+
+            logit += charGramValue * charGrams;
 
             probabilities[t] = 1 / (1 + Math.Exp(-logit));
         }

@@ -31,7 +31,7 @@ internal static class LearnedExplanation
     {
         var found = t_found ??= new(16);
         found.Clear();
-        Find(found, swedish, buffer, theme);
+        Find(found, swedish, buffer, text, theme);
         return Strongest(found, text);
     }
 
@@ -39,23 +39,81 @@ internal static class LearnedExplanation
         List<(double Weight, int Feature, int Start, int End, int SecondStart, int SecondEnd)> found,
         CompiledLexicon swedish,
         TokenBuffer buffer,
+        string text,
         int theme)
     {
         var model = swedish.Model!;
         foreach (var (position, id, word, bigram) in new ModelWordFeatures(model, buffer))
         {
-            // A lexicon word is already shown as a lexicon term.
-            if (word >= 0 && !swedish.IsLexiconStem(id))
+            // A lexicon word is already shown as a lexicon term; with character n-grams, words are weighed below.
+            if (word >= 0 && model.CharGrams is null && !swedish.IsLexiconStem(id))
             {
-                Consider(found, model, theme, word, buffer.Offsets[position], (-1, -1));
+                Consider(found, Weight(model, word, theme), word, buffer.Offsets[position], (-1, -1));
             }
 
             if (bigram >= 0)
             {
-                Consider(found, model, theme, bigram, buffer.Offsets[position - 1], buffer.Offsets[position]);
+                Consider(found, Weight(model, bigram, theme), bigram, buffer.Offsets[position - 1], buffer.Offsets[position]);
             }
         }
+
+        if (model.CharGrams is { } charGrams)
+        {
+            FindCharGramWords(found, swedish, buffer, text, theme, charGrams);
+        }
     }
+
+    /// <summary>
+    /// With character n-grams, each word of the tip (but the lexicon's own) is weighed whole: its word feature plus
+    /// every n-gram bucket it gives (each once, at the tip's n-gram value), so an n-gram's weight is credited to the word it came from and a
+    /// misspelled word the model knows only by its n-grams ("knarkk") is shown as the tip writes it.
+    /// </summary>
+    private static void FindCharGramWords(
+        List<(double Weight, int Feature, int Start, int End, int SecondStart, int SecondEnd)> found,
+        CompiledLexicon swedish,
+        TokenBuffer buffer,
+        string text,
+        int theme,
+        ThemeModelCharGrams charGrams)
+    {
+        var model = swedish.Model!;
+        Span<int> buckets = stackalloc int[CharGramHasher.MaxCount(charGrams)];
+        for (var position = 0; position < buffer.Offsets.Count; position++)
+        {
+            var span = ModelFeatureCollector.ReadsCharGrams(buffer, position);
+            var id = buffer.Exact[position];
+            if (span.IsEmpty || (id >= 0 && swedish.IsLexiconStem(id)))
+            {
+                continue;
+            }
+
+            var word = id >= 0 ? model.FeatureOfId[id] : -1;
+            ReadOnlySpan<int> grams = buffer.WordCharGrams[position] ?? SortedBuckets(span.Span(text), charGrams, buckets);
+            var charGramWeight = 0.0;
+            for (var i = 0; i < grams.Length; i++)
+            {
+                if ((i == 0 || grams[i] != grams[i - 1]) && model.FeatureOfBucket[grams[i]] is var feature and >= 0)
+                {
+                    charGramWeight += Weight(model, feature, theme);
+                }
+            }
+
+            var weight = (word >= 0 ? Weight(model, word, theme) : 0) + (buffer.CharGramValue * charGramWeight);
+
+            // The same word twice is one reason: keyed by its word feature, or (unknown to the model) by its spelling.
+            var key = word >= 0 ? word : -1 - CharGramHasher.WordKey(span.Span(text));
+            Consider(found, weight, key, (span.Start, span.End), (-1, -1));
+        }
+    }
+
+    private static Span<int> SortedBuckets(ReadOnlySpan<char> word, ThemeModelCharGrams charGrams, Span<int> buckets)
+    {
+        var grams = buckets[..CharGramHasher.Buckets(word, charGrams, buckets)];
+        grams.Sort();
+        return grams;
+    }
+
+    private static double Weight(CompiledModel model, int feature, int theme) => model.Weights[(feature * model.ThemeCount) + theme];
 
     private static List<string> Strongest(
         List<(double Weight, int Feature, int Start, int End, int SecondStart, int SecondEnd)> found, string text)
@@ -137,13 +195,11 @@ internal static class LearnedExplanation
 
     private static void Consider(
         List<(double Weight, int Feature, int Start, int End, int SecondStart, int SecondEnd)> found,
-        CompiledModel model,
-        int theme,
+        double weight,
         int feature,
         (int Start, int End) word,
         (int Start, int End) second)
     {
-        var weight = model.Weights[(feature * model.ThemeCount) + theme];
         if (weight < ShownMinWeight)
         {
             return;

@@ -1,11 +1,25 @@
+using System.Runtime.InteropServices;
+
 namespace Grastorp.Intake.Classification.Analysis.Model;
 
 /// <summary>The learned layer's features in a tip analysed by <see cref="Lexicon.CompiledLexicon.Match"/>: by index for scoring, by name for training.</summary>
 internal static class ModelFeatureCollector
 {
+    /// <summary>Per bucket, the number of the last tip of this thread that had it (see <see cref="CollectCharGrams"/>).</summary>
+    [ThreadStatic]
+    private static int[]? t_stamps;
+
+    [ThreadStatic]
+    private static int t_tip;
+
     /// <summary>Collects the model's feature indices present in the analysed tip into <see cref="TokenBuffer.Features"/>.</summary>
-    public static void CollectFeatures(CompiledModel model, TokenBuffer buffer)
+    public static void CollectFeatures(CompiledModel model, TokenBuffer buffer, string text)
     {
+        if (model.CharGrams is { } charGrams)
+        {
+            CollectCharGrams(model, charGrams, buffer, text);
+        }
+
         foreach (var (_, _, word, bigram) in new ModelWordFeatures(model, buffer))
         {
             if (word >= 0)
@@ -32,8 +46,18 @@ internal static class ModelFeatureCollector
     /// The model's feature names present in the analysed tip (after <see cref="Lexicon.CompiledLexicon.Match"/> with
     /// <see cref="TokenBuffer.KeepStems"/>), for training: every stem and bigram, not only those the model knows.
     /// </summary>
-    public static void CollectFeatureNames(TokenBuffer buffer, Dictionary<string, double> features)
+    public static void CollectFeatureNames(TokenBuffer buffer, Dictionary<string, double> features, string text, ThemeModelCharGrams? charGrams)
     {
+        if (charGrams is not null)
+        {
+            var distinct = AllCharGrams(charGrams, buffer, text);
+            var value = charGrams.Value(distinct.Length);
+            foreach (var bucket in distinct)
+            {
+                features[ThemeFeatures.CharGram(bucket)] = value;
+            }
+        }
+
         var stems = buffer.Stems;
         for (var position = 0; position < stems.Count; position++)
         {
@@ -57,4 +81,102 @@ internal static class ModelFeatureCollector
             }
         }
     }
+
+    /// <summary>
+    /// The word at <paramref name="position"/> whose character n-grams the model reads: every word the analysis kept
+    /// (stop words leave an empty gap), neither negated nor in an away phrase, like the word features. Empty otherwise.
+    /// </summary>
+    public static WordSpan ReadsCharGrams(TokenBuffer buffer, int position)
+    {
+        var (start, end) = buffer.Offsets[position];
+        return end > start && !buffer.Cancelled[position] ? new WordSpan(start, end) : default;
+    }
+
+    /// <summary>
+    /// Puts the model's n-gram features present in the tip in <see cref="TokenBuffer.CharGramFeatures"/> (each once) and
+    /// their common value in <see cref="TokenBuffer.CharGramValue"/>. Buckets are told apart by a per-thread stamp per
+    /// bucket (the tip's number), so counting the distinct ones needs no sort; training counts the same set by sorting.
+    /// </summary>
+    private static void CollectCharGrams(CompiledModel model, ThemeModelCharGrams charGrams, TokenBuffer buffer, string text)
+    {
+        var stamps = t_stamps;
+        if (stamps is null || stamps.Length != charGrams.Buckets)
+        {
+            stamps = t_stamps = new int[charGrams.Buckets];
+            t_tip = 0;
+        }
+
+        if (++t_tip == int.MaxValue)
+        {
+            Array.Clear(stamps);
+            t_tip = 1;
+        }
+
+        var tip = t_tip;
+        var distinct = 0;
+        var featureOfBucket = model.FeatureOfBucket;
+        Span<int> scratch = stackalloc int[CharGramHasher.MaxCount(charGrams)];
+        for (var position = 0; position < buffer.Offsets.Count; position++)
+        {
+            if (ReadsCharGrams(buffer, position) is not { IsEmpty: false } word)
+            {
+                continue;
+            }
+
+            // The memo has each word's buckets when a model with n-grams is compiled in; a word seen once is hashed here.
+            ReadOnlySpan<int> buckets = buffer.WordCharGrams[position] is { } memo
+                ? memo
+                : scratch[..CharGramHasher.Buckets(word.Span(text), charGrams, scratch)];
+            foreach (var bucket in buckets)
+            {
+                if (stamps[bucket] != tip)
+                {
+                    stamps[bucket] = tip;
+                    distinct++;
+                    if (featureOfBucket[bucket] is var feature and >= 0)
+                    {
+                        buffer.CharGramFeatures.Add(feature);
+                    }
+                }
+            }
+        }
+
+        buffer.CharGramValue = charGrams.Value(distinct);
+    }
+
+    /// <summary>Every distinct n-gram bucket of the words the model reads, sorted (in <see cref="TokenBuffer.CharGrams"/>): for training.</summary>
+    private static ReadOnlySpan<int> AllCharGrams(ThemeModelCharGrams charGrams, TokenBuffer buffer, string text)
+    {
+        var all = buffer.CharGrams;
+        all.Clear();
+        Span<int> buckets = stackalloc int[CharGramHasher.MaxCount(charGrams)];
+        for (var position = 0; position < buffer.Offsets.Count; position++)
+        {
+            if (ReadsCharGrams(buffer, position) is { IsEmpty: false } word)
+            {
+                all.AddRange(buckets[..CharGramHasher.Buckets(word.Span(text), charGrams, buckets)]);
+            }
+        }
+
+        var span = CollectionsMarshal.AsSpan(all);
+        span.Sort();
+        var distinct = span.IsEmpty ? 0 : 1;
+        for (var i = 1; i < span.Length; i++)
+        {
+            if (span[i] != span[distinct - 1])
+            {
+                span[distinct++] = span[i];
+            }
+        }
+
+        return span[..distinct];
+    }
+}
+
+/// <summary>Where a word stands in the tip's text; empty for none.</summary>
+internal readonly record struct WordSpan(int Start, int End)
+{
+    public bool IsEmpty => End <= Start;
+
+    public ReadOnlySpan<char> Span(string text) => text.AsSpan(Start, End - Start);
 }

@@ -1,3 +1,4 @@
+using Grastorp.Intake.Classification.Analysis.Model;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using PendingWord = (int Start, int End, int Increment, int Word, int Exact, string Stem);
@@ -18,12 +19,15 @@ internal sealed class VocabularyEncoder
     private readonly Analyzer _wordAnalyzer;
     private readonly VocabularyLookup _vocabulary;
     private readonly WordAnalysisCache _cache;
+    private readonly ThemeModelCharGrams? _charGrams;
 
     /// <param name="analyzer">The chain for whole texts.</param>
     /// <param name="wordAnalyzer">The same chain for one word at a time.</param>
     /// <param name="vocabulary">What the stems are to the lexicon and the model.</param>
-    public VocabularyEncoder(Analyzer analyzer, Analyzer wordAnalyzer, VocabularyLookup vocabulary)
+    /// <param name="charGrams">The model's character n-gram settings: each word's buckets are memoised with it; or null.</param>
+    public VocabularyEncoder(Analyzer analyzer, Analyzer wordAnalyzer, VocabularyLookup vocabulary, ThemeModelCharGrams? charGrams = null)
     {
+        _charGrams = charGrams;
         _analyzer = analyzer;
         _wordAnalyzer = wordAnalyzer;
         _vocabulary = vocabulary;
@@ -135,7 +139,7 @@ internal sealed class VocabularyEncoder
             return ((offset.Start, offset.End, increment, word, exact, token.ToString()), false);
         }
 
-        buffer.AddWord(word, exact, offset.Start, offset.End, increment, token);
+        buffer.AddWord(word, exact, offset.Start, offset.End, increment, token, CharGrams(surface));
         return (null, true);
     }
 
@@ -147,7 +151,7 @@ internal sealed class VocabularyEncoder
             return;
         }
 
-        var analysed = new AnalysedWord(p.Word, p.Exact, p.Stem, [.. buffer.PendingParts]);
+        var analysed = new AnalysedWord(p.Word, p.Exact, p.Stem, [.. buffer.PendingParts], CharGrams(text.AsSpan(p.Start, p.End - p.Start)));
         _cache.Add(text[p.Start..p.End], analysed);
         AddWord(analysed, p.Start, p.End, p.Increment, buffer);
         buffer.PendingParts.Clear();
@@ -156,7 +160,7 @@ internal sealed class VocabularyEncoder
 
     private static void AddWord(AnalysedWord word, int start, int end, int increment, TokenBuffer buffer)
     {
-        buffer.AddWord(word.Word, word.Exact, start, end, increment, word.Stem);
+        buffer.AddWord(word.Word, word.Exact, start, end, increment, word.Stem, word.CharGrams);
         foreach (var part in word.Parts)
         {
             if (buffer.KeepsPart(part.Exact))
@@ -192,6 +196,29 @@ internal sealed class VocabularyEncoder
         }
 
         stream.End();
-        return new AnalysedWord(word, exact, stem ?? surface, [.. parts]);
+        return new AnalysedWord(word, exact, stem ?? surface, [.. parts], CharGrams(surface));
+    }
+
+    /// <summary>The word's distinct n-gram buckets, sorted, when the model reads n-grams (null otherwise).</summary>
+    private int[]? CharGrams(ReadOnlySpan<char> surface)
+    {
+        if (_charGrams is null)
+        {
+            return null;
+        }
+
+        Span<int> buckets = stackalloc int[CharGramHasher.MaxCount(_charGrams)];
+        var all = buckets[..CharGramHasher.Buckets(surface, _charGrams, buckets)];
+        all.Sort();
+        var distinct = all.IsEmpty ? 0 : 1;
+        for (var i = 1; i < all.Length; i++)
+        {
+            if (all[i] != all[distinct - 1])
+            {
+                all[distinct++] = all[i];
+            }
+        }
+
+        return all[..distinct].ToArray();
     }
 }

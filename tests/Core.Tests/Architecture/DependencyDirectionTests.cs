@@ -67,7 +67,7 @@ public sealed class DependencyDirectionTests
         ["Staff.TipList"] = ["", "Calendar", "Tips.Store", "Tips.Store.Correcting", "Tips.Store.Listing", "Municipalities", "Promises", "Staff.Access", "Staff.Audit", "Staff.FollowUp", "Stats", "Texts", "Themes", "Tips"],
         ["Staff.FollowUp"] = ["", "Calendar", "Tips.Store", "Tips.Store.Progressing", "Privacy", "Promises", "Promises.Actions", "Staff.Access", "Staff.Audit", "Tips", "Tips.Receipts"],
         ["Staff.Conversation"] = ["", "Digest.Delivery", "Digest.Message", "Digest.Settings", "Staff.Access", "Staff.Audit", "Tips", "Tips.Receipts", "Tips.Store.Conversation", "Tips.Store.Listing"],
-        ["Retention"] = ["", "Tips.Store", "Tips.Store.Removal", "Digest.Delivery", "Poisoning", "Tips", "Tips.Queue", "Tips.Receipts"],
+        ["Retention"] = ["", "Tips.Store", "Tips.Store.Listing", "Tips.Store.Removal", "Digest.Delivery", "Poisoning", "Tips", "Tips.Queue", "Tips.Receipts"],
         ["DependencyInjection"] = ["*"],
     };
 

@@ -27,10 +27,43 @@ public sealed class PickupDirectoryDigestSender(IOptions<DigestOptions> options)
     }
 
     /// <summary>
+    /// Erasure: deletes every tipster notice (<see cref="NoticeFileName"/>) sent to <paramref name="address"/>, the
+    /// contact of the tip being erased, so the address does not stay on disk after the tip forgot it. Only notice files
+    /// are read, and only their headers.
+    /// </summary>
+    public int RemoveNoticesTo(string address)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(address);
+        var directory = new DirectoryInfo(options.Value.PickupDirectory);
+        if (!directory.Exists)
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        foreach (var file in directory.EnumerateFiles("notice-*.eml").Where(f => NoticeFileName.IsNotice(f.Name)))
+        {
+            bool sentThere;
+            using (var message = MimeKit.MimeMessage.Load(file.FullName))
+            {
+                sentThere = message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase));
+            }
+
+            if (sentThere)
+            {
+                file.Delete();
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>
     /// Retention: deletes at most <paramref name="limit"/> digest files (and left-over partial ones) whose week ended
     /// before <paramref name="cutoff"/>: every tip such a file shows was received before then, so its text is past
-    /// retention too. Tipster notices (<see cref="NoticeFileName"/>) go when the day their tip was received ended
-    /// before the cutoff, which is when that tip loses the contact the notice was sent to. Judged by the week or day in the name, never the file
+    /// retention too. Tipster notices (<see cref="NoticeFileName"/>) go when their tip was received before the cutoff,
+    /// the rule by which that tip loses the contact the notice was sent to. Judged by the week or day in the name, never the file
     /// system's time stamp (another clock than the system's <see cref="TimeProvider"/>). Only this sender's own file
     /// names are touched.
     /// </summary>
@@ -52,7 +85,7 @@ public sealed class PickupDirectoryDigestSender(IOptions<DigestOptions> options)
             }
 
             if ((DigestFileName.TryReadWeek(file.Name, out var week) && SwedishTime.EndOf(week.Value) <= cutoff)
-                || (NoticeFileName.TryReadDay(file.Name, out var day) && new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) <= cutoff))
+                || NoticeFileName.IsPast(file.Name, cutoff))
             {
                 file.Delete();
                 removed++;

@@ -42,11 +42,12 @@ public sealed class StaffConversationService(
             return new MessageWritten(outcome);
         }
 
-        await audit.RecordAsync(who, AuditAction.Wrote, [(parsed.Value, receipt.Partition.Key, $"{TipLimits.LengthOf(message)} tecken")], cancellationToken).ConfigureAwait(false);
-        // Only for a message just added: the same form sent again (AlreadyAdded) sends no second e-mail.
+        // Only for a message just added: the same form sent again (AlreadyAdded) sends no second e-mail. The notice goes
+        // before the audit, so an audit that fails (and the officer's resend, AlreadyAdded) cannot lose it.
         var notice = await tips.ReadTipAsync(receipt.Partition, parsed.Value, cancellationToken).ConfigureAwait(false) is { } tip
             ? await notifier.NotifyAsync(tip, cancellationToken).ConfigureAwait(false)
             : TipsterNotice.NotAsked;
+        await audit.RecordAsync(who, AuditAction.Wrote, [(parsed.Value, receipt.Partition.Key, $"{TipLimits.LengthOf(message)} tecken")], cancellationToken).ConfigureAwait(false);
         return new MessageWritten(outcome, notice);
     }
 

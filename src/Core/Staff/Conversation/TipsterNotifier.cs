@@ -26,15 +26,19 @@ public sealed partial class TipsterNotifier(
             return TipsterNotice.NotAsked;
         }
 
+        // Sent while the officer waits for the page: a transport that is slow or down must not hold the post for the
+        // delivery pipeline's whole worst case (minutes). After this the officer is told the mail did not go.
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(SendBudget);
         var operationId = Guid.NewGuid();
         var message = new DigestMessage(
             NoticeFileName.For(tip.ReceivedAt, operationId), operationId, time.GetUtcNow(), digest.Value.From, [address], Subject, PlainText(), Html());
         try
         {
-            await mail.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            await mail.SendAsync(message, bounded.Token).ConfigureAwait(false);
             return TipsterNotice.Sent;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             // The exception's message can quote the recipient (an SMTP refusal does): only its type is logged.
             LogFailed(logger, e.GetType().Name);
@@ -42,23 +46,25 @@ public sealed partial class TipsterNotifier(
         }
     }
 
+    /// <summary>How long the officer's post waits for the notice to go.</summary>
+    public static readonly TimeSpan SendBudget = TimeSpan.FromSeconds(15);
+
     private const string Subject = "Kommunpolisen har skrivit till dig / The community police officer has written to you";
 
     /// <summary>The notice in Swedish, then English: each paragraph, and the status page a paragraph links to.</summary>
     private IEnumerable<(string Language, IReadOnlyList<(string Text, Uri? Link)> Paragraphs)> Parts()
     {
-        var baseUrl = site.Value.BaseUrl ?? throw new InvalidOperationException("Site:BaseUrl is not set.");
         yield return ("sv",
         [
             ("Kommunpolisen har skrivit till dig om tipset du skickade.", null),
-            ("Öppna din status med koden från kvittot:", new Uri(baseUrl, "status")),
+            ("Öppna din status med koden från kvittot:", site.Value.Link("status")),
             ("Varken meddelandet eller koden står i det här mejlet.", null),
             ("Du får mejlet för att du bad om det när du skickade tipset. Svara inte på det: brevlådan läses inte.", null),
         ]);
         yield return ("en",
         [
             ("The community police officer has written to you about the tip you sent.", null),
-            ("Open your status with the code from your receipt:", new Uri(baseUrl, "en/status")),
+            ("Open your status with the code from your receipt:", site.Value.Link("en/status")),
             ("Neither the message nor the code is in this e-mail.", null),
             ("You get this e-mail because you asked for it when you sent the tip. Do not reply: this mailbox is not read.", null),
         ]);

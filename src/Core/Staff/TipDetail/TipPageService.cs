@@ -4,6 +4,7 @@ using Grastorp.Intake.Core.Promises;
 using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Staff.Audit;
 using Grastorp.Intake.Core.Staff.Conversation;
+using Grastorp.Intake.Core.Tips.Store.Conversation;
 using Grastorp.Intake.Core.Staff.FollowUp;
 using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Receipts;
@@ -57,7 +58,7 @@ public sealed class TipPageService(ReceiptStore receipts, TipLister tips, AuditL
             previous,
             next)
         {
-            Conversation = messages,
+            Conversation = ThreadMessage.Thread(tip.RemovedAt is null ? tip.Reply : null, tip.ReceivedAt, messages),
         };
     }
 

@@ -18,7 +18,7 @@ public sealed record TipPageView(
     string? Previous,
     string? Next)
 {
-    /// <summary>The conversation with the resident, oldest first (issue #32); the old single reply is shown by its own form.</summary>
+    /// <summary>The conversation with the resident, oldest first (issue #32), a public reply from before it first.</summary>
     public IReadOnlyList<ThreadMessage> Conversation { get; init; } = [];
 
     /// <summary>A fresh token for the page's message form, so the same form sent twice adds one message.</summary>

@@ -85,14 +85,11 @@ public sealed class ResidentConversationService(
         var messages = stored is null || stored.RemovedAt is not null
             ? []
             : await conversation.ReadAsync(receipt.Partition, reference.Value, cancellationToken).ConfigureAwait(false);
-        // The single public reply from before the conversation is the kommunpolis's first message (dated at the tip, so it sorts first).
-        List<ThreadMessage> thread = stored is { Reply: { } reply } && stored.RemovedAt is null
-            ? [new ThreadMessage(ThreadMessage.Staff, reply, stored.ReceivedAt), .. messages]
-            : [.. messages];
+        var thread = ThreadMessage.Thread(stored is { RemovedAt: null } ? stored.Reply : null, stored?.ReceivedAt ?? default, messages);
         var block = stored is null || stored.RemovedAt is not null ? AnswerBlock.NotStored
             : found.Status == TipStage.Closed ? AnswerBlock.Closed
             : messages.Count >= ConversationStore.MaxMessages ? AnswerBlock.Full
             : AnswerBlock.None;
-        return new ResidentThread(found, [.. thread.OrderBy(m => m.At)], block, ConversationStore.NewToken());
+        return new ResidentThread(found, thread, block, ConversationStore.NewToken());
     }
 }

@@ -64,7 +64,8 @@ public static class TipRequestReader
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            // The buffer held what a resident wrote: cleared before another part of the process can rent it.
+            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
         }
     }
 

@@ -4,6 +4,7 @@ using Grastorp.Intake.Core.Retention;
 using Grastorp.Intake.Core.Staff.Access;
 using Grastorp.Intake.Core.Staff.Audit;
 using Grastorp.Intake.Core.Staff.Conversation;
+using Grastorp.Intake.Core.Staff.TipDetail;
 using Grastorp.Intake.Core.Themes;
 using Grastorp.Intake.Core.Tips;
 using Grastorp.Intake.Core.Tips.Conversation;
@@ -260,20 +261,39 @@ public sealed class ConversationTests : IDisposable
     }
 
     [Fact]
-    public async Task Retention_removes_the_notice_files_with_the_contact_they_were_sent_to_and_no_notice_goes_after_it()
+    public async Task Retention_removes_the_notice_files_by_the_same_cutoff_as_the_contact_they_were_sent_to()
     {
         var tip = await StoredTipAsync(notify: true);
         await Staff.WriteAsync(Polis, tip.Reference, "Vilken kväll?", ConversationStore.NewToken(), Token);
         Assert.Single(Notices());
 
-        _time.Advance(TimeSpan.FromDays(364));
+        _time.Advance(TimeSpan.FromDays(365) - TimeSpan.FromMinutes(1));
         await Get<RetentionService>().RunAsync(Token);
         Assert.Single(Notices());
+        Assert.NotNull((await ListedAsync(tip)).Contact);
 
-        _time.Advance(TimeSpan.FromDays(3));
+        // A minute past the period: the contact goes, and the file holding it in the same run (not at the day's end).
+        _time.Advance(TimeSpan.FromMinutes(2));
         await Get<RetentionService>().RunAsync(Token);
+        Assert.Null((await ListedAsync(tip)).Contact);
         Assert.Empty(Notices());
         Assert.False((await ListedAsync(tip)).NotifyByEmail);
+    }
+
+    [Fact]
+    public async Task An_erasure_removes_the_notices_sent_to_the_erased_tips_address_and_no_others()
+    {
+        var erased = await StoredTipAsync(notify: true);
+        var kept = await TipFactory.IssuedAsync(_services, "Bilar kör för fort vid skolan.", _time.GetUtcNow(), "grastorp", Token) with { Contact = "per@example.se", NotifyByEmail = true };
+        await Get<TipRecorder>().RecordAsync(kept, Drugs, [], Token);
+        await Staff.WriteAsync(Polis, erased.Reference, "Vilken kväll?", ConversationStore.NewToken(), Token);
+        await Staff.WriteAsync(Polis, kept.Reference, "Vilken bil?", ConversationStore.NewToken(), Token);
+        Assert.Equal(2, Notices().Length);
+
+        Assert.Equal(ErasureOutcome.Erased, await Get<ErasureService>().EraseAsync(erased.Reference, Token));
+
+        var left = Assert.Single(Notices());
+        Assert.Contains("To: per@example.se", left, StringComparison.Ordinal);
     }
 
     private sealed class RefusingSender : IDigestSender
@@ -291,6 +311,10 @@ public sealed class ConversationTests : IDisposable
         await Staff.WriteAsync(Polis, tip.Reference, "En fråga till: vilken tid?", ConversationStore.NewToken(), Token);
 
         Assert.Equal(["Tack för tipset.", "En fråga till: vilken tid?"], (await OpenAsync(tip.Reference)).Messages.Select(m => m.Text));
+        // The officer's tip page shows the same thread: the reply form that used to show it is gone.
+        var page = await Get<TipPageService>().ShowAsync(Polis, tip.Reference, "none", Token);
+        Assert.Equal(["Tack för tipset.", "En fråga till: vilken tid?"], page!.Conversation.Select(m => m.Text));
+        Assert.True(page.Conversation[0].FromStaff);
     }
 
     [Fact]

@@ -13,6 +13,17 @@ public sealed record ThreadMessage(string Author, string Text, DateTimeOffset At
     public const string Resident = "resident";
 
     public bool FromStaff => Author == Staff;
+
+    /// <summary>
+    /// The thread as both sides read it: a tip's single public reply from before the conversation (issue 32), if it has
+    /// one, is the kommunpolis's first message, dated at the tip so it sorts first; then the messages, oldest first.
+    /// </summary>
+    public static IReadOnlyList<ThreadMessage> Thread(string? earlierReply, DateTimeOffset tipReceivedAt, IEnumerable<ThreadMessage> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var thread = earlierReply is null ? messages : messages.Prepend(new ThreadMessage(Staff, earlierReply, tipReceivedAt));
+        return [.. thread.OrderBy(m => m.At)];
+    }
 }
 
 /// <summary>The result of adding a message.</summary>

@@ -163,13 +163,13 @@ public sealed class TipValidator(MunicipalityCatalog municipalities, TimeProvide
 
     private static bool CheckConsent(string? value, FieldErrors errors, Language language)
     {
-        var consent = TrueValues.Contains(value ?? string.Empty, StringComparer.OrdinalIgnoreCase);
-        if (!consent && !FalseValues.Contains(value ?? string.Empty, StringComparer.OrdinalIgnoreCase))
+        var consent = YesOrNo(value);
+        if (consent is null)
         {
             errors.Add(TipFields.Consent, TipMessages.Get(TipMessages.ConsentUnreadable, language));
         }
 
-        return consent;
+        return consent == true;
     }
 
     /// <summary>
@@ -178,18 +178,24 @@ public sealed class TipValidator(MunicipalityCatalog municipalities, TimeProvide
     /// </summary>
     private static bool CheckNotify(string? value, string? consentedContact, FieldErrors errors, Language language)
     {
-        var notify = TrueValues.Contains(value ?? string.Empty, StringComparer.OrdinalIgnoreCase);
-        if (!notify && !FalseValues.Contains(value ?? string.Empty, StringComparer.OrdinalIgnoreCase))
+        var notify = YesOrNo(value);
+        if (notify is null)
         {
             errors.Add(TipFields.Notify, TipMessages.Get(TipMessages.NotifyUnreadable, language));
         }
-        else if (notify && !TipsterEmail.TryRead(consentedContact, out _))
+        else if (notify == true && !TipsterEmail.TryRead(consentedContact, out _))
         {
             errors.Add(TipFields.Notify, TipMessages.Get(TipMessages.NotifyNeedsEmail, language));
         }
 
-        return notify;
+        return notify == true;
     }
+
+    /// <summary>A checkbox or JSON boolean as sent: yes, no (also absent or empty), or null for anything else.</summary>
+    private static bool? YesOrNo(string? value) =>
+        TrueValues.Contains(value ?? string.Empty, StringComparer.OrdinalIgnoreCase) ? true
+        : FalseValues.Contains(value ?? string.Empty, StringComparer.OrdinalIgnoreCase) ? false
+        : null;
 
     private static DateTimeOffset? CheckObservedAt(IReadOnlyDictionary<string, string?> fields, DateTimeOffset now, FieldErrors errors, Language language)
     {

@@ -15,8 +15,9 @@ namespace Grastorp.Intake.Functions;
 
 /// <summary>
 /// The kommunpolis writes to the resident in the tip's conversation (form fields <c>meddelande</c> and <c>token</c>),
-/// then back to the tip's page with what happened (303), including whether the tipster was e-mailed about it. Empty or too long is 400: a browser gets the tip's page
-/// again with the text kept and the error at the field. The same form sent twice adds one message.
+/// then back to the tip's page with what happened (303), including whether the tipster was e-mailed about it. Empty,
+/// too long or without the form's token is 400: a browser gets the tip's page again with the text kept and the error
+/// at the field. The same form sent twice adds one message.
 /// </summary>
 public sealed class WriteToTipster(StaffEntry entry, StaffConversationService conversation, TipPageService tips, StaffPages pages)
 {

@@ -18,4 +18,7 @@ public sealed record ThemeModel
     public ThemeModelCharGrams? CharGrams { get; init; }
 
     public IReadOnlyList<ThemeModelTheme> Themes { get; init; } = [];
+
+    /// <summary>The learned <c>other</c> class, or null when <c>other</c> is only what no theme passed.</summary>
+    public ThemeModelOther? Other { get; init; }
 }

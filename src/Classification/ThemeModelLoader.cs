@@ -98,6 +98,11 @@ public static class ThemeModelLoader
             }
         }
 
+        if (model.Other is { } other)
+        {
+            ValidateOther(other, model.CharGrams, problems);
+        }
+
         return problems;
     }
 
@@ -108,6 +113,23 @@ public static class ThemeModelLoader
         CheckBias(theme.Bias, where, problems);
         CheckDecisionRule(theme, where, problems);
         CheckWeights(theme.Weights, charGrams, where, problems);
+    }
+
+    private static void ValidateOther(ThemeModelOther other, ThemeModelCharGrams? charGrams, List<string> problems)
+    {
+        const string where = "other";
+        CheckBias(other.Bias, where, problems);
+        if (!(other.Margin >= 0 && other.Margin <= 1))
+        {
+            problems.Add($"{where}: margin must be between 0 and 1");
+        }
+
+        if (!(other.Rescue >= 0 && other.Rescue < 1))
+        {
+            problems.Add($"{where}: rescue must be at least 0 and below 1");
+        }
+
+        CheckWeights(other.Weights, charGrams, where, problems);
     }
 
     private static void CheckThemeId(string id, string where, HashSet<string> seen, List<string> problems)

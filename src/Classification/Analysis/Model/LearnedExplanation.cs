@@ -113,7 +113,7 @@ internal static class LearnedExplanation
         return grams;
     }
 
-    private static double Weight(CompiledModel model, int feature, int theme) => model.Weights[(feature * model.ThemeCount) + theme];
+    private static double Weight(CompiledModel model, int feature, int theme) => model.Weights[(feature * model.Stride) + theme];
 
     private static List<string> Strongest(
         List<(double Weight, int Feature, int Start, int End, int SecondStart, int SecondEnd)> found, string text)

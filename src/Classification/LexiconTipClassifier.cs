@@ -139,7 +139,7 @@ public sealed partial class LexiconTipClassifier : ITipClassifier
         _swedish.CollectFeatures(swedish, text);
         var features = CollectionsMarshal.AsSpan(swedish.Features);
         return model.Probabilities(
-            features[..SortDistinct(features)], CollectionsMarshal.AsSpan(swedish.CharGramFeatures), swedish.CharGramValue, scores, _thresholds, probabilities);
+            features[..SortDistinct(features)], swedish.WordValue, CollectionsMarshal.AsSpan(swedish.CharGramFeatures), swedish.CharGramValue, scores, _thresholds, probabilities);
     }
 
     /// <summary>Sorts <paramref name="values"/> and moves each distinct value to the front once; returns how many there are.</summary>

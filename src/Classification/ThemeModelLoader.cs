@@ -85,6 +85,11 @@ public static class ThemeModelLoader
         }
 
         problems.AddRange(model.CharGrams?.Problems() ?? []);
+        if (model.WordScale is { } scale && !(scale > 0 && scale <= MaxWeight))
+        {
+            problems.Add($"wordScale must be above 0 and at most {MaxWeight}");
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < model.Themes.Count; i++)
         {

@@ -70,7 +70,7 @@ internal sealed class ThemeModelTrainer
         var (police, resident) = DomainScores.MacroF1(examples, ModelThemes, outOfFold);
         report.AddRange(DomainScores.PerTheme(examples, ModelThemes, outOfFold));
         report.Add(FormattableString.Invariant($"out-of-fold macro-F1 with other (police, resident): ({police:0.000}, {resident:0.000})"));
-        var model = new ThemeModel { Language = "sv", Source = source, CharGrams = settings.CharGrams, Themes = [.. fits.Select(f => f.Model)], Other = other };
+        var model = new ThemeModel { Language = "sv", Source = source, CharGrams = settings.CharGrams, WordScale = settings.WordScale, Themes = [.. fits.Select(f => f.Model)], Other = other };
         return new TrainingResult(model, report, outOfFold);
     }
 

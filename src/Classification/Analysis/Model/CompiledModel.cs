@@ -36,6 +36,9 @@ internal sealed class CompiledModel
     /// <summary>Vocabulary id → unigram feature index, or -1.</summary>
     public int[] FeatureOfId { get; }
 
+    /// <summary>See <see cref="ThemeModel.WordScale"/>.</summary>
+    public double? WordScale { get; private init; }
+
     /// <summary>The character n-gram settings, or null when the model reads none.</summary>
     public ThemeModelCharGrams? CharGrams { get; }
 
@@ -100,7 +103,10 @@ internal sealed class CompiledModel
             new double[themeCount * themeCount],
             themeCount,
             model.CharGrams,
-            featureOfBucket);
+            featureOfBucket)
+        {
+            WordScale = model.WordScale,
+        };
         foreach (var theme in model.Themes)
         {
             compiled.SetTheme(themeIndex[theme.Id], theme, features, themeIndex);
@@ -207,11 +213,13 @@ internal sealed class CompiledModel
     /// The probability per theme (NaN where the model has no decision) from the de-duplicated, sorted feature indices
     /// and the lexicon's scores.
     /// </summary>
-    /// <param name="features">Word and bigram features (value 1).</param>
+    /// <param name="features">Word and bigram features, each with value <paramref name="wordValue"/>.</param>
+    /// <param name="wordValue">See <see cref="ThemeFeatures.WordValue"/>.</param>
     /// <param name="charGramFeatures">Character n-gram features, each with value <paramref name="charGramValue"/>.</param>
     /// <returns>The learned <c>other</c> class's probability, or NaN without one.</returns>
     public double Probabilities(
         ReadOnlySpan<int> features,
+        double wordValue,
         ReadOnlySpan<int> charGramFeatures,
         double charGramValue,
         ThemeScores scores,
@@ -238,7 +246,7 @@ internal sealed class CompiledModel
                 logit += LexiconWeights[(t * ThemeCount) + s] * evidence[s];
             }
 
-            probabilities[t] = Logistic(logit + Sum(features, charGramFeatures, charGramValue, t));
+            probabilities[t] = Logistic(logit + Sum(features, wordValue, charGramFeatures, charGramValue, t));
         }
 
         if (Other is not { } other)
@@ -252,13 +260,13 @@ internal sealed class CompiledModel
             otherLogit += OtherLexiconWeights[s] * evidence[s];
         }
 
-        return Logistic(otherLogit + Sum(features, charGramFeatures, charGramValue, ThemeCount));
+        return Logistic(otherLogit + Sum(features, wordValue, charGramFeatures, charGramValue, ThemeCount));
     }
 
     private static double Logistic(double logit) => 1 / (1 + Math.Exp(-logit));
 
     /// <summary>The word, bigram and n-gram part of column <paramref name="column"/>'s logit.</summary>
-    private double Sum(ReadOnlySpan<int> features, ReadOnlySpan<int> charGramFeatures, double charGramValue, int column)
+    private double Sum(ReadOnlySpan<int> features, double wordValue, ReadOnlySpan<int> charGramFeatures, double charGramValue, int column)
     {
         var sum = 0.0;
         foreach (var feature in features)
@@ -272,6 +280,6 @@ internal sealed class CompiledModel
             charGrams += Weights[(feature * Stride) + column];
         }
 
-        return sum + (charGramValue * charGrams);
+        return (wordValue * sum) + (charGramValue * charGrams);
     }
 }

@@ -34,6 +34,7 @@ public class ClassifierBenchmarks
     private LexiconTipClassifier _lexicon = null!;
     private LexiconTipClassifier _lexiconOnly = null!;
     private LexiconTipClassifier _charGrams = null!;
+    private LexiconTipClassifier _otherWords = null!;
     private KeywordTipClassifier _keyword = null!;
     private SwedishAnalyzer _swedish = null!;
 
@@ -45,7 +46,9 @@ public class ClassifierBenchmarks
         _lexicon = ClassifierFactory.CreateDefault();
         _lexiconOnly = ClassifierFactory.CreateLexiconOnly();
         _charGrams = new LexiconTipClassifier(
-            LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn), ThemeModelLoader.LoadFile(CharGramModelPath()));
+            LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn), ThemeModelLoader.LoadFile(BenchModelPath("sv-chargrams.model.json")));
+        _otherWords = new LexiconTipClassifier(
+            LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn), ThemeModelLoader.LoadFile(BenchModelPath("sv-other-words.model.json")));
         _keyword = new KeywordTipClassifier();
         _swedish = new SwedishAnalyzer(LuceneVersion.LUCENE_48);
         for (var round = 0; round < 200; round++)
@@ -54,6 +57,7 @@ public class ClassifierBenchmarks
             LexiconClassifier();
             LexiconOnlyClassifier();
             LexiconCharGramClassifier();
+            LexiconOtherWordsClassifier();
             KeywordClassifier();
             if (round % 10 == 0)
             {
@@ -115,19 +119,35 @@ public class ClassifierBenchmarks
         return themes;
     }
 
-    /// <summary>The candidate model, found from the benchmark's own folder upwards (BenchmarkDotNet runs a copy elsewhere).</summary>
-    private static string CharGramModelPath()
+    /// <summary>
+    /// The lexicons with the candidate model that has a learned <c>other</c> class and length-scaled words
+    /// (<c>bench/models/sv-other-words.model.json</c>, <c>train --word-scale 3 --other learned</c>; see bench/RESULTS.md).
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = TipsPerInvoke)]
+    public int LexiconOtherWordsClassifier()
+    {
+        var themes = 0;
+        foreach (var tip in _tips)
+        {
+            themes += _otherWords.Classify(tip).Themes.Count;
+        }
+
+        return themes;
+    }
+
+    /// <summary>A candidate model in bench/models, found from the benchmark's own folder upwards (BenchmarkDotNet runs a copy elsewhere).</summary>
+    private static string BenchModelPath(string name)
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            var path = Path.Combine(directory.FullName, "bench", "models", "sv-chargrams.model.json");
+            var path = Path.Combine(directory.FullName, "bench", "models", name);
             if (File.Exists(path))
             {
                 return path;
             }
         }
 
-        throw new FileNotFoundException("bench/models/sv-chargrams.model.json not found above " + AppContext.BaseDirectory);
+        throw new FileNotFoundException($"bench/models/{name} not found above " + AppContext.BaseDirectory);
     }
 
     /// <summary>The same classifier without its learned layer (<c>Classifier:Model=none</c>).</summary>

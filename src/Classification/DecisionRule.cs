@@ -25,6 +25,64 @@ public static class DecisionRule
         probability >= threshold || (lexicon && probability >= veto);
 
     /// <summary>
+    /// With a learned <c>other</c> model (<see cref="ThemeModelOther"/>): a theme that <see cref="Decide"/> lets pass
+    /// still has to come within <paramref name="margin"/> of the probability that the tip is about none of the themes
+    /// (so "the street lights are out on the road" is not traffic because it names a road).
+    /// </summary>
+    public static bool BeatsOther(double probability, double otherProbability, double margin) =>
+        probability + margin >= otherProbability;
+
+    /// <summary>
+    /// With a learned <c>other</c> model: when no theme passed, but the model is this sure (below
+    /// <paramref name="rescue"/>) that the tip is not <c>other</c>, the likeliest theme is given (0: never).
+    /// </summary>
+    public static bool Rescues(double otherProbability, double rescue) => otherProbability < rescue;
+
+    /// <summary>
+    /// The whole decision for one tip, shared by the classifier and the <c>train</c> command that tunes it.
+    /// A theme with no model probability (NaN: a theme only an extra lexicon has) is decided by its lexicon alone.
+    /// </summary>
+    /// <param name="lexicon">Per theme, whether the lexicon finds it.</param>
+    /// <param name="probability">Per theme, the model's probability (NaN: no model for it).</param>
+    /// <param name="threshold">Per theme, see <see cref="Decide"/>.</param>
+    /// <param name="veto">Per theme, see <see cref="Decide"/>.</param>
+    /// <param name="other">The learned <c>other</c> rule and its probability for this tip, or null for none.</param>
+    /// <param name="decided">Per theme, whether it applies.</param>
+    public static void DecideAll(
+        ReadOnlySpan<bool> lexicon,
+        ReadOnlySpan<double> probability,
+        ReadOnlySpan<double> threshold,
+        ReadOnlySpan<double> veto,
+        (double Probability, double Margin, double Rescue)? other,
+        Span<bool> decided)
+    {
+        var any = false;
+        var likeliest = -1;
+        for (var t = 0; t < decided.Length; t++)
+        {
+            if (double.IsNaN(probability[t]))
+            {
+                decided[t] = lexicon[t];
+                any |= decided[t];
+                continue;
+            }
+
+            decided[t] = Decide(lexicon[t], probability[t], threshold[t], veto[t])
+                && (other is not { } o || BeatsOther(probability[t], o.Probability, o.Margin));
+            any |= decided[t];
+            if (likeliest < 0 || probability[t] > probability[likeliest])
+            {
+                likeliest = t;
+            }
+        }
+
+        if (!any && likeliest >= 0 && other is { } rule && Rescues(rule.Probability, rule.Rescue))
+        {
+            decided[likeliest] = true;
+        }
+    }
+
+    /// <summary>
     /// Strongest first; on a tie, the lexicon's theme order decides, so the primary theme is stable (insertion sort:
     /// stable, and there are at most a handful of themes).
     /// </summary>

@@ -12,7 +12,8 @@ public sealed partial class LexiconTipClassifier
     /// </summary>
     /// <param name="text">The text.</param>
     /// <param name="charGrams">Also the character n-gram buckets of its words, with these settings (null: none).</param>
-    public IReadOnlyDictionary<string, double> Features(string text, ThemeModelCharGrams? charGrams = null)
+    /// <param name="wordScale">How word and bigram features count (<see cref="ThemeModel.WordScale"/>; null: 1 each).</param>
+    public IReadOnlyDictionary<string, double> Features(string text, ThemeModelCharGrams? charGrams = null, double? wordScale = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         text = TipTextNormaliser.Normalise(text);
@@ -30,7 +31,7 @@ public sealed partial class LexiconTipClassifier
             _english.Match(text, scores, new TokenBuffer());
         }
 
-        ModelFeatureCollector.CollectFeatureNames(buffer, features, text, charGrams);
+        ModelFeatureCollector.CollectFeatureNames(buffer, features, text, charGrams, wordScale);
         for (var theme = 0; theme < _themeIds.Length; theme++)
         {
             var evidence = ThemeFeatures.LexiconEvidence(scores.Score(theme), _thresholds[theme]);

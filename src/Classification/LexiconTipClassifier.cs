@@ -90,13 +90,28 @@ public sealed partial class LexiconTipClassifier : ITipClassifier
         }
 
         Span<double> probabilities = stackalloc double[_themeIds.Length];
-        ModelProbabilities(swedish, text, scores, probabilities);
+        var other = ModelProbabilities(swedish, text, scores, probabilities);
+        Span<bool> lexicon = stackalloc bool[_themeIds.Length];
+        Span<bool> decided = stackalloc bool[_themeIds.Length];
+        for (var theme = 0; theme < _themeIds.Length; theme++)
+        {
+            lexicon[theme] = scores.Score(theme) >= _thresholds[theme];
+        }
+
+        var model = _swedish?.Model;
+        DecisionRule.DecideAll(
+            lexicon,
+            probabilities,
+            model?.Threshold ?? [],
+            model?.Veto ?? [],
+            model?.Other is { } rule ? (other, rule.Margin, rule.Rescue) : null,
+            decided);
         List<ThemeMatch>? matches = null;
         for (var theme = 0; theme < _themeIds.Length; theme++)
         {
-            if (Match(theme, text, scores, swedish, probabilities[theme]) is { } match)
+            if (decided[theme])
             {
-                (matches ??= []).Add(match);
+                (matches ??= []).Add(Match(theme, text, scores, swedish, lexicon[theme], probabilities[theme]));
             }
         }
 
@@ -109,19 +124,22 @@ public sealed partial class LexiconTipClassifier : ITipClassifier
         return new TipClassification(matches);
     }
 
-    /// <summary>The learned layer's probability per theme (NaN where it has no decision, or everywhere without a model).</summary>
-    private void ModelProbabilities(TokenBuffer swedish, string text, ThemeScores scores, Span<double> probabilities)
+    /// <summary>
+    /// The learned layer's probability per theme (NaN where it has no decision, or everywhere without a model); returns
+    /// the learned <c>other</c> class's probability (NaN without one).
+    /// </summary>
+    private double ModelProbabilities(TokenBuffer swedish, string text, ThemeScores scores, Span<double> probabilities)
     {
         if (_swedish?.Model is not { } model)
         {
             probabilities.Fill(double.NaN);
-            return;
+            return double.NaN;
         }
 
         _swedish.CollectFeatures(swedish, text);
         var features = CollectionsMarshal.AsSpan(swedish.Features);
-        model.Probabilities(
-            features[..SortDistinct(features)], CollectionsMarshal.AsSpan(swedish.CharGramFeatures), swedish.CharGramValue, scores, _thresholds, probabilities);
+        return model.Probabilities(
+            features[..SortDistinct(features)], swedish.WordValue, CollectionsMarshal.AsSpan(swedish.CharGramFeatures), swedish.CharGramValue, scores, _thresholds, probabilities);
     }
 
     /// <summary>Sorts <paramref name="values"/> and moves each distinct value to the front once; returns how many there are.</summary>
@@ -140,28 +158,19 @@ public sealed partial class LexiconTipClassifier : ITipClassifier
         return distinct;
     }
 
-    /// <summary>The tip's match for one theme, or null; <paramref name="probability"/> is the model's, or NaN.</summary>
-    private ThemeMatch? Match(int theme, string text, ThemeScores scores, TokenBuffer swedish, double probability)
+    /// <summary>The tip's match for a theme the rule gave; <paramref name="probability"/> is the model's, or NaN.</summary>
+    private ThemeMatch Match(int theme, string text, ThemeScores scores, TokenBuffer swedish, bool lexicon, double probability)
     {
-        var score = scores.Score(theme);
-        var lexicon = score >= _thresholds[theme];
-
-        var confidence = lexicon ? DecisionRule.LexiconConfidence(score, _thresholds[theme]) : 0;
+        var confidence = lexicon ? DecisionRule.LexiconConfidence(scores.Score(theme), _thresholds[theme]) : 0;
         IReadOnlyList<string> matched = scores.Matched(theme);
         var terms = scores.Terms(theme);
         if (double.IsNaN(probability))
         {
-            return lexicon ? new ThemeMatch(_themeIds[theme], Math.Round(confidence, 3), matched) { Terms = terms } : null;
-        }
-
-        var model = _swedish!.Model!;
-        if (!DecisionRule.Decide(lexicon, probability, model.Threshold[theme], model.Veto[theme]))
-        {
-            return null;
+            return new ThemeMatch(_themeIds[theme], Math.Round(confidence, 3), matched) { Terms = terms };
         }
 
         confidence = DecisionRule.Combined(confidence, probability);
-        var learned = LearnedExplanation.Words(_swedish, swedish, text, theme);
+        var learned = LearnedExplanation.Words(_swedish!, swedish, text, theme);
         if (learned.Count > 0)
         {
             matched = [.. matched.Union(learned, StringComparer.Ordinal)];

@@ -42,6 +42,12 @@ public static class ThemeFeatures
             ? bucket
             : -1;
 
+    /// <summary>
+    /// The value of each word and bigram feature in a tip of <paramref name="words"/> words the model reads (neither
+    /// stop words nor negated nor in an away phrase, repeats counted): 1 without a scale, else scale / √words.
+    /// </summary>
+    public static double WordValue(double? scale, int words) => scale is { } s ? s / Math.Sqrt(Math.Max(1, words)) : 1;
+
     /// <summary>The value of a <c>lex:THEME</c> feature: the theme's lexicon score over its threshold, capped.</summary>
     public static double LexiconEvidence(double score, double threshold) => Math.Min(MaxLexiconEvidence, score / threshold);
 

@@ -85,6 +85,11 @@ public static class ThemeModelLoader
         }
 
         problems.AddRange(model.CharGrams?.Problems() ?? []);
+        if (model.WordScale is { } scale && !(scale > 0 && scale <= MaxWeight))
+        {
+            problems.Add($"wordScale must be above 0 and at most {MaxWeight}");
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < model.Themes.Count; i++)
         {
@@ -98,6 +103,11 @@ public static class ThemeModelLoader
             }
         }
 
+        if (model.Other is { } other)
+        {
+            ValidateOther(other, model.CharGrams, problems);
+        }
+
         return problems;
     }
 
@@ -108,6 +118,23 @@ public static class ThemeModelLoader
         CheckBias(theme.Bias, where, problems);
         CheckDecisionRule(theme, where, problems);
         CheckWeights(theme.Weights, charGrams, where, problems);
+    }
+
+    private static void ValidateOther(ThemeModelOther other, ThemeModelCharGrams? charGrams, List<string> problems)
+    {
+        const string where = "other";
+        CheckBias(other.Bias, where, problems);
+        if (!(other.Margin >= 0 && other.Margin <= 1))
+        {
+            problems.Add($"{where}: margin must be between 0 and 1");
+        }
+
+        if (!(other.Rescue >= 0 && other.Rescue < 1))
+        {
+            problems.Add($"{where}: rescue must be at least 0 and below 1");
+        }
+
+        CheckWeights(other.Weights, charGrams, where, problems);
     }
 
     private static void CheckThemeId(string id, string where, HashSet<string> seen, List<string> problems)

@@ -17,12 +17,15 @@ public class NegationScopeTests
     [InlineData("Det finns inte längre något knark i parken")]
     [InlineData("Vi har aldrig sett någon langning här")]
     [InlineData("Inga bekymmer med inbrott i år")]
+    [InlineData("Vi har inte haft några inbrott här, men hundbajset i parken är ett problem")]
+    [InlineData("Det hade aldrig varit knark här förut")]
     public void A_negation_reaches_across_bridge_words(string text) => Assert.Equal([Theme.Other], ThemesOf(text));
 
     [Theory]
     [InlineData("Ingen vet vem som säljer knark vid skolan", Theme.Drugs)]
     [InlineData("Inte konstigt att det langas knark vid stationen", Theme.Drugs)]
     [InlineData("Inga lampor fungerar och det har varit inbrott i förråden", Theme.Burglary)]
+    [InlineData("Det har inte varit tyst, inbrott i förråden igen", Theme.Burglary)]
     public void Any_other_word_ends_the_negation(string text, string theme) => Assert.Contains(theme, ThemesOf(text));
 
     [Fact]

@@ -63,6 +63,39 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Contains("character 3-5-grams in 4096 buckets", model.Source, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Train_with_a_learned_other_writes_its_weights_and_the_rule_chosen_out_of_fold()
+    {
+        var police = Write("police.jsonl", Rows("p", 120));
+        var residents = Write("resident-tips.tune.jsonl", Rows("r", 40));
+        var output = Path.Combine(_directory, "sv.model.json");
+
+        var (exitCode, stdout, error) = await CliRun.RunAsync(
+            "", "train", "--police", police, "--residents", residents, "--output", output, "--other", "learned");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("other: out-of-fold F1", stdout, StringComparison.Ordinal);
+        Assert.Contains("out-of-fold macro-F1 with other as what no theme passed", stdout, StringComparison.Ordinal);
+        var other = ThemeModelLoader.LoadFile(output).Other;
+        Assert.NotNull(other);
+        Assert.Contains(other.Weights, w => w.Key.StartsWith(ThemeFeatures.WordPrefix, StringComparison.Ordinal) && w.Value > 0);
+        Assert.InRange(other.Margin, 0, 1);
+        Assert.Contains("and one for other", ThemeModelLoader.LoadFile(output).Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Train_without_other_writes_no_other_block()
+    {
+        var police = Write("police.jsonl", Rows("p", 120));
+        var residents = Write("resident-tips.tune.jsonl", Rows("r", 40));
+        var output = Path.Combine(_directory, "sv.model.json");
+
+        var (exitCode, _, error) = await CliRun.RunAsync("", "train", "--police", police, "--residents", residents, "--output", output);
+
+        Assert.True(exitCode == 0, error);
+        Assert.Null(ThemeModelLoader.LoadFile(output).Other);
+    }
+
     [Theory]
     [InlineData("5-3", "4096")]
     [InlineData("3-5", "3000")]

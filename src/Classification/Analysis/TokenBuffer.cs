@@ -44,6 +44,9 @@ internal sealed class TokenBuffer
     /// <summary>The value each of <see cref="CharGramFeatures"/> takes in this tip.</summary>
     public double CharGramValue { get; set; }
 
+    /// <summary>The value each word and bigram feature takes in this tip (<see cref="ThemeFeatures.WordValue"/>).</summary>
+    public double WordValue { get; set; } = 1;
+
     /// <summary>Every character n-gram bucket of the tip's words (scratch).</summary>
     public List<int> CharGrams { get; } = new(512);
 
@@ -99,6 +102,7 @@ internal sealed class TokenBuffer
         Features.Clear();
         CharGramFeatures.Clear();
         CharGramValue = 0;
+        WordValue = 1;
     }
 
     private void Append(int word, int exact, int start, int end, string? stem, int[]? charGrams)

@@ -21,6 +21,7 @@ internal static class TrainCommand
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = true,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
     public static Command Create(CliConsole console)
@@ -81,6 +82,23 @@ internal static class TrainCommand
         {
             Description = "A character n-gram bucket must occur in at least this many training texts (default: --min-count).",
         };
+        var wordScale = new Option<double?>("--word-scale")
+        {
+            Description = "Each word and word pair present counts SCALE / sqrt(words the model reads in the text) instead of 1 (default: 1 each).",
+        };
+        wordScale.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is { } scale && !(scale > 0 && scale <= ThemeModelLoader.MaxWeight))
+            {
+                result.AddError($"--word-scale must be above 0 and at most {ThemeModelLoader.MaxWeight}");
+            }
+        });
+        var other = new Option<string>("--other")
+        {
+            Description = "none (default): other is what no theme passed; learned: also learn other as a class of its own, which can veto a weak theme or give the likeliest one; joint: learned, and each theme's threshold and veto chosen again for the whole decision's macro-F1.",
+            DefaultValueFactory = _ => "none",
+        };
+        other.AcceptOnlyFromAmong("none", "learned", "joint");
         var outOfFold = new Option<FileInfo?>("--out-of-fold")
         {
             Description = "Also write each training text's out-of-fold themes as JSON Lines {id, domain, themes, predicted} (no text).",
@@ -101,7 +119,7 @@ internal static class TrainCommand
         var command = new Command("train", "Learn the model layer on top of the lexicon (offline, ML.NET) and write its weights as JSON.")
         {
             police, residents, output, residentWeight, l1, l2, policePart, corrections, correctionWeight, balance, minCount, outOfFold,
-            charGrams, charBuckets, charScale, charMinCount,
+            charGrams, charBuckets, charScale, charMinCount, other, wordScale,
         };
         command.SetAction((parse, cancellation) => CliErrors.RunAsync(console, async () =>
         {
@@ -153,9 +171,9 @@ internal static class TrainCommand
                 return 2;
             }
 
-            var examples = policeTips.Select(t => new TrainingExample(t, TrainingDomain.Police, classifier.Features(t.Text, charGramSettings)))
-                .Concat(residentTips.Select(t => new TrainingExample(t, TrainingDomain.Resident, classifier.Features(t.Text, charGramSettings))))
-                .Concat(correctionTips.Select(t => new TrainingExample(t, TrainingDomain.Correction, classifier.Features(t.Text, charGramSettings))))
+            var examples = policeTips.Select(t => new TrainingExample(t, TrainingDomain.Police, classifier.Features(t.Text, charGramSettings, parse.GetValue(wordScale))))
+                .Concat(residentTips.Select(t => new TrainingExample(t, TrainingDomain.Resident, classifier.Features(t.Text, charGramSettings, parse.GetValue(wordScale)))))
+                .Concat(correctionTips.Select(t => new TrainingExample(t, TrainingDomain.Correction, classifier.Features(t.Text, charGramSettings, parse.GetValue(wordScale)))))
                 .ToList();
 
             var settings = new TrainingSettings(
@@ -166,7 +184,10 @@ internal static class TrainCommand
                 CorrectionWeight: parse.GetValue(correctionWeight),
                 Balance: parse.GetValue(balance),
                 CharGrams: charGramSettings,
-                CharGramMinCount: parse.GetValue(charMinCount));
+                CharGramMinCount: parse.GetValue(charMinCount),
+                WordScale: parse.GetValue(wordScale),
+                LearnOther: parse.GetValue(other) is "learned" or "joint",
+                JointThresholds: parse.GetValue(other) == "joint");
             var result = ThemeModelTrainer.Train(examples, settings, Source(settings, policeFile, parse.GetValue(policePart)!, residentFile, correctionFile, options));
             foreach (var line in result.Report)
             {
@@ -238,6 +259,6 @@ internal static class TrainCommand
             + (options.ExtraLexicons.Length > 0 ? $" with extra lexicons {string.Join(", ", options.ExtraLexicons.Select(Path.GetFileName))}" : "");
         var part = policePart == HoldOutSplit.All ? "all" : "the tune part (70 %, FNV-1a id split)";
         var correctionSource = corrections is null ? "" : $", and staff corrections from {corrections.Name} (weight {settings.CorrectionWeight})";
-        return FormattableString.Invariant($"Learned by `Grastorp.Intake.Cli train` (ML.NET L-BFGS logistic regression, one per theme, resident weight {settings.ResidentWeight}, L1 {settings.L1}, L2 {settings.L2}, class balance {settings.Balance}, features in at least {settings.MinCount} texts{CharGramSource(settings)}; {lexicons}) from {part} of {police.Name} (Swedish Police event summaries, polisen.se open data; see shared/data/README.md) and {residents.Name}{correctionSource}. Only derived weights are stored, no text.");
+        return FormattableString.Invariant($"Learned by `Grastorp.Intake.Cli train` (ML.NET L-BFGS logistic regression, one per theme{(settings.LearnOther ? " and one for other" : "")}, resident weight {settings.ResidentWeight}, L1 {settings.L1}, L2 {settings.L2}, class balance {settings.Balance}, features in at least {settings.MinCount} texts{(settings.WordScale is { } ws ? FormattableString.Invariant($", words counting {ws} / sqrt(words)") : "")}{CharGramSource(settings)}; {lexicons}) from {part} of {police.Name} (Swedish Police event summaries, polisen.se open data; see shared/data/README.md) and {residents.Name}{correctionSource}. Only derived weights are stored, no text.");
     }
 }

@@ -41,6 +41,9 @@ internal sealed class FeatureSpace
         return new FeatureSpace(names, vectors);
     }
 
+    /// <summary>Every feature of every text, every theme's lexicon evidence included: what the <c>other</c> model reads.</summary>
+    public SparseVector[] All => _vectors;
+
     /// <summary>
     /// The vectors a theme's model reads: its own lexicon evidence but no other theme's. Police texts carry one label
     /// each, so other themes' evidence would be learned as a reason against this theme, and a resident's tip about two

@@ -18,6 +18,8 @@ internal sealed class ThemeModelTrainer
 
     private static readonly double[] ThresholdGrid = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
     private static readonly double[] VetoGrid = [0, 0.05, 0.1, 0.2];
+    private static readonly double[] MarginGrid = [1, 0.8, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0];
+    private static readonly double[] RescueGrid = [0, 0.1, 0.2, 0.3, 0.4, 0.5];
 
     private readonly IReadOnlyList<TrainingExample> _examples;
     private readonly TrainingSettings _settings;
@@ -47,20 +49,29 @@ internal sealed class ThemeModelTrainer
         {
             FormattableString.Invariant($"{examples.Count} texts ({examples.Count(e => e.Domain == TrainingDomain.Police)} police, {examples.Count(e => e.Domain == TrainingDomain.Resident)} resident, {examples.Count(e => e.Domain == TrainingDomain.Correction)} corrections), {trainer._space.Names.Length} features seen in at least {settings.MinCount} texts"),
         };
-        var themes = new List<ThemeModelTheme>();
-        var outOfFold = new Dictionary<string, bool[]>(StringComparer.Ordinal);
+        var fits = new List<ThemeFit>();
         foreach (var theme in ModelThemes)
         {
-            var (model, decisions, lines) = trainer.TrainTheme(theme);
-            themes.Add(model);
-            outOfFold[theme] = decisions;
+            var fit = trainer.TrainTheme(theme);
+            fits.Add(fit);
+            report.AddRange(fit.Report);
+        }
+
+        IReadOnlyDictionary<string, bool[]> outOfFold = fits.ToDictionary(f => f.Model.Id, f => f.OutOfFold, StringComparer.Ordinal);
+        ThemeModelOther? other = null;
+        if (settings.LearnOther)
+        {
+            (var macroPolice, var macroResident) = DomainScores.MacroF1(examples, ModelThemes, outOfFold);
+            report.Add(FormattableString.Invariant($"out-of-fold macro-F1 with other as what no theme passed (police, resident): ({macroPolice:0.000}, {macroResident:0.000})"));
+            (other, outOfFold, var lines) = trainer.TrainOther(fits);
             report.AddRange(lines);
         }
 
         var (police, resident) = DomainScores.MacroF1(examples, ModelThemes, outOfFold);
         report.AddRange(DomainScores.PerTheme(examples, ModelThemes, outOfFold));
         report.Add(FormattableString.Invariant($"out-of-fold macro-F1 with other (police, resident): ({police:0.000}, {resident:0.000})"));
-        return new TrainingResult(new ThemeModel { Language = "sv", Source = source, CharGrams = settings.CharGrams, Themes = themes }, report, outOfFold);
+        var model = new ThemeModel { Language = "sv", Source = source, CharGrams = settings.CharGrams, WordScale = settings.WordScale, Themes = [.. fits.Select(f => f.Model)], Other = other };
+        return new TrainingResult(model, report, outOfFold);
     }
 
     /// <summary>
@@ -74,7 +85,7 @@ internal sealed class ThemeModelTrainer
     /// One theme: out-of-fold probabilities choose the decision rule, then a fit on all the data gives the exported
     /// weights. Returns the theme's model, its out-of-fold decisions under the chosen rule and its report lines.
     /// </summary>
-    private (ThemeModelTheme Model, bool[] OutOfFold, string[] Report) TrainTheme(string theme)
+    private ThemeFit TrainTheme(string theme)
     {
         var vectors = _space.VectorsFor(theme);
         var labels = _examples.Select(e => e.Tip.Themes.Contains(theme)).ToArray();
@@ -83,6 +94,20 @@ internal sealed class ThemeModelTrainer
         var lexicon = _examples.Select(e => e.Features.GetValueOrDefault(ThemeFeatures.Lexicon(theme)) >= 1).ToArray();
         var (threshold, veto, police, resident) = ChooseRule(labels, lexicon, probabilities);
 
+        var (bias, kept) = FitExported(vectors, labels, weights);
+
+        string[] report =
+        [
+            FormattableString.Invariant($"{theme}: out-of-fold F1 (police, resident) lexicon alone {Pair(DomainScores.F1(_examples, labels, lexicon))}, model alone at 0.5 {Pair(DomainScores.F1(_examples, labels, [.. probabilities.Select(p => p >= 0.5)]))}, rule threshold {threshold} veto {veto}: ({police:0.000}, {resident:0.000})"),
+            FormattableString.Invariant($"{theme}: {kept.Count} weights kept of {_space.Names.Length}"),
+        ];
+        var model = new ThemeModelTheme { Id = theme, Bias = bias, Threshold = threshold, Veto = veto, Weights = kept };
+        return new ThemeFit(model, [.. probabilities.Select((p, i) => DecisionRule.Decide(lexicon[i], p, threshold, veto))], report, probabilities, lexicon);
+    }
+
+    /// <summary>A fit on all the data, the weights kept as the model file keeps them.</summary>
+    private (double Bias, SortedDictionary<string, double> Kept) FitExported(SparseVector[] vectors, bool[] labels, float[] weights)
+    {
         var (bias, fitted) = Fit(vectors, labels, weights, Enumerable.Range(0, _examples.Count));
         var kept = new SortedDictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < _space.Names.Length; i++)
@@ -93,13 +118,110 @@ internal sealed class ThemeModelTrainer
             }
         }
 
+        return (Math.Round(bias, 4), kept);
+    }
+
+    /// <summary>
+    /// The learned <c>other</c> class: a logistic regression for "none of the themes" over every feature, then the
+    /// margin and rescue (<see cref="DecisionRule.DecideAll"/>) that give the best mean of police and resident macro-F1
+    /// (with <c>other</c>) out of fold, the themes' own rules staying as chosen.
+    /// </summary>
+    private (ThemeModelOther Model, IReadOnlyDictionary<string, bool[]> OutOfFold, string[] Report) TrainOther(List<ThemeFit> fits)
+    {
+        var vectors = _space.All;
+        var labels = _examples.Select(e => !ModelThemes.Any(e.Tip.Themes.Contains)).ToArray();
+        var weights = BalancedWeights(labels);
+        var probabilities = OutOfFoldProbabilities(vectors, labels, weights);
+
+        // Coordinate ascent on the mean of police and resident macro-F1: margin and rescue together, then each theme's
+        // threshold and veto with the others fixed, twice over. Coarse grids, so the rule cannot fit noise.
+        var threshold = fits.Select(f => f.Model.Threshold).ToArray();
+        var veto = fits.Select(f => f.Model.Veto).ToArray();
+        var (margin, rescue) = (1.0, 0.0);
+        double Score(IReadOnlyDictionary<string, bool[]> decisions)
+        {
+            var (police, resident) = DomainScores.MacroF1(_examples, ModelThemes, decisions);
+            return (police + resident) / 2;
+        }
+
+        var bestScore = Score(DecideAll(fits, threshold, veto, probabilities, margin, rescue));
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var m in MarginGrid)
+            {
+                foreach (var r in RescueGrid)
+                {
+                    var score = Score(DecideAll(fits, threshold, veto, probabilities, m, r));
+                    if (score > bestScore + 1e-9)
+                    {
+                        (bestScore, margin, rescue) = (score, m, r);
+                    }
+                }
+            }
+
+            for (var t = 0; t < fits.Count && _settings.JointThresholds; t++)
+            {
+                foreach (var th in ThresholdGrid)
+                {
+                    foreach (var v in VetoGrid.Where(v => v <= th))
+                    {
+                        var (keptThreshold, keptVeto) = (threshold[t], veto[t]);
+                        (threshold[t], veto[t]) = (th, v);
+                        var score = Score(DecideAll(fits, threshold, veto, probabilities, margin, rescue));
+                        if (score > bestScore + 1e-9)
+                        {
+                            bestScore = score;
+                        }
+                        else
+                        {
+                            (threshold[t], veto[t]) = (keptThreshold, keptVeto);
+                        }
+                    }
+                }
+            }
+        }
+
+        var bestDecisions = DecideAll(fits, threshold, veto, probabilities, margin, rescue);
+        var best = (Margin: margin, Rescue: rescue, Police: 0.0, Resident: 0.0);
+        (best.Police, best.Resident) = DomainScores.MacroF1(_examples, ModelThemes, bestDecisions);
+        for (var t = 0; t < fits.Count; t++)
+        {
+            fits[t] = fits[t] with { Model = fits[t].Model with { Threshold = threshold[t], Veto = veto[t] } };
+        }
+
+        var alone = DomainScores.F1(_examples, labels, [.. probabilities.Select(p => p >= 0.5)]);
+        var (bias, kept) = FitExported(vectors, labels, weights);
         string[] report =
         [
-            FormattableString.Invariant($"{theme}: out-of-fold F1 (police, resident) lexicon alone {Pair(DomainScores.F1(_examples, labels, lexicon))}, model alone at 0.5 {Pair(DomainScores.F1(_examples, labels, [.. probabilities.Select(p => p >= 0.5)]))}, rule threshold {threshold} veto {veto}: ({police:0.000}, {resident:0.000})"),
-            FormattableString.Invariant($"{theme}: {kept.Count} weights kept of {_space.Names.Length}"),
+            FormattableString.Invariant($"other: out-of-fold F1 (police, resident) model alone at 0.5 {Pair(alone)}; rule margin {best.Margin} rescue {best.Rescue}, thresholds {string.Join("/", threshold)}, vetoes {string.Join("/", veto)}: macro-F1 ({best.Police:0.000}, {best.Resident:0.000})"),
+            FormattableString.Invariant($"other: {kept.Count} weights kept of {_space.Names.Length}"),
         ];
-        var model = new ThemeModelTheme { Id = theme, Bias = Math.Round(bias, 4), Threshold = threshold, Veto = veto, Weights = kept };
-        return (model, [.. probabilities.Select((p, i) => DecisionRule.Decide(lexicon[i], p, threshold, veto))], report);
+        return (new ThemeModelOther { Bias = bias, Margin = best.Margin, Rescue = best.Rescue, Weights = kept }, bestDecisions, report);
+    }
+
+    /// <summary>Every text's themes under the whole rule with a learned <c>other</c>, from out-of-fold probabilities.</summary>
+    private Dictionary<string, bool[]> DecideAll(IReadOnlyList<ThemeFit> fits, double[] threshold, double[] veto, double[] other, double margin, double rescue)
+    {
+        var decisions = fits.ToDictionary(f => f.Model.Id, _ => new bool[_examples.Count], StringComparer.Ordinal);
+        Span<bool> lexicon = stackalloc bool[fits.Count];
+        Span<double> probability = stackalloc double[fits.Count];
+        Span<bool> decided = stackalloc bool[fits.Count];
+        for (var i = 0; i < _examples.Count; i++)
+        {
+            for (var t = 0; t < fits.Count; t++)
+            {
+                lexicon[t] = fits[t].Lexicon[i];
+                probability[t] = fits[t].Probabilities[i];
+            }
+
+            DecisionRule.DecideAll(lexicon, probability, threshold, veto, (other[i], margin, rescue), decided);
+            for (var t = 0; t < fits.Count; t++)
+            {
+                decisions[fits[t].Model.Id][i] = decided[t];
+            }
+        }
+
+        return decisions;
     }
 
     /// <summary>Each example's weight for one theme: its domain's weight, times the class balance (<see cref="TrainingSettings.Balance"/>).</summary>
@@ -193,6 +315,9 @@ internal sealed class ThemeModelTrainer
     }
 
     private static string Pair((double Police, double Resident) f1) => FormattableString.Invariant($"({f1.Police:0.000}, {f1.Resident:0.000})");
+
+    /// <summary>One theme's model, its out-of-fold decisions and report lines, and what they came from.</summary>
+    private sealed record ThemeFit(ThemeModelTheme Model, bool[] OutOfFold, string[] Report, double[] Probabilities, bool[] Lexicon);
 
     private sealed class Row
     {

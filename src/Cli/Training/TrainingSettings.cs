@@ -16,6 +16,9 @@ namespace Grastorp.Intake.Cli.Training;
 /// 688 drug texts of 12,002).
 /// </param>
 /// <param name="CharGrams">Character n-gram features of the words (null: none).</param>
+/// <param name="WordScale">How word and bigram features count (<see cref="ThemeModel.WordScale"/>; null: 1 each).</param>
+/// <param name="LearnOther">Also learn <c>other</c> as a class of its own (<see cref="ThemeModelOther"/>).</param>
+/// <param name="JointThresholds">With <paramref name="LearnOther"/>: choose each theme's threshold and veto again, for the macro-F1 of the whole decision.</param>
 /// <param name="CharGramMinCount">A character n-gram bucket must occur in at least this many texts (null: <paramref name="MinCount"/>).</param>
 internal sealed record TrainingSettings(
     double ResidentWeight = 1,
@@ -27,4 +30,7 @@ internal sealed record TrainingSettings(
     double CorrectionWeight = 1,
     double Balance = 0,
     ThemeModelCharGrams? CharGrams = null,
-    int? CharGramMinCount = null);
+    int? CharGramMinCount = null,
+    double? WordScale = null,
+    bool LearnOther = false,
+    bool JointThresholds = false);

@@ -30,10 +30,14 @@ internal sealed class CompiledModel
         Veto = veto;
         LexiconWeights = lexiconWeights;
         ThemeCount = themeCount;
+        Stride = themeCount + 1;
     }
 
     /// <summary>Vocabulary id → unigram feature index, or -1.</summary>
     public int[] FeatureOfId { get; }
+
+    /// <summary>See <see cref="ThemeModel.WordScale"/>.</summary>
+    public double? WordScale { get; private init; }
 
     /// <summary>The character n-gram settings, or null when the model reads none.</summary>
     public ThemeModelCharGrams? CharGrams { get; }
@@ -44,7 +48,10 @@ internal sealed class CompiledModel
     /// <summary><see cref="BigramKey"/> of two vocabulary ids → bigram feature index.</summary>
     public Dictionary<long, int> Bigrams { get; }
 
-    /// <summary>Weight of feature <c>f</c> for theme <c>t</c> at <c>f * ThemeCount + t</c>.</summary>
+    /// <summary>
+    /// Weight of feature <c>f</c> for theme <c>t</c> at <c>f * Stride + t</c>; the learned <c>other</c> class's at
+    /// <c>f * Stride + ThemeCount</c>.
+    /// </summary>
     public double[] Weights { get; }
 
     /// <summary>Per classifier theme: whether the model has a decision for it.</summary>
@@ -60,6 +67,15 @@ internal sealed class CompiledModel
     public double[] LexiconWeights { get; }
 
     public int ThemeCount { get; }
+
+    /// <summary>Columns per feature in <see cref="Weights"/>: the themes, then <c>other</c>.</summary>
+    public int Stride { get; }
+
+    /// <summary>The learned <c>other</c> class, or null (then <c>other</c> is what no theme passed).</summary>
+    public ThemeModelOther? Other { get; private set; }
+
+    /// <summary>Weight of the lexicon evidence of theme <c>s</c> for the learned <c>other</c> class.</summary>
+    public double[] OtherLexiconWeights { get; private set; } = [];
 
     public static long BigramKey(int first, int second) => ((long)first << 32) | (uint)second;
 
@@ -79,7 +95,7 @@ internal sealed class CompiledModel
         var compiled = new CompiledModel(
             featureOfId,
             bigrams,
-            new double[features.Count * themeCount],
+            new double[features.Count * (themeCount + 1)],
             new bool[themeCount],
             new double[themeCount],
             new double[themeCount],
@@ -87,10 +103,18 @@ internal sealed class CompiledModel
             new double[themeCount * themeCount],
             themeCount,
             model.CharGrams,
-            featureOfBucket);
+            featureOfBucket)
+        {
+            WordScale = model.WordScale,
+        };
         foreach (var theme in model.Themes)
         {
             compiled.SetTheme(themeIndex[theme.Id], theme, features, themeIndex);
+        }
+
+        if (model.Other is { } other)
+        {
+            compiled.SetOther(other, features, themeIndex);
         }
 
         return compiled;
@@ -99,7 +123,7 @@ internal sealed class CompiledModel
     private static void ThrowOnUnknownThemes(ThemeModel model, string source, IReadOnlyDictionary<string, int> themeIndex)
     {
         var unknown = model.Themes.Select(t => t.Id).Where(id => !themeIndex.ContainsKey(id))
-            .Concat(model.Themes.SelectMany(t => t.Weights.Keys)
+            .Concat(model.Themes.SelectMany(t => t.Weights.Keys).Concat(model.Other?.Weights.Keys ?? [])
                 .Where(k => k.StartsWith(ThemeFeatures.LexiconPrefix, StringComparison.Ordinal))
                 .Select(k => k[ThemeFeatures.LexiconPrefix.Length..])
                 .Where(id => !themeIndex.ContainsKey(id)))
@@ -123,7 +147,7 @@ internal sealed class CompiledModel
         var features = new Dictionary<string, int>(StringComparer.Ordinal);
         var unigrams = new Dictionary<int, int>();
         var bigrams = new Dictionary<long, int>();
-        foreach (var name in model.Themes.SelectMany(t => t.Weights.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        foreach (var name in model.Themes.SelectMany(t => t.Weights.Keys).Concat(model.Other?.Weights.Keys ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             if (name.StartsWith(ThemeFeatures.WordPrefix, StringComparison.Ordinal))
             {
@@ -163,7 +187,24 @@ internal sealed class CompiledModel
             }
             else
             {
-                Weights[(features[name] * ThemeCount) + t] = weight;
+                Weights[(features[name] * Stride) + t] = weight;
+            }
+        }
+    }
+
+    private void SetOther(ThemeModelOther other, Dictionary<string, int> features, IReadOnlyDictionary<string, int> themeIndex)
+    {
+        Other = other;
+        OtherLexiconWeights = new double[ThemeCount];
+        foreach (var (name, weight) in other.Weights)
+        {
+            if (name.StartsWith(ThemeFeatures.LexiconPrefix, StringComparison.Ordinal))
+            {
+                OtherLexiconWeights[themeIndex[name[ThemeFeatures.LexiconPrefix.Length..]]] = weight;
+            }
+            else
+            {
+                Weights[(features[name] * Stride) + ThemeCount] = weight;
             }
         }
     }
@@ -172,10 +213,13 @@ internal sealed class CompiledModel
     /// The probability per theme (NaN where the model has no decision) from the de-duplicated, sorted feature indices
     /// and the lexicon's scores.
     /// </summary>
-    /// <param name="features">Word and bigram features (value 1).</param>
+    /// <param name="features">Word and bigram features, each with value <paramref name="wordValue"/>.</param>
+    /// <param name="wordValue">See <see cref="ThemeFeatures.WordValue"/>.</param>
     /// <param name="charGramFeatures">Character n-gram features, each with value <paramref name="charGramValue"/>.</param>
-    public void Probabilities(
+    /// <returns>The learned <c>other</c> class's probability, or NaN without one.</returns>
+    public double Probabilities(
         ReadOnlySpan<int> features,
+        double wordValue,
         ReadOnlySpan<int> charGramFeatures,
         double charGramValue,
         ThemeScores scores,
@@ -202,20 +246,40 @@ internal sealed class CompiledModel
                 logit += LexiconWeights[(t * ThemeCount) + s] * evidence[s];
             }
 
-            foreach (var feature in features)
-            {
-                logit += Weights[(feature * ThemeCount) + t];
-            }
-
-            var charGrams = 0.0;
-            foreach (var feature in charGramFeatures)
-            {
-                charGrams += Weights[(feature * ThemeCount) + t];
-            }
-
-            logit += charGramValue * charGrams;
-
-            probabilities[t] = 1 / (1 + Math.Exp(-logit));
+            probabilities[t] = Logistic(logit + Sum(features, wordValue, charGramFeatures, charGramValue, t));
         }
+
+        if (Other is not { } other)
+        {
+            return double.NaN;
+        }
+
+        var otherLogit = other.Bias;
+        for (var s = 0; s < ThemeCount; s++)
+        {
+            otherLogit += OtherLexiconWeights[s] * evidence[s];
+        }
+
+        return Logistic(otherLogit + Sum(features, wordValue, charGramFeatures, charGramValue, ThemeCount));
+    }
+
+    private static double Logistic(double logit) => 1 / (1 + Math.Exp(-logit));
+
+    /// <summary>The word, bigram and n-gram part of column <paramref name="column"/>'s logit.</summary>
+    private double Sum(ReadOnlySpan<int> features, double wordValue, ReadOnlySpan<int> charGramFeatures, double charGramValue, int column)
+    {
+        var sum = 0.0;
+        foreach (var feature in features)
+        {
+            sum += Weights[(feature * Stride) + column];
+        }
+
+        var charGrams = 0.0;
+        foreach (var feature in charGramFeatures)
+        {
+            charGrams += Weights[(feature * Stride) + column];
+        }
+
+        return (wordValue * sum) + (charGramValue * charGrams);
     }
 }

@@ -48,12 +48,12 @@ internal static class LearnedExplanation
             // A lexicon word is already shown as a lexicon term; with character n-grams, words are weighed below.
             if (word >= 0 && model.CharGrams is null && !swedish.IsLexiconStem(id))
             {
-                Consider(found, Weight(model, word, theme), word, buffer.Offsets[position], (-1, -1));
+                Consider(found, buffer.WordValue * Weight(model, word, theme), word, buffer.Offsets[position], (-1, -1));
             }
 
             if (bigram >= 0)
             {
-                Consider(found, Weight(model, bigram, theme), bigram, buffer.Offsets[position - 1], buffer.Offsets[position]);
+                Consider(found, buffer.WordValue * Weight(model, bigram, theme), bigram, buffer.Offsets[position - 1], buffer.Offsets[position]);
             }
         }
 
@@ -98,7 +98,7 @@ internal static class LearnedExplanation
                 }
             }
 
-            var weight = (word >= 0 ? Weight(model, word, theme) : 0) + (buffer.CharGramValue * charGramWeight);
+            var weight = (word >= 0 ? buffer.WordValue * Weight(model, word, theme) : 0) + (buffer.CharGramValue * charGramWeight);
 
             // The same word twice is one reason: keyed by its word feature, or (unknown to the model) by its spelling.
             var key = word >= 0 ? word : -1 - CharGramHasher.WordKey(span.Span(text));
@@ -113,7 +113,7 @@ internal static class LearnedExplanation
         return grams;
     }
 
-    private static double Weight(CompiledModel model, int feature, int theme) => model.Weights[(feature * model.ThemeCount) + theme];
+    private static double Weight(CompiledModel model, int feature, int theme) => model.Weights[(feature * model.Stride) + theme];
 
     private static List<string> Strongest(
         List<(double Weight, int Feature, int Start, int End, int SecondStart, int SecondEnd)> found, string text)

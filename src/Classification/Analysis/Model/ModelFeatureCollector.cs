@@ -15,6 +15,7 @@ internal static class ModelFeatureCollector
     /// <summary>Collects the model's feature indices present in the analysed tip into <see cref="TokenBuffer.Features"/>.</summary>
     public static void CollectFeatures(CompiledModel model, TokenBuffer buffer, string text)
     {
+        buffer.WordValue = ThemeFeatures.WordValue(model.WordScale, ReadWords(buffer));
         if (model.CharGrams is { } charGrams)
         {
             CollectCharGrams(model, charGrams, buffer, text);
@@ -46,15 +47,17 @@ internal static class ModelFeatureCollector
     /// The model's feature names present in the analysed tip (after <see cref="Lexicon.CompiledLexicon.Match"/> with
     /// <see cref="TokenBuffer.KeepStems"/>), for training: every stem and bigram, not only those the model knows.
     /// </summary>
-    public static void CollectFeatureNames(TokenBuffer buffer, Dictionary<string, double> features, string text, ThemeModelCharGrams? charGrams)
+    public static void CollectFeatureNames(
+        TokenBuffer buffer, Dictionary<string, double> features, string text, ThemeModelCharGrams? charGrams, double? wordScale)
     {
+        var value = ThemeFeatures.WordValue(wordScale, ReadWords(buffer));
         if (charGrams is not null)
         {
             var distinct = AllCharGrams(charGrams, buffer, text);
-            var value = charGrams.Value(distinct.Length);
+            var charGramValue = charGrams.Value(distinct.Length);
             foreach (var bucket in distinct)
             {
-                features[ThemeFeatures.CharGram(bucket)] = value;
+                features[ThemeFeatures.CharGram(bucket)] = charGramValue;
             }
         }
 
@@ -66,10 +69,10 @@ internal static class ModelFeatureCollector
                 continue;
             }
 
-            features[ThemeFeatures.Word(stem)] = 1;
+            features[ThemeFeatures.Word(stem)] = value;
             if (position > 0 && stems[position - 1] is { } previous && !buffer.Cancelled[position - 1])
             {
-                features[ThemeFeatures.Bigram(previous, stem)] = 1;
+                features[ThemeFeatures.Bigram(previous, stem)] = value;
             }
         }
 
@@ -77,9 +80,24 @@ internal static class ModelFeatureCollector
         {
             if (!buffer.Cancelled[buffer.Parts[i].Position])
             {
-                features[ThemeFeatures.Word(buffer.PartStems[i])] = 1;
+                features[ThemeFeatures.Word(buffer.PartStems[i])] = value;
             }
         }
+    }
+
+    /// <summary>
+    /// How many words of the tip the model reads: every word the analysis kept, neither negated nor in an away phrase,
+    /// known to the model or not, repeats counted; the same count in training and in the app.
+    /// </summary>
+    public static int ReadWords(TokenBuffer buffer)
+    {
+        var words = 0;
+        for (var position = 0; position < buffer.Offsets.Count; position++)
+        {
+            words += ReadsCharGrams(buffer, position).IsEmpty ? 0 : 1;
+        }
+
+        return words;
     }
 
     /// <summary>

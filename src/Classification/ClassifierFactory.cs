@@ -12,19 +12,18 @@ public static class ClassifierFactory
     /// <summary>Word lists read so far, by full path: a list is immutable, so classifiers built from one setting share it.</summary>
     private static readonly ConcurrentDictionary<string, Lazy<WordList>> WordLists = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// The built-in Swedish and English lexicons, the built-in model and the shipped spelling dictionary (beside the
-    /// application), no additions: what ships.
-    /// </summary>
-    /// <exception cref="LexiconException">The spelling dictionary's file is missing or invalid.</exception>
+    /// <summary>The built-in Swedish and English lexicons and the built-in model, no additions: what ships by default.</summary>
     public static LexiconTipClassifier CreateDefault() =>
-        new(LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn), ThemeModelLoader.LoadBuiltIn(), ThemeModelLoader.BuiltInSource, BuiltInWords());
+        new(LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn), ThemeModelLoader.LoadBuiltIn(), ThemeModelLoader.BuiltInSource);
 
-    /// <summary>The built-in lexicons and spelling dictionary without the learned layer (the baseline the model is trained on top of).</summary>
+    /// <summary>The built-in lexicons without the learned layer (the baseline the model is trained on top of).</summary>
     public static LexiconTipClassifier CreateLexiconOnly() =>
-        new(LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn), swedishWords: BuiltInWords());
+        new(LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn));
 
-    /// <summary>The shipped spelling dictionary, <c>hunspell-sv/sv-words.txt.gz</c> in the application's directory.</summary>
+    /// <summary>
+    /// The shipped spelling dictionary, <c>hunspell-sv/sv-words.txt.gz</c> in the application's directory (what
+    /// <c>Classifier:SpellingDictionary=builtin</c> loads), read once per process.
+    /// </summary>
     /// <exception cref="LexiconException">The file is missing or invalid.</exception>
     public static WordList BuiltInWords() => Words(WordList.BuiltInPath(AppContext.BaseDirectory));
 

@@ -53,7 +53,7 @@ public sealed class WordList
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path))
         {
-            throw new LexiconException(path, ["the file does not exist"]);
+            throw new LexiconException($"Word list '{path}': the file does not exist");
         }
 
         byte[] text;
@@ -67,7 +67,7 @@ public sealed class WordList
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            throw new LexiconException($"{path}: the word list cannot be read ({ex.Message})", ex);
+            throw new LexiconException($"Word list '{path}' cannot be read: {ex.Message}", ex);
         }
 
         return Parse(text, path);
@@ -87,7 +87,7 @@ public sealed class WordList
             {
                 if (text[i] is < (byte)'a' or > (byte)'z')
                 {
-                    throw new LexiconException(source, [$"line {line}: a word may hold only the letters a-z (lower case, folded)"]);
+                    throw Invalid(source, $"line {line}: a word may hold only the letters a-z (lower case, folded)");
                 }
 
                 continue;
@@ -96,14 +96,14 @@ public sealed class WordList
             var word = text.AsSpan(start, i - start);
             if (word.IsEmpty && i < text.Length)
             {
-                throw new LexiconException(source, [$"line {line} is empty"]);
+                throw Invalid(source, $"line {line} is empty");
             }
 
             if (!word.IsEmpty)
             {
                 if (previous.SequenceCompareTo(word) >= 0)
                 {
-                    throw new LexiconException(source, [$"line {line}: the words must be sorted (ordinal) without repeats"]);
+                    throw Invalid(source, $"line {line}: the words must be sorted (ordinal) without repeats");
                 }
 
                 previous = word;
@@ -116,11 +116,13 @@ public sealed class WordList
 
         if (starts.Count == 1)
         {
-            throw new LexiconException(source, ["the word list is empty"]);
+            throw Invalid(source, "the word list is empty");
         }
 
         return new WordList(text, [.. starts], source);
     }
+
+    private static LexiconException Invalid(string source, string problem) => new($"Word list '{source}' is invalid: {problem}");
 
     /// <summary>Whether a word, as a tip writes it (any case, with or without å/ä/ö), folds to a word of the list.</summary>
     public bool Contains(ReadOnlySpan<char> word)

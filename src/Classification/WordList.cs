@@ -59,11 +59,7 @@ public sealed class WordList
         byte[] text;
         try
         {
-            using var file = File.OpenRead(path);
-            using Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
-            using var memory = new MemoryStream();
-            stream.CopyTo(memory);
-            text = memory.ToArray();
+            text = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? ReadGzip(path) : File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
@@ -73,45 +69,70 @@ public sealed class WordList
         return Parse(text, path);
     }
 
+    /// <summary>
+    /// A gzip file's content, read into one array of the size its trailer gives (the length modulo 2^32, exact for any
+    /// list this class can hold), so the 10 MB are not copied through a growing buffer.
+    /// </summary>
+    private static byte[] ReadGzip(string path)
+    {
+        using var file = File.OpenRead(path);
+        if (file.Length < 18)
+        {
+            throw new InvalidDataException("too short for a gzip file");
+        }
+
+        Span<byte> trailer = stackalloc byte[4];
+        file.Seek(-4, SeekOrigin.End);
+        file.ReadExactly(trailer);
+        file.Seek(0, SeekOrigin.Begin);
+        var length = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(trailer);
+        if (length < 0)
+        {
+            throw new InvalidDataException("larger than 2 GB");
+        }
+
+        var text = new byte[length];
+        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        gzip.ReadExactly(text);
+        if (gzip.ReadByte() >= 0)
+        {
+            throw new InvalidDataException("longer than its gzip trailer says");
+        }
+
+        return text;
+    }
+
     /// <summary>A list from its text (one word a line); for tests and <see cref="Load"/>.</summary>
     internal static WordList Parse(byte[] text, string source)
     {
         // starts[k] is where word k begins, and starts[k + 1] - 1 where it ends (its line break, or the end of the text).
-        var starts = new List<int>(text.Length / 8) { 0 };
-        var line = 1;
+        // Line by line with the vectorised span searches: the 10 MB of the shipped list take a few milliseconds.
+        var all = text.AsSpan();
+        var starts = new List<int>(all.Count((byte)'\n') + 2) { 0 };
         var previous = ReadOnlySpan<byte>.Empty;
-        var start = 0;
-        for (var i = 0; i <= text.Length; i++)
+        for (var (start, line) = (0, 1); start < text.Length; line++)
         {
-            if (i < text.Length && text[i] != (byte)'\n')
-            {
-                if (text[i] is < (byte)'a' or > (byte)'z')
-                {
-                    throw Invalid(source, $"line {line}: a word may hold only the letters a-z (lower case, folded)");
-                }
-
-                continue;
-            }
-
-            var word = text.AsSpan(start, i - start);
-            if (word.IsEmpty && i < text.Length)
+            var length = all[start..].IndexOf((byte)'\n');
+            var end = length < 0 ? text.Length : start + length;
+            var word = all[start..end];
+            if (word.IsEmpty)
             {
                 throw Invalid(source, $"line {line} is empty");
             }
 
-            if (!word.IsEmpty)
+            if (word.IndexOfAnyExceptInRange((byte)'a', (byte)'z') >= 0)
             {
-                if (previous.SequenceCompareTo(word) >= 0)
-                {
-                    throw Invalid(source, $"line {line}: the words must be sorted (ordinal) without repeats");
-                }
-
-                previous = word;
-                starts.Add(i + 1);
+                throw Invalid(source, $"line {line}: a word may hold only the letters a-z (lower case, folded)");
             }
 
-            start = i + 1;
-            line++;
+            if (previous.SequenceCompareTo(word) >= 0)
+            {
+                throw Invalid(source, $"line {line}: the words must be sorted (ordinal) without repeats");
+            }
+
+            previous = word;
+            starts.Add(end + 1);
+            start = end + 1;
         }
 
         if (starts.Count == 1)

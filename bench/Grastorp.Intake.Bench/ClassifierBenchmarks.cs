@@ -34,7 +34,6 @@ public class ClassifierBenchmarks
     private LexiconTipClassifier _lexicon = null!;
     private LexiconTipClassifier _lexiconOnly = null!;
     private LexiconTipClassifier _charGrams = null!;
-    private LexiconTipClassifier _spelling = null!;
     private KeywordTipClassifier _keyword = null!;
     private SwedishAnalyzer _swedish = null!;
 
@@ -47,9 +46,6 @@ public class ClassifierBenchmarks
         _lexiconOnly = ClassifierFactory.CreateLexiconOnly();
         _charGrams = new LexiconTipClassifier(
             LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn), ThemeModelLoader.LoadFile(CharGramModelPath()));
-        _spelling = new LexiconTipClassifier(
-            LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn), ThemeModelLoader.LoadBuiltIn(), ThemeModelLoader.BuiltInSource,
-            ClassifierFactory.BuiltInWords());
         _keyword = new KeywordTipClassifier();
         _swedish = new SwedishAnalyzer(LuceneVersion.LUCENE_48);
         for (var round = 0; round < 200; round++)
@@ -59,11 +55,9 @@ public class ClassifierBenchmarks
             LexiconOnlyClassifier();
             LexiconCharGramClassifier();
             KeywordClassifier();
-            LexiconSpellingClassifier();
             if (round % 10 == 0)
             {
                 LexiconClassifierUnseenWords();
-                LexiconSpellingClassifierUnseenWords();
             }
         }
 
@@ -116,36 +110,6 @@ public class ClassifierBenchmarks
         foreach (var tip in _tips)
         {
             themes += _charGrams.Classify(tip).Themes.Count;
-        }
-
-        return themes;
-    }
-
-    /// <summary>The shipped classifier with the Swedish spelling dictionary (<c>Classifier:SpellingDictionary=builtin</c>).</summary>
-    [Benchmark(OperationsPerInvoke = TipsPerInvoke)]
-    public int LexiconSpellingClassifier()
-    {
-        var themes = 0;
-        foreach (var tip in _tips)
-        {
-            themes += _spelling.Classify(tip).Themes.Count;
-        }
-
-        return themes;
-    }
-
-    /// <summary>
-    /// <see cref="LexiconSpellingClassifier"/> on words never seen (as <see cref="LexiconClassifierUnseenWords"/>): every
-    /// word near a lexicon stem is looked up in the dictionary, the case the dictionary costs most in.
-    /// </summary>
-    [Benchmark(OperationsPerInvoke = TipsPerInvoke)]
-    public int LexiconSpellingClassifierUnseenWords()
-    {
-        var themes = 0;
-        for (var i = 0; i < TipsPerInvoke; i++)
-        {
-            themes += _spelling.Classify(_unseen[_nextUnseen]).Themes.Count;
-            _nextUnseen = (_nextUnseen + 1) % _unseen.Length;
         }
 
         return themes;

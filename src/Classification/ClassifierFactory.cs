@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Grastorp.Intake.Core.Themes;
 
 namespace Grastorp.Intake.Classification;
@@ -8,13 +9,23 @@ namespace Grastorp.Intake.Classification;
 /// </summary>
 public static class ClassifierFactory
 {
-    /// <summary>The built-in Swedish and English lexicons and the built-in model, no additions: what ships.</summary>
+    /// <summary>Word lists read so far, by full path: a list is immutable, so classifiers built from one setting share it.</summary>
+    private static readonly ConcurrentDictionary<string, Lazy<WordList>> WordLists = new(StringComparer.Ordinal);
+
+    /// <summary>The built-in Swedish and English lexicons and the built-in model, no additions: what ships by default.</summary>
     public static LexiconTipClassifier CreateDefault() =>
         new(LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn), ThemeModelLoader.LoadBuiltIn(), ThemeModelLoader.BuiltInSource);
 
     /// <summary>The built-in lexicons without the learned layer (the baseline the model is trained on top of).</summary>
     public static LexiconTipClassifier CreateLexiconOnly() =>
         new(LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn));
+
+    /// <summary>
+    /// The shipped spelling dictionary, <c>hunspell-sv/sv-words.txt.gz</c> in the application's directory (what
+    /// <c>Classifier:SpellingDictionary=builtin</c> loads), read once per process.
+    /// </summary>
+    /// <exception cref="LexiconException">The file is missing or invalid.</exception>
+    public static WordList BuiltInWords() => Words(WordList.BuiltInPath(AppContext.BaseDirectory));
 
     /// <param name="options">The bound settings.</param>
     /// <param name="baseDirectory">Where relative extra lexicon paths start, normally the application's directory.</param>
@@ -33,14 +44,15 @@ public static class ClassifierFactory
         }
 
         var lexicons = LoadLexicons(options, baseDirectory);
+        var words = LoadWords(options, baseDirectory);
         var modelSetting = $"{ClassifierOptions.SectionName}:Model";
         try
         {
             return options.Model switch
             {
-                ClassifierOptions.NoModel => new LexiconTipClassifier(lexicons),
-                ClassifierOptions.BuiltInModel => new LexiconTipClassifier(lexicons, ThemeModelLoader.LoadBuiltIn(), ThemeModelLoader.BuiltInSource),
-                var path => LoadWithModelFile(lexicons, FullPath(path, baseDirectory, modelSetting)),
+                ClassifierOptions.NoModel => new LexiconTipClassifier(lexicons, swedishWords: words),
+                ClassifierOptions.BuiltInModel => new LexiconTipClassifier(lexicons, ThemeModelLoader.LoadBuiltIn(), ThemeModelLoader.BuiltInSource, words),
+                var path => new LexiconTipClassifier(lexicons, ThemeModelLoader.LoadFile(FullPath(path, baseDirectory, modelSetting)), path, words),
             };
         }
         catch (LexiconException ex) when (!ex.Message.StartsWith(ClassifierOptions.SectionName, StringComparison.Ordinal))
@@ -119,6 +131,40 @@ public static class ClassifierFactory
         }
     }
 
-    private static LexiconTipClassifier LoadWithModelFile(IEnumerable<LexiconDocument> lexicons, string path) =>
-        new(lexicons, ThemeModelLoader.LoadFile(path), path);
+    /// <summary>The configured spelling dictionary (<see cref="ClassifierOptions.SpellingDictionary"/>), or null; errors name the setting.</summary>
+    private static WordList? LoadWords(ClassifierOptions options, string baseDirectory)
+    {
+        var setting = $"{ClassifierOptions.SectionName}:SpellingDictionary";
+        var path = options.SpellingDictionary switch
+        {
+            ClassifierOptions.NoSpellingDictionary => null,
+            ClassifierOptions.BuiltInSpellingDictionary => WordList.BuiltInPath(baseDirectory),
+            var configured => FullPath(configured, baseDirectory, setting),
+        };
+
+        try
+        {
+            return path is null ? null : Words(path);
+        }
+        catch (LexiconException ex)
+        {
+            throw new LexiconException($"{setting}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>The word list at <paramref name="path"/> (full), read once per process.</summary>
+    private static WordList Words(string path)
+    {
+        var lazy = WordLists.GetOrAdd(path, p => new Lazy<WordList>(() => WordList.Load(p)));
+        try
+        {
+            return lazy.Value;
+        }
+        catch (LexiconException)
+        {
+            // Not kept: the file may be put right (or restored) before the next attempt.
+            WordLists.TryRemove(new KeyValuePair<string, Lazy<WordList>>(path, lazy));
+            throw;
+        }
+    }
 }

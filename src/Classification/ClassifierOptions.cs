@@ -41,4 +41,16 @@ public sealed class ClassifierOptions
 
     public const string BuiltInModel = "builtin";
     public const string NoModel = "none";
+
+    /// <summary>
+    /// The Swedish spelling dictionary whose words are not read as typos of lexicon words: <c>none</c> (the default: out of
+    /// fold it changed nothing measurable, see bench/RESULTS.md), <c>builtin</c> (<c>hunspell-sv/sv-words.txt.gz</c>
+    /// beside the application, derived from the sv_SE Hunspell dictionary, LGPL-3), or the path of another list in the
+    /// same format (relative to the application's directory).
+    /// </summary>
+    [Required]
+    public string SpellingDictionary { get; set; } = NoSpellingDictionary;
+
+    public const string BuiltInSpellingDictionary = "builtin";
+    public const string NoSpellingDictionary = "none";
 }

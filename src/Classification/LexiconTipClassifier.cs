@@ -34,8 +34,13 @@ public sealed partial class LexiconTipClassifier : ITipClassifier
     /// <param name="lexicons">Validated lexicons, at most one per language (merge additions first).</param>
     /// <param name="model">A validated learned layer over the Swedish analysis, or null for the lexicon alone.</param>
     /// <param name="modelSource">Names the model in errors.</param>
+    /// <param name="swedishWords">
+    /// The Swedish spelling dictionary: a tip's word found in it is taken as written, never as a one-letter typo of a
+    /// lexicon word (see <see cref="WordList"/>); or null.
+    /// </param>
     /// <exception cref="LexiconException">The model names a theme no lexicon has.</exception>
-    public LexiconTipClassifier(IEnumerable<LexiconDocument> lexicons, ThemeModel? model = null, string modelSource = "model")
+    public LexiconTipClassifier(
+        IEnumerable<LexiconDocument> lexicons, ThemeModel? model = null, string modelSource = "model", WordList? swedishWords = null)
     {
         ArgumentNullException.ThrowIfNull(lexicons);
         var documents = lexicons.ToList();
@@ -57,7 +62,7 @@ public sealed partial class LexiconTipClassifier : ITipClassifier
         foreach (var document in documents)
         {
             var compiled = document.Language == LexiconLanguage.Swedish
-                ? LexiconCompiler.Compile(document, index, model, modelSource)
+                ? LexiconCompiler.Compile(document, index, model, modelSource, swedishWords)
                 : LexiconCompiler.Compile(document, index);
             if (document.Language == LexiconLanguage.Swedish)
             {

@@ -88,6 +88,30 @@ public sealed class ClassificationRegistrationTests : IDisposable
     }
 
     [Fact]
+    public void The_shipped_spelling_dictionary_is_read_at_start_up_when_configured()
+    {
+        using var services = Build(new() { ["Classifier:SpellingDictionary"] = "builtin", ["Classifier:Model"] = "none" });
+
+        services.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.Equal(Theme.Other, services.GetRequiredService<ITipClassifier>().Classify("Han markerade platsen på kartan").Primary);
+    }
+
+    [Fact]
+    public void An_unsorted_spelling_dictionary_fails_start_up_naming_the_setting_file_and_line()
+    {
+        var path = Path.Combine(_directory, "ord.txt");
+        File.WriteAllText(path, "vagen\nbilen\n");
+        using var services = Build(new() { ["Classifier:SpellingDictionary"] = path });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Classifier:SpellingDictionary", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("line 2", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_invalid_extra_lexicon_fails_start_up_with_its_problems()
     {
         var path = Path.Combine(_directory, "trasig.json");
@@ -139,6 +163,7 @@ public sealed class ClassificationRegistrationTests : IDisposable
     [Theory]
     [InlineData("Classifier:ExtraLexicons:0")]
     [InlineData("Classifier:Model")]
+    [InlineData("Classifier:SpellingDictionary")]
     public void A_path_that_cannot_be_a_path_fails_start_up_naming_the_setting(string setting)
     {
         using var services = Build(new() { [setting] = "bad\0name.json" });

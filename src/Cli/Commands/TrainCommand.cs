@@ -233,6 +233,7 @@ internal static class TrainCommand
         Languages = options.Languages,
         ExtraLexicons = options.ExtraLexicons,
         Model = model,
+        SpellingDictionary = options.SpellingDictionary,
     };
 
     /// <summary>Builds the classifier the app would build with the model at <paramref name="path"/>; throws naming the problem.</summary>

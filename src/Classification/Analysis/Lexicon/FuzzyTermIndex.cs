@@ -54,6 +54,9 @@ internal sealed class FuzzyTermIndex
         _deletionLookup = _deletions.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    /// <summary>The stem of a vocabulary id.</summary>
+    public string Stem(int id) => _stems[id];
+
     /// <summary>The id of a lexicon stem one edit from <paramref name="token"/>, or -1.</summary>
     public int Find(ReadOnlySpan<char> token)
     {

@@ -11,8 +11,10 @@ internal static class LexiconCompiler
     /// <param name="themeIndex">The classifier's theme order.</param>
     /// <param name="model">A validated model whose stems join the vocabulary, or null.</param>
     /// <param name="modelSource">Names the model in errors.</param>
+    /// <param name="words">The spelling dictionary of the lexicon's language (its words are never read as typos), or null.</param>
     public static CompiledLexicon Compile(
-        LexiconDocument lexicon, IReadOnlyDictionary<string, int> themeIndex, ThemeModel? model = null, string modelSource = "")
+        LexiconDocument lexicon, IReadOnlyDictionary<string, int> themeIndex, ThemeModel? model = null, string modelSource = "",
+        WordList? words = null)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
         var (compoundParts, unstemmed) = FoldedWords(lexicon);
@@ -31,7 +33,7 @@ internal static class LexiconCompiler
             ByFirstId(patterns, stems.Count),
             new NegationScope(IsNegation(negationIds, stems.Count), lexicon.NegationWindow, IsNegation(bridgeIds, stems.Count), lexicon.NegationReach),
             cueNames.Count);
-        var lookup = new VocabularyLookup(vocabulary.Ids, lexiconStems, Fuzzy(patterns, stems, unstemmed));
+        var lookup = new VocabularyLookup(vocabulary.Ids, lexiconStems, Fuzzy(patterns, stems, unstemmed), words);
         var tokeniser = new VocabularyEncoder(analyzer, ThemeTextAnalyzer.CreateWord(lexicon.Language, compoundParts, unstemmed), lookup, model?.CharGrams);
         return new CompiledLexicon(tokeniser, matcher, lookup, compiledModel, compoundParts, unstemmed);
     }

@@ -133,7 +133,7 @@ internal sealed class VocabularyEncoder
         }
 
         var exact = _vocabulary.Exact(token);
-        var word = _vocabulary.Word(token, exact);
+        var word = _vocabulary.Word(token, exact, surface);
         if (_cache.Admit(surface))
         {
             return ((offset.Start, offset.End, increment, word, exact, token.ToString()), false);
@@ -187,7 +187,7 @@ internal sealed class VocabularyEncoder
             {
                 stem = token.ToString();
                 exact = _vocabulary.Exact(token);
-                word = _vocabulary.Word(token, exact);
+                word = _vocabulary.Word(token, exact, surface);
             }
             else
             {

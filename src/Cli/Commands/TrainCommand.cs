@@ -103,9 +103,9 @@ internal static class TrainCommand
         {
             Description = "Also write each training text's out-of-fold themes as JSON Lines {id, domain, themes, predicted} (no text).",
         };
-        var residents = new Option<FileInfo>("--residents")
+        var residents = new Option<FileInfo[]>("--residents")
         {
-            Description = "Resident tips JSON Lines to train on in full: the tune file; tips marked heldOut are refused.",
+            Description = "Resident tips JSON Lines to train on in full (the option may be repeated): the tune file and the second author's tips; tips marked heldOut are refused.",
             Required = true,
         };
         var output = new Option<FileInfo>("--output") { Description = "Where to write the model JSON.", Required = true };
@@ -124,9 +124,9 @@ internal static class TrainCommand
         command.SetAction((parse, cancellation) => CliErrors.RunAsync(console, async () =>
         {
             var policeFile = parse.GetRequiredValue(police);
-            var residentFile = parse.GetRequiredValue(residents);
+            var residentFiles = parse.GetRequiredValue(residents);
             var correctionFile = parse.GetValue(corrections);
-            foreach (var file in new[] { policeFile, residentFile, correctionFile }.OfType<FileInfo>())
+            foreach (var file in residentFiles.Prepend(policeFile).Append(correctionFile).OfType<FileInfo>())
             {
                 if (!file.Exists)
                 {
@@ -136,7 +136,11 @@ internal static class TrainCommand
             }
 
             var policeTips = HoldOutSplit.Select(await LabelledTipReader.ReadAsync(policeFile.FullName, cancellation).ConfigureAwait(false), parse.GetValue(policePart)!).ToList();
-            var residentTips = await LabelledTipReader.ReadAsync(residentFile.FullName, cancellation).ConfigureAwait(false);
+            var residentTips = new List<LabelledTip>();
+            foreach (var residentFile in residentFiles)
+            {
+                residentTips.AddRange(await LabelledTipReader.ReadAsync(residentFile.FullName, cancellation).ConfigureAwait(false));
+            }
             var (correctionTips, withoutText) = correctionFile is null
                 ? ([], 0)
                 : await CorrectionFile.ReadAsync(correctionFile.FullName, cancellation).ConfigureAwait(false);
@@ -188,7 +192,7 @@ internal static class TrainCommand
                 WordScale: parse.GetValue(wordScale),
                 LearnOther: parse.GetValue(other) is "learned" or "joint",
                 JointThresholds: parse.GetValue(other) == "joint");
-            var result = ThemeModelTrainer.Train(examples, settings, Source(settings, policeFile, parse.GetValue(policePart)!, residentFile, correctionFile, options));
+            var result = ThemeModelTrainer.Train(examples, settings, Source(settings, policeFile, parse.GetValue(policePart)!, residentFiles, correctionFile, options));
             foreach (var line in result.Report)
             {
                 await console.Out.WriteLineAsync(line).ConfigureAwait(false);
@@ -254,12 +258,12 @@ internal static class TrainCommand
         : "";
 
     /// <summary>What the model file says about where it came from, including any lexicon beyond the built-in ones.</summary>
-    private static string Source(TrainingSettings settings, FileInfo police, string policePart, FileInfo residents, FileInfo? corrections, ClassifierOptions options)
+    private static string Source(TrainingSettings settings, FileInfo police, string policePart, FileInfo[] residents, FileInfo? corrections, ClassifierOptions options)
     {
         var lexicons = $"built-in lexicons {string.Join(", ", options.EffectiveLanguages())}"
             + (options.ExtraLexicons.Length > 0 ? $" with extra lexicons {string.Join(", ", options.ExtraLexicons.Select(Path.GetFileName))}" : "");
         var part = policePart == HoldOutSplit.All ? "all" : "the tune part (70 %, FNV-1a id split)";
         var correctionSource = corrections is null ? "" : $", and staff corrections from {corrections.Name} (weight {settings.CorrectionWeight})";
-        return FormattableString.Invariant($"Learned by `Grastorp.Intake.Cli train` (ML.NET L-BFGS logistic regression, one per theme{(settings.LearnOther ? " and one for other" : "")}, resident weight {settings.ResidentWeight}, L1 {settings.L1}, L2 {settings.L2}, class balance {settings.Balance}, features in at least {settings.MinCount} texts{(settings.WordScale is { } ws ? FormattableString.Invariant($", words counting {ws} / sqrt(words)") : "")}{CharGramSource(settings)}; {lexicons}) from {part} of {police.Name} (Swedish Police event summaries, polisen.se open data; see shared/data/README.md) and {residents.Name}{correctionSource}. Only derived weights are stored, no text.");
+        return FormattableString.Invariant($"Learned by `Grastorp.Intake.Cli train` (ML.NET L-BFGS logistic regression, one per theme{(settings.LearnOther ? " and one for other" : "")}, resident weight {settings.ResidentWeight}, L1 {settings.L1}, L2 {settings.L2}, class balance {settings.Balance}, features in at least {settings.MinCount} texts{(settings.WordScale is { } ws ? FormattableString.Invariant($", words counting {ws} / sqrt(words)") : "")}{CharGramSource(settings)}; {lexicons}) from {part} of {police.Name} (Swedish Police event summaries, polisen.se open data; see shared/data/README.md) and {string.Join(", ", residents.Select(r => r.Name))}{correctionSource}. Only derived weights are stored, no text.");
     }
 }

@@ -170,6 +170,7 @@ public sealed class TrainCommandTests : IDisposable
     [Theory]
     [InlineData("resident-tips.test.jsonl")]
     [InlineData("resident-tips.hard.jsonl")]
+    [InlineData("third-author-tips.jsonl")]
     public async Task Every_tip_of_the_never_tuned_sets_carries_the_held_out_mark(string name)
     {
         var tips = await LabelledTipReader.ReadAsync(Path.Combine(RepositoryData(), name), TestContext.Current.CancellationToken);
@@ -179,16 +180,56 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task No_tune_tip_shares_an_id_or_a_text_with_the_never_tuned_sets()
+    public async Task No_training_tip_shares_an_id_or_a_text_with_the_never_tuned_sets()
     {
-        var tune = await LabelledTipReader.ReadAsync(Path.Combine(RepositoryData(), "resident-tips.tune.jsonl"), TestContext.Current.CancellationToken);
-        var heldOut = (await LabelledTipReader.ReadAsync(Path.Combine(RepositoryData(), "resident-tips.test.jsonl"), TestContext.Current.CancellationToken))
-            .Concat(await LabelledTipReader.ReadAsync(Path.Combine(RepositoryData(), "resident-tips.hard.jsonl"), TestContext.Current.CancellationToken))
-            .ToList();
+        var training = await ReadAllAsync("resident-tips.tune.jsonl", "second-author-tips.jsonl");
+        var heldOut = await ReadAllAsync("resident-tips.test.jsonl", "resident-tips.hard.jsonl", "third-author-tips.jsonl");
 
-        Assert.Empty(tune.Select(t => t.Id).Intersect(heldOut.Select(t => t.Id)));
-        Assert.Empty(tune.Select(t => Normalised(t.Text)).Intersect(heldOut.Select(t => Normalised(t.Text))));
-        Assert.DoesNotContain(tune, t => t.HeldOut);
+        Assert.Empty(training.Select(t => t.Id).Intersect(heldOut.Select(t => t.Id)));
+        Assert.Empty(training.Select(t => Normalised(t.Text)).Intersect(heldOut.Select(t => Normalised(t.Text))));
+        Assert.DoesNotContain(training, t => t.HeldOut);
+    }
+
+    private static async Task<List<LabelledTip>> ReadAllAsync(params string[] names)
+    {
+        var tips = new List<LabelledTip>();
+        foreach (var name in names)
+        {
+            tips.AddRange(await LabelledTipReader.ReadAsync(Path.Combine(RepositoryData(), name), TestContext.Current.CancellationToken));
+        }
+
+        return tips;
+    }
+
+    [Fact]
+    public async Task Train_reads_every_residents_file_it_is_given_and_names_them_in_the_model()
+    {
+        var police = Write("police.jsonl", Rows("p", 120));
+        var tune = Write("resident-tips.tune.jsonl", Rows("r", 40));
+        var second = Write("second-author-tips.jsonl", Rows("s", 24));
+        var output = Path.Combine(_directory, "sv.model.json");
+
+        var (exitCode, stdout, error) = await CliRun.RunAsync("", "train", "--police", police, "--residents", tune, "--residents", second, "--output", output);
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("64 resident", stdout, StringComparison.Ordinal);
+        var source = ThemeModelLoader.LoadFile(output).Source;
+        Assert.Contains("resident-tips.tune.jsonl, second-author-tips.jsonl", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Train_refuses_a_held_out_tip_in_any_residents_file()
+    {
+        var police = Write("police.jsonl", Rows("p", 120));
+        var tune = Write("resident-tips.tune.jsonl", Rows("r", 40));
+        var second = Write("more.jsonl", [.. Rows("s", 4), """{"id": "t9", "text": "Inbrott i förrådet.", "themes": ["burglary"], "heldOut": true}"""]);
+        var output = Path.Combine(_directory, "sv.model.json");
+
+        var (exitCode, _, error) = await CliRun.RunAsync("", "train", "--police", police, "--residents", tune, "--residents", second, "--output", output);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("tip t9 is marked heldOut (a test tip); train on tune data only", error.Trim());
+        Assert.False(File.Exists(output));
     }
 
     private static string Normalised(string text) => string.Join(' ', text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));

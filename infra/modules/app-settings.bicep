@@ -148,6 +148,8 @@ func appSettings(app AppParameters, endpoints Endpoints) Settings => union({
   Municipalities__Default: app.defaultMunicipality
   Classifier__Kind: app.classifierKind
   Classifier__Model: app.classifierModel
+  // The Swedish word list ships beside the app but is off: out of fold it changed nothing (docs/CLASSIFIER.md).
+  Classifier__SpellingDictionary: 'none'
   Storage__TipsTable: app.tables.tips
   Storage__ReceiptsTable: app.tables.receipts
   Storage__DigestsTable: app.tables.digests

@@ -182,7 +182,7 @@ public sealed class TrainCommandTests : IDisposable
     [Fact]
     public async Task No_training_tip_shares_an_id_or_a_text_with_the_never_tuned_sets()
     {
-        var training = await ReadAllAsync("resident-tips.tune.jsonl", "second-author-tips.jsonl");
+        var training = await ReadAllAsync("resident-tips.tune.jsonl", "second-author-tips.jsonl", "fourth-author-tips.jsonl");
         var heldOut = await ReadAllAsync("resident-tips.test.jsonl", "resident-tips.hard.jsonl", "third-author-tips.jsonl");
 
         Assert.Empty(training.Select(t => t.Id).Intersect(heldOut.Select(t => t.Id)));

@@ -16,6 +16,9 @@ public static class ThemeModelLoader
     /// <summary>Weights beyond this size mean a broken file, not a model.</summary>
     public const double MaxWeight = 100;
 
+    /// <summary>A word scale the app can use: above 0 (a word must count) and no larger than any weight may be.</summary>
+    public static bool IsUsableWordScale(double scale) => scale > 0 && scale <= MaxWeight;
+
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         PropertyNameCaseInsensitive = true,
@@ -85,7 +88,7 @@ public static class ThemeModelLoader
         }
 
         problems.AddRange(model.CharGrams?.Problems() ?? []);
-        if (model.WordScale is { } scale && !(scale > 0 && scale <= MaxWeight))
+        if (model.WordScale is { } scale && !IsUsableWordScale(scale))
         {
             problems.Add($"wordScale must be above 0 and at most {MaxWeight}");
         }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.IO.Compression;
+using System.Text;
 
 namespace Grastorp.Intake.Classification;
 
@@ -69,37 +71,14 @@ public sealed class WordList
         return Parse(text, path);
     }
 
-    /// <summary>
-    /// A gzip file's content, read into one array of the size its trailer gives (the length modulo 2^32, exact for any
-    /// list this class can hold), so the 10 MB are not copied through a growing buffer.
-    /// </summary>
+    /// <summary>A gzip file's content (any valid gzip, several members too), decompressed by the framework.</summary>
     private static byte[] ReadGzip(string path)
     {
         using var file = File.OpenRead(path);
-        if (file.Length < 18)
-        {
-            throw new InvalidDataException("too short for a gzip file");
-        }
-
-        Span<byte> trailer = stackalloc byte[4];
-        file.Seek(-4, SeekOrigin.End);
-        file.ReadExactly(trailer);
-        file.Seek(0, SeekOrigin.Begin);
-        var length = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(trailer);
-        if (length < 0)
-        {
-            throw new InvalidDataException("larger than 2 GB");
-        }
-
-        var text = new byte[length];
         using var gzip = new GZipStream(file, CompressionMode.Decompress);
-        gzip.ReadExactly(text);
-        if (gzip.ReadByte() >= 0)
-        {
-            throw new InvalidDataException("longer than its gzip trailer says");
-        }
-
-        return text;
+        using var text = new MemoryStream();
+        gzip.CopyTo(text);
+        return text.ToArray();
     }
 
     /// <summary>A list from its text (one word a line); for tests and <see cref="Load"/>.</summary>
@@ -197,18 +176,28 @@ public sealed class WordList
     private static char Fold(char c)
     {
         c = char.ToLowerInvariant(c);
-        return c switch
+        if (c < '\u0080')
         {
-            < '\u00E0' => c,
-            'à' or 'á' or 'â' or 'ã' or 'ä' or 'å' => 'a',
-            'ç' => 'c',
-            'è' or 'é' or 'ê' or 'ë' => 'e',
-            'ì' or 'í' or 'î' or 'ï' => 'i',
-            'ñ' => 'n',
-            'ò' or 'ó' or 'ô' or 'õ' or 'ö' => 'o',
-            'ù' or 'ú' or 'û' or 'ü' => 'u',
-            'ý' or 'ÿ' => 'y',
-            _ => c,
-        };
+            return c;
+        }
+
+        // The same rule derive.sh applied to the list, so a letter folds here exactly as it did there (å → a, š → s).
+        var letter = '\0';
+        foreach (var part in c.ToString().Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(part) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            if (letter != '\0')
+            {
+                return c;
+            }
+
+            letter = part;
+        }
+
+        return letter == '\0' ? c : letter;
     }
 }

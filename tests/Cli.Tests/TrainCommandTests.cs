@@ -79,7 +79,8 @@ public sealed class TrainCommandTests : IDisposable
         var other = ThemeModelLoader.LoadFile(output).Other;
         Assert.NotNull(other);
         Assert.Contains(other.Weights, w => w.Key.StartsWith(ThemeFeatures.WordPrefix, StringComparison.Ordinal) && w.Value > 0);
-        Assert.InRange(other.Margin, 0, 1);
+        // The margin and rescue written are the ones the out-of-fold report chose.
+        Assert.Contains(FormattableString.Invariant($"rule margin {other.Margin} rescue {other.Rescue},"), stdout, StringComparison.Ordinal);
         Assert.Contains("and one for other", ThemeModelLoader.LoadFile(output).Source, StringComparison.Ordinal);
     }
 
@@ -215,6 +216,24 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Contains("64 resident", stdout, StringComparison.Ordinal);
         var source = ThemeModelLoader.LoadFile(output).Source;
         Assert.Contains("resident-tips.tune.jsonl, second-author-tips.jsonl", source, StringComparison.Ordinal);
+        Assert.Contains("spelling dictionary none", source, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("101")]
+    public async Task Train_refuses_a_word_scale_the_app_could_not_load(string scale)
+    {
+        var police = Write("police.jsonl", Rows("p", 120));
+        var residents = Write("resident-tips.tune.jsonl", Rows("r", 40));
+        var output = Path.Combine(_directory, "sv.model.json");
+
+        var (exitCode, _, error) = await CliRun.RunAsync("", "train", "--police", police, "--residents", residents, "--output", output, "--word-scale", scale);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("--word-scale must be above 0 and at most 100", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
     }
 
     [Fact]

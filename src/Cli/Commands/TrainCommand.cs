@@ -88,7 +88,7 @@ internal static class TrainCommand
         };
         wordScale.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<double?>() is { } scale && !(scale > 0 && scale <= ThemeModelLoader.MaxWeight))
+            if (result.GetValueOrDefault<double?>() is { } scale && !ThemeModelLoader.IsUsableWordScale(scale))
             {
                 result.AddError($"--word-scale must be above 0 and at most {ThemeModelLoader.MaxWeight}");
             }
@@ -261,7 +261,8 @@ internal static class TrainCommand
     private static string Source(TrainingSettings settings, FileInfo police, string policePart, FileInfo[] residents, FileInfo? corrections, ClassifierOptions options)
     {
         var lexicons = $"built-in lexicons {string.Join(", ", options.EffectiveLanguages())}"
-            + (options.ExtraLexicons.Length > 0 ? $" with extra lexicons {string.Join(", ", options.ExtraLexicons.Select(Path.GetFileName))}" : "");
+            + (options.ExtraLexicons.Length > 0 ? $" with extra lexicons {string.Join(", ", options.ExtraLexicons.Select(Path.GetFileName))}" : "")
+            + $", spelling dictionary {options.SpellingDictionary}";
         var part = policePart == HoldOutSplit.All ? "all" : "the tune part (70 %, FNV-1a id split)";
         var correctionSource = corrections is null ? "" : $", and staff corrections from {corrections.Name} (weight {settings.CorrectionWeight})";
         return FormattableString.Invariant($"Learned by `Grastorp.Intake.Cli train` (ML.NET L-BFGS logistic regression, one per theme{(settings.LearnOther ? " and one for other" : "")}, resident weight {settings.ResidentWeight}, L1 {settings.L1}, L2 {settings.L2}, class balance {settings.Balance}, features in at least {settings.MinCount} texts{(settings.WordScale is { } ws ? FormattableString.Invariant($", words counting {ws} / sqrt(words)") : "")}{CharGramSource(settings)}; {lexicons}) from {part} of {police.Name} (Swedish Police event summaries, polisen.se open data; see shared/data/README.md) and {string.Join(", ", residents.Select(r => r.Name))}{correctionSource}. Only derived weights are stored, no text.");

@@ -12,6 +12,11 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 apt-get download hunspell-sv=1:7.5.0-1 hunspell-tools=1.7.1-1
+# The exact packages the shipped list came from (README.md says where else to find them once bookworm is archived).
+sha256sum -c - <<'SUMS'
+e2c2f3a66d27089e3593c3834fb878cb54d97c3b53d0e29ed403b58bb4e00986  hunspell-sv_1%3a7.5.0-1_all.deb
+57491c75616f2ca0def2f336421b7b3dbe96d2ec34c9f662a83699dab8b938af  hunspell-tools_1.7.1-1_amd64.deb
+SUMS
 for deb in ./*.deb; do dpkg-deb -x "$deb" x; done
 x/usr/bin/unmunch x/usr/share/hunspell/sv_SE.dic x/usr/share/hunspell/sv_SE.aff 2>/dev/null > expanded.txt
 python3 - expanded.txt > words.txt <<'PY'

@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""What a blend of the shipped classifier's decisions with the learned peer's probabilities (bench/peer.py) would
+score, before anyone builds it. Reads ids, theme lists and probabilities only, never text; prints one line per gold
+file.
+
+  bench/blend-figures.py PEER.jsonl OURS.jsonl GOLD.jsonl [GOLD.jsonl ...]
+
+OURS is `classify` output or `train --out-of-fold` output; PEER is bench/peer.py output (with "probabilities").
+Two rules, each over a grid:
+- keep/add: a theme the classifier gave stays unless the peer is below KEEP; one it did not give is added when the
+  peer is at least ADD; other only when no theme is left (the product's rule: other only alone).
+- blend w: score = w * peer + (1 - w) * (1 if the classifier gave it, else 0) for every theme, other included; the
+  themes scoring at least 0.5, else the best (other may come with a theme: the outside authors' labelling).
+"""
+import json
+import sys
+
+THEMES = ["drugs", "traffic", "burglary", "other"]
+
+
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def macro_f1(ids, gold, predicted):
+    f1s = []
+    for t in THEMES:
+        tp = sum(1 for i in ids if t in gold[i] and t in predicted[i])
+        fp = sum(1 for i in ids if t not in gold[i] and t in predicted[i])
+        fn = sum(1 for i in ids if t in gold[i] and t not in predicted[i])
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp + fn else 0.0)
+    return sum(f1s) / len(f1s)
+
+
+def keep_add(ours, peer, keep, add):
+    given = {t for t in THEMES[:3] if (peer[t] >= keep if t in ours else peer[t] >= add)}
+    return given or {"other"}
+
+
+def blend(ours, peer, w):
+    score = {t: w * peer[t] + (1 - w) * (1.0 if t in ours else 0.0) for t in THEMES}
+    return {t for t in THEMES if score[t] >= 0.5} or {max(THEMES, key=score.get)}
+
+
+def main(argv):
+    peer = {r["id"]: r["probabilities"] for r in read(argv[0])}
+    ours = {r["id"]: set(r.get("predicted", r.get("themes"))) for r in read(argv[1])}
+    for path in argv[2:]:
+        gold = {r["id"]: set(r["themes"]) for r in read(path)}
+        ids = [i for i in gold if i in ours and i in peer]
+        cells = [f"classifier {macro_f1(ids, gold, {i: ours[i] for i in ids}):.3f}"]
+        for keep, add in [(0.1, 0.9), (1 / 6, 5 / 6), (0.2, 0.8)]:
+            f1 = macro_f1(ids, gold, {i: keep_add(ours[i], peer[i], keep, add) for i in ids})
+            cells.append(f"keep {keep:.2f}/add {add:.2f} {f1:.3f}")
+        for w in [0.6, 0.7]:
+            cells.append(f"blend {w} {macro_f1(ids, gold, {i: blend(ours[i], peer[i], w) for i in ids}):.3f}")
+        cells.append(f"peer {macro_f1(ids, gold, {i: blend(set(), peer[i], 1.0) for i in ids}):.3f}")
+        print(f"{path.split('/')[-1]} ({len(ids)}): " + " | ".join(cells))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

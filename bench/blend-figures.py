@@ -12,25 +12,13 @@ Two rules, each over a grid:
 - blend w: score = w * peer + (1 - w) * (1 if the classifier gave it, else 0) for every theme, other included; the
   themes scoring at least 0.5, else the best (other may come with a theme: the outside authors' labelling).
 """
-import json
 import sys
 
-THEMES = ["drugs", "traffic", "burglary", "other"]
+from theme_scores import THEMES, macro_f1, read, theme_f1s
 
 
-def read(path):
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-def macro_f1(ids, gold, predicted):
-    f1s = []
-    for t in THEMES:
-        tp = sum(1 for i in ids if t in gold[i] and t in predicted[i])
-        fp = sum(1 for i in ids if t not in gold[i] and t in predicted[i])
-        fn = sum(1 for i in ids if t in gold[i] and t not in predicted[i])
-        f1s.append(2 * tp / (2 * tp + fp + fn) if tp + fn else 0.0)
-    return sum(f1s) / len(f1s)
+def score(ids, gold, predicted):
+    return macro_f1(theme_f1s(ids, gold, predicted))
 
 
 def keep_add(ours, peer, keep, add):
@@ -49,13 +37,13 @@ def main(argv):
     for path in argv[2:]:
         gold = {r["id"]: set(r["themes"]) for r in read(path)}
         ids = [i for i in gold if i in ours and i in peer]
-        cells = [f"classifier {macro_f1(ids, gold, {i: ours[i] for i in ids}):.3f}"]
+        cells = [f"classifier {score(ids, gold, {i: ours[i] for i in ids}):.3f}"]
         for keep, add in [(0.1, 0.9), (1 / 6, 5 / 6), (0.2, 0.8)]:
-            f1 = macro_f1(ids, gold, {i: keep_add(ours[i], peer[i], keep, add) for i in ids})
+            f1 = score(ids, gold, {i: keep_add(ours[i], peer[i], keep, add) for i in ids})
             cells.append(f"keep {keep:.2f}/add {add:.2f} {f1:.3f}")
         for w in [0.6, 0.7]:
-            cells.append(f"blend {w} {macro_f1(ids, gold, {i: blend(ours[i], peer[i], w) for i in ids}):.3f}")
-        cells.append(f"peer {macro_f1(ids, gold, {i: blend(set(), peer[i], 1.0) for i in ids}):.3f}")
+            cells.append(f"blend {w} {score(ids, gold, {i: blend(ours[i], peer[i], w) for i in ids}):.3f}")
+        cells.append(f"peer {score(ids, gold, {i: blend(set(), peer[i], 1.0) for i in ids}):.3f}")
         print(f"{path.split('/')[-1]} ({len(ids)}): " + " | ".join(cells))
 
 

@@ -10,10 +10,9 @@ PRED is `classify` output ({"id","themes"}) or `train --out-of-fold` output ({"i
 OTHER's tune part never saw. With --exclude-ids-in, every id of OTHER is left out (texts a model trained on OTHER
 saw). --split keeps only GOLD's own test or tune part.
 """
-import json
 import sys
 
-THEMES = ["drugs", "traffic", "burglary", "other"]
+from theme_scores import THEMES, macro_f1, read, theme_f1s
 
 
 def fnv1a(s):
@@ -21,11 +20,6 @@ def fnv1a(s):
     for b in s.encode("utf-8"):
         h = ((h ^ b) * 16777619) & 0xFFFFFFFF
     return h
-
-
-def read(path):
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
 
 
 def main(argv):
@@ -52,14 +46,8 @@ def main(argv):
     for arg in argv[1:]:
         name, path = arg.split("=", 1)
         pred = {r["id"]: r.get("predicted", r.get("themes")) for r in read(path)}
-        f1s = []
-        for t in THEMES:
-            tp = sum(1 for i in ids if t in gold[i] and t in pred[i])
-            fp = sum(1 for i in ids if t not in gold[i] and t in pred[i])
-            fn = sum(1 for i in ids if t in gold[i] and t not in pred[i])
-            f1s.append(None if tp + fn == 0 else (2 * tp / (2 * tp + fp + fn)))
-        present = [f for f in f1s if f is not None]
-        macro = sum(present) / len(present)
+        f1s = theme_f1s(ids, gold, pred)
+        macro = macro_f1(f1s)
         print(f"| {name} | **{macro:.3f}** | " + " | ".join("–" if f is None else f"{f:.3f}" for f in f1s) + " |")
 
 

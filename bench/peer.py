@@ -18,12 +18,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold
 
-THEMES = ["drugs", "traffic", "burglary", "other"]
-
-
-def read(path):
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+from theme_scores import THEMES, read
 
 
 def fit_predict(train_rows, weights, test_rows, c):

@@ -122,6 +122,27 @@ public class CharGramTests
     }
 
     [Fact]
+    public void A_known_word_that_counts_against_a_theme_is_not_shown_for_n_grams_it_shares_with_a_theme_word()
+    {
+        // "förra" shares most of its n-grams with "förrådet"; the model has learned the word "förra" is no sign of a
+        // break-in. The lexicon's "inbrott" decides; the reasons shown must not include "förra" for borrowed letters.
+        var model = ModelOfCharGrams("förrådet", 1);
+        var burglary = model.Themes[0];
+        var forra = Assert.Single(
+            ClassifierFactory.CreateLexiconOnly().Features("förra").Keys, k => k.StartsWith(ThemeFeatures.WordPrefix, StringComparison.Ordinal));
+        const string Text = "Förra veckan var det inbrott hos grannen.";
+
+        var against = new LexiconTipClassifier(BuiltInLexicons(), model with
+        {
+            Themes = [burglary with { Weights = new Dictionary<string, double>(burglary.Weights) { [forra] = -0.5 } }],
+        });
+        var unknown = new LexiconTipClassifier(BuiltInLexicons(), model);
+
+        Assert.DoesNotContain("förra", Assert.Single(against.Classify(Text).Themes, t => t.Theme == Theme.Burglary).Matched);
+        Assert.Contains("förra", Assert.Single(unknown.Classify(Text).Themes, t => t.Theme == Theme.Burglary).Matched);
+    }
+
+    [Fact]
     public void Without_the_words_n_grams_the_model_finds_nothing()
     {
         var classifier = new LexiconTipClassifier(BuiltInLexicons(), ModelOfCharGrams("vattentornet", 1));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Grastorp.Intake.Classification.Analysis.Model;
 using Grastorp.Intake.Core.Themes;
 
 namespace Grastorp.Intake.Classification.Tests;
@@ -78,5 +79,38 @@ public class ExplanationWordTests
         Assert.DoesNotContain(result.Themes.SelectMany(t => t.Terms), t => t.StartsWith("förråd", StringComparison.Ordinal));
         Assert.DoesNotContain(result.Themes.SelectMany(t => t.Matched), t => t.StartsWith("förra", StringComparison.Ordinal));
         Assert.Contains(Classifier.Classify("Någon bröt sig in i förrådet").Themes.SelectMany(t => t.Matched), m => m.Contains("förrådet", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_function_word_is_never_shown_as_a_reason_however_much_the_model_weighs_it()
+    {
+        // Police texts taught the model words like "mellan" and "jag"; shown as a reason, "jag" tells a reader nothing.
+        var lexiconOnly = ClassifierFactory.CreateLexiconOnly();
+        string Word(string word) => Assert.Single(lexiconOnly.Features(word).Keys, k => k.StartsWith(ThemeFeatures.WordPrefix, StringComparison.Ordinal));
+        var model = new ThemeModel
+        {
+            Language = "sv",
+            Themes = [new ThemeModelTheme { Id = Theme.Burglary, Bias = -3, Threshold = 0.5, Weights = new Dictionary<string, double> { [Word("jag")] = 2, [Word("cykeln")] = 2 } }],
+        };
+        var classifier = new LexiconTipClassifier(LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn), model);
+
+        var burglary = Assert.Single(classifier.Classify("Jag såg cykeln vid kyrkan").Themes);
+
+        Assert.Equal(Theme.Burglary, burglary.Theme);
+        Assert.Contains("cykeln", burglary.Matched);
+        Assert.DoesNotContain("jag", burglary.Matched);
+    }
+
+    [Theory]
+    [InlineData("jag", true)]
+    [InlineData("NÄR", true)]
+    [InlineData("nar", true)]
+    [InlineData("the", true)]
+    [InlineData("varor", false)]
+    [InlineData("cykeln", false)]
+    [InlineData("hos", false)]
+    public void Function_words_are_the_stop_lists_words_in_any_case_with_or_without_rings_and_dots(string word, bool function)
+    {
+        Assert.Equal(function, FunctionWords.Contains(word));
     }
 }

@@ -4,7 +4,8 @@ namespace Grastorp.Intake.Classification.Analysis.Model;
 
 /// <summary>The tip's own words behind the strongest positive learned features of a theme.</summary>
 /// <remarks>
-/// The strongest <see cref="Shown"/> distinct features (on equal weight, the first in the tip), each shown once as the
+/// The strongest <see cref="Shown"/> distinct features (on equal weight, the first in the tip; never one made only of
+/// <see cref="FunctionWords"/>), each shown once as the
 /// tip writes it, in lower case: a word alone, a bigram as the stretch of text from its first word to its second (a
 /// word already shown in its bigram is not repeated). Never a feature's name (a stem): every shown string occurs in the
 /// tip, so a page can highlight it. Works on a per-thread scratch list: the shown strings are all it allocates.
@@ -48,12 +49,12 @@ internal static class LearnedExplanation
             // A lexicon word is already shown as a lexicon term; with character n-grams, words are weighed below.
             if (word >= 0 && model.CharGrams is null && !swedish.IsLexiconStem(id))
             {
-                Consider(found, buffer.WordValue * Weight(model, word, theme), word, buffer.Offsets[position], (-1, -1));
+                Consider(found, text, buffer.WordValue * Weight(model, word, theme), word, buffer.Offsets[position], (-1, -1));
             }
 
             if (bigram >= 0)
             {
-                Consider(found, buffer.WordValue * Weight(model, bigram, theme), bigram, buffer.Offsets[position - 1], buffer.Offsets[position]);
+                Consider(found, text, buffer.WordValue * Weight(model, bigram, theme), bigram, buffer.Offsets[position - 1], buffer.Offsets[position]);
             }
         }
 
@@ -107,7 +108,7 @@ internal static class LearnedExplanation
 
             // The same word twice is one reason: keyed by its word feature, or (unknown to the model) by its spelling.
             var key = word >= 0 ? word : -1 - CharGramHasher.WordKey(span.Span(text));
-            Consider(found, weight, key, (span.Start, span.End), (-1, -1));
+            Consider(found, text, weight, key, (span.Start, span.End), (-1, -1));
         }
     }
 
@@ -198,14 +199,23 @@ internal static class LearnedExplanation
         }
     }
 
+    /// <summary>
+    /// A reason made only of function words ("jag", "i vara", "men det") explains nothing to a reader, however much the
+    /// model weighs it: the next strongest reason is shown instead (<see cref="FunctionWords"/>).
+    /// </summary>
+    private static bool OnlyFunctionWords(string text, (int Start, int End) word, (int Start, int End) second) =>
+        FunctionWords.Contains(text.AsSpan(word.Start, word.End - word.Start))
+        && (second.Start < 0 || FunctionWords.Contains(text.AsSpan(second.Start, second.End - second.Start)));
+
     private static void Consider(
         List<(double Weight, int Feature, int Start, int End, int SecondStart, int SecondEnd)> found,
+        string text,
         double weight,
         int feature,
         (int Start, int End) word,
         (int Start, int End) second)
     {
-        if (weight < ShownMinWeight)
+        if (weight < ShownMinWeight || OnlyFunctionWords(text, word, second))
         {
             return;
         }

@@ -24,7 +24,9 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Contains("4 texts, exact theme set right: 4, macro-F1 **1.000**", output, StringComparison.Ordinal);
         Assert.Contains("| drugs | 2 | 1.000 | 1.000 | 1.000 |", output, StringComparison.Ordinal);
         Assert.Contains("| traffic | 1 | 1.000 | 1.000 | 1.000 |", output, StringComparison.Ordinal);
-        Assert.Contains("| traffic | 1 | 0 | 0 | 0 |", output, StringComparison.Ordinal);
+        // The confusion of primary themes: the drink-driving text's primary is one of its two gold themes (which one the
+        // learned model ranks first is the model's; both are right).
+        Assert.Matches(@"\| traffic \| (1 \| 0|0 \| 1) \| 0 \| 0 \|", output);
     }
 
     [Fact]

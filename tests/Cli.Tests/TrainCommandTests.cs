@@ -173,6 +173,7 @@ public sealed class TrainCommandTests : IDisposable
     [InlineData("resident-tips.hard.jsonl")]
     [InlineData("third-author-tips.jsonl")]
     [InlineData("seventh-author-tips.jsonl")]
+    [InlineData("eleventh-author-tips.jsonl")]
     public async Task Every_tip_of_the_never_tuned_sets_carries_the_held_out_mark(string name)
     {
         var tips = await LabelledTipReader.ReadAsync(Path.Combine(RepositoryData(), name), TestContext.Current.CancellationToken);
@@ -185,8 +186,16 @@ public sealed class TrainCommandTests : IDisposable
     public async Task No_training_tip_shares_an_id_or_a_text_with_the_never_tuned_sets()
     {
         var training = await ReadAllAsync(
-            "resident-tips.tune.jsonl", "second-author-tips.jsonl", "fourth-author-tips.jsonl", "fifth-author-tips.jsonl", "sixth-author-tips.jsonl");
-        var heldOut = await ReadAllAsync("resident-tips.test.jsonl", "resident-tips.hard.jsonl", "third-author-tips.jsonl", "seventh-author-tips.jsonl");
+            "resident-tips.tune.jsonl",
+            "second-author-tips.jsonl",
+            "fourth-author-tips.jsonl",
+            "fifth-author-tips.jsonl",
+            "sixth-author-tips.jsonl",
+            "eighth-author-tips.jsonl",
+            "ninth-author-tips.jsonl",
+            "tenth-author-tips.jsonl");
+        var heldOut = await ReadAllAsync(
+            "resident-tips.test.jsonl", "resident-tips.hard.jsonl", "third-author-tips.jsonl", "seventh-author-tips.jsonl", "eleventh-author-tips.jsonl");
 
         Assert.Empty(training.Select(t => t.Id).Intersect(heldOut.Select(t => t.Id)));
         Assert.Empty(training.Select(t => Normalised(t.Text)).Intersect(heldOut.Select(t => Normalised(t.Text))));

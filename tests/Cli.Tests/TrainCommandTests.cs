@@ -174,6 +174,7 @@ public sealed class TrainCommandTests : IDisposable
     [InlineData("third-author-tips.jsonl")]
     [InlineData("seventh-author-tips.jsonl")]
     [InlineData("eleventh-author-tips.jsonl")]
+    [InlineData("fifteenth-author-tips.jsonl")]
     public async Task Every_tip_of_the_never_tuned_sets_carries_the_held_out_mark(string name)
     {
         var tips = await LabelledTipReader.ReadAsync(Path.Combine(RepositoryData(), name), TestContext.Current.CancellationToken);
@@ -193,9 +194,12 @@ public sealed class TrainCommandTests : IDisposable
             "sixth-author-tips.jsonl",
             "eighth-author-tips.jsonl",
             "ninth-author-tips.jsonl",
-            "tenth-author-tips.jsonl");
+            "tenth-author-tips.jsonl",
+            "twelfth-author-tips.jsonl",
+            "thirteenth-author-tips.jsonl",
+            "fourteenth-author-tips.jsonl");
         var heldOut = await ReadAllAsync(
-            "resident-tips.test.jsonl", "resident-tips.hard.jsonl", "third-author-tips.jsonl", "seventh-author-tips.jsonl", "eleventh-author-tips.jsonl");
+            "resident-tips.test.jsonl", "resident-tips.hard.jsonl", "third-author-tips.jsonl", "seventh-author-tips.jsonl", "eleventh-author-tips.jsonl", "fifteenth-author-tips.jsonl");
 
         Assert.Empty(training.Select(t => t.Id).Intersect(heldOut.Select(t => t.Id)));
         Assert.Empty(training.Select(t => Normalised(t.Text)).Intersect(heldOut.Select(t => Normalised(t.Text))));

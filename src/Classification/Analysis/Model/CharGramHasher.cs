@@ -27,10 +27,7 @@ internal static class CharGramHasher
         var length = Math.Min(word.Length, MaxWordLength);
         Span<char> framed = stackalloc char[MaxWordLength + 2];
         framed[0] = '<';
-        for (var i = 0; i < length; i++)
-        {
-            framed[i + 1] = Fold(word[i]);
-        }
+        Fold(word[..length], framed[1..]);
 
         framed[length + 1] = '>';
         framed = framed[..(length + 2)];
@@ -63,6 +60,15 @@ internal static class CharGramHasher
         }
 
         return (int)(hash & int.MaxValue);
+    }
+
+    /// <summary>Writes <paramref name="word"/> folded (see <see cref="Fold(char)"/>) to the start of <paramref name="folded"/>.</summary>
+    public static void Fold(ReadOnlySpan<char> word, Span<char> folded)
+    {
+        for (var i = 0; i < word.Length; i++)
+        {
+            folded[i] = Fold(word[i]);
+        }
     }
 
     /// <summary>A character lower-cased and folded to ASCII where Swedish and its neighbours need it (å, ä, ö, é, ü …).</summary>

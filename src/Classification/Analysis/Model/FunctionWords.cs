@@ -1,47 +1,54 @@
 using System.Collections.Frozen;
+using System.Text;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Sv;
 
 namespace Grastorp.Intake.Classification.Analysis.Model;
 
 /// <summary>
-/// Words that carry grammar rather than meaning ("jag", "nu", "men", "mellan", "the"): the Snowball Swedish stop list
-/// and Lucene's English one, as Lucene.Net ships them (<see cref="SwedishAnalyzer.DefaultStopSet"/>,
-/// <see cref="EnglishAnalyzer.DefaultStopSet"/>), compared folded like the n-grams, so "nar" is "när". The model still
-/// reads them (police texts make "mellan" and "hos" real evidence); they are only never shown as a reason on their own,
-/// since a highlighted "jag" tells the kommunpolis nothing about why a tip is about drugs.
+/// Words that carry grammar rather than meaning ("jag", "nu", "men", "mellan"): the Snowball Swedish stop list as
+/// Lucene.Net ships it (<see cref="SwedishAnalyzer.DefaultStopSet"/>), and in an English tip Lucene's English one
+/// (<see cref="EnglishAnalyzer.DefaultStopSet"/>). The model still reads them (police texts make "mellan" real
+/// evidence); they are only never shown as a reason on their own, since a highlighted "jag" tells the kommunpolis
+/// nothing about why a tip is about drugs.
 /// </summary>
+/// <remarks>
+/// A word written without rings and dots ("nar") is compared folded, so it is "när"; a word with them is compared as
+/// written, so "ån" (a river) and "år" are not "än" and "är". The English list is kept to English tips because some of
+/// its words are Swedish words with a meaning: "is" (ice on the road), "by" (a village).
+/// </remarks>
 internal static class FunctionWords
 {
-    private static readonly FrozenSet<string> Folded = SwedishAnalyzer.DefaultStopSet
-        .Concat(EnglishAnalyzer.DefaultStopSet)
-        .Select(word => string.Create(word.Length, word, static (span, w) =>
-        {
-            for (var i = 0; i < span.Length; i++)
-            {
-                span[i] = CharGramHasher.Fold(w[i]);
-            }
-        }))
+    private static readonly FrozenSet<string> Swedish = SwedishAnalyzer.DefaultStopSet.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> SwedishFolded = SwedishAnalyzer.DefaultStopSet
+        .Select(word => string.Create(word.Length, word, static (folded, w) => CharGramHasher.Fold(w, folded)))
         .ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly int Longest = Folded.Max(word => word.Length);
+    private static readonly FrozenSet<string> English = EnglishAnalyzer.DefaultStopSet.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup = Folded.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly int Longest = Swedish.Concat(English).Max(word => word.Length);
 
-    /// <summary>Whether <paramref name="word"/> (as the tip writes it, any case, with or without å, ä, ö) is a function word.</summary>
-    public static bool Contains(ReadOnlySpan<char> word)
+    /// <summary>Whether <paramref name="word"/> (as the tip writes it, any case) is a function word in a tip of that language.</summary>
+    public static bool Contains(ReadOnlySpan<char> word, bool english)
     {
         if (word.Length > Longest)
         {
             return false;
         }
 
-        Span<char> folded = stackalloc char[word.Length];
-        for (var i = 0; i < word.Length; i++)
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
+        if (english && English.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower))
         {
-            folded[i] = CharGramHasher.Fold(word[i]);
+            return true;
         }
 
-        return Lookup.Contains(folded);
+        if (!Ascii.IsValid(lower))
+        {
+            return Swedish.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower);
+        }
+
+        return SwedishFolded.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower);
     }
 }

@@ -1,4 +1,5 @@
 using Grastorp.Intake.Classification.Analysis.Lexicon;
+using Grastorp.Intake.Classification.Analysis.Text;
 
 namespace Grastorp.Intake.Classification.Analysis.Model;
 
@@ -32,15 +33,16 @@ internal static class LearnedExplanation
     {
         var found = t_found ??= new(16);
         found.Clear();
-        Find(found, swedish, buffer, text, theme);
-        return Strongest(found, text);
+        var tip = (text, EnglishTextDetector.LooksEnglish(text));
+        Find(found, swedish, buffer, tip, theme);
+        return Strongest(found, tip);
     }
 
     private static void Find(
         List<(double Weight, int Feature, int Start, int End, int SecondStart, int SecondEnd)> found,
         CompiledLexicon swedish,
         TokenBuffer buffer,
-        string text,
+        (string Text, bool English) tip,
         int theme)
     {
         var model = swedish.Model!;
@@ -49,18 +51,18 @@ internal static class LearnedExplanation
             // A lexicon word is already shown as a lexicon term; with character n-grams, words are weighed below.
             if (word >= 0 && model.CharGrams is null && !swedish.IsLexiconStem(id))
             {
-                Consider(found, text, buffer.WordValue * Weight(model, word, theme), word, buffer.Offsets[position], (-1, -1));
+                Consider(found, tip, buffer.WordValue * Weight(model, word, theme), word, buffer.Offsets[position], (-1, -1));
             }
 
             if (bigram >= 0)
             {
-                Consider(found, text, buffer.WordValue * Weight(model, bigram, theme), bigram, buffer.Offsets[position - 1], buffer.Offsets[position]);
+                Consider(found, tip, buffer.WordValue * Weight(model, bigram, theme), bigram, buffer.Offsets[position - 1], buffer.Offsets[position]);
             }
         }
 
         if (model.CharGrams is { } charGrams)
         {
-            FindCharGramWords(found, swedish, buffer, text, theme, charGrams);
+            FindCharGramWords(found, swedish, buffer, tip, theme, charGrams);
         }
     }
 
@@ -68,16 +70,17 @@ internal static class LearnedExplanation
     /// With character n-grams, each word of the tip (but the lexicon's own) is weighed whole: its word feature plus
     /// every n-gram bucket it gives (each once, at the tip's n-gram value), so an n-gram's weight is credited to the word it came from and a
     /// misspelled word the model knows only by its n-grams ("knarkk") is shown as the tip writes it. A word the model
-    /// knows whole with a weight against the theme is not shown for its n-grams.
+    /// knows whole with a weight against the theme is not shown for its n-grams (a weight of 0 is not against it).
     /// </summary>
     private static void FindCharGramWords(
         List<(double Weight, int Feature, int Start, int End, int SecondStart, int SecondEnd)> found,
         CompiledLexicon swedish,
         TokenBuffer buffer,
-        string text,
+        (string Text, bool English) tip,
         int theme,
         ThemeModelCharGrams charGrams)
     {
+        var text = tip.Text;
         var model = swedish.Model!;
         Span<int> buckets = stackalloc int[CharGramHasher.MaxCount(charGrams)];
         for (var position = 0; position < buffer.Offsets.Count; position++)
@@ -104,11 +107,11 @@ internal static class LearnedExplanation
             // counts for the theme. Otherwise a known word would be shown for letters it shares with another ("förra"
             // for the n-grams of "förråd", when the model learned that "förra" is no sign of a break-in).
             var wordWeight = word >= 0 ? buffer.WordValue * Weight(model, word, theme) : 0;
-            var weight = word >= 0 && wordWeight <= 0 ? wordWeight : wordWeight + (buffer.CharGramValue * charGramWeight);
+            var weight = word >= 0 && wordWeight < 0 ? wordWeight : wordWeight + (buffer.CharGramValue * charGramWeight);
 
             // The same word twice is one reason: keyed by its word feature, or (unknown to the model) by its spelling.
             var key = word >= 0 ? word : -1 - CharGramHasher.WordKey(span.Span(text));
-            Consider(found, text, weight, key, (span.Start, span.End), (-1, -1));
+            Consider(found, tip, weight, key, (span.Start, span.End), (-1, -1));
         }
     }
 
@@ -122,8 +125,9 @@ internal static class LearnedExplanation
     private static double Weight(CompiledModel model, int feature, int theme) => model.Weights[(feature * model.Stride) + theme];
 
     private static List<string> Strongest(
-        List<(double Weight, int Feature, int Start, int End, int SecondStart, int SecondEnd)> found, string text)
+        List<(double Weight, int Feature, int Start, int End, int SecondStart, int SecondEnd)> found, (string Text, bool English) tip)
     {
+        var text = tip.Text;
         var shown = new List<string>(Math.Min(Shown, found.Count));
         for (var round = 0; round < Shown && found.Count > 0; round++)
         {
@@ -155,9 +159,17 @@ internal static class LearnedExplanation
             }
             else
             {
-                // Anything else between them (line breaks, emoji, punctuation) is not part of the reason: each word alone.
-                AddOnce(shown, first);
-                AddOnce(shown, Surface(text, secondStart, secondEnd));
+                // Anything else between them (line breaks, emoji, punctuation) is not part of the reason: each word alone,
+                // and alone a function word is no reason ("kväll, och": "kväll").
+                if (!OnlyFunctionWords(tip, (start, end), (-1, -1)))
+                {
+                    AddOnce(shown, first);
+                }
+
+                if (!OnlyFunctionWords(tip, (secondStart, secondEnd), (-1, -1)))
+                {
+                    AddOnce(shown, Surface(text, secondStart, secondEnd));
+                }
             }
         }
 
@@ -203,19 +215,19 @@ internal static class LearnedExplanation
     /// A reason made only of function words ("jag", "i vara", "men det") explains nothing to a reader, however much the
     /// model weighs it: the next strongest reason is shown instead (<see cref="FunctionWords"/>).
     /// </summary>
-    private static bool OnlyFunctionWords(string text, (int Start, int End) word, (int Start, int End) second) =>
-        FunctionWords.Contains(text.AsSpan(word.Start, word.End - word.Start))
-        && (second.Start < 0 || FunctionWords.Contains(text.AsSpan(second.Start, second.End - second.Start)));
+    private static bool OnlyFunctionWords((string Text, bool English) tip, (int Start, int End) word, (int Start, int End) second) =>
+        FunctionWords.Contains(tip.Text.AsSpan(word.Start, word.End - word.Start), tip.English)
+        && (second.Start < 0 || FunctionWords.Contains(tip.Text.AsSpan(second.Start, second.End - second.Start), tip.English));
 
     private static void Consider(
         List<(double Weight, int Feature, int Start, int End, int SecondStart, int SecondEnd)> found,
-        string text,
+        (string Text, bool English) tip,
         double weight,
         int feature,
         (int Start, int End) word,
         (int Start, int End) second)
     {
-        if (weight < ShownMinWeight || OnlyFunctionWords(text, word, second))
+        if (weight < ShownMinWeight || OnlyFunctionWords(tip, word, second))
         {
             return;
         }

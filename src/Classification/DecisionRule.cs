@@ -34,9 +34,13 @@ public static class DecisionRule
 
     /// <summary>
     /// With a learned <c>other</c> model: when no theme passed, but the model is this sure (below
-    /// <paramref name="rescue"/>) that the tip is not <c>other</c>, the likeliest theme is given (0: never).
+    /// <paramref name="rescue"/>) that the tip is not <c>other</c>, the likeliest theme is given (0: never), if its
+    /// probability reaches its <paramref name="veto"/>: a theme no lexicon hit could have kept is not given by
+    /// elimination ("the yard is dark since the lamps broke" is not traffic at p 0.10 because it is not <c>other</c>
+    /// either).
     /// </summary>
-    public static bool Rescues(double otherProbability, double rescue) => otherProbability < rescue;
+    public static bool Rescues(double otherProbability, double rescue, double probability, double veto) =>
+        otherProbability < rescue && probability >= veto;
 
     /// <summary>
     /// The whole decision for one tip, shared by the classifier and the <c>train</c> command that tunes it.
@@ -76,7 +80,7 @@ public static class DecisionRule
             }
         }
 
-        if (!any && likeliest >= 0 && other is { } rule && Rescues(rule.Probability, rule.Rescue))
+        if (!any && likeliest >= 0 && other is { } rule && Rescues(rule.Probability, rule.Rescue, probability[likeliest], veto[likeliest]))
         {
             decided[likeliest] = true;
         }

@@ -15,7 +15,10 @@ public sealed record ThemeModelOther
     /// </summary>
     public double Margin { get; init; } = 1;
 
-    /// <summary>When no theme passes and <c>other</c>'s probability is below this, the likeliest theme is given (0: never).</summary>
+    /// <summary>
+    /// When no theme passes and <c>other</c>'s probability is below this, the likeliest theme is given if its
+    /// probability reaches its veto (0: never).
+    /// </summary>
     public double Rescue { get; init; }
 
     /// <summary>Feature name → weight; features not listed weigh 0.</summary>

@@ -43,6 +43,12 @@ public sealed class LearnedOtherTests : IDisposable
     public void When_no_theme_passed_an_unlikely_other_gives_the_likeliest_theme(double other, double rescue, bool given) =>
         Assert.Equal([false, given], Decide([false, false], [0.2, 0.4], (other, 1, rescue)));
 
+    [Theory]
+    [InlineData(0.08, false)] // below its veto: not even a lexicon hit would stand there, so no rescue either
+    [InlineData(0.12, true)]
+    public void A_rescued_theme_needs_at_least_the_probability_its_veto_asks_of_a_lexicon_hit(double likeliest, bool given) =>
+        Assert.Equal([false, given], Decide([false, false], [0.05, likeliest], (0.05, 1, 0.3)));
+
     [Fact]
     public void A_theme_without_a_model_is_decided_by_its_lexicon_alone_and_never_rescued()
     {

@@ -1,5 +1,6 @@
 using Grastorp.Intake.Classification.Analysis;
 using Grastorp.Intake.Classification.Analysis.Model;
+using Grastorp.Intake.Classification.Analysis.Text;
 
 namespace Grastorp.Intake.Classification;
 
@@ -26,7 +27,7 @@ public sealed partial class LexiconTipClassifier
         var scores = new ThemeScores(_themeIds.Length);
         var buffer = new TokenBuffer { KeepStems = true };
         _swedish.Match(text, scores, buffer);
-        if (RunsEnglish(text, scores))
+        if (RunsEnglish(EnglishTextDetector.LooksEnglish(text), scores))
         {
             _english.Match(text, scores, new TokenBuffer());
         }

@@ -89,7 +89,8 @@ public sealed partial class LexiconTipClassifier : ITipClassifier
 
         // Swedish runs on every tip: English tips often carry Swedish words too (knark, inbrott, place names).
         _swedish?.Match(text, scores, swedish);
-        if (RunsEnglish(text, scores))
+        var looksEnglish = EnglishTextDetector.LooksEnglish(text);
+        if (RunsEnglish(looksEnglish, scores))
         {
             _english.Match(text, scores, t_englishBuffer ??= new TokenBuffer());
         }
@@ -116,7 +117,7 @@ public sealed partial class LexiconTipClassifier : ITipClassifier
         {
             if (decided[theme])
             {
-                (matches ??= []).Add(Match(theme, text, scores, swedish, lexicon[theme], probabilities[theme]));
+                (matches ??= []).Add(Match(theme, text, looksEnglish, scores, swedish, lexicon[theme], probabilities[theme]));
             }
         }
 
@@ -164,7 +165,7 @@ public sealed partial class LexiconTipClassifier : ITipClassifier
     }
 
     /// <summary>The tip's match for a theme the rule gave; <paramref name="probability"/> is the model's, or NaN.</summary>
-    private ThemeMatch Match(int theme, string text, ThemeScores scores, TokenBuffer swedish, bool lexicon, double probability)
+    private ThemeMatch Match(int theme, string text, bool looksEnglish, ThemeScores scores, TokenBuffer swedish, bool lexicon, double probability)
     {
         var confidence = lexicon ? DecisionRule.LexiconConfidence(scores.Score(theme), _thresholds[theme]) : 0;
         IReadOnlyList<string> matched = scores.Matched(theme);
@@ -175,7 +176,7 @@ public sealed partial class LexiconTipClassifier : ITipClassifier
         }
 
         confidence = DecisionRule.Combined(confidence, probability);
-        var learned = LearnedExplanation.Words(_swedish!, swedish, text, theme);
+        var learned = LearnedExplanation.Words(_swedish!, swedish, text, looksEnglish, theme);
         if (learned.Count > 0)
         {
             matched = [.. matched.Union(learned, StringComparer.Ordinal)];
@@ -190,14 +191,14 @@ public sealed partial class LexiconTipClassifier : ITipClassifier
     /// look English. A tip the Swedish lexicon already places is left to it, so Swedish results stay as they were.
     /// </summary>
     [MemberNotNullWhen(true, nameof(_english))]
-    private bool RunsEnglish(string text, ThemeScores scores)
+    private bool RunsEnglish(bool looksEnglish, ThemeScores scores)
     {
         if (_english is null)
         {
             return false;
         }
 
-        if (_swedish is null || EnglishTextDetector.LooksEnglish(text))
+        if (_swedish is null || looksEnglish)
         {
             return true;
         }

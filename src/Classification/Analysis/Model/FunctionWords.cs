@@ -19,15 +19,18 @@ namespace Grastorp.Intake.Classification.Analysis.Model;
 /// </remarks>
 internal static class FunctionWords
 {
-    private static readonly FrozenSet<string> Swedish = SwedishAnalyzer.DefaultStopSet.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Swedish =
+        SwedishAnalyzer.DefaultStopSet.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly FrozenSet<string> SwedishFolded = SwedishAnalyzer.DefaultStopSet
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SwedishFolded = SwedishAnalyzer.DefaultStopSet
         .Select(word => string.Create(word.Length, word, static (folded, w) => CharGramHasher.Fold(w, folded)))
-        .ToFrozenSet(StringComparer.Ordinal);
+        .ToFrozenSet(StringComparer.Ordinal)
+        .GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly FrozenSet<string> English = EnglishAnalyzer.DefaultStopSet.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> English =
+        EnglishAnalyzer.DefaultStopSet.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly int Longest = Swedish.Concat(English).Max(word => word.Length);
+    private static readonly int Longest = Swedish.Set.Concat(English.Set).Max(word => word.Length);
 
     /// <summary>Whether <paramref name="word"/> (as the tip writes it, any case) is a function word in a tip of that language.</summary>
     public static bool Contains(ReadOnlySpan<char> word, bool english)
@@ -39,16 +42,16 @@ internal static class FunctionWords
 
         Span<char> lower = stackalloc char[word.Length];
         word.ToLowerInvariant(lower);
-        if (english && English.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower))
+        if (english && English.Contains(lower))
         {
             return true;
         }
 
         if (!Ascii.IsValid(lower))
         {
-            return Swedish.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower);
+            return Swedish.Contains(lower);
         }
 
-        return SwedishFolded.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower);
+        return SwedishFolded.Contains(lower);
     }
 }

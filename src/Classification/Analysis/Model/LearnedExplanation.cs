@@ -28,12 +28,13 @@ internal static class LearnedExplanation
     /// <param name="swedish">The lexicon whose model decided, and whose analysis is in <paramref name="buffer"/>.</param>
     /// <param name="buffer">The tip's Swedish analysis.</param>
     /// <param name="text">The tip as analysed.</param>
+    /// <param name="looksEnglish">Whether the tip looks English (<see cref="EnglishTextDetector"/>), for <see cref="FunctionWords"/>.</param>
     /// <param name="theme">The classifier's theme index.</param>
-    public static List<string> Words(CompiledLexicon swedish, TokenBuffer buffer, string text, int theme)
+    public static List<string> Words(CompiledLexicon swedish, TokenBuffer buffer, string text, bool looksEnglish, int theme)
     {
         var found = t_found ??= new(16);
         found.Clear();
-        var tip = (text, EnglishTextDetector.LooksEnglish(text));
+        var tip = (text, looksEnglish);
         Find(found, swedish, buffer, tip, theme);
         return Strongest(found, tip);
     }

@@ -15,8 +15,6 @@ public class CharGramTests
 
     private static readonly ThemeModelCharGrams Settings = new() { MinLength = 3, MaxLength = 5, Buckets = 1 << 18, Scale = 2 };
 
-    private static IEnumerable<LexiconDocument> BuiltInLexicons() => LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn);
-
     private static int[] Buckets(string word)
     {
         var buckets = new int[CharGramHasher.MaxCount(Settings)];
@@ -82,7 +80,7 @@ public class CharGramTests
             CharGrams = Settings,
             Themes = [new ThemeModelTheme { Id = Theme.Burglary, Threshold = 0.5, Weights = training.ToDictionary(f => f.Key, _ => 0.5) }],
         };
-        var swedish = BuiltInLexicons().Single(l => l.Language == "sv");
+        var swedish = BuiltInLexicons.All().Single(l => l.Language == "sv");
         var (order, _) = LexiconThemeOrder.Of([swedish]);
         var lexicon = LexiconCompiler.Compile(swedish, order.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i), model, "test");
         var buffer = new TokenBuffer();
@@ -111,7 +109,7 @@ public class CharGramTests
     public void A_misspelled_word_known_only_by_its_n_grams_decides_and_is_shown_as_the_tip_writes_it()
     {
         // The model knows "vattentornet" only by its n-grams; the tip misspells it. The reason shown is the tip's word.
-        var classifier = new LexiconTipClassifier(BuiltInLexicons(), ModelOfCharGrams("vattentornet", 1));
+        var classifier = new LexiconTipClassifier(BuiltInLexicons.All(), ModelOfCharGrams("vattentornet", 1));
         var text = Tip.Replace("vattentornet", "Vatentornett", StringComparison.Ordinal);
 
         var match = Assert.Single(classifier.Classify(text).Themes);
@@ -131,10 +129,9 @@ public class CharGramTests
         // weight against burglary still is. The lexicon's "inbrott" decides either way.
         var model = ModelOfCharGrams("förrådet", 1);
         var burglary = model.Themes[0];
-        var forra = Assert.Single(
-            ClassifierFactory.CreateLexiconOnly().Features("förra").Keys, k => k.StartsWith(ThemeFeatures.WordPrefix, StringComparison.Ordinal));
+        var forra = BuiltInLexicons.Feature("förra", ThemeFeatures.WordPrefix);
         var drugs = new ThemeModelTheme { Id = Theme.Drugs, Bias = -5, Threshold = 0.5, Weights = new Dictionary<string, double> { [forra] = 0.5 } };
-        var classifier = new LexiconTipClassifier(BuiltInLexicons(), model with
+        var classifier = new LexiconTipClassifier(BuiltInLexicons.All(), model with
         {
             Themes = [burglary with { Weights = new Dictionary<string, double>(burglary.Weights) { [forra] = forraWeight } }, drugs],
         });
@@ -147,7 +144,7 @@ public class CharGramTests
     [Fact]
     public void A_function_word_is_not_shown_for_its_n_grams()
     {
-        var classifier = new LexiconTipClassifier(BuiltInLexicons(), ModelOfCharGrams("jag", 3));
+        var classifier = new LexiconTipClassifier(BuiltInLexicons.All(), ModelOfCharGrams("jag", 3));
 
         var match = Assert.Single(classifier.Classify("Jag såg något konstigt").Themes);
 
@@ -158,7 +155,7 @@ public class CharGramTests
     [Fact]
     public void Without_the_words_n_grams_the_model_finds_nothing()
     {
-        var classifier = new LexiconTipClassifier(BuiltInLexicons(), ModelOfCharGrams("vattentornet", 1));
+        var classifier = new LexiconTipClassifier(BuiltInLexicons.All(), ModelOfCharGrams("vattentornet", 1));
 
         Assert.Equal(Theme.Other, classifier.Classify("Det hände något konstigt vid kyrkan i går kväll.").Primary);
         Assert.Equal(Theme.Other, classifier.Classify("Det gäller inte vattentornet den här gången.").Primary);

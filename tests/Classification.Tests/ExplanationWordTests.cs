@@ -86,17 +86,15 @@ public class ExplanationWordTests
     {
         // Police texts taught the model words like "mellan" and "jag"; shown as a reason, "jag" tells a reader nothing.
         // A pair of function words ("vid en") is hidden too; a pair with one word of meaning ("en kyrka") is not.
-        var lexiconOnly = ClassifierFactory.CreateLexiconOnly();
-        string Feature(string words, string prefix) => Assert.Single(lexiconOnly.Features(words).Keys, k => k.StartsWith(prefix, StringComparison.Ordinal));
         var weights = new Dictionary<string, double>
         {
-            [Feature("jag", ThemeFeatures.WordPrefix)] = 2,
-            [Feature("cykeln", ThemeFeatures.WordPrefix)] = 2,
-            [Feature("vid en", ThemeFeatures.BigramPrefix)] = 2,
-            [Feature("en kyrka", ThemeFeatures.BigramPrefix)] = 2,
+            [BuiltInLexicons.Feature("jag", ThemeFeatures.WordPrefix)] = 2,
+            [BuiltInLexicons.Feature("cykeln", ThemeFeatures.WordPrefix)] = 2,
+            [BuiltInLexicons.Feature("vid en", ThemeFeatures.BigramPrefix)] = 2,
+            [BuiltInLexicons.Feature("en kyrka", ThemeFeatures.BigramPrefix)] = 2,
         };
         var model = new ThemeModel { Language = "sv", Themes = [new ThemeModelTheme { Id = Theme.Burglary, Bias = -3, Threshold = 0.5, Weights = weights }] };
-        var classifier = new LexiconTipClassifier(LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn), model);
+        var classifier = new LexiconTipClassifier(BuiltInLexicons.All(), model);
 
         var burglary = Assert.Single(classifier.Classify("Jag såg cykeln vid en kyrka").Themes);
 
@@ -108,13 +106,13 @@ public class ExplanationWordTests
     public void A_word_pair_split_by_punctuation_shows_only_its_word_of_meaning()
     {
         // "kväll, och": the pair is shown word by word, and "och" alone is no reason.
-        var bigram = Assert.Single(ClassifierFactory.CreateLexiconOnly().Features("cykeln och").Keys, k => k.StartsWith(ThemeFeatures.BigramPrefix, StringComparison.Ordinal));
+        var bigram = BuiltInLexicons.Feature("cykeln och", ThemeFeatures.BigramPrefix);
         var model = new ThemeModel
         {
             Language = "sv",
             Themes = [new ThemeModelTheme { Id = Theme.Burglary, Bias = -3, Threshold = 0.5, Weights = new Dictionary<string, double> { [bigram] = 4 } }],
         };
-        var classifier = new LexiconTipClassifier(LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn), model);
+        var classifier = new LexiconTipClassifier(BuiltInLexicons.All(), model);
 
         var burglary = Assert.Single(classifier.Classify("Jag hittade cykeln, och sedan gick jag hem").Themes);
 

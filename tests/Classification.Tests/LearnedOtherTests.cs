@@ -56,8 +56,6 @@ public sealed class LearnedOtherTests : IDisposable
         Assert.Equal([false, true], Decide([false, false], [double.NaN, 0.2], (0.0, 1, 0.5)));
     }
 
-    private static IEnumerable<LexiconDocument> BuiltInLexicons() => LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn);
-
     /// <summary>The stem the Swedish analysis gives a word of <paramref name="text"/>, as a feature name.</summary>
     private static string WordFeature(string text, string fragment) =>
         ClassifierFactory.CreateLexiconOnly().Features(text).Keys
@@ -92,8 +90,8 @@ public sealed class LearnedOtherTests : IDisposable
     {
         const string text = "Lamporna vid cykelstället har varit trasiga sedan inbrottet.";
         var lamp = WordFeature(text, "lamp");
-        var sure = new LexiconTipClassifier(BuiltInLexicons(), Model("w:x", 0, lamp, 12, margin: 0.2, rescue: 0));
-        var never = new LexiconTipClassifier(BuiltInLexicons(), Model("w:x", 0, lamp, 12, margin: 1, rescue: 0));
+        var sure = new LexiconTipClassifier(BuiltInLexicons.All(), Model("w:x", 0, lamp, 12, margin: 0.2, rescue: 0));
+        var never = new LexiconTipClassifier(BuiltInLexicons.All(), Model("w:x", 0, lamp, 12, margin: 1, rescue: 0));
 
         Assert.Equal(Theme.Other, sure.Classify(text).Primary);
         Assert.Equal([Theme.Other], sure.Classify(text).Themes.Select(t => t.Theme));
@@ -105,8 +103,8 @@ public sealed class LearnedOtherTests : IDisposable
     {
         const string text = "Någon var inne vid vattentornet i natt och tog grejer.";
         var tower = WordFeature(text, "vattentorn");
-        var rescued = new LexiconTipClassifier(BuiltInLexicons(), Model(tower, 2.8, "w:x", 0, margin: 1, rescue: 0.2));
-        var plain = new LexiconTipClassifier(BuiltInLexicons(), Model(tower, 2.8, "w:x", 0, margin: 1, rescue: 0));
+        var rescued = new LexiconTipClassifier(BuiltInLexicons.All(), Model(tower, 2.8, "w:x", 0, margin: 1, rescue: 0.2));
+        var plain = new LexiconTipClassifier(BuiltInLexicons.All(), Model(tower, 2.8, "w:x", 0, margin: 1, rescue: 0));
 
         var match = Assert.Single(rescued.Classify(text).Themes);
 
@@ -138,7 +136,7 @@ public sealed class LearnedOtherTests : IDisposable
     {
         var model = Model("w:x", 0, ThemeFeatures.Lexicon("miljo"), 1, margin: 1, rescue: 0);
 
-        var ex = Assert.Throws<LexiconException>(() => new LexiconTipClassifier(BuiltInLexicons(), model, "egen.model.json"));
+        var ex = Assert.Throws<LexiconException>(() => new LexiconTipClassifier(BuiltInLexicons.All(), model, "egen.model.json"));
 
         Assert.Contains("'miljo'", ex.Message, StringComparison.Ordinal);
     }

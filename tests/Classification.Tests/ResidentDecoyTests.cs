@@ -42,7 +42,7 @@ public class ResidentDecoyTests
     {
         // vägen and vågen both fold to "vagen": the scales of a dealer must not be read into every road.
         Assert.DoesNotContain(Classifier.Classify("Bilarna kör fort på vagen, en man med påsar står där").Themes.SelectMany(t => t.Terms), t => t.StartsWith("våg", StringComparison.Ordinal));
-        Assert.DoesNotContain(new LexiconTipClassifier(LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn)).Classify("Det var en konstig lukt vid vagen").Themes.SelectMany(t => t.Terms), t => t.StartsWith("våg", StringComparison.Ordinal));
+        Assert.DoesNotContain(new LexiconTipClassifier(BuiltInLexicons.All()).Classify("Det var en konstig lukt vid vagen").Themes.SelectMany(t => t.Terms), t => t.StartsWith("våg", StringComparison.Ordinal));
         Assert.Contains(Theme.Drugs, ThemesOf("Han hade en digital våg och små påsar i bilen"));
     }
 }

@@ -13,7 +13,7 @@ public class SpellingDictionaryTests
     private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, WordList.BuiltInFolder);
 
     private static LexiconTipClassifier LexiconOnly(WordList? words) =>
-        new(LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn), swedishWords: words);
+        new(BuiltInLexicons.All(), swedishWords: words);
 
     private static readonly LexiconTipClassifier WithWords = LexiconOnly(ClassifierFactory.BuiltInWords());
 

@@ -21,8 +21,6 @@ public sealed class ThemeModelTests : IDisposable
         return new ServiceCollection().AddThemeClassifier(configuration).BuildServiceProvider();
     }
 
-    private static IEnumerable<LexiconDocument> BuiltInLexicons() => LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn);
-
     /// <summary>The stem the Swedish analysis gives a word of <see cref="Tip"/>, as a feature name.</summary>
     private static string WordFeature(string fragment) =>
         ClassifierFactory.CreateLexiconOnly().Features(Tip).Keys
@@ -121,7 +119,7 @@ public sealed class ThemeModelTests : IDisposable
     {
         var model = ModelWith("w:test", 1) with { Themes = [new ThemeModelTheme { Id = "miljo", Threshold = 0.5 }] };
 
-        var ex = Assert.Throws<LexiconException>(() => new LexiconTipClassifier(BuiltInLexicons(), model, "egen.model.json"));
+        var ex = Assert.Throws<LexiconException>(() => new LexiconTipClassifier(BuiltInLexicons.All(), model, "egen.model.json"));
 
         Assert.Contains("egen.model.json", ex.Message, StringComparison.Ordinal);
         Assert.Contains("'miljo'", ex.Message, StringComparison.Ordinal);
@@ -139,7 +137,7 @@ public sealed class ThemeModelTests : IDisposable
     [Fact]
     public void A_learned_feature_adds_a_theme_and_is_shown_as_the_reason()
     {
-        var classifier = new LexiconTipClassifier(BuiltInLexicons(), ModelWith(WordFeature("vattentorn"), 6));
+        var classifier = new LexiconTipClassifier(BuiltInLexicons.All(), ModelWith(WordFeature("vattentorn"), 6));
 
         var match = Assert.Single(classifier.Classify(Tip).Themes);
 
@@ -151,7 +149,7 @@ public sealed class ThemeModelTests : IDisposable
     [Fact]
     public void Explanations_keep_lexicon_terms_and_add_learned_words()
     {
-        var classifier = new LexiconTipClassifier(BuiltInLexicons(), ModelWith(WordFeature("vattentorn"), 2));
+        var classifier = new LexiconTipClassifier(BuiltInLexicons.All(), ModelWith(WordFeature("vattentorn"), 2));
 
         var match = Assert.Single(classifier.Classify("Inbrott vid vattentornet i natt.").Themes);
 
@@ -163,7 +161,7 @@ public sealed class ThemeModelTests : IDisposable
     [Fact]
     public void A_negated_word_gives_no_learned_evidence()
     {
-        var classifier = new LexiconTipClassifier(BuiltInLexicons(), ModelWith(WordFeature("vattentorn"), 6));
+        var classifier = new LexiconTipClassifier(BuiltInLexicons.All(), ModelWith(WordFeature("vattentorn"), 6));
 
         Assert.Equal(Theme.Other, classifier.Classify("Det gäller inte vattentornet den här gången.").Primary);
     }
@@ -174,7 +172,7 @@ public sealed class ThemeModelTests : IDisposable
         // Bias -3 and the lexicon evidence weighing 0: p ≈ 0.05, below the veto.
         var model = ModelWith(WordFeature("vattentorn"), 1, threshold: 0.5, veto: 0.2);
         model = model with { Themes = [model.Themes[0] with { Weights = new Dictionary<string, double> { ["w:x"] = 1 } }] };
-        var classifier = new LexiconTipClassifier(BuiltInLexicons(), model);
+        var classifier = new LexiconTipClassifier(BuiltInLexicons.All(), model);
 
         Assert.Equal(Theme.Other, classifier.Classify("Det var inbrott i förrådet.").Primary);
         Assert.Equal(Theme.Burglary, ClassifierFactory.CreateLexiconOnly().Classify("Det var inbrott i förrådet.").Primary);

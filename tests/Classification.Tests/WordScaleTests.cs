@@ -10,8 +10,6 @@ namespace Grastorp.Intake.Classification.Tests;
 /// </summary>
 public class WordScaleTests
 {
-    private static IEnumerable<LexiconDocument> BuiltInLexicons() => LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn);
-
     private static bool IsWordOrBigram(string name) =>
         name.StartsWith(ThemeFeatures.WordPrefix, StringComparison.Ordinal) || name.StartsWith(ThemeFeatures.BigramPrefix, StringComparison.Ordinal);
 
@@ -52,7 +50,7 @@ public class WordScaleTests
         };
         var expected = 1 / (1 + Math.Exp(-(-1 + (0.1 * training.Sum(f => f.Value)))));
 
-        var match = new LexiconTipClassifier(BuiltInLexicons(), model).Classify(text).Themes.Single(t => t.Theme == Theme.Burglary);
+        var match = new LexiconTipClassifier(BuiltInLexicons.All(), model).Classify(text).Themes.Single(t => t.Theme == Theme.Burglary);
 
         Assert.Equal(Math.Round(expected, 3), match.Confidence);
         Assert.NotEqual(Math.Round(1 / (1 + Math.Exp(-(-1 + (0.1 * training.Count)))), 3), match.Confidence);
@@ -62,7 +60,7 @@ public class WordScaleTests
     public void The_app_counts_the_words_it_reads_as_training_does()
     {
         const string text = "Ungdomar samlas vid vattentornet, inte knark men stökigt, vid vattentornet igen.";
-        var swedish = BuiltInLexicons().Single(l => l.Language == "sv");
+        var swedish = BuiltInLexicons.All().Single(l => l.Language == "sv");
         var (order, _) = LexiconThemeOrder.Of([swedish]);
         var model = new ThemeModel { Language = "sv", WordScale = 2, Themes = [new ThemeModelTheme { Id = Theme.Burglary, Threshold = 0.5, Weights = new Dictionary<string, double> { ["w:x"] = 1 } }] };
         var lexicon = LexiconCompiler.Compile(swedish, order.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i), model, "test");

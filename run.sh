@@ -22,6 +22,9 @@ stop_all() {
     kill -TERM "$child" 2>/dev/null || true
     for _ in $(seq 1 100); do kill -0 "$child" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$child" 2>/dev/null || true
+    # kill returns before the child has died; waiting for it means its port is free once this script has exited (a
+    # loaded CI run found the DevHost's port still taken right after exit 143).
+    wait "$child" 2>/dev/null || true
   fi
   "$root/scripts/azurite.sh" stop "$pidfile"
 }

@@ -33,6 +33,7 @@ public class ClassifierBenchmarks
     private int _nextUnseen;
     private LexiconTipClassifier _lexicon = null!;
     private LexiconTipClassifier _lexiconOnly = null!;
+    private LexiconTipClassifier _firstLayerOnly = null!;
     private LexiconTipClassifier _charGrams = null!;
     private LexiconTipClassifier _otherWords = null!;
     private KeywordTipClassifier _keyword = null!;
@@ -45,6 +46,8 @@ public class ClassifierBenchmarks
         _unseen = BenchTips.CreateUnseen(UnseenPool);
         _lexicon = ClassifierFactory.CreateDefault();
         _lexiconOnly = ClassifierFactory.CreateLexiconOnly();
+        _firstLayerOnly = new LexiconTipClassifier(
+            LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn), ThemeModelLoader.LoadBuiltIn() with { Text = null });
         _charGrams = new LexiconTipClassifier(
             LexiconLoader.BuiltInLanguages.Select(LexiconLoader.LoadBuiltIn), ThemeModelLoader.LoadFile(BenchModelPath("sv-chargrams.model.json")));
         _otherWords = new LexiconTipClassifier(
@@ -56,6 +59,7 @@ public class ClassifierBenchmarks
             SwedishAnalyzerOnly();
             LexiconClassifier();
             LexiconOnlyClassifier();
+            LexiconClassifierWithoutTextLayer();
             LexiconCharGramClassifier();
             LexiconOtherWordsClassifier();
             KeywordClassifier();
@@ -148,6 +152,19 @@ public class ClassifierBenchmarks
         }
 
         throw new FileNotFoundException($"bench/models/{name} not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>The shipped model without its text layer (<see cref="ThemeModelText"/>), to show what that layer costs per tip.</summary>
+    [Benchmark(OperationsPerInvoke = TipsPerInvoke)]
+    public int LexiconClassifierWithoutTextLayer()
+    {
+        var themes = 0;
+        foreach (var tip in _tips)
+        {
+            themes += _firstLayerOnly.Classify(tip).Themes.Count;
+        }
+
+        return themes;
     }
 
     /// <summary>The same classifier without its learned layer (<c>Classifier:Model=none</c>).</summary>

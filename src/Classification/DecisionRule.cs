@@ -87,6 +87,57 @@ public static class DecisionRule
     }
 
     /// <summary>
+    /// The text layer's say (<see cref="ThemeModelText"/>), after <see cref="DecideAll"/>: a theme the first layer's model
+    /// gave without a lexicon hit is dropped when the text layer's probability for it is below <paramref name="keep"/>
+    /// (a lexicon hit stands: the lexicons are the municipality's own words, and a term staff add must keep working),
+    /// and a theme not given is added from <paramref name="add"/>. When that leaves no theme, the text layer's likeliest
+    /// theme is given if it is likelier than <c>other</c> (<paramref name="otherText"/>; NaN: never). A theme without a
+    /// text probability (NaN) stays as decided.
+    /// </summary>
+    /// <param name="lexicon">Per theme, whether the lexicon finds it.</param>
+    /// <param name="text">Per theme, the text layer's probability (NaN: no column for it).</param>
+    /// <param name="otherText">The text layer's probability that the tip is about none of the themes, or NaN.</param>
+    /// <param name="keep">See <see cref="ThemeModelText.Keep"/>.</param>
+    /// <param name="add">See <see cref="ThemeModelText.Add"/>.</param>
+    /// <param name="decided">Per theme, whether it applies: updated.</param>
+    /// <param name="added">Per theme, set to whether the text layer added it.</param>
+    public static void ApplyText(
+        ReadOnlySpan<bool> lexicon, ReadOnlySpan<double> text, double otherText, double keep, double add, Span<bool> decided, Span<bool> added)
+    {
+        var any = false;
+        var likeliest = -1;
+        for (var t = 0; t < decided.Length; t++)
+        {
+            added[t] = false;
+            if (double.IsNaN(text[t]))
+            {
+                any |= decided[t];
+                continue;
+            }
+
+            if (decided[t] && !lexicon[t] && text[t] < keep)
+            {
+                decided[t] = false;
+            }
+            else if (!decided[t] && text[t] >= add)
+            {
+                decided[t] = added[t] = true;
+            }
+
+            any |= decided[t];
+            if (likeliest < 0 || text[t] > text[likeliest])
+            {
+                likeliest = t;
+            }
+        }
+
+        if (!any && likeliest >= 0 && text[likeliest] > otherText)
+        {
+            decided[likeliest] = added[likeliest] = true;
+        }
+    }
+
+    /// <summary>
     /// Strongest first; on a tie, the lexicon's theme order decides, so the primary theme is stable (insertion sort:
     /// stable, and there are at most a handful of themes).
     /// </summary>

@@ -44,4 +44,25 @@ public sealed partial class LexiconTipClassifier
 
         return features;
     }
+
+    /// <summary>
+    /// The text layer's buckets for <paramref name="text"/> (see <see cref="ThemeModelText"/>), repeats included, in
+    /// text order, negated words left out, as the classifier reads them: what the <c>train</c> command learns from.
+    /// </summary>
+    public int[] TextGrams(string text, ThemeModelText settings)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (_swedish is null)
+        {
+            return [];
+        }
+
+        text = TipTextNormaliser.Normalise(text);
+        var buffer = new TokenBuffer { KeepStems = true };
+        _swedish.Match(text, new ThemeScores(_themeIds.Length), buffer);
+        var buckets = new List<int>();
+        Analysis.Model.TextGrams.Collect(text, buffer, settings, buckets);
+        return [.. buckets];
+    }
 }

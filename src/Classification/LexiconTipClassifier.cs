@@ -30,6 +30,7 @@ public sealed partial class LexiconTipClassifier : ITipClassifier
     private readonly CompiledLexicon? _english;
     private readonly string[] _themeIds;
     private readonly double[] _thresholds;
+    private readonly CompiledText? _text;
 
     /// <param name="lexicons">Validated lexicons, at most one per language (merge additions first).</param>
     /// <param name="model">A validated learned layer over the Swedish analysis, or null for the lexicon alone.</param>
@@ -59,6 +60,7 @@ public sealed partial class LexiconTipClassifier : ITipClassifier
             throw new LexiconException($"Theme model '{modelSource}' is invalid: it reads the Swedish analysis, and no Swedish lexicon is configured");
         }
 
+        _text = model?.Text is { } text ? CompiledText.Compile(text, modelSource, index) : null;
         foreach (var document in documents)
         {
             var compiled = document.Language == LexiconLanguage.Swedish
@@ -112,12 +114,23 @@ public sealed partial class LexiconTipClassifier : ITipClassifier
             model?.Veto ?? [],
             model?.Other is { } rule ? (other, rule.Margin, rule.Rescue) : null,
             decided);
+        Span<double> textProbabilities = stackalloc double[_themeIds.Length];
+        Span<bool> added = stackalloc bool[_themeIds.Length];
+        textProbabilities.Fill(double.NaN);
+        added.Clear();
+        if (_text is not null)
+        {
+            var otherText = _text.Probabilities(text, swedish, textProbabilities);
+            DecisionRule.ApplyText(lexicon, textProbabilities, otherText, _text.Settings.Keep, _text.Settings.Add, decided, added);
+        }
+
         List<ThemeMatch>? matches = null;
         for (var theme = 0; theme < _themeIds.Length; theme++)
         {
             if (decided[theme])
             {
-                (matches ??= []).Add(Match(theme, text, looksEnglish, scores, swedish, lexicon[theme], probabilities[theme]));
+                var match = Match(theme, text, looksEnglish, scores, swedish, lexicon[theme], probabilities[theme], textProbabilities[theme], added[theme]);
+                (matches ??= []).Add(match);
             }
         }
 
@@ -164,8 +177,13 @@ public sealed partial class LexiconTipClassifier : ITipClassifier
         return distinct;
     }
 
-    /// <summary>The tip's match for a theme the rule gave; <paramref name="probability"/> is the model's, or NaN.</summary>
-    private ThemeMatch Match(int theme, string text, bool looksEnglish, ThemeScores scores, TokenBuffer swedish, bool lexicon, double probability)
+    /// <summary>
+    /// The tip's match for a theme the rule gave; <paramref name="probability"/> is the first layer's, or NaN, and
+    /// <paramref name="textProbability"/> the text layer's, or NaN. A theme the text layer <paramref name="added"/> takes
+    /// its confidence from the text layer and is explained by the words that weighed most in it.
+    /// </summary>
+    private ThemeMatch Match(
+        int theme, string text, bool looksEnglish, ThemeScores scores, TokenBuffer swedish, bool lexicon, double probability, double textProbability, bool added)
     {
         var confidence = lexicon ? DecisionRule.LexiconConfidence(scores.Score(theme), _thresholds[theme]) : 0;
         IReadOnlyList<string> matched = scores.Matched(theme);
@@ -175,8 +193,10 @@ public sealed partial class LexiconTipClassifier : ITipClassifier
             return new ThemeMatch(_themeIds[theme], Math.Round(confidence, 3), matched) { Terms = terms };
         }
 
-        confidence = DecisionRule.Combined(confidence, probability);
-        var learned = LearnedExplanation.Words(_swedish!, swedish, text, looksEnglish, theme);
+        confidence = DecisionRule.Combined(confidence, added ? textProbability : probability);
+        var learned = added
+            ? LearnedExplanation.TextWords(_text!, text, looksEnglish, theme)
+            : LearnedExplanation.Words(_swedish!, swedish, text, looksEnglish, theme);
         if (learned.Count > 0)
         {
             matched = [.. matched.Union(learned, StringComparer.Ordinal)];

@@ -28,4 +28,7 @@ public sealed record ThemeModel
 
     /// <summary>The learned <c>other</c> class, or null when <c>other</c> is only what no theme passed.</summary>
     public ThemeModelOther? Other { get; init; }
+
+    /// <summary>The text layer, or null for none (see <see cref="ThemeModelText"/>).</summary>
+    public ThemeModelText? Text { get; init; }
 }

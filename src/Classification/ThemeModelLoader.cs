@@ -88,6 +88,7 @@ public static class ThemeModelLoader
         }
 
         problems.AddRange(model.CharGrams?.Problems() ?? []);
+        problems.AddRange(model.Text?.Problems() ?? []);
         if (model.WordScale is { } scale && !IsUsableWordScale(scale))
         {
             problems.Add($"wordScale must be above 0 and at most {MaxWeight}");

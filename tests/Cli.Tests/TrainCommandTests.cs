@@ -97,20 +97,48 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Null(ThemeModelLoader.LoadFile(output).Other);
     }
 
+    [Fact]
+    public async Task Train_with_a_text_layer_writes_it_with_the_keep_and_add_chosen_out_of_fold()
+    {
+        var police = Write("police.jsonl", Rows("p", 120));
+        var residents = Write("resident-tips.tune.jsonl", Rows("r", 40));
+        var output = Path.Combine(_directory, "sv.model.json");
+
+        var (exitCode, stdout, error) = await CliRun.RunAsync(
+            "", "train", "--police", police, "--residents", residents, "--output", output, "--other", "learned",
+            "--text-layer", "2-4", "--text-buckets", "4096");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("text layer drugs: out-of-fold F1", stdout, StringComparison.Ordinal);
+        var model = ThemeModelLoader.LoadFile(output);
+        var text = model.Text;
+        Assert.NotNull(text);
+        Assert.Equal((2, 4, 4096, 4096), (text.MinLength, text.MaxLength, text.WordBuckets, text.CharBuckets));
+        Assert.Equal(["drugs", "traffic", "burglary", "other"], text.Columns.Select(c => c.Id));
+        Assert.Contains(FormattableString.Invariant($"text layer: keep {text.Keep}, add {text.Add};"), stdout, StringComparison.Ordinal);
+        Assert.Contains("a text layer of TF-IDF words", model.Source, StringComparison.Ordinal);
+
+        // The drug words it learned carry weight for drugs in the app as well.
+        var classifier = new LexiconTipClassifier([LexiconLoader.LoadBuiltIn("sv"), LexiconLoader.LoadBuiltIn("en")], model);
+        Assert.Contains("drugs", classifier.Classify("Man gripen med narkotika i bilen.").Themes.Select(t => t.Theme));
+    }
+
     [Theory]
-    [InlineData("5-3", "4096")]
-    [InlineData("3-5", "3000")]
-    public async Task Train_refuses_unusable_char_gram_settings(string lengths, string buckets)
+    [InlineData("--char-grams", "5-3", "--char-buckets", "4096", "charGrams")]
+    [InlineData("--char-grams", "3-5", "--char-buckets", "3000", "charGrams")]
+    [InlineData("--text-layer", "5-3", "--text-buckets", "4096", "text: ")]
+    [InlineData("--text-layer", "2-5", "--text-buckets", "3000", "text: ")]
+    public async Task Train_refuses_unusable_n_gram_settings(string option, string lengths, string bucketOption, string buckets, string problem)
     {
         var police = Write("police.jsonl", Rows("p", 20));
         var residents = Write("resident-tips.tune.jsonl", Rows("r", 8));
 
         var (exitCode, _, error) = await CliRun.RunAsync(
             "", "train", "--police", police, "--residents", residents, "--output", Path.Combine(_directory, "m.json"),
-            "--char-grams", lengths, "--char-buckets", buckets);
+            option, lengths, bucketOption, buckets);
 
         Assert.NotEqual(0, exitCode);
-        Assert.Contains("charGrams", error, StringComparison.Ordinal);
+        Assert.Contains(problem, error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_directory, "m.json")));
     }
 
@@ -175,6 +203,8 @@ public sealed class TrainCommandTests : IDisposable
     [InlineData("seventh-author-tips.jsonl")]
     [InlineData("eleventh-author-tips.jsonl")]
     [InlineData("fifteenth-author-tips.jsonl")]
+    [InlineData("sixteenth-author-tips.jsonl")]
+    [InlineData("seventeenth-author-tips.jsonl")]
     public async Task Every_tip_of_the_never_tuned_sets_carries_the_held_out_mark(string name)
     {
         var tips = await LabelledTipReader.ReadAsync(Path.Combine(RepositoryData(), name), TestContext.Current.CancellationToken);
@@ -199,7 +229,8 @@ public sealed class TrainCommandTests : IDisposable
             "thirteenth-author-tips.jsonl",
             "fourteenth-author-tips.jsonl");
         var heldOut = await ReadAllAsync(
-            "resident-tips.test.jsonl", "resident-tips.hard.jsonl", "third-author-tips.jsonl", "seventh-author-tips.jsonl", "eleventh-author-tips.jsonl", "fifteenth-author-tips.jsonl");
+            "resident-tips.test.jsonl", "resident-tips.hard.jsonl", "third-author-tips.jsonl", "seventh-author-tips.jsonl", "eleventh-author-tips.jsonl", "fifteenth-author-tips.jsonl",
+            "sixteenth-author-tips.jsonl", "seventeenth-author-tips.jsonl");
 
         Assert.Empty(training.Select(t => t.Id).Intersect(heldOut.Select(t => t.Id)));
         Assert.Empty(training.Select(t => Normalised(t.Text)).Intersect(heldOut.Select(t => Normalised(t.Text))));

@@ -33,6 +33,12 @@ internal sealed class TokenBuffer
     /// <summary>Per position: whether a negation stands just before it, or it lies in an away phrase.</summary>
     public List<bool> Cancelled { get; } = new(64);
 
+    /// <summary>
+    /// Per position: whether a negation stands just before it. The text layer reads only this: an away phrase is one
+    /// theme's decoy ("misstänkt narkotikabrott" is no burglary), not a reason to hide the words from every theme.
+    /// </summary>
+    public List<bool> Negated { get; } = new(64);
+
     public List<(LexiconPattern Pattern, int Start, int End)> Occurrences { get; } = new(16);
 
     /// <summary>Model feature indices found in the tip (before sorting and de-duplication).</summary>
@@ -98,6 +104,7 @@ internal sealed class TokenBuffer
         Stems.Clear();
         PartStems.Clear();
         Cancelled.Clear();
+        Negated.Clear();
         Occurrences.Clear();
         Features.Clear();
         CharGramFeatures.Clear();

@@ -99,6 +99,26 @@ internal static class TrainCommand
             DefaultValueFactory = _ => "none",
         };
         other.AcceptOnlyFromAmong("none", "learned", "joint");
+        var textLayer = new Option<string>("--text-layer")
+        {
+            Description = "none (default), or MIN-MAX: also learn the text layer, a TF-IDF logistic regression per theme over the text's words, word pairs and character MIN-MAX-grams, which may add a theme it is sure of and drop one it is sure against (keep and add chosen out of fold).",
+            DefaultValueFactory = _ => "none",
+        };
+        var textBuckets = new Option<int>("--text-buckets")
+        {
+            Description = "Hash buckets for the text layer's words and pairs, and as many for its n-grams (a power of two).",
+            DefaultValueFactory = _ => new ThemeModelText().WordBuckets,
+        };
+        var textL2 = new Option<float>("--text-l2")
+        {
+            Description = "The text layer's L2 regularisation (1 / C of scikit-learn).",
+            DefaultValueFactory = _ => new TrainingSettings().TextL2,
+        };
+        var textMinCount = new Option<int>("--text-min-count")
+        {
+            Description = "A text layer bucket must occur in at least this many texts.",
+            DefaultValueFactory = _ => new TrainingSettings().TextMinCount,
+        };
         var outOfFold = new Option<FileInfo?>("--out-of-fold")
         {
             Description = "Also write each training text's out-of-fold themes as JSON Lines {id, domain, themes, predicted} (no text).",
@@ -119,7 +139,7 @@ internal static class TrainCommand
         var command = new Command("train", "Learn the model layer on top of the lexicon (offline, ML.NET) and write its weights as JSON.")
         {
             police, residents, output, residentWeight, l1, l2, policePart, corrections, correctionWeight, balance, minCount, outOfFold,
-            charGrams, charBuckets, charScale, charMinCount, other, wordScale,
+            charGrams, charBuckets, charScale, charMinCount, other, wordScale, textLayer, textBuckets, textL2, textMinCount,
         };
         command.SetAction((parse, cancellation) => CliErrors.RunAsync(console, async () =>
         {
@@ -175,9 +195,22 @@ internal static class TrainCommand
                 return 2;
             }
 
-            var examples = policeTips.Select(t => new TrainingExample(t, TrainingDomain.Police, classifier.Features(t.Text, charGramSettings, parse.GetValue(wordScale))))
-                .Concat(residentTips.Select(t => new TrainingExample(t, TrainingDomain.Resident, classifier.Features(t.Text, charGramSettings, parse.GetValue(wordScale)))))
-                .Concat(correctionTips.Select(t => new TrainingExample(t, TrainingDomain.Correction, classifier.Features(t.Text, charGramSettings, parse.GetValue(wordScale)))))
+            var textShape = ParseTextLayer(parse.GetValue(textLayer), parse.GetValue(textBuckets));
+            if (textShape?.ShapeProblems().FirstOrDefault() is { } textProblem)
+            {
+                await console.Error.WriteLineAsync(textProblem).ConfigureAwait(false);
+                return 2;
+            }
+
+            TrainingExample Example(LabelledTip tip, TrainingDomain domain) =>
+                new(tip, domain, classifier.Features(tip.Text, charGramSettings, parse.GetValue(wordScale)))
+                {
+                    TextGrams = textShape is null ? [] : classifier.TextGrams(tip.Text, textShape),
+                };
+
+            var examples = policeTips.Select(t => Example(t, TrainingDomain.Police))
+                .Concat(residentTips.Select(t => Example(t, TrainingDomain.Resident)))
+                .Concat(correctionTips.Select(t => Example(t, TrainingDomain.Correction)))
                 .ToList();
 
             var settings = new TrainingSettings(
@@ -191,8 +224,15 @@ internal static class TrainCommand
                 CharGramMinCount: parse.GetValue(charMinCount),
                 WordScale: parse.GetValue(wordScale),
                 LearnOther: parse.GetValue(other) is "learned" or "joint",
-                JointThresholds: parse.GetValue(other) == "joint");
-            var result = ThemeModelTrainer.Train(examples, settings, Source(settings, policeFile, parse.GetValue(policePart)!, residentFiles, correctionFile, options));
+                JointThresholds: parse.GetValue(other) == "joint",
+                TextL2: parse.GetValue(textL2),
+                TextMinCount: parse.GetValue(textMinCount));
+            var result = ThemeModelTrainer.Train(examples, settings, Source(settings, textShape, policeFile, parse.GetValue(policePart)!, residentFiles, correctionFile, options));
+            if (textShape is not null)
+            {
+                result = TextLayerTrainer.Train(examples, settings, textShape, result);
+            }
+
             foreach (var line in result.Report)
             {
                 await console.Out.WriteLineAsync(line).ConfigureAwait(false);
@@ -216,7 +256,19 @@ internal static class TrainCommand
     }
 
     /// <summary>"3-5" → n-grams of 3 to 5 characters in <paramref name="buckets"/> buckets; "none" (or nothing) → null.</summary>
-    internal static ThemeModelCharGrams? ParseCharGrams(string? value, int buckets)
+    internal static ThemeModelCharGrams? ParseCharGrams(string? value, int buckets) =>
+        ParseLengths(value) is { } lengths
+            ? new ThemeModelCharGrams { MinLength = lengths.Min, MaxLength = lengths.Max, Buckets = buckets }
+            : null;
+
+    /// <summary>"2-5" → a text layer reading character 2- to 5-grams, <paramref name="buckets"/> buckets a part; "none" → null.</summary>
+    internal static ThemeModelText? ParseTextLayer(string? value, int buckets) =>
+        ParseLengths(value) is { } lengths
+            ? new ThemeModelText { MinLength = lengths.Min, MaxLength = lengths.Max, WordBuckets = buckets, CharBuckets = buckets }
+            : null;
+
+    /// <summary>"MIN-MAX" → the two lengths; "none" (or nothing) → null; anything else → (0, 0), which the settings' checks refuse.</summary>
+    private static (int Min, int Max)? ParseLengths(string? value)
     {
         if (string.IsNullOrEmpty(value) || value == "none")
         {
@@ -227,8 +279,8 @@ internal static class TrainCommand
         return parts.Length == 2
             && int.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var min)
             && int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var max)
-            ? new ThemeModelCharGrams { MinLength = min, MaxLength = max, Buckets = buckets }
-            : new ThemeModelCharGrams { MinLength = 0, MaxLength = 0, Buckets = buckets };
+            ? (min, max)
+            : (0, 0);
     }
 
     private static ClassifierOptions WithModel(ClassifierOptions options, string model) => new()
@@ -258,13 +310,17 @@ internal static class TrainCommand
         : "";
 
     /// <summary>What the model file says about where it came from, including any lexicon beyond the built-in ones.</summary>
-    private static string Source(TrainingSettings settings, FileInfo police, string policePart, FileInfo[] residents, FileInfo? corrections, ClassifierOptions options)
+    private static string TextLayerSource(TrainingSettings settings, ThemeModelText? text) => text is null
+        ? ""
+        : FormattableString.Invariant($"; a text layer of TF-IDF words, word pairs and character {text.MinLength}-{text.MaxLength}-grams in {text.WordBuckets} + {text.CharBuckets} buckets seen in at least {settings.TextMinCount} texts, L2 {settings.TextL2}, classes balanced");
+
+    private static string Source(TrainingSettings settings, ThemeModelText? text, FileInfo police, string policePart, FileInfo[] residents, FileInfo? corrections, ClassifierOptions options)
     {
         var lexicons = $"built-in lexicons {string.Join(", ", options.EffectiveLanguages())}"
             + (options.ExtraLexicons.Length > 0 ? $" with extra lexicons {string.Join(", ", options.ExtraLexicons.Select(Path.GetFileName))}" : "")
             + $", spelling dictionary {options.SpellingDictionary}";
         var part = policePart == HoldOutSplit.All ? "all" : "the tune part (70 %, FNV-1a id split)";
         var correctionSource = corrections is null ? "" : $", and staff corrections from {corrections.Name} (weight {settings.CorrectionWeight})";
-        return FormattableString.Invariant($"Learned by `Grastorp.Intake.Cli train` (ML.NET L-BFGS logistic regression, one per theme{(settings.LearnOther ? " and one for other" : "")}, resident weight {settings.ResidentWeight}, L1 {settings.L1}, L2 {settings.L2}, class balance {settings.Balance}, features in at least {settings.MinCount} texts{(settings.WordScale is { } ws ? FormattableString.Invariant($", words counting {ws} / sqrt(words)") : "")}{CharGramSource(settings)}; {lexicons}) from {part} of {police.Name} (Swedish Police event summaries, polisen.se open data; see shared/data/README.md) and {string.Join(", ", residents.Select(r => r.Name))}{correctionSource}. Only derived weights are stored, no text.");
+        return FormattableString.Invariant($"Learned by `Grastorp.Intake.Cli train` (ML.NET L-BFGS logistic regression, one per theme{(settings.LearnOther ? " and one for other" : "")}, resident weight {settings.ResidentWeight}, L1 {settings.L1}, L2 {settings.L2}, class balance {settings.Balance}, features in at least {settings.MinCount} texts{(settings.WordScale is { } ws ? FormattableString.Invariant($", words counting {ws} / sqrt(words)") : "")}{CharGramSource(settings)}{TextLayerSource(settings, text)}; {lexicons}) from {part} of {police.Name} (Swedish Police event summaries, polisen.se open data; see shared/data/README.md) and {string.Join(", ", residents.Select(r => r.Name))}{correctionSource}. Only derived weights are stored, no text.");
     }
 }

@@ -2,8 +2,6 @@ using Grastorp.Intake.Classification;
 using Grastorp.Intake.Cli.Evaluation;
 using Grastorp.Intake.Core.Themes;
 using Microsoft.ML;
-using Microsoft.ML.Data;
-using Microsoft.ML.Trainers;
 
 namespace Grastorp.Intake.Cli.Training;
 
@@ -91,7 +89,7 @@ internal sealed class ThemeModelTrainer
         var labels = _examples.Select(e => e.Tip.Themes.Contains(theme)).ToArray();
         var weights = BalancedWeights(labels);
         var probabilities = OutOfFoldProbabilities(vectors, labels, weights);
-        var lexicon = _examples.Select(e => e.Features.GetValueOrDefault(ThemeFeatures.Lexicon(theme)) >= 1).ToArray();
+        var lexicon = _examples.Select(e => e.LexiconFinds(theme)).ToArray();
         var (threshold, veto, police, resident) = ChooseRule(labels, lexicon, probabilities);
 
         var (bias, kept) = FitExported(vectors, labels, weights);
@@ -225,19 +223,7 @@ internal sealed class ThemeModelTrainer
     }
 
     /// <summary>Each example's weight for one theme: its domain's weight, times the class balance (<see cref="TrainingSettings.Balance"/>).</summary>
-    private float[] BalancedWeights(bool[] labels)
-    {
-        if (_settings.Balance == 0)
-        {
-            return _weights;
-        }
-
-        var positives = labels.Count(l => l);
-        var share = (double)positives / labels.Length;
-        var positive = Math.Pow(1 / (2 * Math.Max(share, 1e-6)), _settings.Balance);
-        var negative = Math.Pow(1 / (2 * Math.Max(1 - share, 1e-6)), _settings.Balance);
-        return [.. _weights.Select((w, i) => (float)(w * (labels[i] ? positive : negative)))];
-    }
+    private float[] BalancedWeights(bool[] labels) => LogisticFit.Balanced(_weights, labels, _settings.Balance);
 
     private double[] OutOfFoldProbabilities(SparseVector[] vectors, bool[] labels, float[] exampleWeights)
     {
@@ -254,24 +240,8 @@ internal sealed class ThemeModelTrainer
         return probabilities;
     }
 
-    private (double Bias, double[] Weights) Fit(SparseVector[] vectors, bool[] labels, float[] exampleWeights, IEnumerable<int> rows)
-    {
-        var size = _space.Names.Length;
-        var data = rows.Select(i => new Row { Features = new VBuffer<float>(size, vectors[i].Indices.Length, vectors[i].Values, vectors[i].Indices), Label = labels[i], Weight = exampleWeights[i] }).ToList();
-        var schema = SchemaDefinition.Create(typeof(Row));
-        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, _space.Names.Length);
-        var trainer = _ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
-        {
-            LabelColumnName = nameof(Row.Label),
-            FeatureColumnName = nameof(Row.Features),
-            ExampleWeightColumnName = nameof(Row.Weight),
-            L1Regularization = _settings.L1,
-            L2Regularization = _settings.L2,
-            NumberOfThreads = 1,
-        });
-        var linear = trainer.Fit(_ml.Data.LoadFromEnumerable(data, schema)).Model.SubModel;
-        return (linear.Bias, [.. linear.Weights.Select(w => (double)w)]);
-    }
+    private (double Bias, double[] Weights) Fit(SparseVector[] vectors, bool[] labels, float[] exampleWeights, IEnumerable<int> rows) =>
+        LogisticFit.Fit(_ml, vectors, _space.Names.Length, labels, exampleWeights, rows, _settings.L1, _settings.L2);
 
     /// <summary>The same arithmetic the app does with the exported (pruned) weights.</summary>
     private double Probability(double bias, double[] weights, SparseVector vector)
@@ -318,14 +288,4 @@ internal sealed class ThemeModelTrainer
 
     /// <summary>One theme's model, its out-of-fold decisions and report lines, and what they came from.</summary>
     private sealed record ThemeFit(ThemeModelTheme Model, bool[] OutOfFold, string[] Report, double[] Probabilities, bool[] Lexicon);
-
-    private sealed class Row
-    {
-        public bool Label { get; set; }
-
-        public float Weight { get; set; }
-
-        [VectorType]
-        public VBuffer<float> Features { get; set; }
-    }
 }

@@ -20,6 +20,8 @@ namespace Grastorp.Intake.Cli.Training;
 /// <param name="LearnOther">Also learn <c>other</c> as a class of its own (<see cref="ThemeModelOther"/>).</param>
 /// <param name="JointThresholds">With <paramref name="LearnOther"/>: choose each theme's threshold and veto again, for the macro-F1 of the whole decision.</param>
 /// <param name="CharGramMinCount">A character n-gram bucket must occur in at least this many texts (null: <paramref name="MinCount"/>).</param>
+/// <param name="TextL2">The text layer's L2 regularisation (1 / C of scikit-learn's logistic regression).</param>
+/// <param name="TextMinCount">A text layer bucket must occur in at least this many texts.</param>
 internal sealed record TrainingSettings(
     double ResidentWeight = 1,
     int Folds = 5,
@@ -33,4 +35,6 @@ internal sealed record TrainingSettings(
     int? CharGramMinCount = null,
     double? WordScale = null,
     bool LearnOther = false,
-    bool JointThresholds = false);
+    bool JointThresholds = false,
+    float TextL2 = 0.1f,
+    int TextMinCount = 2);

@@ -139,7 +139,9 @@ internal sealed class PatternMatcher
         var words = buffer.Words;
         for (var position = 0; position < words.Count; position++)
         {
-            buffer.Cancelled.Add(_negation.IsNegated(words, position));
+            var negated = _negation.IsNegated(words, position);
+            buffer.Negated.Add(negated);
+            buffer.Cancelled.Add(negated);
         }
 
         foreach (var (pattern, start, end) in buffer.Occurrences)

@@ -25,6 +25,9 @@ internal static class LearnedExplanation
     [ThreadStatic]
     private static List<(double Weight, int Feature, int Start, int End, int SecondStart, int SecondEnd)>? t_found;
 
+    [ThreadStatic]
+    private static List<(int Start, int End)>? t_words;
+
     /// <param name="swedish">The lexicon whose model decided, and whose analysis is in <paramref name="buffer"/>.</param>
     /// <param name="buffer">The tip's Swedish analysis.</param>
     /// <param name="text">The tip as analysed.</param>
@@ -36,6 +39,27 @@ internal static class LearnedExplanation
         found.Clear();
         var tip = (text, looksEnglish);
         Find(found, swedish, buffer, tip, theme);
+        return Strongest(found, tip);
+    }
+
+    /// <summary>
+    /// For a theme the text layer added (<see cref="ThemeModelText"/>): the tip's words that weighed most in it, each
+    /// word with its n-grams, as <see cref="CompiledText.WordWeight"/> gives them for the tip just scored.
+    /// </summary>
+    public static List<string> TextWords(CompiledText layer, string text, bool looksEnglish, int theme)
+    {
+        var found = t_found ??= new(16);
+        found.Clear();
+        var words = t_words ??= new(64);
+        words.Clear();
+        TextGrams.Words(text, words);
+        var tip = (text, looksEnglish);
+        foreach (var (start, end) in words)
+        {
+            var key = -1 - CharGramHasher.WordKey(text.AsSpan(start, end - start));
+            Consider(found, tip, layer.WordWeight(text, start, end, theme), key, (start, end), (-1, -1));
+        }
+
         return Strongest(found, tip);
     }
 

@@ -1,0 +1,197 @@
+using Grastorp.Intake.Classification.Analysis.Model;
+using Grastorp.Intake.Core.Themes;
+
+namespace Grastorp.Intake.Classification.Tests;
+
+/// <summary>
+/// The text layer (<see cref="ThemeModelText"/>): its rule on top of the first layer, its features, the file format
+/// that keeps it small, the loader's checks, and the classifier that uses it.
+/// </summary>
+public sealed class TextLayerTests
+{
+    private static readonly ThemeModelText Shape = new() { WordBuckets = 1 << 12, CharBuckets = 1 << 12 };
+
+    private static (bool[] Decided, bool[] Added) Apply(
+        bool[] decided, double[] text, double otherText, double keep = 0.1, double add = 0.9, bool[]? lexicon = null)
+    {
+        var added = new bool[decided.Length];
+        DecisionRule.ApplyText(lexicon ?? new bool[decided.Length], text, otherText, keep, add, decided, added);
+        return (decided, added);
+    }
+
+    [Theory]
+    [InlineData(true, false, 0.09, false)]  // given by the first layer's model, but the text layer is sure against it: dropped
+    [InlineData(true, false, 0.10, true)]   // at keep: stays
+    [InlineData(true, true, 0.01, true)]    // a lexicon hit stands, however sure the text layer is
+    [InlineData(false, false, 0.89, false)] // not given, and below add: still not (other is likelier, so no fallback)
+    [InlineData(false, false, 0.90, true)]  // not given, and at add: added
+    public void The_text_layer_drops_a_learned_theme_below_keep_and_adds_one_from_add(bool first, bool lexicon, double text, bool applies)
+    {
+        var (decided, _) = Apply([first, true], [text, 0.5], otherText: 0.95, lexicon: [lexicon, false]);
+        Assert.Equal(applies, decided[0]);
+        Assert.True(decided[1]);
+    }
+
+    [Theory]
+    [InlineData(0.30, true)]  // nothing given, and the likeliest theme beats other: given
+    [InlineData(0.50, false)] // other is likelier: other
+    [InlineData(double.NaN, false)] // no other column: never
+    public void When_no_theme_is_left_the_likeliest_is_given_if_it_beats_other(double otherText, bool given)
+    {
+        var (decided, added) = Apply([false, false], [0.2, 0.4], otherText);
+        Assert.Equal([false, given], decided);
+        Assert.Equal([false, given], added);
+    }
+
+    [Fact]
+    public void A_theme_without_a_text_column_stays_as_the_first_layer_decided_it()
+    {
+        var (decided, added) = Apply([true, false], [double.NaN, 0.01], otherText: 0.99);
+        Assert.Equal([true, false], decided);
+        Assert.Equal([false, false], added);
+    }
+
+    [Fact]
+    public void Stored_vectors_round_trip_within_half_a_step()
+    {
+        float[] values = [0, 1.5f, -3.25f, 0.001f, 12];
+        var stored = ThemeModelVector.Encode(values);
+        var back = stored.Decode()!;
+
+        Assert.Equal(values.Length, back.Length);
+        for (var i = 0; i < values.Length; i++)
+        {
+            Assert.InRange(back[i] - values[i], -stored.Scale / 2, stored.Scale / 2);
+        }
+
+        Assert.Empty(stored.Problems("v", values.Length));
+        Assert.Contains("steps must be Base64 of 4 16-bit numbers", stored.Problems("v", 4).Single(), StringComparison.Ordinal);
+        Assert.NotEmpty((stored with { Steps = "inte base64!" }).Problems("v", values.Length));
+    }
+
+    private static List<int> Grams(string text) => [.. ClassifierFactory.CreateLexiconOnly().TextGrams(text, Shape)];
+
+    [Fact]
+    public void A_tip_gives_its_words_their_pairs_and_their_character_n_grams()
+    {
+        var one = Grams("knark");
+        var two = Grams("knark säljs");
+
+        // "knark": its word, and 2- to 5-grams of " knark " (6 + 5 + 4 + 3).
+        Assert.Equal(1 + 18, one.Count);
+        Assert.Single(one, b => b < Shape.WordBuckets);
+
+        // Two words: both words, the pair, and each word's n-grams.
+        Assert.Equal(3, two.Count(b => b < Shape.WordBuckets));
+        Assert.Equal(18 + 18, two.Count(b => b >= Shape.WordBuckets));
+        Assert.All(two, b => Assert.InRange(b, 0, Shape.WordBuckets + Shape.CharBuckets - 1));
+    }
+
+    [Fact]
+    public void Missing_rings_and_dots_and_capitals_give_the_same_features()
+    {
+        Assert.Equal(Grams("Gräs på skolgården"), Grams("gras pa SKOLGARDEN"));
+        Assert.NotEqual(Grams("gräs"), Grams("gris"));
+    }
+
+    [Fact]
+    public void A_bad_text_layer_is_refused_listing_every_problem()
+    {
+        var model = new ThemeModel
+        {
+            Language = "sv",
+            Themes = [new ThemeModelTheme { Id = Theme.Drugs, Threshold = 0.5 }],
+            Text = Shape with
+            {
+                WordBuckets = 1000,
+                Keep = 2,
+                Idf = ThemeModelVector.Encode(new float[10]),
+                Columns = [new ThemeModelTextColumn { Id = Theme.Drugs, Weights = ThemeModelVector.Encode(new float[10]) }, new ThemeModelTextColumn { Id = Theme.Drugs, Weights = ThemeModelVector.Encode(new float[10]) }],
+            },
+        };
+
+        var problems = ThemeModelLoader.Validate(model);
+
+        Assert.Contains(problems, p => p.Contains("wordBuckets must be a power of two", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("keep must be from 0 to 1", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("text.idf: steps must be Base64 of", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("a theme has more than one column", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A first layer whose model gives drugs to every tip (<paramref name="firstBias"/> 9) or to none (-9), and a text
+    /// layer whose drugs column weighs <paramref name="word"/> itself (its word bucket, not the n-grams it shares with
+    /// other words): every bucket counts (idf 1), and other is likely unless the word is there.
+    /// </summary>
+    private static ThemeModel ModelReading(string word, double firstBias = -9, double keep = 0, double add = 0.9)
+    {
+        var size = Shape.WordBuckets + Shape.CharBuckets;
+        var drugs = new float[size];
+        var other = new float[size];
+        var buckets = new List<int>();
+        TextGrams.OfWord(word, Shape, buckets);
+        drugs[buckets[0]] = 30;
+        other[buckets[0]] = -30;
+
+        return new ThemeModel
+        {
+            Language = "sv",
+            Themes = [new ThemeModelTheme { Id = Theme.Drugs, Bias = firstBias, Threshold = 0.5, Veto = 0 }],
+            Text = Shape with
+            {
+                Keep = keep,
+                Add = add,
+                Idf = ThemeModelVector.Encode(Enumerable.Repeat(1f, size).ToArray()),
+                Columns =
+                [
+                    new ThemeModelTextColumn { Id = Theme.Drugs, Bias = -4, Weights = ThemeModelVector.Encode(drugs) },
+                    new ThemeModelTextColumn { Id = Theme.Other, Bias = 2, Weights = ThemeModelVector.Encode(other) },
+                ],
+            },
+        };
+    }
+
+    [Fact]
+    public void The_text_layer_adds_a_theme_the_first_layer_missed_and_shows_the_tip_s_own_word_as_the_reason()
+    {
+        var classifier = new LexiconTipClassifier(BuiltInLexicons.All(), ModelReading("odlingslampor"));
+
+        var match = Assert.Single(classifier.Classify("Grannen har Odlingslampor i garaget dygnet runt.").Themes);
+        Assert.Equal(Theme.Drugs, match.Theme);
+        Assert.Equal(["odlingslampor"], match.Matched);
+
+        Assert.Equal(Theme.Other, classifier.Classify("Grannen har en ny gräsklippare i garaget.").Primary);
+    }
+
+    [Fact]
+    public void The_text_layer_drops_a_learned_guess_it_is_sure_against_but_never_a_lexicon_hit()
+    {
+        const string guess = "Grannen har en ny gräsklippare i garaget.";
+        const string lexiconWord = "Det säljs knark vid skolan.";
+        var firstAlone = new LexiconTipClassifier(BuiltInLexicons.All(), ModelReading("odlingslampor", firstBias: 9) with { Text = null });
+        Assert.Equal(Theme.Drugs, firstAlone.Classify(guess).Primary);
+
+        var withText = new LexiconTipClassifier(BuiltInLexicons.All(), ModelReading("odlingslampor", firstBias: 9, keep: 0.5));
+        Assert.Equal(Theme.Other, withText.Classify(guess).Primary);
+        Assert.Equal(Theme.Drugs, withText.Classify(lexiconWord).Primary);
+    }
+
+    [Fact]
+    public void A_negated_word_gives_the_text_layer_nothing()
+    {
+        var classifier = new LexiconTipClassifier(BuiltInLexicons.All(), ModelReading("odlingslampor"));
+
+        Assert.Equal(Theme.Other, classifier.Classify("Det finns inga odlingslampor i garaget.").Primary);
+        Assert.Equal(Theme.Drugs, classifier.Classify("Det finns odlingslampor i garaget.").Primary);
+    }
+
+    [Fact]
+    public void The_shipped_model_has_a_text_layer_over_every_theme_and_other()
+    {
+        var text = ThemeModelLoader.LoadBuiltIn().Text;
+
+        Assert.NotNull(text);
+        Assert.Equal([Theme.Drugs, Theme.Traffic, Theme.Burglary, Theme.Other], text.Columns.Select(c => c.Id));
+        Assert.Empty(text.Problems());
+    }
+}

@@ -91,18 +91,22 @@ public static class DecisionRule
     /// gave without a lexicon hit is dropped when the text layer's probability for it is below <paramref name="keep"/>
     /// (a lexicon hit stands: the lexicons are the municipality's own words, and a term staff add must keep working),
     /// and a theme not given is added from <paramref name="add"/>. When that leaves no theme, the text layer's likeliest
-    /// theme is given if it is likelier than <c>other</c> (<paramref name="otherText"/>; NaN: never). A theme without a
-    /// text probability (NaN) stays as decided.
+    /// theme (but one it has just dropped) is given if it is likelier than <c>other</c> (<paramref name="otherText"/>;
+    /// NaN: never) and the first layer is not sure of <c>other</c> either (<paramref name="firstOther"/> below one half):
+    /// the peer's "likeliest class" step, worth 0.01–0.03 on unseen tips, without giving by elimination a theme both
+    /// layers think unlikely ("Gatlampan vid cykelvägen är trasig." is no traffic). A theme without a text probability
+    /// (NaN) stays as decided.
     /// </summary>
     /// <param name="lexicon">Per theme, whether the lexicon finds it.</param>
     /// <param name="text">Per theme, the text layer's probability (NaN: no column for it).</param>
     /// <param name="otherText">The text layer's probability that the tip is about none of the themes, or NaN.</param>
+    /// <param name="firstOther">The first layer's learned <c>other</c> probability, or NaN without one.</param>
     /// <param name="keep">See <see cref="ThemeModelText.Keep"/>.</param>
     /// <param name="add">See <see cref="ThemeModelText.Add"/>.</param>
     /// <param name="decided">Per theme, whether it applies: updated.</param>
     /// <param name="added">Per theme, set to whether the text layer added it.</param>
     public static void ApplyText(
-        ReadOnlySpan<bool> lexicon, ReadOnlySpan<double> text, double otherText, double keep, double add, Span<bool> decided, Span<bool> added)
+        ReadOnlySpan<bool> lexicon, ReadOnlySpan<double> text, double otherText, double firstOther, double keep, double add, Span<bool> decided, Span<bool> added)
     {
         var any = false;
         var likeliest = -1;
@@ -118,6 +122,7 @@ public static class DecisionRule
             if (decided[t] && !lexicon[t] && text[t] < keep)
             {
                 decided[t] = false;
+                continue;
             }
             else if (!decided[t] && text[t] >= add)
             {
@@ -131,7 +136,7 @@ public static class DecisionRule
             }
         }
 
-        if (!any && likeliest >= 0 && text[likeliest] > otherText)
+        if (!any && likeliest >= 0 && text[likeliest] > otherText && !(firstOther >= 0.5))
         {
             decided[likeliest] = added[likeliest] = true;
         }

@@ -121,7 +121,7 @@ public sealed partial class LexiconTipClassifier : ITipClassifier
         if (_text is not null)
         {
             var otherText = _text.Probabilities(text, swedish, textProbabilities);
-            DecisionRule.ApplyText(lexicon, textProbabilities, otherText, _text.Settings.Keep, _text.Settings.Add, decided, added);
+            DecisionRule.ApplyText(lexicon, textProbabilities, otherText, other, _text.Settings.Keep, _text.Settings.Add, decided, added);
         }
 
         List<ThemeMatch>? matches = null;
@@ -188,14 +188,15 @@ public sealed partial class LexiconTipClassifier : ITipClassifier
         var confidence = lexicon ? DecisionRule.LexiconConfidence(scores.Score(theme), _thresholds[theme]) : 0;
         IReadOnlyList<string> matched = scores.Matched(theme);
         var terms = scores.Terms(theme);
-        if (double.IsNaN(probability))
+        var learnedProbability = added ? textProbability : probability;
+        if (double.IsNaN(learnedProbability))
         {
             return new ThemeMatch(_themeIds[theme], Math.Round(confidence, 3), matched) { Terms = terms };
         }
 
-        confidence = DecisionRule.Combined(confidence, added ? textProbability : probability);
+        confidence = DecisionRule.Combined(confidence, learnedProbability);
         var learned = added
-            ? LearnedExplanation.TextWords(_text!, text, looksEnglish, theme)
+            ? LearnedExplanation.TextWords(_text!, swedish, text, looksEnglish, theme)
             : LearnedExplanation.Words(_swedish!, swedish, text, looksEnglish, theme);
         if (learned.Count > 0)
         {

@@ -28,7 +28,10 @@ public sealed record ThemeModelText
     /// <summary>A theme the first layer gave is dropped when the text layer's probability for it is below this (0: never).</summary>
     public double Keep { get; init; }
 
-    /// <summary>A theme the first layer did not give is added when the text layer's probability reaches this (above 1: never).</summary>
+    /// <summary>
+    /// A theme the first layer did not give is added when the text layer's probability reaches this; and when no theme
+    /// is left, the likeliest is given if it beats <c>other</c> (<see cref="DecisionRule.ApplyText"/>).
+    /// </summary>
     public double Add { get; init; } = 0.5;
 
     /// <summary>Per bucket, words then n-grams: its inverse document frequency (0: a feature too rare to read).</summary>
@@ -55,19 +58,24 @@ public sealed record ThemeModelText
                 yield return $"text: {name} must be a power of two from {FewestBuckets} to {MostBuckets}";
             }
         }
-
     }
 
     private IEnumerable<string> LearnedProblems()
     {
-        if (!(Keep >= 0 && Keep <= 1) || !(Add >= 0 && Add <= 1.01))
+        if (!(Keep >= 0 && Keep <= 1) || !(Add >= 0 && Add <= 1))
         {
-            yield return "text: keep must be from 0 to 1 and add from 0 to 1.01";
+            yield return "text: keep and add must be from 0 to 1";
         }
 
         foreach (var problem in Idf?.Problems("text.idf", WordBuckets + CharBuckets) ?? ["text: idf is missing"])
         {
             yield return problem;
+        }
+
+        // A negative idf would count against a word's presence, and the app and training skip such buckets differently.
+        if (Idf?.DecodeSteps() is { } idf && idf.Any(step => step < 0))
+        {
+            yield return "text.idf: no value may be negative";
         }
 
         if (Columns is null || Columns.Count == 0 || Columns.Any(c => c is null || string.IsNullOrEmpty(c.Id) || c.Weights is null))

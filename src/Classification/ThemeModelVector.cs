@@ -75,5 +75,9 @@ public sealed record ThemeModelVector
         {
             yield return $"{where}: steps must be Base64 of {length} 16-bit numbers";
         }
+        else if (steps.Max(step => Math.Abs((int)step)) * Scale > ThemeModelLoader.MaxWeight)
+        {
+            yield return $"{where}: no value may be beyond {ThemeModelLoader.MaxWeight}";
+        }
     }
 }

@@ -12,10 +12,10 @@ public sealed class TextLayerTests
     private static readonly ThemeModelText Shape = new() { WordBuckets = 1 << 12, CharBuckets = 1 << 12 };
 
     private static (bool[] Decided, bool[] Added) Apply(
-        bool[] decided, double[] text, double otherText, double keep = 0.1, double add = 0.9, bool[]? lexicon = null)
+        bool[] decided, double[] text, double otherText, double keep = 0.1, double add = 0.9, bool[]? lexicon = null, double firstOther = double.NaN)
     {
         var added = new bool[decided.Length];
-        DecisionRule.ApplyText(lexicon ?? new bool[decided.Length], text, otherText, keep, add, decided, added);
+        DecisionRule.ApplyText(lexicon ?? new bool[decided.Length], text, otherText, firstOther, keep, add, decided, added);
         return (decided, added);
     }
 
@@ -41,6 +41,23 @@ public sealed class TextLayerTests
         var (decided, added) = Apply([false, false], [0.2, 0.4], otherText);
         Assert.Equal([false, given], decided);
         Assert.Equal([false, given], added);
+    }
+
+    [Theory]
+    [InlineData(0.49, true)]
+    [InlineData(0.50, false)] // the first layer is sure enough of other: nothing is given by elimination
+    public void The_likeliest_is_given_only_when_the_first_layer_is_not_sure_of_other(double firstOther, bool given)
+    {
+        var (decided, _) = Apply([false, false], [0.2, 0.4], otherText: 0.3, firstOther: firstOther);
+        Assert.Equal([false, given], decided);
+    }
+
+    [Fact]
+    public void A_theme_just_dropped_is_not_given_back_as_the_likeliest()
+    {
+        var (decided, added) = Apply([true, false], [0.05, 0.02], otherText: 0.01);
+        Assert.Equal([false, true], decided);
+        Assert.Equal([false, true], added);
     }
 
     [Fact]
@@ -113,7 +130,7 @@ public sealed class TextLayerTests
         var problems = ThemeModelLoader.Validate(model);
 
         Assert.Contains(problems, p => p.Contains("wordBuckets must be a power of two", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("keep must be from 0 to 1", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("keep and add must be from 0 to 1", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("text.idf: steps must be Base64 of", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("a theme has more than one column", StringComparison.Ordinal));
     }
@@ -123,15 +140,18 @@ public sealed class TextLayerTests
     /// layer whose drugs column weighs <paramref name="word"/> itself (its word bucket, not the n-grams it shares with
     /// other words): every bucket counts (idf 1), and other is likely unless the word is there.
     /// </summary>
-    private static ThemeModel ModelReading(string word, double firstBias = -9, double keep = 0, double add = 0.9)
+    private static ThemeModel ModelReading(string word, double firstBias = -9, double keep = 0, double add = 0.9, bool nGrams = false)
     {
         var size = Shape.WordBuckets + Shape.CharBuckets;
         var drugs = new float[size];
         var other = new float[size];
         var buckets = new List<int>();
         TextGrams.OfWord(word, Shape, buckets);
-        drugs[buckets[0]] = 30;
-        other[buckets[0]] = -30;
+        foreach (var bucket in nGrams ? buckets : buckets[..1])
+        {
+            drugs[bucket] = nGrams ? 8 : 30;
+            other[bucket] = nGrams ? -8 : -30;
+        }
 
         return new ThemeModel
         {
@@ -183,6 +203,90 @@ public sealed class TextLayerTests
 
         Assert.Equal(Theme.Other, classifier.Classify("Det finns inga odlingslampor i garaget.").Primary);
         Assert.Equal(Theme.Drugs, classifier.Classify("Det finns odlingslampor i garaget.").Primary);
+    }
+
+    [Fact]
+    public void A_negated_word_is_never_shown_as_the_reason_though_it_shares_n_grams_with_one()
+    {
+        var classifier = new LexiconTipClassifier(BuiltInLexicons.All(), ModelReading("odlingslampa", nGrams: true));
+
+        var match = Assert.Single(classifier.Classify("Ingen odlingslampa här, men grannen har odlingslampor.").Themes);
+
+        Assert.Equal(Theme.Drugs, match.Theme);
+        Assert.Contains("odlingslampor", match.Matched);
+        Assert.DoesNotContain("odlingslampa", match.Matched);
+    }
+
+    [Fact]
+    public void A_theme_only_the_text_layer_reads_takes_its_confidence_and_words_from_it()
+    {
+        // The first layer has no regression for drugs at all: only the text layer can give it.
+        var model = ModelReading("odlingslampor") with { Themes = [new ThemeModelTheme { Id = Theme.Burglary, Bias = -9, Threshold = 0.5 }] };
+        var classifier = new LexiconTipClassifier(BuiltInLexicons.All(), model);
+
+        var match = Assert.Single(classifier.Classify("Grannen har odlingslampor i garaget dygnet runt.").Themes);
+
+        Assert.Equal(Theme.Drugs, match.Theme);
+        Assert.True(match.Confidence > 0.9, $"confidence {match.Confidence}");
+        Assert.Equal(["odlingslampor"], match.Matched);
+    }
+
+    [Fact]
+    public void A_negative_idf_or_a_weight_beyond_the_limit_is_refused()
+    {
+        var model = ModelReading("odlingslampor");
+        var size = Shape.WordBuckets + Shape.CharBuckets;
+        var idf = Enumerable.Repeat(1f, size).ToArray();
+        idf[7] = -1;
+        var heavy = new float[size];
+        heavy[3] = 1000;
+
+        var problems = ThemeModelLoader.Validate(model with
+        {
+            Text = model.Text! with
+            {
+                Idf = ThemeModelVector.Encode(idf),
+                Columns = [model.Text.Columns[0] with { Weights = ThemeModelVector.Encode(heavy) }],
+            },
+        });
+
+        Assert.Contains("text.idf: no value may be negative", problems);
+        Assert.Contains(problems, p => p.StartsWith("text.drugs.weights: no value may be beyond", StringComparison.Ordinal));
+        Assert.Empty(ThemeModelLoader.Validate(model));
+    }
+
+    [Theory]
+    [InlineData("Det luktar gräs vid skolan, knarkk säljs, bilar kör för fort förbi skolan skolan.")]
+    [InlineData("Någon har stulit min cykel vid stationen.")]
+    [InlineData("x")]
+    public void The_app_scores_a_tip_as_training_builds_its_vector(string tip)
+    {
+        // Random idf (some buckets unread) and weights: the app's one-pass arithmetic against TextLayerVector.Build,
+        // the rule training uses, over the same buckets and the same stored (rounded) numbers. The tips negate nothing,
+        // so an empty analysis reads them as the classifier's does.
+        var random = new Random(29);
+        var size = Shape.WordBuckets + Shape.CharBuckets;
+        float[] Random(float low, float high) => [.. Enumerable.Range(0, size).Select(_ => low + ((high - low) * random.NextSingle()))];
+        var idf = Random(-1, 6).Select(v => Math.Max(0, v)).ToArray();
+        var text = Shape with
+        {
+            Idf = ThemeModelVector.Encode(idf),
+            Columns = [new ThemeModelTextColumn { Id = Theme.Drugs, Bias = -0.5, Weights = ThemeModelVector.Encode(Random(-3, 3)) }],
+        };
+        var classifier = ClassifierFactory.CreateLexiconOnly();
+        var buckets = classifier.TextGrams(tip, text);
+        Array.Sort(buckets);
+        var values = new List<(int Bucket, double Value)>();
+        TextLayerVector.Build(buckets, text.Idf.Decode()!, Shape.WordBuckets, values);
+        var weights = text.Columns[0].Weights.Decode()!;
+        var expected = 1 / (1 + Math.Exp(-(-0.5 + values.Sum(v => v.Value * weights[v.Bucket]))));
+
+        var layer = CompiledText.Compile(text, "test", new Dictionary<string, int> { [Theme.Drugs] = 0 });
+        var analysis = new Analysis.TokenBuffer();
+        var probabilities = new double[1];
+        layer.Probabilities(TipTextNormaliser.Normalise(tip), analysis, probabilities);
+
+        Assert.Equal(expected, probabilities[0], 6);
     }
 
     [Fact]

@@ -119,6 +119,20 @@ internal static class TrainCommand
             Description = "A text layer bucket must occur in at least this many texts.",
             DefaultValueFactory = _ => new TrainingSettings().TextMinCount,
         };
+        textMinCount.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--text-min-count must be at least 1");
+            }
+        });
+        textL2.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<float>() is not (> 0 and <= 1000))
+            {
+                result.AddError("--text-l2 must be above 0 and at most 1000");
+            }
+        });
         var outOfFold = new Option<FileInfo?>("--out-of-fold")
         {
             Description = "Also write each training text's out-of-fold themes as JSON Lines {id, domain, themes, predicted} (no text).",

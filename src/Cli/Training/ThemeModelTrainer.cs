@@ -57,11 +57,12 @@ internal sealed class ThemeModelTrainer
 
         IReadOnlyDictionary<string, bool[]> outOfFold = fits.ToDictionary(f => f.Model.Id, f => f.OutOfFold, StringComparer.Ordinal);
         ThemeModelOther? other = null;
+        double[]? otherOutOfFold = null;
         if (settings.LearnOther)
         {
             (var macroPolice, var macroResident) = DomainScores.MacroF1(examples, ModelThemes, outOfFold);
             report.Add(FormattableString.Invariant($"out-of-fold macro-F1 with other as what no theme passed (police, resident): ({macroPolice:0.000}, {macroResident:0.000})"));
-            (other, outOfFold, var lines) = trainer.TrainOther(fits);
+            (other, outOfFold, otherOutOfFold, var lines) = trainer.TrainOther(fits);
             report.AddRange(lines);
         }
 
@@ -69,7 +70,7 @@ internal sealed class ThemeModelTrainer
         report.AddRange(DomainScores.PerTheme(examples, ModelThemes, outOfFold));
         report.Add(FormattableString.Invariant($"out-of-fold macro-F1 with other (police, resident): ({police:0.000}, {resident:0.000})"));
         var model = new ThemeModel { Language = "sv", Source = source, CharGrams = settings.CharGrams, WordScale = settings.WordScale, Themes = [.. fits.Select(f => f.Model)], Other = other };
-        return new TrainingResult(model, report, outOfFold);
+        return new TrainingResult(model, report, outOfFold) { OtherOutOfFold = otherOutOfFold };
     }
 
     /// <summary>
@@ -124,7 +125,7 @@ internal sealed class ThemeModelTrainer
     /// margin and rescue (<see cref="DecisionRule.DecideAll"/>) that give the best mean of police and resident macro-F1
     /// (with <c>other</c>) out of fold, the themes' own rules staying as chosen.
     /// </summary>
-    private (ThemeModelOther Model, IReadOnlyDictionary<string, bool[]> OutOfFold, string[] Report) TrainOther(List<ThemeFit> fits)
+    private (ThemeModelOther Model, IReadOnlyDictionary<string, bool[]> OutOfFold, double[] Probabilities, string[] Report) TrainOther(List<ThemeFit> fits)
     {
         var vectors = _space.All;
         var labels = _examples.Select(e => !ModelThemes.Any(e.Tip.Themes.Contains)).ToArray();
@@ -194,7 +195,7 @@ internal sealed class ThemeModelTrainer
             FormattableString.Invariant($"other: out-of-fold F1 (police, resident) model alone at 0.5 {Pair(alone)}; rule margin {best.Margin} rescue {best.Rescue}, thresholds {string.Join("/", threshold)}, vetoes {string.Join("/", veto)}: macro-F1 ({best.Police:0.000}, {best.Resident:0.000})"),
             FormattableString.Invariant($"other: {kept.Count} weights kept of {_space.Names.Length}"),
         ];
-        return (new ThemeModelOther { Bias = bias, Margin = best.Margin, Rescue = best.Rescue, Weights = kept }, bestDecisions, report);
+        return (new ThemeModelOther { Bias = bias, Margin = best.Margin, Rescue = best.Rescue, Weights = kept }, bestDecisions, probabilities, report);
     }
 
     /// <summary>Every text's themes under the whole rule with a learned <c>other</c>, from out-of-fold probabilities.</summary>

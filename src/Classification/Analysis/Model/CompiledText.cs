@@ -1,3 +1,4 @@
+using System.Numerics;
 using Grastorp.Intake.Core.Themes;
 
 namespace Grastorp.Intake.Classification.Analysis.Model;
@@ -113,7 +114,7 @@ internal sealed class CompiledText
             var row = bucket * _stride;
             var value = TextLayerVector.Value(scratch.Counts[slot], (float)(_table[row] * _idfScale));
             scratch.Values[slot] = value;
-            if (value == 0)
+            if (!(value > 0))
             {
                 continue;
             }
@@ -221,7 +222,7 @@ internal sealed class CompiledText
         {
             if (buckets.Count * 2 > Keys.Length)
             {
-                var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(buckets.Count * 2));
+                var size = (int)BitOperations.RoundUpToPowerOf2((uint)(buckets.Count * 2));
                 (_stamps, Keys, Counts, Values, _tip) = (new int[size], new int[size], new int[size], new double[size], 0);
             }
 
@@ -235,7 +236,7 @@ internal sealed class CompiledText
             var mask = Keys.Length - 1;
             foreach (var bucket in buckets)
             {
-                var slot = Home(bucket, mask);
+                var slot = Home(bucket);
                 while (_stamps[slot] == _tip && Keys[slot] != bucket)
                 {
                     slot = (slot + 1) & mask;
@@ -255,7 +256,7 @@ internal sealed class CompiledText
         public int Find(int bucket)
         {
             var mask = Keys.Length - 1;
-            for (var slot = Home(bucket, mask); _stamps[slot] == _tip; slot = (slot + 1) & mask)
+            for (var slot = Home(bucket); _stamps[slot] == _tip; slot = (slot + 1) & mask)
             {
                 if (Keys[slot] == bucket)
                 {
@@ -266,6 +267,7 @@ internal sealed class CompiledText
             return -1;
         }
 
-        private static int Home(int bucket, int mask) => (int)(((uint)bucket * 2654435769u) >> 7) & mask;
+        /// <summary>Fibonacci hashing: the top bits of the bucket times 2^32 / φ, so neighbouring buckets spread over the table.</summary>
+        private int Home(int bucket) => (int)(((uint)bucket * 2654435769u) >> (32 - BitOperations.Log2((uint)Keys.Length)));
     }
 }

@@ -44,15 +44,16 @@ internal static class LearnedExplanation
 
     /// <summary>
     /// For a theme the text layer added (<see cref="ThemeModelText"/>): the tip's words that weighed most in it, each
-    /// word with its n-grams, as <see cref="CompiledText.WordWeight"/> gives them for the tip just scored.
+    /// word with its n-grams, as <see cref="CompiledText.WordWeight"/> gives them for the tip just scored; never a
+    /// negated word (it shares n-grams with the words that were read, but was no reason).
     /// </summary>
-    public static List<string> TextWords(CompiledText layer, string text, bool looksEnglish, int theme)
+    public static List<string> TextWords(CompiledText layer, TokenBuffer buffer, string text, bool looksEnglish, int theme)
     {
         var found = t_found ??= new(16);
         found.Clear();
         var words = t_words ??= new(64);
         words.Clear();
-        TextGrams.Words(text, words);
+        TextGrams.Words(text, buffer, words);
         var tip = (text, looksEnglish);
         foreach (var (start, end) in words)
         {

@@ -13,7 +13,8 @@ namespace Grastorp.Intake.Classification;
 /// tips the Swedish lexicon places nowhere, English) analysis with Lucene.Net: stems, folded diacritics, compound
 /// parts, one-letter typos, negation and away phrases.
 /// With a <see cref="ThemeModel"/>, a learned linear layer over the same analysed words and the lexicon's evidence
-/// adds themes the lexicon misses and can veto weak lexicon hits (see <see cref="ThemeModelTheme"/>).
+/// adds themes the lexicon misses and can veto weak lexicon hits (see <see cref="ThemeModelTheme"/>); a model with a text
+/// layer (<see cref="ThemeModelText"/>) then lets a TF-IDF layer over the tip's own words add a theme it is sure of.
 /// The words found are returned with each theme, so the kommunpolis can see why a tip landed where it did: the tip's
 /// own words behind the lexicon terms, then those the model weighed most, all as the tip writes them (lower case), so
 /// a page can highlight them; the lexicon's base forms go in <see cref="ThemeMatch.Terms"/>.

@@ -2,11 +2,11 @@ namespace Grastorp.Intake.Classification;
 
 /// <summary>
 /// The text layer: a second learned layer that reads the tip's own words and their character n-grams the way a TF-IDF
-/// classifier does (every word, function words too; n-grams of 2 to 5 characters inside each word), one logistic
-/// regression per theme and one (id <c>other</c>) for "about none of the themes". It generalises to writing the lexicon has never seen, where the
-/// first layer leans on the lexicon; the decision rule lets it add a theme it is sure of and drop a theme it is sure
-/// against (<see cref="DecisionRule.ApplyText"/>). It reads negated words too; negation stays the first layer's.
-/// Features are hashed into buckets; see <see cref="Analysis.Model.TextGrams"/>.
+/// classifier does (every word, function words too; n-grams of a few characters inside each word, 3 to 5 in the shipped
+/// model), one logistic regression per theme and one (id <c>other</c>) for "about none of the themes". It generalises
+/// to writing the lexicon has never seen, where the first layer leans on the lexicon; the decision rule lets it add a
+/// theme it is sure of and drop a learned guess it is sure against (<see cref="DecisionRule.ApplyText"/>). Negated words
+/// give it nothing. Features are hashed into buckets; see <see cref="Analysis.Model.TextGrams"/>.
 /// </summary>
 public sealed record ThemeModelText
 {

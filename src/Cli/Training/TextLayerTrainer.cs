@@ -41,12 +41,7 @@ internal sealed class TextLayerTrainer
             return sorted;
         })];
         _folds = [.. examples.Select(e => ThemeModelTrainer.Fold(e.Tip.Id, settings.Folds))];
-        _weights = [.. examples.Select(e => e.Domain switch
-        {
-            TrainingDomain.Resident => (float)settings.ResidentWeight,
-            TrainingDomain.Correction => (float)settings.CorrectionWeight,
-            _ => 1f,
-        })];
+        _weights = [.. examples.Select(e => settings.WeightOf(e.Domain))];
     }
 
     private int Size => _shape.WordBuckets + _shape.CharBuckets;

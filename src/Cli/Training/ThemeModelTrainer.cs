@@ -32,12 +32,7 @@ internal sealed class ThemeModelTrainer
         _settings = settings;
         _space = FeatureSpace.Build(examples, settings.MinCount, settings.CharGramMinCount ?? settings.MinCount);
         _folds = [.. examples.Select(e => Fold(e.Tip.Id, settings.Folds))];
-        _weights = [.. examples.Select(e => e.Domain switch
-        {
-            TrainingDomain.Resident => (float)settings.ResidentWeight,
-            TrainingDomain.Correction => (float)settings.CorrectionWeight,
-            _ => 1f,
-        })];
+        _weights = [.. examples.Select(e => settings.WeightOf(e.Domain))];
     }
 
     public static TrainingResult Train(IReadOnlyList<TrainingExample> examples, TrainingSettings settings, string source)

@@ -37,4 +37,13 @@ internal sealed record TrainingSettings(
     bool LearnOther = false,
     bool JointThresholds = false,
     float TextL2 = 0.1f,
-    int TextMinCount = 2);
+    int TextMinCount = 2)
+{
+    /// <summary>How much one text of <paramref name="domain"/> counts against one police text.</summary>
+    public float WeightOf(TrainingDomain domain) => domain switch
+    {
+        TrainingDomain.Resident => (float)ResidentWeight,
+        TrainingDomain.Correction => (float)CorrectionWeight,
+        _ => 1f,
+    };
+}

@@ -12,9 +12,6 @@ namespace Grastorp.Intake.Classification.Analysis.Model;
 /// </summary>
 internal static class TextGrams
 {
-    private const uint FnvOffset = 2166136261;
-    private const uint FnvPrime = 16777619;
-
     /// <summary>Told apart from words: a pair's hash starts from the first word's and goes on after this separator.</summary>
     private const char PairSeparator = ' ';
 
@@ -27,7 +24,6 @@ internal static class TextGrams
     public static void Collect(string text, TokenBuffer analysis, ThemeModelText settings, List<int> buckets)
     {
         var wordMask = (uint)settings.WordBuckets - 1;
-        var charMask = (uint)settings.CharBuckets - 1;
         var negated = 0;
         uint? previous = null;
         for (var i = 0; NextWord(text, ref i, out var start, out var end);)
@@ -41,17 +37,17 @@ internal static class TextGrams
             var word = text.AsSpan(start, Math.Min(end - start, CharGramHasher.MaxWordLength));
             if (word.Length > 1)
             {
-                var hash = Hash(FnvOffset, word);
+                var hash = CharGramHasher.Hash(CharGramHasher.FnvOffset, word);
                 buckets.Add((int)(hash & wordMask));
                 if (previous is { } first)
                 {
-                    buckets.Add((int)(Hash((first ^ PairSeparator) * FnvPrime, word) & wordMask));
+                    buckets.Add((int)(CharGramHasher.Hash((first ^ PairSeparator) * CharGramHasher.FnvPrime, word) & wordMask));
                 }
 
                 previous = hash;
             }
 
-            CharGrams(word, settings, charMask, buckets);
+            CharGrams(word, settings, buckets);
         }
     }
 
@@ -91,31 +87,19 @@ internal static class TextGrams
     {
         if (word.Length > 1)
         {
-            buckets.Add((int)(Hash(FnvOffset, word) & ((uint)settings.WordBuckets - 1)));
+            buckets.Add((int)(CharGramHasher.Hash(CharGramHasher.FnvOffset, word) & ((uint)settings.WordBuckets - 1)));
         }
 
-        CharGrams(word, settings, (uint)settings.CharBuckets - 1, buckets);
+        CharGrams(word, settings, buckets);
     }
 
-    private static void CharGrams(ReadOnlySpan<char> word, ThemeModelText settings, uint charMask, List<int> buckets)
+    private static void CharGrams(ReadOnlySpan<char> word, ThemeModelText settings, List<int> buckets)
     {
-        Span<char> framed = stackalloc char[CharGramHasher.MaxWordLength + 2];
-        framed[0] = ' ';
-        CharGramHasher.Fold(word, framed[1..]);
-        framed[word.Length + 1] = ' ';
-        framed = framed[..(word.Length + 2)];
-        for (var start = 0; start + settings.MinLength <= framed.Length; start++)
+        Span<int> grams = stackalloc int[CharGramHasher.MaxCount(settings.MinLength, settings.MaxLength)];
+        var count = CharGramHasher.Buckets(word, settings.MinLength, settings.MaxLength, settings.CharBuckets, ' ', ' ', grams);
+        foreach (var gram in grams[..count])
         {
-            var hash = FnvOffset;
-            var end = Math.Min(framed.Length, start + settings.MaxLength);
-            for (var k = start; k < end; k++)
-            {
-                hash = (hash ^ framed[k]) * FnvPrime;
-                if (k - start + 1 >= settings.MinLength)
-                {
-                    buckets.Add(settings.WordBuckets + (int)(hash & charMask));
-                }
-            }
+            buckets.Add(settings.WordBuckets + gram);
         }
     }
 
@@ -140,15 +124,5 @@ internal static class TextGrams
         }
 
         return false;
-    }
-
-    private static uint Hash(uint hash, ReadOnlySpan<char> word)
-    {
-        foreach (var c in word)
-        {
-            hash = (hash ^ CharGramHasher.Fold(c)) * FnvPrime;
-        }
-
-        return hash;
     }
 }

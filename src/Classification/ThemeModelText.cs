@@ -67,15 +67,10 @@ public sealed record ThemeModelText
             yield return "text: keep and add must be from 0 to 1";
         }
 
-        foreach (var problem in Idf?.Problems("text.idf", WordBuckets + CharBuckets) ?? ["text: idf is missing"])
+        // A negative idf would count against a word's presence, and the app and training skip such buckets differently.
+        foreach (var problem in Idf?.Problems("text.idf", WordBuckets + CharBuckets, nonNegative: true) ?? ["text: idf is missing"])
         {
             yield return problem;
-        }
-
-        // A negative idf would count against a word's presence, and the app and training skip such buckets differently.
-        if (Idf?.DecodeSteps() is { } idf && idf.Any(step => step < 0))
-        {
-            yield return "text.idf: no value may be negative";
         }
 
         if (Columns is null || Columns.Count == 0 || Columns.Any(c => c is null || string.IsNullOrEmpty(c.Id) || c.Weights is null))

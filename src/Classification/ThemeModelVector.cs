@@ -64,8 +64,8 @@ public sealed record ThemeModelVector
         return steps;
     }
 
-    /// <summary>Every problem with this vector as one of <paramref name="length"/> values; empty when it can be used.</summary>
-    public IEnumerable<string> Problems(string where, int length)
+    /// <summary>Every problem with this vector as one of <paramref name="length"/> values (none negative, if so asked); empty when it can be used.</summary>
+    public IEnumerable<string> Problems(string where, int length, bool nonNegative = false)
     {
         if (!(Scale > 0 && Scale <= ThemeModelLoader.MaxWeight))
         {
@@ -78,6 +78,10 @@ public sealed record ThemeModelVector
         else if (steps.Max(step => Math.Abs((int)step)) * Scale > ThemeModelLoader.MaxWeight)
         {
             yield return $"{where}: no value may be beyond {ThemeModelLoader.MaxWeight}";
+        }
+        else if (nonNegative && steps.Any(step => step < 0))
+        {
+            yield return $"{where}: no value may be negative";
         }
     }
 }

@@ -7,6 +7,9 @@ namespace Grastorp.Intake.Classification;
 /// <summary>Training: the learned layer's features for a text, as the <c>train</c> command reads them.</summary>
 public sealed partial class LexiconTipClassifier
 {
+    /// <summary>The text layer buckets <see cref="TextGrams"/> last gave, kept for the words they memoise.</summary>
+    private TextGrams? _textGrams;
+
     /// <summary>
     /// The features the learned layer reads for <paramref name="text"/>, by name (see <see cref="ThemeFeatures"/>),
     /// every word and bigram included, not only those a model knows: what the <c>train</c> command learns from.
@@ -61,8 +64,15 @@ public sealed partial class LexiconTipClassifier
         text = TipTextNormaliser.Normalise(text);
         var buffer = new TokenBuffer { KeepStems = true };
         _swedish.Match(text, new ThemeScores(_themeIds.Length), buffer);
+        var grams = _textGrams;
+        if (grams is null || !grams.Fits(settings))
+        {
+            // Racing threads may each make one; each uses its own, and they give the same buckets.
+            _textGrams = grams = new TextGrams(settings);
+        }
+
         var buckets = new List<int>();
-        Analysis.Model.TextGrams.Collect(text, buffer, settings, buckets);
+        grams.Collect(text, buffer, buckets);
         return [.. buckets];
     }
 }

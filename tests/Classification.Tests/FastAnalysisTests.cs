@@ -99,7 +99,7 @@ public class FastAnalysisTests
     public void The_memo_stays_within_its_capacity()
     {
         static AnalysedWord Analyse(string word) => new(word.Length, int.Parse(word.AsSpan(3), CultureInfo.InvariantCulture), word.ToUpperInvariant(), []);
-        var cache = new WordAnalysisCache(Analyse, capacity: 100);
+        var cache = new WordMemo<AnalysedWord>(Analyse, capacity: 100);
         var emptied = 0;
         var previous = 0;
         for (var i = 0; i < 1000; i++)
@@ -126,7 +126,7 @@ public class FastAnalysisTests
     public void A_word_is_memoised_the_second_time_it_is_seen()
     {
         var analysed = 0;
-        var cache = new WordAnalysisCache(word => new AnalysedWord(++analysed, -1, word, []));
+        var cache = new WordMemo<AnalysedWord>(word => new AnalysedWord(++analysed, -1, word, []));
         Assert.Equal(1, cache.Get("narkotika").Word);
         Assert.Null(cache.TryGet("narkotika"));
         Assert.Equal(2, cache.Get("narkotika").Word);

@@ -146,7 +146,7 @@ public sealed class TextLayerTests
         var drugs = new float[size];
         var other = new float[size];
         var buckets = new List<int>();
-        TextGrams.OfWord(word, Shape, buckets);
+        new TextGrams(Shape).OfWord(word, buckets);
         foreach (var bucket in nGrams ? buckets : buckets[..1])
         {
             drugs[bucket] = nGrams ? 8 : 30;
@@ -255,10 +255,21 @@ public sealed class TextLayerTests
         Assert.Empty(ThemeModelLoader.Validate(model));
     }
 
+    /// <summary>
+    /// Tips for the app-against-training check: repeats of a word, of a pair and of n-grams inside one word, and a long
+    /// tip of 700 made-up words each written twice, so more buckets repeat than the app's first table of repeats holds.
+    /// </summary>
+    public static TheoryData<string> ScoredTips => new()
+    {
+        "Det luktar gräs vid skolan, knarkk säljs, bilar kör för fort förbi skolan skolan.",
+        "Knark, knark och knark igen: knarkhandel vid banan, bananer, knark knark.",
+        "Någon har stulit min cykel vid stationen.",
+        "x",
+        string.Join(' ', Enumerable.Range(0, 1400).Select(i => $"ord{(char)('a' + (i % 700 % 26))}{i % 700}")),
+    };
+
     [Theory]
-    [InlineData("Det luktar gräs vid skolan, knarkk säljs, bilar kör för fort förbi skolan skolan.")]
-    [InlineData("Någon har stulit min cykel vid stationen.")]
-    [InlineData("x")]
+    [MemberData(nameof(ScoredTips))]
     public void The_app_scores_a_tip_as_training_builds_its_vector(string tip)
     {
         // Random idf (some buckets unread) and weights: the app's one-pass arithmetic against TextLayerVector.Build,

@@ -15,8 +15,8 @@ internal sealed class TokenBuffer
     /// <summary>Per position: the vocabulary id of the exact stem (lexicon or model), or -1; for model bigrams.</summary>
     public List<int> Exact { get; } = new(64);
 
-    /// <summary>Per position: the word's distinct character n-gram buckets when the model reads them (else null).</summary>
-    public List<int[]?> WordCharGrams { get; } = new(64);
+    /// <summary>Per position: the word's character n-grams when the model reads them (else null).</summary>
+    public List<WordCharGrams?> WordCharGrams { get; } = new(64);
 
     /// <summary>Per position: where the word stands in the text (for explanations).</summary>
     public List<(int Start, int End)> Offsets { get; } = new(64);
@@ -71,7 +71,7 @@ internal sealed class TokenBuffer
     /// Adds a word <paramref name="increment"/> positions after the last one: the chain leaves a gap where it drops a
     /// word (a stop word), and a gap must stay, so that a phrase or bigram never spans it.
     /// </summary>
-    public void AddWord(int word, int exact, int start, int end, int increment, ReadOnlySpan<char> stem, int[]? charGrams = null)
+    public void AddWord(int word, int exact, int start, int end, int increment, ReadOnlySpan<char> stem, WordCharGrams? charGrams = null)
     {
         for (var gap = 1; gap < increment; gap++)
         {
@@ -112,7 +112,7 @@ internal sealed class TokenBuffer
         WordValue = 1;
     }
 
-    private void Append(int word, int exact, int start, int end, string? stem, int[]? charGrams)
+    private void Append(int word, int exact, int start, int end, string? stem, WordCharGrams? charGrams)
     {
         Words.Add(word);
         Exact.Add(exact);

@@ -34,7 +34,7 @@ internal static class LexiconCompiler
             new NegationScope(IsNegation(negationIds, stems.Count), lexicon.NegationWindow, IsNegation(bridgeIds, stems.Count), lexicon.NegationReach),
             cueNames.Count);
         var lookup = new VocabularyLookup(vocabulary.Ids, lexiconStems, Fuzzy(patterns, stems, unstemmed), words);
-        var tokeniser = new VocabularyEncoder(analyzer, ThemeTextAnalyzer.CreateWord(lexicon.Language, compoundParts, unstemmed), lookup, model?.CharGrams);
+        var tokeniser = new VocabularyEncoder(analyzer, ThemeTextAnalyzer.CreateWord(lexicon.Language, compoundParts, unstemmed), lookup, compiledModel);
         return new CompiledLexicon(tokeniser, matcher, lookup, compiledModel, compoundParts, unstemmed);
     }
 

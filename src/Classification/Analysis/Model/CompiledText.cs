@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using Grastorp.Intake.Core.Themes;
 
 namespace Grastorp.Intake.Classification.Analysis.Model;
@@ -8,7 +9,8 @@ namespace Grastorp.Intake.Classification.Analysis.Model;
 /// dotted with each column's weights. Per bucket, its inverse document frequency and every column's weight lie side
 /// by side in one table, as the file's 16-bit steps (1.3 MB instead of 2.6 as floats), so a bucket costs one memory
 /// fetch, not one per column, and more of the table stays in the cache; each column's scale is applied once per tip.
-/// A tip's distinct buckets are counted in a small per-thread hash table instead of a sort. Immutable, thread-safe.
+/// What each word adds comes from a memo (<see cref="TextGrams"/>), so a tip costs a row per word pair, not per
+/// n-gram. Thread-safe.
 /// </summary>
 internal sealed class CompiledText
 {
@@ -28,11 +30,20 @@ internal sealed class CompiledText
     /// <summary>The <c>other</c> column, or -1.</summary>
     private readonly int _otherColumn;
 
+    private readonly int _buckets;
+    private readonly TextGrams _grams;
+
+    /// <summary>Per bucket, its idf as training reads it, decoded only when a tip is explained.</summary>
+    private readonly Lazy<float[]> _idf;
+
     private CompiledText(ThemeModelText settings, short[] table, double[] bias, int[] columnOfTheme, int otherColumn)
     {
         Settings = settings;
         _table = table;
         _stride = bias.Length + 1;
+        _buckets = settings.WordBuckets + settings.CharBuckets;
+        _grams = new TextGrams(settings, Weigh);
+        _idf = new(() => settings.Idf.Decode()!);
         _idfScale = settings.Idf.Scale;
         _scale = [.. settings.Columns.Select(c => c.Weights.Scale)];
         _bias = bias;
@@ -90,58 +101,63 @@ internal sealed class CompiledText
 
     /// <summary>
     /// Per classifier theme, the layer's probability (NaN where it has no column), the words <paramref name="analysis"/>
-    /// negated left out; the tip's vector is left in per-thread scratch for <see cref="WordWeight"/>.
+    /// negated left out.
     /// </summary>
     /// <returns>The probability that the tip is about none of the themes (NaN without an <c>other</c> column).</returns>
     /// <remarks>
-    /// One pass over the tip's distinct buckets: each part's dot products and squared length are summed unscaled, and
-    /// each part's sum is divided by its length at the end, which is the same as scaling the vector first.
+    /// The vector of <see cref="TextLayerVector.Build"/> without counting the buckets first: every bucket met counts
+    /// its idf each time, a word's own bucket and n-grams as the sums the memo holds for it (<see cref="TextWord.Sums"/>),
+    /// so only pairs cost a table row; a bucket met c &gt; 1 times (a bit per bucket in per-thread scratch
+    /// tells) is put right afterwards, from c × idf to (1 + ln c) × idf. Each part's dot products and squared length
+    /// are summed unscaled, and each part's sum is divided by its length at the end, which is the same as scaling the
+    /// vector first.
     /// </remarks>
     public double Probabilities(string text, TokenBuffer analysis, Span<double> probabilities)
     {
-        var scratch = t_scratch ??= new Scratch();
-        var all = scratch.All;
-        all.Clear();
-        TextGrams.Collect(text, analysis, Settings, all);
-        scratch.Count(all);
+        var scratch = t_scratch is { } held && held.Fits(_buckets) ? held : t_scratch = new Scratch(_buckets);
         var columns = _bias.Length;
-        Span<double> sums = stackalloc double[2 * columns];
+        Span<double> sums = stackalloc double[(2 * columns) + 2];
         sums.Clear();
-        var (wordLength, charLength) = (0.0, 0.0);
-        foreach (var slot in scratch.Distinct)
+        foreach (var (pairBucket, word) in _grams.Read(text, analysis))
         {
-            var bucket = scratch.Keys[slot];
-            var row = bucket * _stride;
-            var value = TextLayerVector.Value(scratch.Counts[slot], (float)(_table[row] * _idfScale));
-            scratch.Values[slot] = value;
-            if (!(value > 0))
+            // The word's own bucket and its n-grams at once, from the memo; only a pair costs a row of the table.
+            for (var i = 0; i < sums.Length; i++)
             {
-                continue;
+                sums[i] += word.Sums[i];
             }
 
-            var part = sums;
-            if (bucket < Settings.WordBuckets)
+            if (word.WordBucket >= 0)
             {
-                wordLength += value * value;
-            }
-            else
-            {
-                charLength += value * value;
-                part = sums[columns..];
+                scratch.Meet(word.WordBucket);
             }
 
-            for (var c = 0; c < columns; c++)
+            if (pairBucket >= 0)
             {
-                part[c] += value * _table[row + 1 + c];
+                scratch.Meet(pairBucket);
+                var idf = Idf(pairBucket);
+                Add(pairBucket, idf, idf * idf, sums);
+            }
+
+            foreach (var gram in word.Grams)
+            {
+                scratch.Meet(gram);
             }
         }
 
-        scratch.WordLength = Math.Sqrt(wordLength);
-        scratch.CharLength = Math.Sqrt(charLength);
+        for (var i = 0; i < scratch.RepeatedCount; i++)
+        {
+            var (bucket, count) = scratch.Repeated(i);
+            var idf = Idf(bucket);
+            var value = TextLayerVector.Value(count, (float)idf);
+            Add(bucket, value - (count * idf), (value * value) - (count * idf * idf), sums);
+        }
+
+        scratch.Clear();
+        var (wordLength, gramLength) = (Math.Sqrt(sums[2 * columns]), Math.Sqrt(sums[(2 * columns) + 1]));
         Span<double> logits = stackalloc double[columns];
         for (var c = 0; c < columns; c++)
         {
-            logits[c] = _bias[c] + (_scale[c] * (Scaled(sums[c], scratch.WordLength) + Scaled(sums[columns + c], scratch.CharLength)));
+            logits[c] = _bias[c] + (_scale[c] * (Scaled(sums[c], wordLength) + Scaled(sums[columns + c], gramLength)));
         }
 
         for (var t = 0; t < probabilities.Length; t++)
@@ -152,34 +168,78 @@ internal sealed class CompiledText
         return _otherColumn >= 0 ? Logistic(logits[_otherColumn]) : double.NaN;
     }
 
+    /// <summary>What a word's bucket (or -1) and n-grams add to a tip's sums, each met once (<see cref="TextWord.Sums"/>).</summary>
+    private double[] Weigh(int wordBucket, int[] grams)
+    {
+        var sums = new double[(2 * _bias.Length) + 2];
+        foreach (var bucket in grams.Prepend(wordBucket).Where(b => b >= 0))
+        {
+            var idf = Idf(bucket);
+            Add(bucket, idf, idf * idf, sums);
+        }
+
+        return sums;
+    }
+
+    /// <summary>A bucket's inverse document frequency, as the file's step gives it to training (a float).</summary>
+    private double Idf(int bucket) => (float)(_table[bucket * _stride] * _idfScale);
+
+    /// <summary>
+    /// Adds <paramref name="value"/> of <paramref name="bucket"/> to its part's dot products (the first
+    /// <see cref="_bias"/>.Length of <paramref name="sums"/> for words and pairs, the next for n-grams) and
+    /// <paramref name="square"/> to that part's squared length (the last two).
+    /// </summary>
+    private void Add(int bucket, double value, double square, Span<double> sums)
+    {
+        var columns = _bias.Length;
+        var word = bucket < Settings.WordBuckets;
+        var part = sums.Slice(word ? 0 : columns, columns);
+        var row = _table.AsSpan((bucket * _stride) + 1, columns);
+        for (var c = 0; c < part.Length; c++)
+        {
+            part[c] += value * row[c];
+        }
+
+        sums[(2 * columns) + (word ? 0 : 1)] += square;
+    }
+
     private static double Scaled(double sum, double length) => length > 0 ? sum / length : 0;
 
     /// <summary>
-    /// How much the word at [<paramref name="start"/>, <paramref name="end"/>) adds to theme <paramref name="theme"/>'s
-    /// logit: its own bucket and its n-grams, each once, at their values in the vector <see cref="Probabilities"/> left
-    /// for this tip (0 for a word it did not read).
+    /// The tip's vector as training builds it (<see cref="TextLayerVector.Build"/>), by bucket, for explaining a theme
+    /// the layer added (rare, so built afresh); the words <paramref name="analysis"/> negated left out.
     /// </summary>
-    public double WordWeight(string text, int start, int end, int theme)
+    public Dictionary<int, double> Vector(string text, TokenBuffer analysis)
+    {
+        var buckets = new List<int>();
+        _grams.Collect(text, analysis, buckets);
+        buckets.Sort();
+        var values = new List<(int Bucket, double Value)>();
+        TextLayerVector.Build(CollectionsMarshal.AsSpan(buckets), _idf.Value, Settings.WordBuckets, values);
+        return values.ToDictionary(v => v.Bucket, v => v.Value);
+    }
+
+    /// <summary>
+    /// How much the word at [<paramref name="start"/>, <paramref name="end"/>) adds to theme <paramref name="theme"/>'s
+    /// logit in the tip whose <see cref="Vector"/> is <paramref name="vector"/>: its own bucket and its n-grams, each once
+    /// (0 for a word the tip's vector does not hold).
+    /// </summary>
+    public double WordWeight(IReadOnlyDictionary<int, double> vector, string text, int start, int end, int theme)
     {
         var column = _columnOfTheme[theme];
-        var scratch = t_scratch;
-        if (column < 0 || scratch is null)
+        if (column < 0)
         {
             return 0;
         }
 
-        var buckets = scratch.Word;
-        buckets.Clear();
-        TextGrams.OfWord(text.AsSpan(start, end - start), Settings, buckets);
-        buckets.Sort();
+        var buckets = new List<int>();
+        _grams.OfWord(text.AsSpan(start, end - start), buckets);
         var sum = 0.0;
-        for (var i = 0; i < buckets.Count; i++)
+        foreach (var bucket in buckets.Distinct())
         {
-            var bucket = buckets[i];
-            if ((i == 0 || bucket != buckets[i - 1]) && scratch.Find(bucket) is var slot and >= 0)
+            if (vector.TryGetValue(bucket, out var value))
             {
-                var length = bucket < Settings.WordBuckets ? scratch.WordLength : scratch.CharLength;
-                sum += Scaled(scratch.Values[slot] * _table[(bucket * _stride) + 1 + column] * _scale[column], length);
+                sum += value * _table[(bucket * _stride) + 1 + column] * _scale[column];
             }
         }
 
@@ -189,85 +249,84 @@ internal sealed class CompiledText
     private static double Logistic(double logit) => 1 / (1 + Math.Exp(-logit));
 
     /// <summary>
-    /// One thread's working memory: the tip's distinct buckets in a small open-addressing table (a few KB, so counting
-    /// a tip's thousand buckets stays in the cache instead of touching a stamp per bucket of the whole layer).
+    /// One thread's working memory for a tip: a bit per bucket (4 KB for the shipped layer) for the buckets met, and
+    /// a small open-addressing table counting the few met more than once. Emptied by <see cref="Clear"/>.
     /// </summary>
-    private sealed class Scratch
+    private sealed class Scratch(int buckets)
     {
-        private int[] _stamps = new int[4096];
-        private int _tip;
+        private readonly BucketSet _met = new(buckets);
+        private readonly List<int> _slots = new(256);
 
-        public int[] Keys { get; private set; } = new int[4096];
+        /// <summary>Per slot, its bucket + 1 (0: free).</summary>
+        private int[] _keys = new int[1024];
+        private int[] _counts = new int[1024];
 
-        public int[] Counts { get; private set; } = new int[4096];
+        /// <summary>How many buckets were met more than once.</summary>
+        public int RepeatedCount => _slots.Count;
 
-        /// <summary>Per slot, the bucket's value before the scaling (<see cref="TextLayerVector.Value"/>).</summary>
-        public double[] Values { get; private set; } = new double[4096];
+        /// <summary>The <paramref name="i"/>th bucket met more than once, with how many times.</summary>
+        public (int Bucket, int Count) Repeated(int i) => (_keys[_slots[i]] - 1, _counts[_slots[i]]);
 
-        /// <summary>The tip's word part's length, by which its values are divided.</summary>
-        public double WordLength { get; set; }
+        public bool Fits(int buckets) => _met.Buckets == buckets;
 
-        /// <summary>The tip's n-gram part's length.</summary>
-        public double CharLength { get; set; }
-
-        public List<int> All { get; } = new(1024);
-
-        /// <summary>The slots in use, in the order their buckets first came.</summary>
-        public List<int> Distinct { get; } = new(1024);
-
-        public List<int> Word { get; } = new(64);
-
-        /// <summary>Counts each bucket of <paramref name="buckets"/> in a fresh table at least twice their number.</summary>
-        public void Count(List<int> buckets)
+        /// <summary>Marks <paramref name="bucket"/> met, and counts it when it was met before.</summary>
+        public void Meet(int bucket)
         {
-            if (buckets.Count * 2 > Keys.Length)
+            if (_met.Add(bucket))
             {
-                var size = (int)BitOperations.RoundUpToPowerOf2((uint)(buckets.Count * 2));
-                (_stamps, Keys, Counts, Values, _tip) = (new int[size], new int[size], new int[size], new double[size], 0);
+                return;
             }
 
-            if (++_tip == int.MaxValue)
+            if (_slots.Count * 2 >= _keys.Length)
             {
-                Array.Clear(_stamps);
-                _tip = 1;
+                Grow();
             }
 
-            Distinct.Clear();
-            var mask = Keys.Length - 1;
-            foreach (var bucket in buckets)
+            var slot = Slot(bucket);
+            if (_keys[slot] == 0)
             {
-                var slot = Home(bucket);
-                while (_stamps[slot] == _tip && Keys[slot] != bucket)
-                {
-                    slot = (slot + 1) & mask;
-                }
-
-                if (_stamps[slot] != _tip)
-                {
-                    (_stamps[slot], Keys[slot], Counts[slot]) = (_tip, bucket, 0);
-                    Distinct.Add(slot);
-                }
-
-                Counts[slot]++;
+                (_keys[slot], _counts[slot]) = (bucket + 1, 1);
+                _slots.Add(slot);
             }
+
+            _counts[slot]++;
         }
 
-        /// <summary>The slot of <paramref name="bucket"/> in this tip's table, or -1.</summary>
-        public int Find(int bucket)
+        public void Clear()
         {
-            var mask = Keys.Length - 1;
-            for (var slot = Home(bucket); _stamps[slot] == _tip; slot = (slot + 1) & mask)
+            _met.Clear();
+            foreach (var slot in _slots)
             {
-                if (Keys[slot] == bucket)
-                {
-                    return slot;
-                }
+                _keys[slot] = 0;
             }
 
-            return -1;
+            _slots.Clear();
         }
 
-        /// <summary>Fibonacci hashing: the top bits of the bucket times 2^32 / φ, so neighbouring buckets spread over the table.</summary>
-        private int Home(int bucket) => (int)(((uint)bucket * 2654435769u) >> (32 - BitOperations.Log2((uint)Keys.Length)));
+        /// <summary>The slot holding <paramref name="bucket"/>, or the free one where it goes (Fibonacci hashing, linear probing).</summary>
+        private int Slot(int bucket)
+        {
+            var mask = _keys.Length - 1;
+            var slot = (int)(((uint)bucket * 2654435769u) >> (32 - BitOperations.Log2((uint)_keys.Length)));
+            while (_keys[slot] != 0 && _keys[slot] != bucket + 1)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            return slot;
+        }
+
+        private void Grow()
+        {
+            var held = _slots.Select(slot => (_keys[slot], _counts[slot])).ToList();
+            (_keys, _counts) = (new int[_keys.Length * 2], new int[_keys.Length * 2]);
+            _slots.Clear();
+            foreach (var (key, count) in held)
+            {
+                var slot = Slot(key - 1);
+                (_keys[slot], _counts[slot]) = (key, count);
+                _slots.Add(slot);
+            }
+        }
     }
 }

@@ -44,7 +44,7 @@ internal static class LearnedExplanation
 
     /// <summary>
     /// For a theme the text layer added (<see cref="ThemeModelText"/>): the tip's words that weighed most in it, each
-    /// word with its n-grams, as <see cref="CompiledText.WordWeight"/> gives them for the tip just scored; never a
+    /// word with its n-grams, as <see cref="CompiledText.WordWeight"/> gives them in the tip's vector; never a
     /// negated word (it shares n-grams with the words that were read, but was no reason).
     /// </summary>
     public static List<string> TextWords(CompiledText layer, TokenBuffer buffer, string text, bool looksEnglish, int theme)
@@ -55,10 +55,11 @@ internal static class LearnedExplanation
         words.Clear();
         TextGrams.Words(text, buffer, words);
         var tip = (text, looksEnglish);
+        var vector = layer.Vector(text, buffer);
         foreach (var (start, end) in words)
         {
             var key = -1 - CharGramHasher.WordKey(text.AsSpan(start, end - start));
-            Consider(found, tip, layer.WordWeight(text, start, end, theme), key, (start, end), (-1, -1));
+            Consider(found, tip, layer.WordWeight(vector, text, start, end, theme), key, (start, end), (-1, -1));
         }
 
         return Strongest(found, tip);
@@ -86,9 +87,9 @@ internal static class LearnedExplanation
             }
         }
 
-        if (model.CharGrams is { } charGrams)
+        if (model.CharGrams is not null)
         {
-            FindCharGramWords(found, swedish, buffer, tip, theme, charGrams);
+            FindCharGramWords(found, swedish, buffer, tip, theme);
         }
     }
 
@@ -103,12 +104,10 @@ internal static class LearnedExplanation
         CompiledLexicon swedish,
         TokenBuffer buffer,
         (string Text, bool English) tip,
-        int theme,
-        ThemeModelCharGrams charGrams)
+        int theme)
     {
         var text = tip.Text;
         var model = swedish.Model!;
-        Span<int> buckets = stackalloc int[CharGramHasher.MaxCount(charGrams)];
         for (var position = 0; position < buffer.Offsets.Count; position++)
         {
             var span = ModelFeatureCollector.ReadsCharGrams(buffer, position);
@@ -119,11 +118,10 @@ internal static class LearnedExplanation
             }
 
             var word = id >= 0 ? model.FeatureOfId[id] : -1;
-            ReadOnlySpan<int> grams = buffer.WordCharGrams[position] ?? SortedBuckets(span.Span(text), charGrams, buckets);
             var charGramWeight = 0.0;
-            for (var i = 0; i < grams.Length; i++)
+            foreach (var feature in (buffer.WordCharGrams[position] ?? WordCharGrams.Of(span.Span(text), model)!).Features)
             {
-                if ((i == 0 || grams[i] != grams[i - 1]) && model.FeatureOfBucket[grams[i]] is var feature and >= 0)
+                if (feature >= 0)
                 {
                     charGramWeight += Weight(model, feature, theme);
                 }
@@ -139,13 +137,6 @@ internal static class LearnedExplanation
             var key = word >= 0 ? word : -1 - CharGramHasher.WordKey(span.Span(text));
             Consider(found, tip, weight, key, (span.Start, span.End), (-1, -1));
         }
-    }
-
-    private static Span<int> SortedBuckets(ReadOnlySpan<char> word, ThemeModelCharGrams charGrams, Span<int> buckets)
-    {
-        var grams = buckets[..CharGramHasher.Buckets(word, charGrams, buckets)];
-        grams.Sort();
-        return grams;
     }
 
     private static double Weight(CompiledModel model, int feature, int theme) => model.Weights[(feature * model.Stride) + theme];

@@ -1,3 +1,5 @@
+using Grastorp.Intake.Classification.Analysis.Text;
+
 namespace Grastorp.Intake.Classification.Analysis.Model;
 
 /// <summary>
@@ -8,47 +10,78 @@ namespace Grastorp.Intake.Classification.Analysis.Model;
 /// A word the Swedish analysis negates gives nothing, and no pair spans it, so "det finns inga odlingslampor i garaget"
 /// reads as "det finns inga i garaget", as in the first layer. Away phrases, unlike there, hide nothing: each is one theme's decoy, and
 /// "misstänkt narkotikabrott" (no burglary) hid the drug word in a third of the police drug texts, which cost the layer
-/// police drugs F1 0.85 → 0.59 out of fold. Training and the app call the same code. Allocates nothing.
+/// police drugs F1 0.85 → 0.59 out of fold. Training and the app call the same code. Thread-safe.
 /// </summary>
-internal static class TextGrams
+/// <remarks>
+/// What a word gives (<see cref="TextWord"/>) depends on the word alone, so it is made once per distinct word and
+/// memoised (<see cref="WordMemo{TValue}"/>): hashing every n-gram of every word again was a third of the layer's time
+/// per tip, and the app's layer reads each word's n-grams as one sum instead of a table row per n-gram.
+/// </remarks>
+internal sealed class TextGrams
 {
     /// <summary>Told apart from words: a pair's hash starts from the first word's and goes on after this separator.</summary>
     private const char PairSeparator = ' ';
 
-    /// <summary>
-    /// Appends the tip's buckets to <paramref name="buckets"/>, repeats included: words and pairs in
-    /// [0, <see cref="ThemeModelText.WordBuckets"/>), n-grams after them.
-    /// </summary>
+    private readonly WordMemo<TextWord> _words;
+    private readonly Func<int, int[], double[]>? _weigh;
+
+    /// <param name="settings">The layer's n-gram lengths and bucket counts.</param>
+    /// <param name="weigh">
+    /// What a word's bucket (or -1) and n-grams add to a tip's sums (<see cref="TextWord.Sums"/>), or null.
+    /// </param>
+    public TextGrams(ThemeModelText settings, Func<int, int[], double[]>? weigh = null)
+    {
+        Settings = settings;
+        _weigh = weigh;
+        _words = new WordMemo<TextWord>(Make);
+    }
+
+    /// <summary>The layer whose buckets these are (only its n-gram lengths and bucket counts matter here).</summary>
+    public ThemeModelText Settings { get; }
+
+    /// <summary>Whether these are the buckets of <paramref name="settings"/> (its n-gram lengths and bucket counts).</summary>
+    public bool Fits(ThemeModelText settings) =>
+        settings.MinLength == Settings.MinLength && settings.MaxLength == Settings.MaxLength
+        && settings.WordBuckets == Settings.WordBuckets && settings.CharBuckets == Settings.CharBuckets;
+
+    /// <summary>The words of <paramref name="text"/> the layer reads, in order, negated ones left out (see <see cref="TextGramReader"/>).</summary>
     /// <param name="text">The tip as analysed.</param>
     /// <param name="analysis">The tip's Swedish analysis, whose negated words are left out.</param>
-    public static void Collect(string text, TokenBuffer analysis, ThemeModelText settings, List<int> buckets)
+    public TextGramReader Read(string text, TokenBuffer analysis) => new(this, text, analysis);
+
+    /// <summary>
+    /// Appends the tip's buckets to <paramref name="buckets"/>, repeats included: each word's own bucket, its pair with
+    /// the word before, then its n-grams; words and pairs in [0, <see cref="ThemeModelText.WordBuckets"/>), n-grams after.
+    /// </summary>
+    public void Collect(string text, TokenBuffer analysis, List<int> buckets)
     {
-        var wordMask = (uint)settings.WordBuckets - 1;
-        var negated = 0;
-        uint? previous = null;
-        for (var i = 0; NextWord(text, ref i, out var start, out var end);)
+        foreach (var (pairBucket, word) in Read(text, analysis))
         {
-            if (IsNegated(analysis, start, end, ref negated))
+            if (word.WordBucket >= 0)
             {
-                previous = null;
-                continue;
+                buckets.Add(word.WordBucket);
             }
 
-            var word = text.AsSpan(start, Math.Min(end - start, CharGramHasher.MaxWordLength));
-            if (word.Length > 1)
+            if (pairBucket >= 0)
             {
-                var hash = CharGramHasher.Hash(CharGramHasher.FnvOffset, word);
-                buckets.Add((int)(hash & wordMask));
-                if (previous is { } first)
-                {
-                    buckets.Add((int)(CharGramHasher.Hash((first ^ PairSeparator) * CharGramHasher.FnvPrime, word) & wordMask));
-                }
-
-                previous = hash;
+                buckets.Add(pairBucket);
             }
 
-            CharGrams(word, settings, buckets);
+            buckets.AddRange(word.Grams);
         }
+    }
+
+    /// <summary>The buckets of one word alone (its own word bucket first when it has one), for explanations.</summary>
+    public void OfWord(ReadOnlySpan<char> word, List<int> buckets)
+    {
+        word = word[..Math.Min(word.Length, CharGramHasher.MaxWordLength)];
+        var made = _words.Get(word);
+        if (made.WordBucket >= 0)
+        {
+            buckets.Add(made.WordBucket);
+        }
+
+        buckets.AddRange(made.Grams);
     }
 
     /// <summary>Where each word <see cref="Collect"/> reads stands in the text, negated ones left out (for explanations).</summary>
@@ -62,6 +95,24 @@ internal static class TextGrams
                 words.Add((start, Math.Min(end, start + CharGramHasher.MaxWordLength)));
             }
         }
+    }
+
+    private int WordBucket(uint hash) => (int)(hash & ((uint)Settings.WordBuckets - 1));
+
+    /// <summary>A word's entry (its first <see cref="CharGramHasher.MaxWordLength"/> characters).</summary>
+    private TextWord Make(string word)
+    {
+        Span<int> grams = stackalloc int[CharGramHasher.MaxCount(Settings.MinLength, Settings.MaxLength)];
+        var count = CharGramHasher.Buckets(word, Settings.MinLength, Settings.MaxLength, Settings.CharBuckets, ' ', ' ', grams);
+        var buckets = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            buckets[i] = Settings.WordBuckets + grams[i];
+        }
+
+        var hash = CharGramHasher.Hash(CharGramHasher.FnvOffset, word);
+        var wordBucket = word.Length > 1 ? WordBucket(hash) : -1;
+        return new TextWord(hash, wordBucket, buckets, _weigh?.Invoke(wordBucket, buckets) ?? []);
     }
 
     /// <summary>The next run of letters and digits from <paramref name="i"/>, which is moved past it; false at the end.</summary>
@@ -80,27 +131,6 @@ internal static class TextGrams
 
         end = i;
         return end > start;
-    }
-
-    /// <summary>The buckets of one word alone (its own word bucket first when it has one), for explanations.</summary>
-    public static void OfWord(ReadOnlySpan<char> word, ThemeModelText settings, List<int> buckets)
-    {
-        if (word.Length > 1)
-        {
-            buckets.Add((int)(CharGramHasher.Hash(CharGramHasher.FnvOffset, word) & ((uint)settings.WordBuckets - 1)));
-        }
-
-        CharGrams(word, settings, buckets);
-    }
-
-    private static void CharGrams(ReadOnlySpan<char> word, ThemeModelText settings, List<int> buckets)
-    {
-        Span<int> grams = stackalloc int[CharGramHasher.MaxCount(settings.MinLength, settings.MaxLength)];
-        var count = CharGramHasher.Buckets(word, settings.MinLength, settings.MaxLength, settings.CharBuckets, ' ', ' ', grams);
-        foreach (var gram in grams[..count])
-        {
-            buckets.Add(settings.WordBuckets + gram);
-        }
     }
 
     /// <summary>
@@ -124,5 +154,51 @@ internal static class TextGrams
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The words a tip gives the layer, left to right: each word's pair with the last word of two or more characters
+    /// before it (-1 when it has one character, there is none, or a negated word came between), and what the word
+    /// gives (<see cref="TextWord"/>, from the memo). Allocates nothing for words the memo holds.
+    /// </summary>
+    public ref struct TextGramReader(TextGrams grams, string text, TokenBuffer analysis)
+    {
+        private int _next;
+        private int _negated;
+        private uint? _previous;
+
+        public (int PairBucket, TextWord Word) Current { get; private set; }
+
+        public readonly TextGramReader GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            while (NextWord(text, ref _next, out var start, out var end))
+            {
+                if (IsNegated(analysis, start, end, ref _negated))
+                {
+                    _previous = null;
+                    continue;
+                }
+
+                var word = text.AsSpan(start, Math.Min(end - start, CharGramHasher.MaxWordLength));
+                var made = grams._words.Get(word);
+                var pairBucket = -1;
+                if (made.WordBucket >= 0)
+                {
+                    if (_previous is { } first)
+                    {
+                        pairBucket = grams.WordBucket(CharGramHasher.Hash((first ^ PairSeparator) * CharGramHasher.FnvPrime, word));
+                    }
+
+                    _previous = made.Hash;
+                }
+
+                Current = (pairBucket, made);
+                return true;
+            }
+
+            return false;
+        }
     }
 }

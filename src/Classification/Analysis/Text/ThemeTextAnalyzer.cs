@@ -41,7 +41,7 @@ internal static class ThemeTextAnalyzer
     /// <summary>
     /// The same filters as <see cref="Create(string, IReadOnlyCollection{string}, IReadOnlyCollection{string})"/> over one
     /// token: the whole input is the word (Lucene's <c>KeywordTokenizer</c>). Every filter of the chain works on one token at a
-    /// time, so a word analysed alone gives exactly the tokens it gives inside a text; <see cref="WordAnalysisCache"/>
+    /// time, so a word analysed alone gives exactly the tokens it gives inside a text; <see cref="WordMemo{TValue}"/>
     /// relies on that.
     /// </summary>
     public static Analyzer CreateWord(string language, IReadOnlyCollection<string> compoundParts, IReadOnlyCollection<string> unstemmed) =>

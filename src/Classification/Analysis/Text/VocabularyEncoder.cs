@@ -8,7 +8,7 @@ namespace Grastorp.Intake.Classification.Analysis.Text;
 /// <summary>
 /// Turns a tip's text into vocabulary ids in a <see cref="TokenBuffer"/>, as the Lucene chain of
 /// <see cref="ThemeTextAnalyzer.Create(string, IReadOnlyCollection{string}, IReadOnlyCollection{string})"/> gives them,
-/// memoising each distinct word's analysis (see <see cref="WordAnalysisCache"/>). Thread-safe.
+/// memoising each distinct word's analysis (see <see cref="WordMemo{TValue}"/>). Thread-safe.
 /// </summary>
 internal sealed class VocabularyEncoder
 {
@@ -18,20 +18,20 @@ internal sealed class VocabularyEncoder
     private readonly Analyzer _analyzer;
     private readonly Analyzer _wordAnalyzer;
     private readonly VocabularyLookup _vocabulary;
-    private readonly WordAnalysisCache _cache;
-    private readonly ThemeModelCharGrams? _charGrams;
+    private readonly WordMemo<AnalysedWord> _cache;
+    private readonly CompiledModel? _model;
 
     /// <param name="analyzer">The chain for whole texts.</param>
     /// <param name="wordAnalyzer">The same chain for one word at a time.</param>
     /// <param name="vocabulary">What the stems are to the lexicon and the model.</param>
-    /// <param name="charGrams">The model's character n-gram settings: each word's buckets are memoised with it; or null.</param>
-    public VocabularyEncoder(Analyzer analyzer, Analyzer wordAnalyzer, VocabularyLookup vocabulary, ThemeModelCharGrams? charGrams = null)
+    /// <param name="model">The learned layer: when it reads character n-grams, each word's are memoised with it; or null.</param>
+    public VocabularyEncoder(Analyzer analyzer, Analyzer wordAnalyzer, VocabularyLookup vocabulary, CompiledModel? model = null)
     {
-        _charGrams = charGrams;
+        _model = model;
         _analyzer = analyzer;
         _wordAnalyzer = wordAnalyzer;
         _vocabulary = vocabulary;
-        _cache = new WordAnalysisCache(AnalyseWord);
+        _cache = new WordMemo<AnalysedWord>(AnalyseWord);
     }
 
     /// <summary>
@@ -170,7 +170,7 @@ internal sealed class VocabularyEncoder
         }
     }
 
-    /// <summary>One surface word through the whole chain (run once per distinct word, see <see cref="WordAnalysisCache"/>).</summary>
+    /// <summary>One surface word through the whole chain (run once per distinct word, see <see cref="WordMemo{TValue}"/>).</summary>
     private AnalysedWord AnalyseWord(string surface)
     {
         using var stream = _wordAnalyzer.GetTokenStream("text", surface);
@@ -199,26 +199,6 @@ internal sealed class VocabularyEncoder
         return new AnalysedWord(word, exact, stem ?? surface, [.. parts], CharGrams(surface));
     }
 
-    /// <summary>The word's distinct n-gram buckets, sorted, when the model reads n-grams (null otherwise).</summary>
-    private int[]? CharGrams(ReadOnlySpan<char> surface)
-    {
-        if (_charGrams is null)
-        {
-            return null;
-        }
-
-        Span<int> buckets = stackalloc int[CharGramHasher.MaxCount(_charGrams)];
-        var all = buckets[..CharGramHasher.Buckets(surface, _charGrams, buckets)];
-        all.Sort();
-        var distinct = all.IsEmpty ? 0 : 1;
-        for (var i = 1; i < all.Length; i++)
-        {
-            if (all[i] != all[distinct - 1])
-            {
-                all[distinct++] = all[i];
-            }
-        }
-
-        return all[..distinct].ToArray();
-    }
+    /// <summary>The word's n-grams and their features, when the model reads n-grams (null otherwise).</summary>
+    private WordCharGrams? CharGrams(ReadOnlySpan<char> surface) => _model is null ? null : WordCharGrams.Of(surface, _model);
 }

@@ -3,35 +3,38 @@ using System.Collections.Concurrent;
 namespace Grastorp.Intake.Classification.Analysis.Text;
 
 /// <summary>
-/// A bounded, thread-safe memo from a surface word (as the tokenizer gives it, case kept) to its analysis, so lower
-/// casing, folding, compound splitting, Snowball and the typo look-up run once per distinct word instead of once per
-/// occurrence. Residents and police use a small vocabulary, so nearly every word is found.
+/// A bounded, thread-safe memo from a surface word (as the tokenizer gives it, case kept) to what is made of it alone:
+/// its analysis (lower casing, folding, compound splitting, Snowball and the typo look-up; see
+/// <see cref="VocabularyEncoder"/>) or its text layer buckets (<see cref="Model.TextGrams"/>), made once per distinct
+/// word instead of once per occurrence. Residents and police use a small vocabulary, so nearly every word is found.
 /// </summary>
+/// <typeparam name="TValue">What is made of a word; it must depend on the word alone, not on its neighbours.</typeparam>
 /// <remarks>
-/// The analysis of a word does not depend on its neighbours (every filter of the chain reads one token), so the memo
-/// changes no result. A word is memoised the second time it is seen (a "doorkeeper" table of hashes remembers the first
-/// sighting): a stream of words never seen before, such as names and typos, costs what the plain analysis costs and does
+/// What is made of a word does not depend on its neighbours (every filter of the analysis chain reads one token), so the
+/// memo changes no result. A word is memoised the second time it is seen (a "doorkeeper" table of hashes remembers the first
+/// sighting): a stream of words never seen before, such as names and typos, costs what making it afresh costs and does
 /// not fill the memo with objects that are used once. When it reaches <see cref="Capacity"/> entries it is emptied and
 /// fills again: memory stays bounded (give or take a few entries added by other threads meanwhile) and the words in use
 /// come back at once. Races between threads can only memoise a word once more or once less, never change an entry.
 /// </remarks>
-internal sealed class WordAnalysisCache
+internal sealed class WordMemo<TValue>
+    where TValue : class
 {
     public const int DefaultCapacity = 50_000;
 
     /// <summary>Slots of the doorkeeper table (a power of two).</summary>
     private const int DoorkeeperSlots = 1 << 16;
 
-    private readonly ConcurrentDictionary<string, AnalysedWord> _entries = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, AnalysedWord>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly Func<string, AnalysedWord> _analyse;
+    private readonly ConcurrentDictionary<string, TValue> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TValue>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly Func<string, TValue> _make;
     private readonly int[] _seen = new int[DoorkeeperSlots];
     private int _count;
 
-    public WordAnalysisCache(Func<string, AnalysedWord> analyse, int capacity = DefaultCapacity)
+    public WordMemo(Func<string, TValue> make, int capacity = DefaultCapacity)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        _analyse = analyse;
+        _make = make;
         Capacity = capacity;
         _lookup = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -45,10 +48,10 @@ internal sealed class WordAnalysisCache
     internal int EntryCount => _entries.Count;
 
     /// <summary>The memo's entry for <paramref name="word"/>, or null.</summary>
-    public AnalysedWord? TryGet(ReadOnlySpan<char> word) => _lookup.TryGetValue(word, out var found) ? found : null;
+    public TValue? TryGet(ReadOnlySpan<char> word) => _lookup.TryGetValue(word, out var found) ? found : null;
 
-    /// <summary>The entry for <paramref name="word"/>, analysed and added when missing.</summary>
-    public AnalysedWord Get(ReadOnlySpan<char> word)
+    /// <summary>The entry for <paramref name="word"/>, made (and added on its second sighting) when missing.</summary>
+    public TValue Get(ReadOnlySpan<char> word)
     {
         if (_lookup.TryGetValue(word, out var found))
         {
@@ -56,13 +59,13 @@ internal sealed class WordAnalysisCache
         }
 
         var key = word.ToString();
-        var analysed = _analyse(key);
+        var made = _make(key);
         if (Admit(word))
         {
-            Add(key, analysed);
+            Add(key, made);
         }
 
-        return analysed;
+        return made;
     }
 
     /// <summary>
@@ -82,8 +85,8 @@ internal sealed class WordAnalysisCache
         return false;
     }
 
-    /// <summary>Adds an entry made elsewhere (it must be what the analysis gives for <paramref name="word"/>).</summary>
-    public void Add(string word, AnalysedWord analysed)
+    /// <summary>Adds an entry made elsewhere (it must be what is made of <paramref name="word"/>).</summary>
+    public void Add(string word, TValue made)
     {
         if (Interlocked.Increment(ref _count) > Capacity)
         {
@@ -91,6 +94,6 @@ internal sealed class WordAnalysisCache
             Volatile.Write(ref _count, 1);
         }
 
-        _entries.TryAdd(word, analysed);
+        _entries.TryAdd(word, made);
     }
 }

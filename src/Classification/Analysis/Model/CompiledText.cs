@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Grastorp.Intake.Core.Themes;
 
@@ -182,6 +183,7 @@ internal sealed class CompiledText
     }
 
     /// <summary>A bucket's inverse document frequency, as the file's step gives it to training (a float).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double Idf(int bucket) => (float)(_table[bucket * _stride] * _idfScale);
 
     /// <summary>
@@ -270,13 +272,18 @@ internal sealed class CompiledText
         public bool Fits(int buckets) => _met.Buckets == buckets;
 
         /// <summary>Marks <paramref name="bucket"/> met, and counts it when it was met before.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Meet(int bucket)
         {
-            if (_met.Add(bucket))
+            if (!_met.Add(bucket))
             {
-                return;
+                MeetAgain(bucket);
             }
+        }
 
+        /// <summary>Counts a bucket the tip met before (the rare path, kept out of <see cref="Meet"/> so that inlines).</summary>
+        private void MeetAgain(int bucket)
+        {
             if (_slots.Count * 2 >= _keys.Length)
             {
                 Grow();

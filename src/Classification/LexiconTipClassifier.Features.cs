@@ -7,7 +7,7 @@ namespace Grastorp.Intake.Classification;
 /// <summary>Training: the learned layer's features for a text, as the <c>train</c> command reads them.</summary>
 public sealed partial class LexiconTipClassifier
 {
-    /// <summary>The text layer buckets <see cref="TextGrams"/> last gave, kept for the words they memoise.</summary>
+    /// <summary>The memo of words for the text layer shape training last asked for (see <see cref="TextGrams(string, ThemeModelText)"/>).</summary>
     private TextGrams? _textGrams;
 
     /// <summary>

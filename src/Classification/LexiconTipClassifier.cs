@@ -159,23 +159,7 @@ public sealed partial class LexiconTipClassifier : ITipClassifier
         _swedish.CollectFeatures(swedish, text);
         var features = CollectionsMarshal.AsSpan(swedish.Features);
         return model.Probabilities(
-            features[..SortDistinct(features)], swedish.WordValue, CollectionsMarshal.AsSpan(swedish.CharGramFeatures), swedish.CharGramValue, scores, _thresholds, probabilities);
-    }
-
-    /// <summary>Sorts <paramref name="values"/> and moves each distinct value to the front once; returns how many there are.</summary>
-    private static int SortDistinct(Span<int> values)
-    {
-        values.Sort();
-        var distinct = values.IsEmpty ? 0 : 1;
-        for (var i = 1; i < values.Length; i++)
-        {
-            if (values[i] != values[distinct - 1])
-            {
-                values[distinct++] = values[i];
-            }
-        }
-
-        return distinct;
+            features[..DistinctValues.SortDistinct(features)], swedish.WordValue, CollectionsMarshal.AsSpan(swedish.CharGramFeatures), swedish.CharGramValue, scores, _thresholds, probabilities);
     }
 
     /// <summary>

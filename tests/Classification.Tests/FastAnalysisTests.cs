@@ -99,40 +99,40 @@ public class FastAnalysisTests
     public void The_memo_stays_within_its_capacity()
     {
         static AnalysedWord Analyse(string word) => new(word.Length, int.Parse(word.AsSpan(3), CultureInfo.InvariantCulture), word.ToUpperInvariant(), []);
-        var cache = new WordMemo<AnalysedWord>(Analyse, capacity: 100);
+        var memo = new WordMemo<AnalysedWord>(Analyse, capacity: 100);
         var emptied = 0;
         var previous = 0;
         for (var i = 0; i < 1000; i++)
         {
             var word = $"ord{i % 250}";
-            var result = cache.Get(word);
+            var result = memo.Get(word);
 
             // The same analysis whether memoised, analysed afresh or found again after the memo was emptied.
             Assert.Equal(Analyse(word) with { Parts = result.Parts }, result);
-            Assert.InRange(cache.EntryCount, 0, cache.Capacity);
-            if (cache.EntryCount < previous)
+            Assert.InRange(memo.EntryCount, 0, memo.Capacity);
+            if (memo.EntryCount < previous)
             {
                 emptied++;
             }
 
-            previous = cache.EntryCount;
+            previous = memo.EntryCount;
         }
 
         Assert.True(emptied > 0, "the memo never reached its capacity, so the test checked nothing");
-        Assert.Equal("ORD7", cache.Get("ord7").Stem);
+        Assert.Equal("ORD7", memo.Get("ord7").Stem);
     }
 
     [Fact]
     public void A_word_is_memoised_the_second_time_it_is_seen()
     {
         var analysed = 0;
-        var cache = new WordMemo<AnalysedWord>(word => new AnalysedWord(++analysed, -1, word, []));
-        Assert.Equal(1, cache.Get("narkotika").Word);
-        Assert.Null(cache.TryGet("narkotika"));
-        Assert.Equal(2, cache.Get("narkotika").Word);
-        Assert.Equal(2, cache.Get("narkotika").Word);
-        Assert.Same(cache.TryGet("narkotika"), cache.Get("narkotika"));
-        Assert.Equal(1, cache.Count);
+        var memo = new WordMemo<AnalysedWord>(word => new AnalysedWord(++analysed, -1, word, []));
+        Assert.Equal(1, memo.Get("narkotika").Word);
+        Assert.Null(memo.TryGet("narkotika"));
+        Assert.Equal(2, memo.Get("narkotika").Word);
+        Assert.Equal(2, memo.Get("narkotika").Word);
+        Assert.Same(memo.TryGet("narkotika"), memo.Get("narkotika"));
+        Assert.Equal(1, memo.Count);
     }
 
     [Fact]

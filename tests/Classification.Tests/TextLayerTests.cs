@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Grastorp.Intake.Classification.Analysis.Model;
 using Grastorp.Intake.Core.Themes;
 
@@ -298,6 +300,50 @@ public sealed class TextLayerTests
         layer.Probabilities(TipTextNormaliser.Normalise(tip), analysis, probabilities);
 
         Assert.Equal(expected, probabilities[0], 6);
+    }
+
+    [Fact]
+    public void The_app_scores_tip_after_tip_on_one_thread_as_training_does()
+    {
+        // One layer, every tip in turn and the long one again: a bit or a repeat count left from one tip would move the next.
+        var random = new Random(7);
+        var size = Shape.WordBuckets + Shape.CharBuckets;
+        var idf = Enumerable.Range(0, size).Select(_ => 6 * random.NextSingle()).ToArray();
+        var weights = Enumerable.Range(0, size).Select(_ => (6 * random.NextSingle()) - 3).ToArray();
+        var text = Shape with
+        {
+            Idf = ThemeModelVector.Encode(idf),
+            Columns = [new ThemeModelTextColumn { Id = Theme.Drugs, Bias = -0.5, Weights = ThemeModelVector.Encode(weights) }],
+        };
+        var layer = CompiledText.Compile(text, "test", new Dictionary<string, int> { [Theme.Drugs] = 0 });
+        var classifier = ClassifierFactory.CreateLexiconOnly();
+        var tips = ScoredTips.Select(row => row.Data).ToList();
+        foreach (var tip in tips.Prepend(tips[^1]).Append(tips[0]))
+        {
+            var buckets = classifier.TextGrams(tip, text);
+            Array.Sort(buckets);
+            var values = new List<(int Bucket, double Value)>();
+            TextLayerVector.Build(buckets, text.Idf.Decode()!, Shape.WordBuckets, values);
+            var stored = text.Columns[0].Weights.Decode()!;
+            var expected = 1 / (1 + Math.Exp(-(-0.5 + values.Sum(v => v.Value * stored[v.Bucket]))));
+            var probabilities = new double[1];
+
+            layer.Probabilities(TipTextNormaliser.Normalise(tip), new Analysis.TokenBuffer(), probabilities);
+
+            Assert.Equal(expected, probabilities[0], 6);
+        }
+    }
+
+    [Fact]
+    public void The_text_layer_reads_the_buckets_the_shipped_model_was_trained_on()
+    {
+        // Pinned with the code the shipped layer was trained with (3c3ef5d): a negated word, a one-letter word between
+        // two words (no pair across it is lost), a number, and a word past the 40 characters read.
+        const string Tip = "Det finns ingen knark här, men en bil i 120 km/h förbi skolan varje dag: Vänersborgsvägsövergångsställesbelysningsstolparna!";
+        var buckets = ClassifierFactory.CreateLexiconOnly().TextGrams(Tip, ThemeModelLoader.LoadBuiltIn().Text!);
+
+        Assert.Equal(250, buckets.Length);
+        Assert.Equal("558d8dbea098d6b70c4231bce39b7cc8", Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(string.Join(',', buckets))))[..32]);
     }
 
     [Fact]

@@ -119,41 +119,48 @@ internal sealed class CompiledText
         var columns = _bias.Length;
         Span<double> sums = stackalloc double[(2 * columns) + 2];
         sums.Clear();
-        foreach (var (pairBucket, word) in _grams.Read(text, analysis))
+        try
         {
-            // The word's own bucket and its n-grams at once, from the memo; only a pair costs a row of the table.
-            for (var i = 0; i < sums.Length; i++)
+            foreach (var (pairBucket, word) in _grams.Read(text, analysis))
             {
-                sums[i] += word.Sums[i];
+                // The word's own bucket and its n-grams at once, from the memo; only a pair costs a row of the table.
+                for (var i = 0; i < sums.Length; i++)
+                {
+                    sums[i] += word.Sums[i];
+                }
+
+                if (word.WordBucket >= 0)
+                {
+                    scratch.Meet(word.WordBucket);
+                }
+
+                if (pairBucket >= 0)
+                {
+                    scratch.Meet(pairBucket);
+                    var idf = Idf(pairBucket);
+                    Add(pairBucket, idf, idf * idf, sums);
+                }
+
+                foreach (var gram in word.Grams)
+                {
+                    scratch.Meet(gram);
+                }
             }
 
-            if (word.WordBucket >= 0)
+            for (var i = 0; i < scratch.RepeatedCount; i++)
             {
-                scratch.Meet(word.WordBucket);
-            }
-
-            if (pairBucket >= 0)
-            {
-                scratch.Meet(pairBucket);
-                var idf = Idf(pairBucket);
-                Add(pairBucket, idf, idf * idf, sums);
-            }
-
-            foreach (var gram in word.Grams)
-            {
-                scratch.Meet(gram);
+                var (bucket, count) = scratch.Repeated(i);
+                var idf = Idf(bucket);
+                var value = TextLayerVector.Value(count, (float)idf);
+                Add(bucket, value - (count * idf), (value * value) - (count * idf * idf), sums);
             }
         }
-
-        for (var i = 0; i < scratch.RepeatedCount; i++)
+        finally
         {
-            var (bucket, count) = scratch.Repeated(i);
-            var idf = Idf(bucket);
-            var value = TextLayerVector.Value(count, (float)idf);
-            Add(bucket, value - (count * idf), (value * value) - (count * idf * idf), sums);
+            // Empty for the next tip on this thread, even when this one failed half-way.
+            scratch.Clear();
         }
 
-        scratch.Clear();
         var (wordLength, gramLength) = (Math.Sqrt(sums[2 * columns]), Math.Sqrt(sums[(2 * columns) + 1]));
         Span<double> logits = stackalloc double[columns];
         for (var c = 0; c < columns; c++)
@@ -169,7 +176,10 @@ internal sealed class CompiledText
         return _otherColumn >= 0 ? Logistic(logits[_otherColumn]) : double.NaN;
     }
 
-    /// <summary>What a word's bucket (or -1) and n-grams add to a tip's sums, each met once (<see cref="TextWord.Sums"/>).</summary>
+    /// <summary>
+    /// What a word's bucket (or -1) and n-grams add to a tip's sums (<see cref="TextWord.Sums"/>): every occurrence at
+    /// its idf, an n-gram the word repeats included (<see cref="Probabilities"/> puts repeats right afterwards).
+    /// </summary>
     private double[] Weigh(int wordBucket, int[] grams)
     {
         var sums = new double[(2 * _bias.Length) + 2];

@@ -9,7 +9,8 @@ namespace Grastorp.Intake.Classification.Analysis.Model;
 /// <see cref="FunctionWords"/>), each shown once as the
 /// tip writes it, in lower case: a word alone, a bigram as the stretch of text from its first word to its second (a
 /// word already shown in its bigram is not repeated). Never a feature's name (a stem): every shown string occurs in the
-/// tip, so a page can highlight it. Works on a per-thread scratch list: the shown strings are all it allocates.
+/// tip, so a page can highlight it. Works on a per-thread scratch list: for the first layer the shown strings are all
+/// it allocates (a theme the text layer added builds that layer's vector of the tip, which is rare).
 /// </remarks>
 internal static class LearnedExplanation
 {
@@ -119,7 +120,7 @@ internal static class LearnedExplanation
 
             var word = id >= 0 ? model.FeatureOfId[id] : -1;
             var charGramWeight = 0.0;
-            foreach (var feature in (buffer.WordCharGrams[position] ?? WordCharGrams.Of(span.Span(text), model)!).Features)
+            foreach (var feature in ModelFeatureCollector.CharGramsAt(model, buffer, position, text).Features)
             {
                 if (feature >= 0)
                 {

@@ -118,30 +118,45 @@ internal static class ModelFeatureCollector
     {
         var met = t_met is { } held && held.Buckets == charGrams.Buckets ? held : t_met = new BucketSet(charGrams.Buckets);
         var distinct = 0;
-        for (var position = 0; position < buffer.Offsets.Count; position++)
+        try
         {
-            if (ReadsCharGrams(buffer, position) is not { IsEmpty: false } word)
+            for (var position = 0; position < buffer.Offsets.Count; position++)
             {
-                continue;
-            }
-
-            // Every word the model reads has its n-grams from the analysis (memoised with it); never null here.
-            var grams = buffer.WordCharGrams[position] ?? WordCharGrams.Of(word.Span(text), model)!;
-            for (var i = 0; i < grams.Buckets.Length; i++)
-            {
-                if (met.Add(grams.Buckets[i]))
+                if (ReadsCharGrams(buffer, position).IsEmpty)
                 {
-                    distinct++;
-                    if (grams.Features[i] >= 0)
+                    continue;
+                }
+
+                var grams = CharGramsAt(model, buffer, position, text);
+                for (var i = 0; i < grams.Buckets.Length; i++)
+                {
+                    if (met.Add(grams.Buckets[i]))
                     {
-                        buffer.CharGramFeatures.Add(grams.Features[i]);
+                        distinct++;
+                        if (grams.Features[i] >= 0)
+                        {
+                            buffer.CharGramFeatures.Add(grams.Features[i]);
+                        }
                     }
                 }
             }
         }
+        finally
+        {
+            met.Clear();
+        }
 
-        met.Clear();
         buffer.CharGramValue = charGrams.Value(distinct);
+    }
+
+    /// <summary>
+    /// The n-grams of the word at <paramref name="position"/>, for a model that reads them: the analysis gives them to
+    /// every word (memoised with it); a word it did not (a buffer filled by hand) has them made here.
+    /// </summary>
+    public static WordCharGrams CharGramsAt(CompiledModel model, TokenBuffer buffer, int position, string text)
+    {
+        var (start, end) = buffer.Offsets[position];
+        return buffer.WordCharGrams[position] ?? WordCharGrams.Of(text.AsSpan(start, end - start), model)!;
     }
 
     /// <summary>Every distinct n-gram bucket of the words the model reads, sorted (in <see cref="TokenBuffer.CharGrams"/>): for training.</summary>
@@ -159,17 +174,7 @@ internal static class ModelFeatureCollector
         }
 
         var span = CollectionsMarshal.AsSpan(all);
-        span.Sort();
-        var distinct = span.IsEmpty ? 0 : 1;
-        for (var i = 1; i < span.Length; i++)
-        {
-            if (span[i] != span[distinct - 1])
-            {
-                span[distinct++] = span[i];
-            }
-        }
-
-        return span[..distinct];
+        return span[..DistinctValues.SortDistinct(span)];
     }
 }
 

@@ -18,7 +18,7 @@ internal sealed class VocabularyEncoder
     private readonly Analyzer _analyzer;
     private readonly Analyzer _wordAnalyzer;
     private readonly VocabularyLookup _vocabulary;
-    private readonly WordMemo<AnalysedWord> _cache;
+    private readonly WordMemo<AnalysedWord> _memo;
     private readonly CompiledModel? _model;
 
     /// <param name="analyzer">The chain for whole texts.</param>
@@ -31,7 +31,7 @@ internal sealed class VocabularyEncoder
         _analyzer = analyzer;
         _wordAnalyzer = wordAnalyzer;
         _vocabulary = vocabulary;
-        _cache = new WordMemo<AnalysedWord>(AnalyseWord);
+        _memo = new WordMemo<AnalysedWord>(AnalyseWord);
     }
 
     /// <summary>
@@ -52,7 +52,7 @@ internal sealed class VocabularyEncoder
         for (var i = 0; i < spans.Count; i++)
         {
             var (start, end) = spans[i];
-            AddWord(buffer.Analysed[i] ?? _cache.Get(text.AsSpan(start, end - start)), start, end, 1, buffer);
+            AddWord(buffer.Analysed[i] ?? _memo.Get(text.AsSpan(start, end - start)), start, end, 1, buffer);
         }
     }
 
@@ -67,7 +67,7 @@ internal sealed class VocabularyEncoder
         var misses = 0;
         foreach (var (start, end) in buffer.Spans)
         {
-            var word = _cache.TryGet(text.AsSpan(start, end - start));
+            var word = _memo.TryGet(text.AsSpan(start, end - start));
             if (word is null && ++misses > MaxWordByWordMisses)
             {
                 return false;
@@ -126,7 +126,7 @@ internal sealed class VocabularyEncoder
         string text, TokenBuffer buffer, ReadOnlySpan<char> token, (int Start, int End) offset, int increment)
     {
         var surface = text.AsSpan(offset.Start, offset.End - offset.Start);
-        if (_cache.TryGet(surface) is { } known)
+        if (_memo.TryGet(surface) is { } known)
         {
             AddWord(known, offset.Start, offset.End, increment, buffer);
             return (null, false);
@@ -134,7 +134,7 @@ internal sealed class VocabularyEncoder
 
         var exact = _vocabulary.Exact(token);
         var word = _vocabulary.Word(token, exact, surface);
-        if (_cache.Admit(surface))
+        if (_memo.Admit(surface))
         {
             return ((offset.Start, offset.End, increment, word, exact, token.ToString()), false);
         }
@@ -152,7 +152,7 @@ internal sealed class VocabularyEncoder
         }
 
         var analysed = new AnalysedWord(p.Word, p.Exact, p.Stem, [.. buffer.PendingParts], CharGrams(text.AsSpan(p.Start, p.End - p.Start)));
-        _cache.Add(text[p.Start..p.End], analysed);
+        _memo.Add(text[p.Start..p.End], analysed);
         AddWord(analysed, p.Start, p.End, p.Increment, buffer);
         buffer.PendingParts.Clear();
         pending = null;

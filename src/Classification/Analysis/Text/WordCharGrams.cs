@@ -21,17 +21,7 @@ internal sealed record WordCharGrams(int[] Buckets, int[] Features)
 
         Span<int> buckets = stackalloc int[CharGramHasher.MaxCount(charGrams)];
         var all = buckets[..CharGramHasher.Buckets(word, charGrams, buckets)];
-        all.Sort();
-        var distinct = all.IsEmpty ? 0 : 1;
-        for (var i = 1; i < all.Length; i++)
-        {
-            if (all[i] != all[distinct - 1])
-            {
-                all[distinct++] = all[i];
-            }
-        }
-
-        var sorted = all[..distinct].ToArray();
+        var sorted = all[..DistinctValues.SortDistinct(all)].ToArray();
         return new WordCharGrams(sorted, [.. sorted.Select(bucket => model.FeatureOfBucket[bucket])]);
     }
 }

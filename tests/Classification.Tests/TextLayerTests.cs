@@ -274,64 +274,59 @@ public sealed class TextLayerTests
     [MemberData(nameof(ScoredTips))]
     public void The_app_scores_a_tip_as_training_builds_its_vector(string tip)
     {
-        // Random idf (some buckets unread) and weights: the app's one-pass arithmetic against TextLayerVector.Build,
-        // the rule training uses, over the same buckets and the same stored (rounded) numbers. The tips negate nothing,
-        // so an empty analysis reads them as the classifier's does.
-        var random = new Random(29);
-        var size = Shape.WordBuckets + Shape.CharBuckets;
-        float[] Random(float low, float high) => [.. Enumerable.Range(0, size).Select(_ => low + ((high - low) * random.NextSingle()))];
-        var idf = Random(-1, 6).Select(v => Math.Max(0, v)).ToArray();
-        var text = Shape with
-        {
-            Idf = ThemeModelVector.Encode(idf),
-            Columns = [new ThemeModelTextColumn { Id = Theme.Drugs, Bias = -0.5, Weights = ThemeModelVector.Encode(Random(-3, 3)) }],
-        };
-        var classifier = ClassifierFactory.CreateLexiconOnly();
-        var buckets = classifier.TextGrams(tip, text);
-        Array.Sort(buckets);
-        var values = new List<(int Bucket, double Value)>();
-        TextLayerVector.Build(buckets, text.Idf.Decode()!, Shape.WordBuckets, values);
-        var weights = text.Columns[0].Weights.Decode()!;
-        var expected = 1 / (1 + Math.Exp(-(-0.5 + values.Sum(v => v.Value * weights[v.Bucket]))));
+        // Random idf (some buckets unread) and weights: the app's arithmetic against TextLayerVector.Build, the rule
+        // training uses, over the same buckets and the same stored (rounded) numbers.
+        var text = RandomLayer(29);
 
-        var layer = CompiledText.Compile(text, "test", new Dictionary<string, int> { [Theme.Drugs] = 0 });
-        var analysis = new Analysis.TokenBuffer();
-        var probabilities = new double[1];
-        layer.Probabilities(TipTextNormaliser.Normalise(tip), analysis, probabilities);
-
-        Assert.Equal(expected, probabilities[0], 6);
+        Assert.Equal(AsTraining(text, tip), AsApp(Compile(text), tip), 6);
     }
 
     [Fact]
     public void The_app_scores_tip_after_tip_on_one_thread_as_training_does()
     {
         // One layer, every tip in turn and the long one again: a bit or a repeat count left from one tip would move the next.
-        var random = new Random(7);
-        var size = Shape.WordBuckets + Shape.CharBuckets;
-        var idf = Enumerable.Range(0, size).Select(_ => 6 * random.NextSingle()).ToArray();
-        var weights = Enumerable.Range(0, size).Select(_ => (6 * random.NextSingle()) - 3).ToArray();
-        var text = Shape with
-        {
-            Idf = ThemeModelVector.Encode(idf),
-            Columns = [new ThemeModelTextColumn { Id = Theme.Drugs, Bias = -0.5, Weights = ThemeModelVector.Encode(weights) }],
-        };
-        var layer = CompiledText.Compile(text, "test", new Dictionary<string, int> { [Theme.Drugs] = 0 });
-        var classifier = ClassifierFactory.CreateLexiconOnly();
+        var text = RandomLayer(7);
+        var layer = Compile(text);
         var tips = ScoredTips.Select(row => row.Data).ToList();
         foreach (var tip in tips.Prepend(tips[^1]).Append(tips[0]))
         {
-            var buckets = classifier.TextGrams(tip, text);
-            Array.Sort(buckets);
-            var values = new List<(int Bucket, double Value)>();
-            TextLayerVector.Build(buckets, text.Idf.Decode()!, Shape.WordBuckets, values);
-            var stored = text.Columns[0].Weights.Decode()!;
-            var expected = 1 / (1 + Math.Exp(-(-0.5 + values.Sum(v => v.Value * stored[v.Bucket]))));
-            var probabilities = new double[1];
-
-            layer.Probabilities(TipTextNormaliser.Normalise(tip), new Analysis.TokenBuffer(), probabilities);
-
-            Assert.Equal(expected, probabilities[0], 6);
+            Assert.Equal(AsTraining(text, tip), AsApp(layer, tip), 6);
         }
+    }
+
+    /// <summary>A drugs column over <see cref="Shape"/> with random weights and idf, a quarter of the buckets unread (idf 0).</summary>
+    private static ThemeModelText RandomLayer(int seed)
+    {
+        var random = new Random(seed);
+        var size = Shape.WordBuckets + Shape.CharBuckets;
+        float[] Random(float low, float high) => [.. Enumerable.Range(0, size).Select(_ => low + ((high - low) * random.NextSingle()))];
+        var idf = Random(-2, 6).Select(v => Math.Max(0, v)).ToArray();
+        return Shape with
+        {
+            Idf = ThemeModelVector.Encode(idf),
+            Columns = [new ThemeModelTextColumn { Id = Theme.Drugs, Bias = -0.5, Weights = ThemeModelVector.Encode(Random(-3, 3)) }],
+        };
+    }
+
+    private static CompiledText Compile(ThemeModelText text) => CompiledText.Compile(text, "test", new Dictionary<string, int> { [Theme.Drugs] = 0 });
+
+    /// <summary>The drugs probability as training computes it: the tip's buckets, sorted, through <see cref="TextLayerVector.Build"/>.</summary>
+    private static double AsTraining(ThemeModelText text, string tip)
+    {
+        var buckets = ClassifierFactory.CreateLexiconOnly().TextGrams(tip, text);
+        Array.Sort(buckets);
+        var values = new List<(int Bucket, double Value)>();
+        TextLayerVector.Build(buckets, text.Idf.Decode()!, Shape.WordBuckets, values);
+        var weights = text.Columns[0].Weights.Decode()!;
+        return 1 / (1 + Math.Exp(-(text.Columns[0].Bias + values.Sum(v => v.Value * weights[v.Bucket]))));
+    }
+
+    /// <summary>The app's drugs probability. The tips negate nothing, so an empty analysis reads them as the classifier's does.</summary>
+    private static double AsApp(CompiledText layer, string tip)
+    {
+        var probabilities = new double[1];
+        layer.Probabilities(TipTextNormaliser.Normalise(tip), new Analysis.TokenBuffer(), probabilities);
+        return probabilities[0];
     }
 
     [Fact]

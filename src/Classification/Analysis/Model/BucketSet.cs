@@ -5,8 +5,8 @@ namespace Grastorp.Intake.Classification.Analysis.Model;
 /// <summary>
 /// A set of hash buckets as one bit each: 32 KB for the first layer's 262,144 n-gram buckets, 4 KB for the text
 /// layer's, so it stays in the cache where an array of per-bucket stamps (1 MB) did not. Not thread-safe: each thread
-/// keeps its own. <see cref="System.Collections.BitArray"/> does the same, but its checked, versioned indexer made
-/// collecting a tip's features measurably slower (bench/RESULTS.md, eighth round).
+/// keeps its own. <see cref="System.Collections.BitArray"/> does the same, but was slower over a tip's worth of random
+/// buckets with clearing (12.4 against 7.7 µs; bench/RESULTS.md, eighth round).
 /// </summary>
 internal sealed class BucketSet(int buckets)
 {

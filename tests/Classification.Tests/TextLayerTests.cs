@@ -148,7 +148,7 @@ public sealed class TextLayerTests
         var drugs = new float[size];
         var other = new float[size];
         var buckets = new List<int>();
-        new TextGrams(Shape).OfWord(word, buckets);
+        new TextGrams(Shape).Collect(word, new Analysis.TokenBuffer(), buckets);
         foreach (var bucket in nGrams ? buckets : buckets[..1])
         {
             drugs[bucket] = nGrams ? 8 : 30;

@@ -32,7 +32,6 @@ internal sealed class CompiledText
     private readonly int _otherColumn;
 
     private readonly int _buckets;
-    private readonly TextGrams _grams;
 
     /// <summary>Per bucket, its idf as training reads it, decoded only when a tip is explained.</summary>
     private readonly Lazy<float[]> _idf;
@@ -43,7 +42,7 @@ internal sealed class CompiledText
         _table = table;
         _stride = bias.Length + 1;
         _buckets = settings.WordBuckets + settings.CharBuckets;
-        _grams = new TextGrams(settings, Weigh);
+        Grams = new TextGrams(settings, Weigh);
         _idf = new(() => settings.Idf.Decode()!);
         _idfScale = settings.Idf.Scale;
         _scale = [.. settings.Columns.Select(c => c.Weights.Scale)];
@@ -53,6 +52,9 @@ internal sealed class CompiledText
     }
 
     public ThemeModelText Settings { get; }
+
+    /// <summary>The words the layer reads in a tip, with what each gives (memoised).</summary>
+    public TextGrams Grams { get; }
 
     /// <summary>Decodes a validated layer; its columns name themes of <paramref name="themeIndex"/>, or <c>other</c>.</summary>
     /// <exception cref="LexiconException">A column names a theme no lexicon has.</exception>
@@ -121,7 +123,7 @@ internal sealed class CompiledText
         sums.Clear();
         try
         {
-            foreach (var (pairBucket, word) in _grams.Read(text, analysis))
+            foreach (var (pairBucket, word, _, _) in Grams.Read(text, analysis))
             {
                 // The word's own bucket and its n-grams at once, from the memo; only a pair costs a row of the table.
                 for (var i = 0; i < sums.Length; i++)
@@ -224,7 +226,7 @@ internal sealed class CompiledText
     public Dictionary<int, double> Vector(string text, TokenBuffer analysis)
     {
         var buckets = new List<int>();
-        _grams.Collect(text, analysis, buckets);
+        Grams.Collect(text, analysis, buckets);
         buckets.Sort();
         var values = new List<(int Bucket, double Value)>();
         TextLayerVector.Build(CollectionsMarshal.AsSpan(buckets), _idf.Value, Settings.WordBuckets, values);
@@ -232,11 +234,10 @@ internal sealed class CompiledText
     }
 
     /// <summary>
-    /// How much the word at [<paramref name="start"/>, <paramref name="end"/>) adds to theme <paramref name="theme"/>'s
-    /// logit in the tip whose <see cref="Vector"/> is <paramref name="vector"/>: its own bucket and its n-grams, each once
-    /// (0 for a word the tip's vector does not hold).
+    /// How much <paramref name="word"/> adds to theme <paramref name="theme"/>'s logit in the tip whose
+    /// <see cref="Vector"/> is <paramref name="vector"/>: its own bucket and its n-grams, each once.
     /// </summary>
-    public double WordWeight(IReadOnlyDictionary<int, double> vector, string text, int start, int end, int theme)
+    public double WordWeight(IReadOnlyDictionary<int, double> vector, TextWord word, int theme)
     {
         var column = _columnOfTheme[theme];
         if (column < 0)
@@ -244,10 +245,8 @@ internal sealed class CompiledText
             return 0;
         }
 
-        var buckets = new List<int>();
-        _grams.OfWord(text.AsSpan(start, end - start), buckets);
         var sum = 0.0;
-        foreach (var bucket in buckets.Distinct())
+        foreach (var bucket in word.Grams.Prepend(word.WordBucket).Where(b => b >= 0).Distinct())
         {
             if (vector.TryGetValue(bucket, out var value))
             {

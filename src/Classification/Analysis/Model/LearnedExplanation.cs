@@ -26,9 +26,6 @@ internal static class LearnedExplanation
     [ThreadStatic]
     private static List<(double Weight, int Feature, int Start, int End, int SecondStart, int SecondEnd)>? t_found;
 
-    [ThreadStatic]
-    private static List<(int Start, int End)>? t_words;
-
     /// <param name="swedish">The lexicon whose model decided, and whose analysis is in <paramref name="buffer"/>.</param>
     /// <param name="buffer">The tip's Swedish analysis.</param>
     /// <param name="text">The tip as analysed.</param>
@@ -52,15 +49,12 @@ internal static class LearnedExplanation
     {
         var found = t_found ??= new(16);
         found.Clear();
-        var words = t_words ??= new(64);
-        words.Clear();
-        TextGrams.Words(text, buffer, words);
         var tip = (text, looksEnglish);
         var vector = layer.Vector(text, buffer);
-        foreach (var (start, end) in words)
+        foreach (var (_, word, start, end) in layer.Grams.Read(text, buffer))
         {
             var key = -1 - CharGramHasher.WordKey(text.AsSpan(start, end - start));
-            Consider(found, tip, layer.WordWeight(vector, text, start, end, theme), key, (start, end), (-1, -1));
+            Consider(found, tip, layer.WordWeight(vector, word, theme), key, (start, end), (-1, -1));
         }
 
         return Strongest(found, tip);

@@ -55,7 +55,7 @@ internal sealed class TextGrams
     /// </summary>
     public void Collect(string text, TokenBuffer analysis, List<int> buckets)
     {
-        foreach (var (pairBucket, word) in Read(text, analysis))
+        foreach (var (pairBucket, word, _, _) in Read(text, analysis))
         {
             if (word.WordBucket >= 0)
             {
@@ -68,32 +68,6 @@ internal sealed class TextGrams
             }
 
             buckets.AddRange(word.Grams);
-        }
-    }
-
-    /// <summary>The buckets of one word alone (its own word bucket first when it has one), for explanations.</summary>
-    public void OfWord(ReadOnlySpan<char> word, List<int> buckets)
-    {
-        word = word[..Math.Min(word.Length, CharGramHasher.MaxWordLength)];
-        var made = _words.Get(word);
-        if (made.WordBucket >= 0)
-        {
-            buckets.Add(made.WordBucket);
-        }
-
-        buckets.AddRange(made.Grams);
-    }
-
-    /// <summary>Where each word <see cref="Collect"/> reads stands in the text, negated ones left out (for explanations).</summary>
-    public static void Words(string text, TokenBuffer analysis, List<(int Start, int End)> words)
-    {
-        var negated = 0;
-        for (var i = 0; NextWord(text, ref i, out var start, out var end);)
-        {
-            if (!IsNegated(analysis, start, end, ref negated))
-            {
-                words.Add((start, Math.Min(end, start + CharGramHasher.MaxWordLength)));
-            }
         }
     }
 
@@ -158,8 +132,9 @@ internal sealed class TextGrams
 
     /// <summary>
     /// The words a tip gives the layer, left to right: each word's pair with the last word of two or more characters
-    /// before it (-1 when it has one character, there is none, or a negated word came between), and what the word
-    /// gives (<see cref="TextWord"/>, from the memo). Allocates nothing for words the memo holds.
+    /// before it (-1 when it has one character, there is none, or a negated word came between), what the word gives
+    /// (<see cref="TextWord"/>, from the memo), and where it stands in the text (its first
+    /// <see cref="CharGramHasher.MaxWordLength"/> characters, for explanations). Allocates nothing for words the memo holds.
     /// </summary>
     public ref struct TextGramReader(TextGrams grams, string text, TokenBuffer analysis)
     {
@@ -167,7 +142,7 @@ internal sealed class TextGrams
         private int _negated;
         private uint? _previous;
 
-        public (int PairBucket, TextWord Word) Current { get; private set; }
+        public (int PairBucket, TextWord Word, int Start, int End) Current { get; private set; }
 
         public readonly TextGramReader GetEnumerator() => this;
 
@@ -194,7 +169,7 @@ internal sealed class TextGrams
                     _previous = made.Hash;
                 }
 
-                Current = (pairBucket, made);
+                Current = (pairBucket, made, start, start + word.Length);
                 return true;
             }
 

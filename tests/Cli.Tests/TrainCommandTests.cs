@@ -205,8 +205,8 @@ public sealed class TrainCommandTests : IDisposable
     [InlineData("seventh-author-tips.jsonl")]
     [InlineData("eleventh-author-tips.jsonl")]
     [InlineData("fifteenth-author-tips.jsonl")]
-    [InlineData("sixteenth-author-tips.jsonl")]
-    [InlineData("seventeenth-author-tips.jsonl")]
+    [InlineData("eighteenth-author-tips.jsonl")]
+    [InlineData("nineteenth-author-tips.jsonl")]
     public async Task Every_tip_of_the_never_tuned_sets_carries_the_held_out_mark(string name)
     {
         var tips = await LabelledTipReader.ReadAsync(Path.Combine(RepositoryData(), name), TestContext.Current.CancellationToken);
@@ -229,10 +229,18 @@ public sealed class TrainCommandTests : IDisposable
             "tenth-author-tips.jsonl",
             "twelfth-author-tips.jsonl",
             "thirteenth-author-tips.jsonl",
-            "fourteenth-author-tips.jsonl");
+            "fourteenth-author-tips.jsonl",
+            "sixteenth-author-tips.jsonl",
+            "seventeenth-author-tips.jsonl",
+            "twentieth-author-tips.jsonl",
+            "twenty-first-author-tips.jsonl",
+            "twenty-second-author-tips.jsonl",
+            "twenty-third-author-tips.jsonl",
+            "twenty-fourth-author-tips.jsonl",
+            "twenty-fifth-author-tips.jsonl");
         var heldOut = await ReadAllAsync(
             "resident-tips.test.jsonl", "resident-tips.hard.jsonl", "third-author-tips.jsonl", "seventh-author-tips.jsonl", "eleventh-author-tips.jsonl", "fifteenth-author-tips.jsonl",
-            "sixteenth-author-tips.jsonl", "seventeenth-author-tips.jsonl");
+            "eighteenth-author-tips.jsonl", "nineteenth-author-tips.jsonl");
 
         Assert.Empty(training.Select(t => t.Id).Intersect(heldOut.Select(t => t.Id)));
         Assert.Empty(training.Select(t => Normalised(t.Text)).Intersect(heldOut.Select(t => Normalised(t.Text))));

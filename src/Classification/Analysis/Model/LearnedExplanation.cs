@@ -92,7 +92,7 @@ internal static class LearnedExplanation
     /// With character n-grams, each word of the tip (but the lexicon's own) is weighed whole: its word feature plus
     /// every n-gram bucket it gives (each once, at the tip's n-gram value), so an n-gram's weight is credited to the word it came from and a
     /// misspelled word the model knows only by its n-grams ("knarkk") is shown as the tip writes it. A word the model
-    /// knows whole with a weight against the theme is not shown for its n-grams (a weight of 0 is not against it).
+    /// knows whole is shown only for its own weight, never for its n-grams unless that weight is for the theme.
     /// </summary>
     private static void FindCharGramWords(
         List<(double Weight, int Feature, int Start, int End, int SecondStart, int SecondEnd)> found,
@@ -124,9 +124,10 @@ internal static class LearnedExplanation
 
             // A word the model knows whole speaks for itself: its n-grams are credited to it only when the word itself
             // counts for the theme. Otherwise a known word would be shown for letters it shares with another ("förra"
-            // for the n-grams of "förråd", when the model learned that "förra" is no sign of a break-in).
+            // for the n-grams of "förråd"), both when the model learned that "förra" is no sign of a break-in and when
+            // it kept no weight for it at all (L1 found the word itself no evidence: the eighth round's model).
             var wordWeight = word >= 0 ? buffer.WordValue * Weight(model, word, theme) : 0;
-            var weight = word >= 0 && wordWeight < 0 ? wordWeight : wordWeight + (buffer.CharGramValue * charGramWeight);
+            var weight = word >= 0 && wordWeight <= 0 ? wordWeight : wordWeight + (buffer.CharGramValue * charGramWeight);
 
             // The same word twice is one reason: keyed by its word feature, or (unknown to the model) by its spelling.
             var key = word >= 0 ? word : -1 - CharGramHasher.WordKey(span.Span(text));

@@ -29,10 +29,11 @@ public sealed partial class LexiconTipClassifier
 
         var scores = new ThemeScores(_themeIds.Length);
         var buffer = new TokenBuffer { KeepStems = true };
-        _swedish.Match(text, scores, buffer);
-        if (RunsEnglish(EnglishTextDetector.LooksEnglish(text), scores))
+        var looksEnglish = EnglishTextDetector.LooksEnglish(text);
+        _swedish.Match(text, scores, buffer, looksEnglish);
+        if (RunsEnglish(looksEnglish, scores))
         {
-            _english.Match(text, scores, new TokenBuffer());
+            _english.Match(text, scores, new TokenBuffer(), english: true);
         }
 
         ModelFeatureCollector.CollectFeatureNames(buffer, features, text, charGrams, wordScale);
@@ -63,7 +64,7 @@ public sealed partial class LexiconTipClassifier
 
         text = TipTextNormaliser.Normalise(text);
         var buffer = new TokenBuffer { KeepStems = true };
-        _swedish.Match(text, new ThemeScores(_themeIds.Length), buffer);
+        _swedish.Match(text, new ThemeScores(_themeIds.Length), buffer, EnglishTextDetector.LooksEnglish(text));
         var grams = _textGrams;
         if (grams is null || !grams.Fits(settings))
         {

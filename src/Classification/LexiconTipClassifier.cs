@@ -62,10 +62,11 @@ public sealed partial class LexiconTipClassifier : ITipClassifier
         }
 
         _text = model?.Text is { } text ? CompiledText.Compile(text, modelSource, index) : null;
+        var englishDocument = documents.FirstOrDefault(d => d.Language == LexiconLanguage.English);
         foreach (var document in documents)
         {
             var compiled = document.Language == LexiconLanguage.Swedish
-                ? LexiconCompiler.Compile(document, index, model, modelSource, swedishWords)
+                ? LexiconCompiler.Compile(document, index, model, modelSource, swedishWords, englishDocument)
                 : LexiconCompiler.Compile(document, index);
             if (document.Language == LexiconLanguage.Swedish)
             {
@@ -91,11 +92,11 @@ public sealed partial class LexiconTipClassifier : ITipClassifier
         var swedish = t_swedishBuffer ??= new TokenBuffer();
 
         // Swedish runs on every tip: English tips often carry Swedish words too (knark, inbrott, place names).
-        _swedish?.Match(text, scores, swedish);
         var looksEnglish = EnglishTextDetector.LooksEnglish(text);
+        _swedish?.Match(text, scores, swedish, looksEnglish);
         if (RunsEnglish(looksEnglish, scores))
         {
-            _english.Match(text, scores, t_englishBuffer ??= new TokenBuffer());
+            _english.Match(text, scores, t_englishBuffer ??= new TokenBuffer(), english: true);
         }
 
         Span<double> probabilities = stackalloc double[_themeIds.Length];

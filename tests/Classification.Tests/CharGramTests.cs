@@ -87,7 +87,7 @@ public class CharGramTests
 
         for (var call = 0; call < 3; call++)
         {
-            lexicon.Match(text, new ThemeScores(order.Count), buffer);
+            lexicon.Match(text, new ThemeScores(order.Count), buffer, english: false);
             lexicon.CollectFeatures(buffer, text);
         }
 

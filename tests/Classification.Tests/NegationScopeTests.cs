@@ -50,4 +50,43 @@ public class NegationScopeTests
         Assert.Equal(Theme.Drugs, new LexiconTipClassifier([lexicon]).Classify("Inga problem med knark").Primary);
         Assert.Equal(Theme.Other, new LexiconTipClassifier([lexicon with { NegationBridges = ["problem", "med"], NegationReach = 3 }]).Classify("Inga problem med knark").Primary);
     }
+
+    [Theory]
+    [InlineData("Never seen anyone dealing cannabis here, it is a quiet area, but dogs run loose.")]
+    [InlineData("There are no problems with drugs in the park any more, but the benches are broken.")]
+    [InlineData("We have not had any burglaries this year, but people drop litter everywhere.")]
+    public void An_english_negation_reaches_across_english_bridge_words(string text) => Assert.Equal([Theme.Other], ThemesOf(text));
+
+    [Fact]
+    public void An_english_negation_cancels_words_the_swedish_lexicon_knows_too()
+    {
+        // "cannabis" and "knark" are Swedish lexicon words: in an English tip the Swedish pass must hear "never" as well.
+        Assert.Equal([Theme.Other], ThemesOf("Never any knark here, but the swings at the playground are broken."));
+        Assert.Contains(Theme.Drugs, ThemesOf("Nobody knows who sells knark at the station."));
+    }
+
+    [Fact]
+    public void An_english_negation_word_in_a_swedish_tip_negates_nothing()
+    {
+        // West Swedish "no" is "nog" (probably): "han e no full å kör" is a report, not a denial.
+        var tip = "Grannen e no påtänd igen, han kör bilen runt byn varje kväll";
+        Assert.Contains(Theme.Drugs, ThemesOf(tip));
+        Assert.Contains(Theme.Traffic, ThemesOf(tip));
+    }
+
+    [Fact]
+    public void A_word_an_english_negation_cancels_gives_the_learned_layers_nothing()
+    {
+        var negated = Classifier.Features("We have never seen anyone dealing cannabis in this area");
+        var plain = Classifier.Features("We have seen someone dealing cannabis in this area");
+
+        Assert.Contains(plain.Keys, k => k.Contains("cannabis", StringComparison.Ordinal));
+        Assert.DoesNotContain(negated.Keys, k => k.Contains("cannabis", StringComparison.Ordinal) || k.Contains("deal", StringComparison.Ordinal));
+        // The text layer: the word's own bucket (its n-grams share letters with other words: "is>" with "this").
+        var word = Assert.Single(Classifier.TextGrams("cannabis", Settings), b => b < Settings.WordBuckets);
+        Assert.Contains(word, Classifier.TextGrams("We have seen someone dealing cannabis in this area", Settings));
+        Assert.DoesNotContain(word, Classifier.TextGrams("We have never seen anyone dealing cannabis in this area", Settings));
+    }
+
+    private static readonly ThemeModelText Settings = new() { MinLength = 3, MaxLength = 5, WordBuckets = ThemeModelText.MostBuckets, CharBuckets = ThemeModelText.MostBuckets };
 }

@@ -43,11 +43,12 @@ internal sealed class CompiledLexicon
     /// Adds what this lexicon finds in <paramref name="text"/> to <paramref name="scores"/>, leaving the analysed tokens
     /// in <paramref name="buffer"/> (cleared first) for the learned layer.
     /// </summary>
-    public void Match(string text, ThemeScores scores, TokenBuffer buffer)
+    /// <param name="english">Whether the tip looks English (<see cref="EnglishTextDetector"/>): English negations count too.</param>
+    public void Match(string text, ThemeScores scores, TokenBuffer buffer, bool english)
     {
         buffer.Clear();
         _tokeniser.Tokenise(text, buffer);
-        _matcher.Match(text, buffer, scores, markCancelled: Model is not null || buffer.KeepStems);
+        _matcher.Match(text, buffer, scores, markCancelled: Model is not null || buffer.KeepStems, english);
     }
 
     /// <summary>Collects the model's feature indices present in the analysed tip into <see cref="TokenBuffer.Features"/>.</summary>

@@ -12,9 +12,13 @@ internal static class LexiconCompiler
     /// <param name="model">A validated model whose stems join the vocabulary, or null.</param>
     /// <param name="modelSource">Names the model in errors.</param>
     /// <param name="words">The spelling dictionary of the lexicon's language (its words are never read as typos), or null.</param>
+    /// <param name="englishNegation">
+    /// For the Swedish lexicon, the English one, whose negations it also hears in a tip that looks English (Swedish runs on
+    /// every tip, and English tips carry Swedish lexicon words: "never any knark here"); null: none.
+    /// </param>
     public static CompiledLexicon Compile(
         LexiconDocument lexicon, IReadOnlyDictionary<string, int> themeIndex, ThemeModel? model = null, string modelSource = "",
-        WordList? words = null)
+        WordList? words = null, LexiconDocument? englishNegation = null)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
         var (compoundParts, unstemmed) = FoldedWords(lexicon);
@@ -26,13 +30,18 @@ internal static class LexiconCompiler
         // The order matters: the lexicon's stems (negations included) take the ids below the model's.
         var negationIds = lexicon.Negations.SelectMany(vocabulary.Analyse).ToHashSet();
         var bridgeIds = lexicon.NegationBridges.SelectMany(vocabulary.Analyse).ToHashSet();
+        var englishNegationIds = englishNegation?.Negations.SelectMany(vocabulary.Analyse).ToHashSet();
+        var englishBridgeIds = englishNegation?.NegationBridges.SelectMany(vocabulary.Analyse).ToHashSet();
         var lexiconStems = vocabulary.Stems.Count;
         var compiledModel = model is null ? null : CompiledModel.Compile(model, modelSource, themeIndex, vocabulary);
         var stems = vocabulary.Stems;
         var matcher = new PatternMatcher(
             ByFirstId(patterns, stems.Count),
             new NegationScope(IsNegation(negationIds, stems.Count), lexicon.NegationWindow, IsNegation(bridgeIds, stems.Count), lexicon.NegationReach),
-            cueNames.Count);
+            cueNames.Count,
+            englishNegation is null
+                ? null
+                : new NegationScope(IsNegation(englishNegationIds!, stems.Count), englishNegation.NegationWindow, IsNegation(englishBridgeIds!, stems.Count), englishNegation.NegationReach));
         var lookup = new VocabularyLookup(vocabulary.Ids, lexiconStems, Fuzzy(patterns, stems, unstemmed), words);
         var tokeniser = new VocabularyEncoder(analyzer, ThemeTextAnalyzer.CreateWord(lexicon.Language, compoundParts, unstemmed), lookup, compiledModel);
         return new CompiledLexicon(tokeniser, matcher, lookup, compiledModel, compoundParts, unstemmed);

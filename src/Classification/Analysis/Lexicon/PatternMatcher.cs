@@ -17,15 +17,18 @@ internal sealed class PatternMatcher
 
     private readonly LexiconPattern[][] _patternsByFirstId;
     private readonly NegationScope _negation;
+    private readonly NegationScope? _englishNegation;
     private readonly int _cueCount;
 
     /// <param name="patternsByFirstId">Per vocabulary id, the patterns that start with it.</param>
     /// <param name="negation">Which words a negation cancels.</param>
     /// <param name="cueCount">How many cues the lexicon has.</param>
-    public PatternMatcher(LexiconPattern[][] patternsByFirstId, NegationScope negation, int cueCount)
+    /// <param name="englishNegation">Which words an English negation cancels in a tip that looks English, or null.</param>
+    public PatternMatcher(LexiconPattern[][] patternsByFirstId, NegationScope negation, int cueCount, NegationScope? englishNegation = null)
     {
         _patternsByFirstId = patternsByFirstId;
         _negation = negation;
+        _englishNegation = englishNegation;
         _cueCount = cueCount;
     }
 
@@ -34,18 +37,20 @@ internal sealed class PatternMatcher
     /// when <paramref name="markCancelled"/>, which positions are negated or in an away phrase (for the learned layer).
     /// </summary>
     /// <param name="text">The text the buffer was tokenised from: each term is reported as the tip writes it.</param>
-    public void Match(string text, TokenBuffer buffer, ThemeScores scores, bool markCancelled)
+    /// <param name="english">Whether the tip looks English: its English negations count too.</param>
+    public void Match(string text, TokenBuffer buffer, ThemeScores scores, bool markCancelled, bool english)
     {
+        var negation = new Negation(_negation, english ? _englishNegation : null);
         FindInWords(buffer);
         FindInCompoundParts(buffer);
         if (markCancelled)
         {
-            MarkCancelled(buffer);
+            MarkCancelled(buffer, negation);
         }
 
         if (buffer.Occurrences.Count > 0)
         {
-            Score(text, buffer, scores);
+            Score(text, buffer, scores, negation);
         }
     }
 
@@ -94,7 +99,7 @@ internal sealed class PatternMatcher
         }
     }
 
-    private void Score(string text, TokenBuffer buffer, ThemeScores scores)
+    private void Score(string text, TokenBuffer buffer, ThemeScores scores, Negation negation)
     {
         var occurrences = buffer.Occurrences;
         Span<bool> cues = stackalloc bool[_cueCount];
@@ -114,7 +119,7 @@ internal sealed class PatternMatcher
             var (pattern, start, _) = occurrences[i];
             if (pattern.Kind == PatternKind.Term
                 && (pattern.RequiredCue < 0 || cues[pattern.RequiredCue])
-                && !_negation.IsNegated(buffer.Words, start)
+                && !negation.IsNegated(buffer.Words, start)
                 && !IsInsideAwayPhrase(occurrences, pattern.Target, start))
             {
                 counting[count++] = i;
@@ -134,12 +139,12 @@ internal sealed class PatternMatcher
         }
     }
 
-    private void MarkCancelled(TokenBuffer buffer)
+    private static void MarkCancelled(TokenBuffer buffer, Negation negation)
     {
         var words = buffer.Words;
         for (var position = 0; position < words.Count; position++)
         {
-            var negated = _negation.IsNegated(words, position);
+            var negated = negation.IsNegated(words, position);
             buffer.Negated.Add(negated);
             buffer.Cancelled.Add(negated);
         }
@@ -206,5 +211,11 @@ internal sealed class PatternMatcher
         }
 
         return false;
+    }
+
+    /// <summary>The lexicon's own negation scope, and in a tip that looks English the English one beside it.</summary>
+    private readonly record struct Negation(NegationScope Own, NegationScope? English)
+    {
+        public bool IsNegated(List<int> words, int start) => Own.IsNegated(words, start) || (English?.IsNegated(words, start) ?? false);
     }
 }

@@ -29,11 +29,10 @@ public sealed partial class LexiconTipClassifier
 
         var scores = new ThemeScores(_themeIds.Length);
         var buffer = new TokenBuffer { KeepStems = true };
-        var looksEnglish = EnglishTextDetector.LooksEnglish(text);
-        _swedish.Match(text, scores, buffer, looksEnglish);
+        var looksEnglish = MatchSwedish(text, scores, buffer);
         if (RunsEnglish(looksEnglish, scores))
         {
-            _english.Match(text, scores, new TokenBuffer(), english: true);
+            _english.Match(text, scores, new TokenBuffer(), looksEnglish);
         }
 
         ModelFeatureCollector.CollectFeatureNames(buffer, features, text, charGrams, wordScale);
@@ -64,7 +63,7 @@ public sealed partial class LexiconTipClassifier
 
         text = TipTextNormaliser.Normalise(text);
         var buffer = new TokenBuffer { KeepStems = true };
-        _swedish.Match(text, new ThemeScores(_themeIds.Length), buffer, EnglishTextDetector.LooksEnglish(text));
+        MatchSwedish(text, new ThemeScores(_themeIds.Length), buffer);
         var grams = _textGrams;
         if (grams is null || !grams.Fits(settings))
         {

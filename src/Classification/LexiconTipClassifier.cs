@@ -62,11 +62,11 @@ public sealed partial class LexiconTipClassifier : ITipClassifier
         }
 
         _text = model?.Text is { } text ? CompiledText.Compile(text, modelSource, index) : null;
-        var englishDocument = documents.FirstOrDefault(d => d.Language == LexiconLanguage.English);
+        var englishLexicon = documents.FirstOrDefault(d => d.Language == LexiconLanguage.English);
         foreach (var document in documents)
         {
             var compiled = document.Language == LexiconLanguage.Swedish
-                ? LexiconCompiler.Compile(document, index, model, modelSource, swedishWords, englishDocument)
+                ? LexiconCompiler.Compile(document, index, model, modelSource, swedishWords, englishLexicon)
                 : LexiconCompiler.Compile(document, index);
             if (document.Language == LexiconLanguage.Swedish)
             {
@@ -91,12 +91,10 @@ public sealed partial class LexiconTipClassifier : ITipClassifier
         var scores = new ThemeScores(_themeIds.Length);
         var swedish = t_swedishBuffer ??= new TokenBuffer();
 
-        // Swedish runs on every tip: English tips often carry Swedish words too (knark, inbrott, place names).
-        var looksEnglish = EnglishTextDetector.LooksEnglish(text);
-        _swedish?.Match(text, scores, swedish, looksEnglish);
+        var looksEnglish = MatchSwedish(text, scores, swedish);
         if (RunsEnglish(looksEnglish, scores))
         {
-            _english.Match(text, scores, t_englishBuffer ??= new TokenBuffer(), english: true);
+            _english.Match(text, scores, t_englishBuffer ??= new TokenBuffer(), looksEnglish);
         }
 
         Span<double> probabilities = stackalloc double[_themeIds.Length];
@@ -190,6 +188,18 @@ public sealed partial class LexiconTipClassifier : ITipClassifier
         }
 
         return new ThemeMatch(_themeIds[theme], Math.Round(confidence, 3), matched) { Terms = terms };
+    }
+
+    /// <summary>
+    /// The Swedish pass, the same for classifying and for training: it runs on every tip (English tips often carry Swedish
+    /// words too: knark, inbrott, place names) and, in a tip that looks English, hears English negations as well, since
+    /// its words are what both learned layers read. Returns whether the tip looks English.
+    /// </summary>
+    private bool MatchSwedish(string text, ThemeScores scores, TokenBuffer buffer)
+    {
+        var looksEnglish = EnglishTextDetector.LooksEnglish(text);
+        _swedish?.Match(text, scores, buffer, looksEnglish);
+        return looksEnglish;
     }
 
     /// <summary>

@@ -87,7 +87,7 @@ public class CharGramTests
 
         for (var call = 0; call < 3; call++)
         {
-            lexicon.Match(text, new ThemeScores(order.Count), buffer, english: false);
+            lexicon.Match(text, new ThemeScores(order.Count), buffer, looksEnglish: false);
             lexicon.CollectFeatures(buffer, text);
         }
 
@@ -127,7 +127,7 @@ public class CharGramTests
     {
         // "förra" shares most of its n-grams with "förrådet". A word the model knows whole (here from another theme) is
         // not shown for borrowed letters when the model weighs it against a break-in, nor when it kept no weight for it
-        // (the eighth round's model: "förra" shown beside "inbrott"); it is when the word itself counts for burglary.
+        // (L1 left it only a drugs weight, and "förra" was shown beside "inbrott"); it is when it counts for burglary.
         // The lexicon's "inbrott" decides either way.
         var model = ModelOfCharGrams("förrådet", 1);
         var burglary = model.Themes[0];

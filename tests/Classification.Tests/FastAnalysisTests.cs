@@ -87,7 +87,7 @@ public class FastAnalysisTests
         foreach (var text in texts)
         {
             var buffer = new TokenBuffer { KeepStems = true };
-            lexicon.Match(text, new ThemeScores(index.Count), buffer, english: false);
+            lexicon.Match(text, new ThemeScores(index.Count), buffer, looksEnglish: false);
             var (words, offsets, parts) = Lucene(chain, text);
             Assert.Equal(words, buffer.Stems);
             Assert.Equal(offsets, buffer.Offsets);

@@ -3,8 +3,9 @@ using Grastorp.Intake.Core.Themes;
 namespace Grastorp.Intake.Classification.Tests;
 
 /// <summary>
-/// The negation rule (<c>negationBridges</c>, <c>negationReach</c> in sv.json): a negation cancels a theme word up to four
-/// words later when only bridge words ("problem", "med", "längre", "något", "sett") lie between; any other word ends it.
+/// The negation rule (<c>negationBridges</c>, <c>negationReach</c> in sv.json and en.json): a negation cancels a theme word
+/// up to four words later when only bridge words ("problem", "med", "längre", "något", "sett") lie between; any other
+/// word, and punctuation, ends it. In a tip that looks English the Swedish pass hears the English negations too.
 /// </summary>
 public class NegationScopeTests
 {
@@ -63,6 +64,19 @@ public class NegationScopeTests
         // "cannabis" and "knark" are Swedish lexicon words: in an English tip the Swedish pass must hear "never" as well.
         Assert.Equal([Theme.Other], ThemesOf("Never any knark here, but the swings at the playground are broken."));
         Assert.Contains(Theme.Drugs, ThemesOf("Nobody knows who sells knark at the station."));
+    }
+
+    [Theory]
+    [InlineData("The police have never been here, drugs are sold openly at the station every night.", Theme.Drugs)]
+    [InlineData("Speeding? Not any more. Drugs are sold openly at the station every night though.", Theme.Drugs)]
+    [InlineData("Inte här, knark säljs vid stationen varje kväll", Theme.Drugs)]
+    [InlineData("Inga problem här. Inbrott i förråden igen i helgen", Theme.Burglary)]
+    public void A_full_stop_or_comma_ends_the_negation(string text, string theme)
+    {
+        // The lexicon alone: the learned layers would find these themes without the lexicon's word.
+        var lexiconOnly = new LexiconTipClassifier(BuiltInLexicons.All());
+
+        Assert.Contains(theme, lexiconOnly.Classify(text).Themes.Select(t => t.Theme));
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public class WordScaleTests
         var model = new ThemeModel { Language = "sv", WordScale = 2, Themes = [new ThemeModelTheme { Id = Theme.Burglary, Threshold = 0.5, Weights = new Dictionary<string, double> { ["w:x"] = 1 } }] };
         var lexicon = LexiconCompiler.Compile(swedish, order.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i), model, "test");
         var buffer = new TokenBuffer();
-        lexicon.Match(text, new ThemeScores(order.Count), buffer, english: false);
+        lexicon.Match(text, new ThemeScores(order.Count), buffer, looksEnglish: false);
         lexicon.CollectFeatures(buffer, text);
 
         var training = ClassifierFactory.CreateLexiconOnly().Features(text, wordScale: 2).First(f => IsWordOrBigram(f.Key)).Value;

@@ -13,7 +13,7 @@ namespace Grastorp.Intake.Cli.Training;
 /// </summary>
 internal sealed class TextLayerTrainer
 {
-    /// <summary>Reaches past 0.4, the seventh round's choice at the old grid's top, so out of fold can say whether more is better.</summary>
+    /// <summary>Reaches past 0.4, where out of fold chose at an older grid's top, so it can say whether more is better.</summary>
     private static readonly double[] KeepGrid = [0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6];
 
     /// <summary>

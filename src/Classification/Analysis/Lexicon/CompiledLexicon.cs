@@ -43,12 +43,14 @@ internal sealed class CompiledLexicon
     /// Adds what this lexicon finds in <paramref name="text"/> to <paramref name="scores"/>, leaving the analysed tokens
     /// in <paramref name="buffer"/> (cleared first) for the learned layer.
     /// </summary>
-    /// <param name="english">Whether the tip looks English (<see cref="EnglishTextDetector"/>): English negations count too.</param>
-    public void Match(string text, ThemeScores scores, TokenBuffer buffer, bool english)
+    /// <param name="looksEnglish">
+    /// Whether the tip looks English (<see cref="EnglishTextDetector"/>): the Swedish lexicon then hears English negations too.
+    /// </param>
+    public void Match(string text, ThemeScores scores, TokenBuffer buffer, bool looksEnglish)
     {
         buffer.Clear();
         _tokeniser.Tokenise(text, buffer);
-        _matcher.Match(text, buffer, scores, markCancelled: Model is not null || buffer.KeepStems, english);
+        _matcher.Match(text, buffer, scores, markCancelled: Model is not null || buffer.KeepStems, looksEnglish);
     }
 
     /// <summary>Collects the model's feature indices present in the analysed tip into <see cref="TokenBuffer.Features"/>.</summary>

@@ -12,13 +12,13 @@ internal static class LexiconCompiler
     /// <param name="model">A validated model whose stems join the vocabulary, or null.</param>
     /// <param name="modelSource">Names the model in errors.</param>
     /// <param name="words">The spelling dictionary of the lexicon's language (its words are never read as typos), or null.</param>
-    /// <param name="englishNegation">
-    /// For the Swedish lexicon, the English one, whose negations it also hears in a tip that looks English (Swedish runs on
-    /// every tip, and English tips carry Swedish lexicon words: "never any knark here"); null: none.
+    /// <param name="englishLexicon">
+    /// For the Swedish lexicon, the English one, whose negations and bridges it also hears in a tip that looks English
+    /// (Swedish runs on every tip, and English tips carry Swedish lexicon words: "never any knark here"); null: none.
     /// </param>
     public static CompiledLexicon Compile(
         LexiconDocument lexicon, IReadOnlyDictionary<string, int> themeIndex, ThemeModel? model = null, string modelSource = "",
-        WordList? words = null, LexiconDocument? englishNegation = null)
+        WordList? words = null, LexiconDocument? englishLexicon = null)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
         var (compoundParts, unstemmed) = FoldedWords(lexicon);
@@ -30,8 +30,12 @@ internal static class LexiconCompiler
         // The order matters: the lexicon's stems (negations included) take the ids below the model's.
         var negationIds = lexicon.Negations.SelectMany(vocabulary.Analyse).ToHashSet();
         var bridgeIds = lexicon.NegationBridges.SelectMany(vocabulary.Analyse).ToHashSet();
-        var englishNegationIds = englishNegation?.Negations.SelectMany(vocabulary.Analyse).ToHashSet();
-        var englishBridgeIds = englishNegation?.NegationBridges.SelectMany(vocabulary.Analyse).ToHashSet();
+
+        // The English negations join them (the tokeniser gives ids to lexicon and model stems only); as lexicon stems they
+        // are never shown as a learned reason, as the Swedish ones are not: "hav" (sea, from "have") and "mor" (mother,
+        // from "more") included, a small price for a denial heard in an English tip.
+        var englishNegationIds = englishLexicon?.Negations.SelectMany(vocabulary.Analyse).ToHashSet();
+        var englishBridgeIds = englishLexicon?.NegationBridges.SelectMany(vocabulary.Analyse).ToHashSet();
         var lexiconStems = vocabulary.Stems.Count;
         var compiledModel = model is null ? null : CompiledModel.Compile(model, modelSource, themeIndex, vocabulary);
         var stems = vocabulary.Stems;
@@ -39,9 +43,9 @@ internal static class LexiconCompiler
             ByFirstId(patterns, stems.Count),
             new NegationScope(IsNegation(negationIds, stems.Count), lexicon.NegationWindow, IsNegation(bridgeIds, stems.Count), lexicon.NegationReach),
             cueNames.Count,
-            englishNegation is null
+            englishLexicon is null
                 ? null
-                : new NegationScope(IsNegation(englishNegationIds!, stems.Count), englishNegation.NegationWindow, IsNegation(englishBridgeIds!, stems.Count), englishNegation.NegationReach));
+                : new NegationScope(IsNegation(englishNegationIds!, stems.Count), englishLexicon.NegationWindow, IsNegation(englishBridgeIds!, stems.Count), englishLexicon.NegationReach));
         var lookup = new VocabularyLookup(vocabulary.Ids, lexiconStems, Fuzzy(patterns, stems, unstemmed), words);
         var tokeniser = new VocabularyEncoder(analyzer, ThemeTextAnalyzer.CreateWord(lexicon.Language, compoundParts, unstemmed), lookup, compiledModel);
         return new CompiledLexicon(tokeniser, matcher, lookup, compiledModel, compoundParts, unstemmed);

@@ -37,15 +37,15 @@ internal sealed class PatternMatcher
     /// when <paramref name="markCancelled"/>, which positions are negated or in an away phrase (for the learned layer).
     /// </summary>
     /// <param name="text">The text the buffer was tokenised from: each term is reported as the tip writes it.</param>
-    /// <param name="english">Whether the tip looks English: its English negations count too.</param>
-    public void Match(string text, TokenBuffer buffer, ThemeScores scores, bool markCancelled, bool english)
+    /// <param name="looksEnglish">Whether the tip looks English: English negations count too, if this lexicon has them.</param>
+    public void Match(string text, TokenBuffer buffer, ThemeScores scores, bool markCancelled, bool looksEnglish)
     {
-        var negation = new Negation(_negation, english ? _englishNegation : null);
+        var negation = new Negation(_negation, looksEnglish ? _englishNegation : null);
         FindInWords(buffer);
         FindInCompoundParts(buffer);
         if (markCancelled)
         {
-            MarkCancelled(buffer, negation);
+            MarkCancelled(text, buffer, negation);
         }
 
         if (buffer.Occurrences.Count > 0)
@@ -119,7 +119,7 @@ internal sealed class PatternMatcher
             var (pattern, start, _) = occurrences[i];
             if (pattern.Kind == PatternKind.Term
                 && (pattern.RequiredCue < 0 || cues[pattern.RequiredCue])
-                && !negation.IsNegated(buffer.Words, start)
+                && !negation.IsNegated(buffer, text, start)
                 && !IsInsideAwayPhrase(occurrences, pattern.Target, start))
             {
                 counting[count++] = i;
@@ -139,12 +139,12 @@ internal sealed class PatternMatcher
         }
     }
 
-    private static void MarkCancelled(TokenBuffer buffer, Negation negation)
+    private static void MarkCancelled(string text, TokenBuffer buffer, Negation negation)
     {
         var words = buffer.Words;
         for (var position = 0; position < words.Count; position++)
         {
-            var negated = negation.IsNegated(words, position);
+            var negated = negation.IsNegated(buffer, text, position);
             buffer.Negated.Add(negated);
             buffer.Cancelled.Add(negated);
         }
@@ -216,6 +216,7 @@ internal sealed class PatternMatcher
     /// <summary>The lexicon's own negation scope, and in a tip that looks English the English one beside it.</summary>
     private readonly record struct Negation(NegationScope Own, NegationScope? English)
     {
-        public bool IsNegated(List<int> words, int start) => Own.IsNegated(words, start) || (English?.IsNegated(words, start) ?? false);
+        public bool IsNegated(TokenBuffer buffer, string text, int start) =>
+            Own.IsNegated(buffer, text, start) || (English?.IsNegated(buffer, text, start) ?? false);
     }
 }

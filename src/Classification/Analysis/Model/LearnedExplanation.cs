@@ -125,7 +125,7 @@ internal static class LearnedExplanation
             // A word the model knows whole speaks for itself: its n-grams are credited to it only when the word itself
             // counts for the theme. Otherwise a known word would be shown for letters it shares with another ("förra"
             // for the n-grams of "förråd"), both when the model learned that "förra" is no sign of a break-in and when
-            // it kept no weight for it at all (L1 found the word itself no evidence: the eighth round's model).
+            // it kept no weight for it at all (L1 found the word itself no evidence for this theme).
             var wordWeight = word >= 0 ? buffer.WordValue * Weight(model, word, theme) : 0;
             var weight = word >= 0 && wordWeight <= 0 ? wordWeight : wordWeight + (buffer.CharGramValue * charGramWeight);
 

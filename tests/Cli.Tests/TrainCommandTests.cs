@@ -207,6 +207,8 @@ public sealed class TrainCommandTests : IDisposable
     [InlineData("fifteenth-author-tips.jsonl")]
     [InlineData("eighteenth-author-tips.jsonl")]
     [InlineData("nineteenth-author-tips.jsonl")]
+    [InlineData("twenty-sixth-author-tips.jsonl")]
+    [InlineData("twenty-seventh-author-tips.jsonl")]
     public async Task Every_tip_of_the_never_tuned_sets_carries_the_held_out_mark(string name)
     {
         var tips = await LabelledTipReader.ReadAsync(Path.Combine(RepositoryData(), name), TestContext.Current.CancellationToken);
@@ -240,7 +242,7 @@ public sealed class TrainCommandTests : IDisposable
             "twenty-fifth-author-tips.jsonl");
         var heldOut = await ReadAllAsync(
             "resident-tips.test.jsonl", "resident-tips.hard.jsonl", "third-author-tips.jsonl", "seventh-author-tips.jsonl", "eleventh-author-tips.jsonl", "fifteenth-author-tips.jsonl",
-            "eighteenth-author-tips.jsonl", "nineteenth-author-tips.jsonl");
+            "eighteenth-author-tips.jsonl", "nineteenth-author-tips.jsonl", "twenty-sixth-author-tips.jsonl", "twenty-seventh-author-tips.jsonl");
 
         Assert.Empty(training.Select(t => t.Id).Intersect(heldOut.Select(t => t.Id)));
         Assert.Empty(training.Select(t => Normalised(t.Text)).Intersect(heldOut.Select(t => Normalised(t.Text))));

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Grastorp.Intake.Classification;
 using Lucene.Net.Analysis;
@@ -28,8 +29,12 @@ public class ClassifierBenchmarks
     /// <summary>Tips in the unseen-words pool: far more distinct words than the memo holds, so every word is a miss.</summary>
     private const int UnseenPool = 20 * TipsPerInvoke;
 
+    /// <summary>Two helper authors' training tips (tests/data): real length and vocabulary, unlike the 12 sentences of <see cref="BenchTips"/>.</summary>
+    private const int HelperTipCount = 600;
+
     private string[] _tips = [];
     private string[] _unseen = [];
+    private string[] _helperTips = [];
     private int _nextUnseen;
     private LexiconTipClassifier _lexicon = null!;
     private LexiconTipClassifier _lexiconOnly = null!;
@@ -44,6 +49,11 @@ public class ClassifierBenchmarks
     {
         _tips = BenchTips.Create(TipsPerInvoke);
         _unseen = BenchTips.CreateUnseen(UnseenPool);
+        _helperTips = [.. HelperTips("twentieth-author-tips.jsonl", "eighth-author-tips.jsonl")];
+        if (_helperTips.Length != HelperTipCount)
+        {
+            throw new InvalidOperationException($"{_helperTips.Length} helper tips, not {HelperTipCount}");
+        }
         _lexicon = ClassifierFactory.CreateDefault();
         _lexiconOnly = ClassifierFactory.CreateLexiconOnly();
         _firstLayerOnly = new LexiconTipClassifier(
@@ -58,6 +68,7 @@ public class ClassifierBenchmarks
         {
             SwedishAnalyzerOnly();
             LexiconClassifier();
+            LexiconClassifierHelperTips();
             LexiconOnlyClassifier();
             LexiconClassifierWithoutTextLayer();
             LexiconCharGramClassifier();
@@ -139,19 +150,47 @@ public class ClassifierBenchmarks
         return themes;
     }
 
+    /// <summary>
+    /// The shipped classifier on <see cref="HelperTipCount"/> tips helpers wrote (mean 163 characters): how the suite's
+    /// 300-character tips, made of 12 sentences, compare with real length and vocabulary.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = HelperTipCount)]
+    public int LexiconClassifierHelperTips()
+    {
+        var themes = 0;
+        foreach (var tip in _helperTips)
+        {
+            themes += _lexicon.Classify(tip).Themes.Count;
+        }
+
+        return themes;
+    }
+
     /// <summary>A candidate model in bench/models, found from the benchmark's own folder upwards (BenchmarkDotNet runs a copy elsewhere).</summary>
-    private static string BenchModelPath(string name)
+    private static string BenchModelPath(string name) => RepositoryFile("bench", "models", name);
+
+    private static IEnumerable<string> HelperTips(params string[] names)
+    {
+        foreach (var line in names.SelectMany(name => File.ReadLines(RepositoryFile("tests", "data", name))))
+        {
+            using var tip = JsonDocument.Parse(line);
+            yield return tip.RootElement.GetProperty("text").GetString()!;
+        }
+    }
+
+    /// <summary>A file of the repository, found from the benchmark's own folder upwards.</summary>
+    private static string RepositoryFile(params string[] parts)
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            var path = Path.Combine(directory.FullName, "bench", "models", name);
+            var path = Path.Combine([directory.FullName, .. parts]);
             if (File.Exists(path))
             {
                 return path;
             }
         }
 
-        throw new FileNotFoundException($"bench/models/{name} not found above " + AppContext.BaseDirectory);
+        throw new FileNotFoundException($"{string.Join('/', parts)} not found above " + AppContext.BaseDirectory);
     }
 
     /// <summary>The shipped model without its text layer (<see cref="ThemeModelText"/>), to show what that layer costs per tip.</summary>
